@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, signIn, skipBrowser } from './browser.ts';
+
+describe.skipIf(skipBrowser)('web shell journey', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it('admin signs in, switches to English, verifies the audit chain, sends a test SMS and signs out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/admin/audit`);
+    await page.waitForURL(/\/login/);
+
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('wrong-password-1');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('không đúng');
+
+    await page.getByTestId('login-password').fill('Qldv@2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/admin\/audit/);
+    expect(await page.getByTestId('user-name').textContent()).toBe('Quản trị hệ thống');
+
+    await page.getByTestId('audit-verify').click();
+    const result = page.getByTestId('audit-verify-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    // the failed sign-in above is itself in the trail
+    await expect.poll(() => page.locator('body').textContent()).toContain('auth.login_failed');
+
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await expect.poll(() => page.getByTestId('nav-menu').textContent()).toMatch(/Users/);
+
+    await page.goto(`${baseUrl}/admin/outbox`);
+    await page.getByRole('tab', { name: /SMS/ }).click();
+    await page.getByLabel('Subscriber number').fill('84901112233');
+    await page.getByLabel('Text', { exact: true }).fill('MK 1234');
+    await page.getByRole('button', { name: 'Send' }).click();
+    // the reply to an unknown keyword travels back through the simulated SMSC and shows in the log
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 15_000 }).toMatch(/khong dung cu phap/);
+
+    await page.getByTestId('logout-button').click();
+    await page.waitForURL(/\/login/);
+    await page.close();
+  });
+
+  it('a customer sees only their own areas, and the shell works on a phone-sized screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await signIn(page, 'customer1');
+    expect(await page.getByTestId('user-name').textContent()).toBe('Lý Thị Quỳnh');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByTestId('nav-menu-button').click();
+    const menu = await page.getByTestId('nav-menu').textContent();
+    expect(menu).not.toMatch(/Người dùng|Nhật ký/);
+    await page.goto(`${baseUrl}/admin/users`);
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/403|không có quyền/i);
+    await page.close();
+  });
+});

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { createServer, type Server } from './http/server.ts';
+import { registerAuth } from './http/auth.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { JobQueue } from './platform/jobs.ts';
+import { AuditLog, auditRoutes } from './modules/audit/index.ts';
+import { IdentityService, identityRoutes, seedDemoUsers, seedOrgUnits } from './modules/identity/index.ts';
+import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
+import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
+import { createMailer } from './modules/notifications/transport/mailer.ts';
+import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
+import { startSmscSimulator, type SmscSimulator } from './simulators/smsc.ts';
+import { startSmtpSink, type SmtpSink } from './simulators/smtp.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const VERSION: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+
+export interface System {
+  config: Config;
+  clock: Clock;
+  database: Database;
+  jobs: JobQueue;
+  audit: AuditLog;
+  identity: IdentityService;
+  calendar: CalendarService;
+  notifications: NotificationService;
+  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator };
+  server?: Server;
+  close(): Promise<void>;
+}
+
+export interface SystemOptions {
+  clock?: Clock;
+  /** Build the HTTP server (off for the CLI). */
+  http?: boolean;
+  /** Connect the SMPP gateway and start the job poller (off for the CLI's one-shot commands). */
+  background?: boolean;
+}
+
+/** The composition root: adapters from config, modules wired together, routes mounted. */
+export async function createSystem(config: Config, opts: SystemOptions = {}): Promise<System> {
+  const clock = opts.clock ?? systemClock;
+  const background = opts.background ?? true;
+  const log = pino({ level: config.logLevel, redact: ['*.password', '*.token'] });
+  const closers: (() => Promise<unknown> | unknown)[] = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await Promise.resolve(c()).catch((err) => log.warn({ err }, 'shutdown step failed'));
+  };
+
+  try {
+    const database = await openDatabase(config.database);
+    closers.push(() => database.close());
+    await database.migrate();
+
+    const simulators: System['simulators'] = {};
+    if (config.simulators && background) {
+      simulators.smtp = await startSmtpSink({ port: config.sim.smtpPort, logger: log.child({ sim: 'smtp' }) });
+      closers.push(() => simulators.smtp?.close());
+      simulators.smsc = await startSmscSimulator({
+        port: config.sim.smppPort,
+        systemId: config.smpp.systemId,
+        password: config.smpp.password,
+        logger: log.child({ sim: 'smsc' }),
+      });
+      closers.push(() => simulators.smsc?.close());
+    }
+
+    const jobs = new JobQueue(database, clock, log.child({ component: 'jobs' }));
+    const audit = new AuditLog(database, clock, config.auditKey);
+    const identity = new IdentityService(database, clock, audit, { sessionSecret: config.sessionSecret, sessionHours: config.sessionHours });
+    await seedOrgUnits(database, clock, audit);
+    await identity.loadOrgUnits();
+    if (config.demoData) await seedDemoUsers(database, clock, audit, identity, config.demoPassword);
+
+    const calendar = new CalendarService(database, clock, audit, (id) => {
+      const unit = identity.orgUnit(id);
+      return unit ? unit.path.split('/').filter(Boolean).reverse() : [id];
+    });
+    await calendar.load();
+
+    const mailer = createMailer({
+      host: config.smtp.host ?? '127.0.0.1',
+      port: config.smtp.host ? config.smtp.port : (simulators.smtp?.port ?? config.sim.smtpPort),
+      secure: config.smtp.secure,
+      user: config.smtp.user,
+      password: config.smtp.password,
+      from: config.smtp.from,
+    });
+    closers.push(() => mailer.close());
+    const sms = new SmppGateway({
+      url: config.smpp.url ?? `smpp://127.0.0.1:${simulators.smsc?.port ?? config.sim.smppPort}`,
+      systemId: config.smpp.systemId,
+      password: config.smpp.password,
+      logger: log.child({ component: 'smpp' }),
+    });
+    const notifications = new NotificationService(database, clock, jobs, { mailer, sms, mailFrom: config.smtp.from, shortCode: config.smpp.shortCode }, log.child({ component: 'notifications' }));
+
+    if (background) {
+      // The SMSC may be down at boot: the gateway keeps reconnecting, and queued SMS wait in the outbox.
+      let stopped = false;
+      void (async () => {
+        for (let delay = 1000; !stopped; delay = Math.min(delay * 2, 60_000)) {
+          try {
+            return await sms.start();
+          } catch (err) {
+            log.warn({ err: (err as Error).message, retryInMs: delay }, 'SMPP bind failed; retrying');
+            await new Promise((r) => setTimeout(r, delay).unref());
+          }
+        }
+      })();
+      closers.push(() => {
+        stopped = true;
+        return sms.stop();
+      });
+      if (config.workers) {
+        jobs.start();
+        closers.push(() => jobs.stop());
+      }
+    }
+
+    let server: Server | undefined;
+    if (opts.http ?? true) {
+      server = await createServer({ logLevel: config.logLevel, webRoot: path.join(root, 'dist/web'), version: VERSION, rateLimitPerMinute: config.rateLimit.perMinute });
+      closers.push(() => server?.close());
+      registerAuth(server, identity);
+      server.get('/healthz', { schema: { tags: ['ops'], summary: 'Liveness and database check' } }, async (_req, reply) => {
+        const started = Date.now();
+        try {
+          await database.rows(sql`select 1`);
+          return { ok: true, version: VERSION, database: database.kind, dbLatencyMs: Date.now() - started, smpp: sms.bound ? 'bound' : 'down' };
+        } catch {
+          return reply.status(503).send({ ok: false, version: VERSION, database: 'unreachable' });
+        }
+      });
+      const secureCookies = config.publicBaseUrl.startsWith('https://');
+      identityRoutes(server, identity, { secureCookies, sessionHours: config.sessionHours, simulators: config.simulators, loginPerMinute: config.rateLimit.loginPerMinute });
+      auditRoutes(server, audit);
+      calendarRoutes(server, calendar);
+      notificationRoutes(server, notifications, simulators.smsc);
+      await server.ready();
+    }
+
+    return { config, clock, database, jobs, audit, identity, calendar, notifications, simulators, server, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

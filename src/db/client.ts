@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+
+/** The Drizzle API shared by both drivers. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+/** A transaction handle; services take `Executor` so they run inside a caller's transaction too. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Rows of a raw SQL query, the same shape on both drivers. */
+  rows<T = Record<string, unknown>>(query: SQL, ex?: Executor): Promise<T[]>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export async function openDatabase(cfg: Config['database']): Promise<Database> {
+  const rows = async <T,>(query: SQL, ex: Executor): Promise<T[]> => {
+    const res = (await ex.execute(query)) as unknown as { rows: T[] };
+    return res.rows;
+  };
+
+  if (cfg.kind === 'pglite') {
+    const memory = cfg.dataDir.startsWith('memory://');
+    if (!memory) mkdirSync(cfg.dataDir, { recursive: true });
+    const client = await PGlite.create(memory ? cfg.dataDir : path.resolve(cfg.dataDir));
+    const db = drizzlePglite(client) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      rows: (q, ex = db) => rows(q, ex),
+      // PGlite is one connection in one process: nothing else can migrate concurrently.
+      migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+      close: () => client.close(),
+    };
+  }
+
+  const pool = new pg.Pool({ connectionString: cfg.url, max: 10 });
+  pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing
+  const db = drizzlePg(pool) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    rows: (q, ex = db) => rows(q, ex),
+    async migrate() {
+      // Several processes may boot at once: one migrates, the others wait on the lock.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock(4242001)');
+        await migratePg(drizzlePg(client), { migrationsFolder });
+      } finally {
+        await client.query('select pg_advisory_unlock(4242001)').catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Serialises a critical section across processes for the rest of the transaction. */
+export async function advisoryXactLock(tx: Executor, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}

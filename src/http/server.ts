@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError, ERROR_CODES, isAppError, type ErrorCode, type Locale } from '../platform/errors.ts';
+import { ulid } from '../platform/ids.ts';
+import type { Authenticated } from '../modules/identity/index.ts';
+
+export type Server = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Authenticated | null;
+    /** How the caller authenticated: CSRF applies to cookie sessions only. */
+    authVia: 'cookie' | 'bearer' | null;
+    locale: Locale;
+  }
+}
+
+export interface ServerOptions {
+  logLevel: string;
+  webRoot?: string;
+  rateLimitPerMinute?: number;
+  version: string;
+}
+
+/** Paths and fields whose values never reach the logs. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.csrfToken',
+  '*.passwordHash',
+];
+
+export function localeOf(header: string | undefined): Locale {
+  return header && /^en\b/i.test(header.trim()) ? 'en' : 'vi';
+}
+
+export async function createServer(opts: ServerOptions): Promise<Server> {
+  const app = Fastify({
+    logger: { level: opts.logLevel, redact: { paths: REDACT, censor: '***' } },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{6,80}$/.test(given) ? given : `req_${ulid(Date.now())}`;
+    },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // The API speaks JSON only: anything else is refused with 415 rather than validated as a string.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('authVia', null);
+  app.decorateRequest('locale', 'vi');
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.locale = localeOf(req.headers['accept-language']);
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS at run time; Swagger UI needs inline styles too.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        formAction: ["'self'", 'https:', 'http:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: opts.rateLimitPerMinute ?? 1200,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) => {
+      const err = new AppError('RATE_LIMITED', { retryAfter: ctx.after });
+      return Object.assign(err, { statusCode: 429 });
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'QLDV API', description: 'MobiFone IT-service management system', version: opts.version },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'qldv_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.setErrorHandler((err: FastifyError, req, reply) => sendError(err, req, reply));
+
+  if (opts.webRoot && existsSync(path.join(opts.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(opts.webRoot), wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !/^\/(api|docs|openapi|healthz|sim)\b/.test(req.url);
+    if (isPage && opts.webRoot && existsSync(path.join(opts.webRoot, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(new AppError('NOT_FOUND', undefined, `no route ${req.method} ${req.url.split('?')[0]}`), req, reply);
+  });
+
+  return app;
+}
+
+/** Turns any error into `{ error: { code, message } }` with one status per code. */
+function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const { code, message, details } = classify(err, req.locale);
+  const status = ERROR_CODES[code].status;
+  if (status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.info({ code, details }, 'request refused');
+  return reply.status(status).send({ error: { code, message, ...(details ? { details } : {}) } });
+}
+
+function classify(err: unknown, locale: Locale): { code: ErrorCode; message: string; details?: unknown } {
+  if (isAppError(err)) return { code: err.code, message: err.localizedMessage(locale), details: err.details };
+  const e = err as FastifyError & { validation?: unknown };
+  if (hasZodFastifySchemaValidationErrors(e)) {
+    const issues = e.validation.map((v) => ({
+      path: `${e.validationContext ?? ''}${v.instancePath ?? ''}`.replace(/\//g, '.'),
+      message: v.message,
+    }));
+    const summary = issues.map((i) => `${i.path || 'body'}: ${i.message}`).join('; ');
+    return { code: 'VALIDATION_FAILED', message: `${ERROR_CODES.VALIDATION_FAILED[locale]}: ${summary}`, details: issues };
+  }
+  const byFastifyCode: Record<string, ErrorCode> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+    FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+    FST_ERR_CTP_BODY_TOO_LARGE: 'VALIDATION_FAILED',
+    FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+  };
+  const mapped = e?.code ? byFastifyCode[e.code] : undefined;
+  if (mapped) return { code: mapped, message: ERROR_CODES[mapped][locale] };
+  if (e?.statusCode === 400 && e instanceof SyntaxError) return { code: 'MALFORMED_JSON', message: ERROR_CODES.MALFORMED_JSON[locale] };
+  if (e?.statusCode === 429) return { code: 'RATE_LIMITED', message: ERROR_CODES.RATE_LIMITED[locale] };
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return { code: 'VALIDATION_FAILED', message: `${ERROR_CODES.VALIDATION_FAILED[locale]}: ${e.message}` };
+  }
+  return { code: 'INTERNAL', message: ERROR_CODES.INTERNAL[locale] };
+}

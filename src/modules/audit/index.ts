@@ -1,0 +1,2 @@
+export { AuditLog, type AuditEvent, type AuditFilter, type VerifyResult } from './service.ts';
+export { auditRoutes } from './routes.ts';

@@ -1,0 +1,2 @@
+export { CalendarService } from './service.ts';
+export { calendarRoutes } from './routes.ts';

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const identitySchema = pgSchema('identity');
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const orgUnits = identitySchema.table('org_units', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: text('kind', {
+    enum: ['corporation', 'center', 'department', 'regional_company', 'billing_center', 'agent'],
+  }).notNull(),
+  /** Agent kind: reseller (đại lý bao tiêu) or commission agent (đại lý hưởng chi phí phát triển duy trì). */
+  agentKind: text('agent_kind', { enum: ['reseller', 'commission'] }),
+  parentId: text('parent_id'),
+  /** Materialised path of ids, `/ou_a/ou_b/`: scope checks are one prefix comparison. */
+  path: text('path').notNull(),
+  createdAt: instant('created_at').notNull(),
+});
+
+export const customers = identitySchema.table('customers', {
+  id: text('id').primaryKey(),
+  type: text('type', { enum: ['individual', 'enterprise'] }).notNull(),
+  name: text('name').notNull(),
+  taxCode: text('tax_code'),
+  email: text('email'),
+  phone: text('phone'),
+  address: text('address'),
+  managingUnitId: text('managing_unit_id'),
+  createdAt: instant('created_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const users = identitySchema.table(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().notNull(),
+    orgUnitId: text('org_unit_id'),
+    customerId: text('customer_id'),
+    locale: text('locale', { enum: ['vi', 'en'] }).notNull().default('vi'),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: instant('locked_until'),
+    lastLoginAt: instant('last_login_at'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`)],
+);
+
+export const sessions = identitySchema.table(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    /** sha256 of the bearer token; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    revokedAt: instant('revoked_at'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

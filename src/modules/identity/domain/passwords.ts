@@ -1,0 +1,22 @@
+/** Password policy and brute-force lockout: pure rules, the service applies them. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export function passwordProblem(password: string, username?: string): string | null {
+  if (password.length < 8) return 'too short';
+  if (password.length > 128) return 'too long';
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return 'needs letters and digits';
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return 'contains the username';
+  return null;
+}
+
+export function isLocked(lockedUntil: Date | null, now: Date): boolean {
+  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+}
+
+/** After a failed attempt: count it; the fifth in a row locks the account for LOCK_MINUTES. */
+export function afterFailedLogin(failedLogins: number, now: Date): { failedLogins: number; lockedUntil: Date | null } {
+  const n = failedLogins + 1;
+  if (n >= MAX_FAILED_LOGINS) return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) };
+  return { failedLogins: n, lockedUntil: null };
+}

@@ -1,0 +1,450 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import argon2 from 'argon2';
+import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Actor, Ctx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { AuditLog } from '../audit/index.ts';
+import { customers, orgUnits, sessions, users } from './db/schema.ts';
+import { afterFailedLogin, isLocked, passwordProblem } from './domain/passwords.ts';
+import { permissionsOf, scopeRootPath, type Role } from './domain/roles.ts';
+
+type UserRow = typeof users.$inferSelect;
+type OrgUnitRow = typeof orgUnits.$inferSelect;
+
+const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export interface PublicUser {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string;
+  phone: string | null;
+  roles: string[];
+  orgUnit: { id: string; code: string; name: string; nameEn: string } | null;
+  customer: { id: string; name: string; type: 'individual' | 'enterprise' } | null;
+  status: 'active' | 'disabled';
+  locale: 'vi' | 'en';
+  createdAt: Date;
+  lastLoginAt: Date | null;
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  fullName: string;
+  email: string;
+  phone?: string;
+  roles: Role[];
+  orgUnitId?: string;
+  customerId?: string;
+}
+
+export interface UserPatch {
+  fullName?: string;
+  email?: string;
+  phone?: string | null;
+  roles?: Role[];
+  orgUnitId?: string | null;
+  status?: 'active' | 'disabled';
+  password?: string;
+}
+
+export interface Registration {
+  username: string;
+  password: string;
+  fullName: string;
+  email: string;
+  phone: string;
+}
+
+export interface SignedIn {
+  token: string;
+  csrfToken: string;
+  user: PublicUser;
+}
+
+export interface Authenticated {
+  sessionId: string;
+  user: PublicUser;
+  actor: Actor;
+}
+
+export const hashPassword = (password: string) => argon2.hash(password, ARGON2);
+
+export class IdentityService {
+  private units = new Map<string, OrgUnitRow>();
+  /** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+    private readonly opts: { sessionSecret: string; sessionHours: number },
+  ) {}
+
+  // ---- org units --------------------------------------------------------------------------------
+
+  async loadOrgUnits(): Promise<void> {
+    const rows = await this.database.db.select().from(orgUnits).orderBy(asc(orgUnits.path));
+    this.units = new Map(rows.map((u) => [u.id, u]));
+  }
+
+  orgUnitList(): OrgUnitRow[] {
+    return [...this.units.values()];
+  }
+
+  orgUnitByCode(code: string): OrgUnitRow | undefined {
+    return this.orgUnitList().find((u) => u.code === code);
+  }
+
+  orgUnit(id: string): OrgUnitRow | undefined {
+    return this.units.get(id);
+  }
+
+  /** The path prefix that bounds what `actor` may see (their regional company, center or agent). */
+  scopePathOf(actor: Actor): string | null {
+    const unit = actor.orgUnitId ? this.units.get(actor.orgUnitId) : undefined;
+    return unit ? scopeRootPath(unit, (id) => this.units.get(id)) : null;
+  }
+
+  // ---- sign-in and sessions -----------------------------------------------------------------------
+
+  async login(ctx: Ctx, username: string, password: string, meta: { userAgent?: string } = {}): Promise<SignedIn> {
+    const now = this.clock.now();
+    const [user] = await this.database.db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
+    if (!user) {
+      await argon2.verify(await this.fakeHash(), password).catch(() => false);
+      await this.audit.record(this.database.db, ctx, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        after: { username: username.slice(0, 100), reason: 'unknown_user' },
+      });
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+    if (isLocked(user.lockedUntil, now)) {
+      await this.audit.record(this.database.db, ctx, {
+        action: 'auth.login_refused',
+        entityType: 'user',
+        entityId: user.id,
+        after: { reason: 'locked', lockedUntil: user.lockedUntil },
+      });
+      throw new AppError('ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil });
+    }
+    const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
+    if (!ok) {
+      const next = afterFailedLogin(user.failedLogins, now);
+      await this.database.db.transaction(async (tx) => {
+        await tx.update(users).set(next).where(eq(users.id, user.id));
+        await this.audit.record(tx, ctx, {
+          action: next.lockedUntil ? 'auth.locked' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          before: { failedLogins: user.failedLogins },
+          after: next,
+        });
+      });
+      throw new AppError(next.lockedUntil ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+    }
+    if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+    return this.database.db.transaction(async (tx) => {
+      await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+      const signedIn = await this.openSession(tx, user, ctx, meta.userAgent);
+      await this.audit.record(tx, { ...ctx, actor: this.actorOf(user) }, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+      });
+      return signedIn;
+    });
+  }
+
+  private async openSession(tx: Executor, user: UserRow, ctx: Ctx, userAgent?: string): Promise<SignedIn> {
+    const now = this.clock.now();
+    const token = randomBytes(32).toString('base64url');
+    const id = newId('session', now);
+    await tx.insert(sessions).values({
+      id,
+      tokenHash: sha256(token),
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.opts.sessionHours * 3_600_000),
+      ip: ctx.ip ?? null,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
+    const [publicUser] = await this.withCustomers([user], tx);
+    return { token, csrfToken: this.csrfTokenFor(id), user: publicUser };
+  }
+
+  /** Resolves a bearer token or session cookie; null when unknown, expired, revoked or disabled. */
+  async authenticate(token: string): Promise<Authenticated | null> {
+    if (!token || token.length > 200) return null;
+    const now = this.clock.now();
+    const [row] = await this.database.db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)));
+    if (!row || row.session.expiresAt <= now || row.user.status !== 'active') return null;
+    if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
+      await this.database.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id));
+    }
+    const [user] = await this.withCustomers([row.user]);
+    return { sessionId: row.session.id, user, actor: this.actorOf(row.user) };
+  }
+
+  async logout(ctx: Ctx, sessionId: string): Promise<void> {
+    await this.database.db.transaction(async (tx) => {
+      await tx.update(sessions).set({ revokedAt: this.clock.now() }).where(eq(sessions.id, sessionId));
+      await this.audit.record(tx, ctx, { action: 'auth.logout', entityType: 'session', entityId: sessionId });
+    });
+  }
+
+  csrfTokenFor(sessionId: string): string {
+    return createHmac('sha256', this.opts.sessionSecret).update(`csrf:${sessionId}`).digest('base64url');
+  }
+
+  csrfTokenValid(sessionId: string, given: string | undefined): boolean {
+    if (!given) return false;
+    const a = Buffer.from(this.csrfTokenFor(sessionId));
+    const b = Buffer.from(given);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  permissionsOf(user: PublicUser): string[] {
+    return permissionsOf(user.roles);
+  }
+
+  // ---- self-registration (KHCN) -------------------------------------------------------------------
+
+  async register(ctx: Ctx, r: Registration): Promise<SignedIn> {
+    checkPassword(r.password, r.username);
+    const passwordHash = await hashPassword(r.password);
+    const now = this.clock.now();
+    return this.database.db.transaction(async (tx) => {
+      await this.assertUsernameFree(tx, r.username);
+      const customerId = newId('customer', now);
+      await tx.insert(customers).values({
+        id: customerId,
+        type: 'individual',
+        name: r.fullName,
+        email: r.email,
+        phone: r.phone,
+        createdAt: now,
+      });
+      const [user] = await tx
+        .insert(users)
+        .values({
+          id: newId('user', now),
+          username: r.username,
+          fullName: r.fullName,
+          email: r.email,
+          phone: r.phone,
+          passwordHash,
+          roles: ['customer'],
+          customerId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      const actorCtx = { ...ctx, actor: this.actorOf(user) };
+      await this.audit.record(tx, actorCtx, { action: 'customer.registered', entityType: 'customer', entityId: customerId, after: { type: 'individual', name: r.fullName, email: r.email, phone: r.phone } });
+      await this.audit.record(tx, actorCtx, { action: 'user.created', entityType: 'user', entityId: user.id, after: this.snapshot(user) });
+      return this.openSession(tx, user, ctx);
+    });
+  }
+
+  // ---- administration -----------------------------------------------------------------------------
+
+  async listUsers(q: { q?: string; page: number; pageSize: number }) {
+    const db = this.database.db;
+    const cond: SQL | undefined = q.q
+      ? or(ilike(users.username, `%${q.q}%`), ilike(users.fullName, `%${q.q}%`), ilike(users.email, `%${q.q}%`))
+      : undefined;
+    const [rows, [{ total }]] = await Promise.all([
+      db
+        .select()
+        .from(users)
+        .where(cond)
+        .orderBy(asc(users.username))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+      db.select({ total: count() }).from(users).where(cond),
+    ]);
+    return { items: await this.withCustomers(rows), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async getUser(id: string): Promise<PublicUser> {
+    const [row] = await this.database.db.select().from(users).where(eq(users.id, id));
+    if (!row) throw new AppError('NOT_FOUND', { user: id });
+    return (await this.withCustomers([row]))[0];
+  }
+
+  async createUser(ctx: Ctx, u: NewUser, ex?: Executor): Promise<PublicUser> {
+    checkPassword(u.password, u.username);
+    this.assertOrgUnit(u.orgUnitId);
+    const passwordHash = await hashPassword(u.password);
+    return this.insertUser(ctx, u, passwordHash, ex);
+  }
+
+  /** Inserts a user whose password is already hashed (the seed hashes the shared demo password once). */
+  async insertUser(ctx: Ctx, u: Omit<NewUser, 'password'>, passwordHash: string, ex: Executor = this.database.db): Promise<PublicUser> {
+    const now = this.clock.now();
+    return ex.transaction(async (tx) => {
+      await this.assertUsernameFree(tx, u.username);
+      if (u.customerId) await this.assertCustomer(tx, u.customerId);
+      const [row] = await tx
+        .insert(users)
+        .values({
+          id: newId('user', now),
+          username: u.username,
+          fullName: u.fullName,
+          email: u.email,
+          phone: u.phone ?? null,
+          passwordHash,
+          roles: [...new Set(u.roles)],
+          orgUnitId: u.orgUnitId ?? null,
+          customerId: u.customerId ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await this.audit.record(tx, ctx, { action: 'user.created', entityType: 'user', entityId: row.id, after: this.snapshot(row) });
+      return (await this.withCustomers([row], tx))[0];
+    });
+  }
+
+  async updateUser(ctx: Ctx, id: string, patch: UserPatch): Promise<PublicUser> {
+    if (patch.password !== undefined) checkPassword(patch.password);
+    if (patch.orgUnitId) this.assertOrgUnit(patch.orgUnitId);
+    const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+    const now = this.clock.now();
+    return this.database.db.transaction(async (tx) => {
+      const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+      if (!before) throw new AppError('NOT_FOUND', { user: id });
+      if (id === ctx.actor.id && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('admin')))) {
+        throw new AppError('CONFLICT', { reason: 'admins cannot disable or demote themselves' }, 'cannot disable or demote yourself');
+      }
+      const { password: _omit, ...fields } = patch;
+      const [after] = await tx
+        .update(users)
+        .set({
+          ...fields,
+          ...(patch.roles ? { roles: [...new Set(patch.roles)] } : {}),
+          ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+          updatedAt: now,
+          version: before.version + 1,
+        })
+        .where(and(eq(users.id, id), eq(users.version, before.version)))
+        .returning();
+      if (!after) throw new AppError('CONFLICT');
+      if (patch.status === 'disabled' || passwordHash) {
+        // A disabled account or a reset password ends every open session.
+        await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
+      }
+      await this.audit.record(tx, ctx, {
+        action: passwordHash && Object.keys(fields).length === 0 ? 'user.password_reset' : 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        before: this.snapshot(before),
+        after: { ...this.snapshot(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+      });
+      return (await this.withCustomers([after], tx))[0];
+    });
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------
+
+  actorOf(user: Pick<UserRow, 'id' | 'username' | 'roles' | 'orgUnitId' | 'customerId'> | PublicUser): Actor {
+    const orgUnitId = 'orgUnitId' in user ? user.orgUnitId : (user.orgUnit?.id ?? null);
+    const customerId = 'customerId' in user ? user.customerId : (user.customer?.id ?? null);
+    return {
+      kind: 'user',
+      id: user.id,
+      name: user.username,
+      roles: user.roles,
+      orgUnitId,
+      orgUnitPath: orgUnitId ? (this.units.get(orgUnitId)?.path ?? null) : null,
+      customerId,
+    };
+  }
+
+  private toPublic(u: UserRow, customer?: PublicUser['customer']): PublicUser {
+    const unit = u.orgUnitId ? this.units.get(u.orgUnitId) : undefined;
+    return {
+      id: u.id,
+      username: u.username,
+      fullName: u.fullName,
+      email: u.email,
+      phone: u.phone,
+      roles: u.roles,
+      orgUnit: unit ? { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn } : null,
+      customer: customer ?? null,
+      status: u.status,
+      locale: u.locale,
+      createdAt: u.createdAt,
+      lastLoginAt: u.lastLoginAt,
+    };
+  }
+
+  private async withCustomers(rows: UserRow[], ex: Executor = this.database.db): Promise<PublicUser[]> {
+    const ids = [...new Set(rows.map((r) => r.customerId).filter((x): x is string => !!x))];
+    const found = ids.length
+      ? await ex
+          .select({ id: customers.id, name: customers.name, type: customers.type })
+          .from(customers)
+          .where(sql`${customers.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
+      : [];
+    const byId = new Map(found.map((c) => [c.id, c]));
+    return rows.map((r) => this.toPublic(r, r.customerId ? byId.get(r.customerId) : undefined));
+  }
+
+  private snapshot(u: UserRow) {
+    return {
+      username: u.username,
+      fullName: u.fullName,
+      email: u.email,
+      phone: u.phone,
+      roles: u.roles,
+      orgUnitId: u.orgUnitId,
+      customerId: u.customerId,
+      status: u.status,
+    };
+  }
+
+  private async assertUsernameFree(tx: Executor, username: string): Promise<void> {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+    if (taken) throw new AppError('USERNAME_TAKEN', { username });
+  }
+
+  private assertOrgUnit(id: string | undefined): void {
+    if (id && !this.units.has(id)) throw new AppError('VALIDATION_FAILED', { orgUnitId: id }, `unknown org unit ${id}`);
+  }
+
+  private async assertCustomer(tx: Executor, id: string): Promise<void> {
+    const [c] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
+    if (!c) throw new AppError('VALIDATION_FAILED', { customerId: id }, `unknown customer ${id}`);
+  }
+
+  private fakeHash(): Promise<string> {
+    this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    return this.dummyHash;
+  }
+}
+
+function checkPassword(password: string, username?: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new AppError('WEAK_PASSWORD', { problem });
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { commandKey, parseSmsCommand } from './sms-commands.ts';
+import { renderEmail, TEMPLATES } from './templates.ts';
+
+describe('inbound SMS commands', () => {
+  it('splits keyword and arguments, case- and space-insensitive', () => {
+    expect(parseSmsCommand('  mk   1234 ')).toEqual({ keyword: 'MK', args: ['1234'] });
+    expect(parseSmsCommand('')).toEqual({ keyword: '', args: [] });
+    expect(commandKey('9223', 'mk')).toBe('9223:MK');
+  });
+});
+
+describe('e-mail templates', () => {
+  it('every template exists in Vietnamese and English with the same variables', () => {
+    for (const [key, t] of Object.entries(TEMPLATES)) {
+      const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      expect(vars(t.vi.subject + t.vi.text + t.vi.html), key).toEqual(vars(t.en.subject + t.en.text + t.en.html));
+    }
+  });
+
+  it('fills variables, escaping HTML only in the HTML part, and refuses a missing one', () => {
+    const m = renderEmail('account.welcome', 'vi', { fullName: 'A & B', username: 'ab', loginUrl: 'https://x/login' });
+    expect(m.subject).toBe('Chào mừng A & B đến với QLDV MobiFone');
+    expect(m.html).toContain('A &amp; B');
+    expect(() => renderEmail('account.welcome', 'en', { fullName: 'x' })).toThrow(/username/);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Coded domain errors. Modules throw `AppError(code)`; the HTTP layer and the CLI map the code to a
+ * status / exit code through ERROR_CODES — the one table of codes, messages and statuses.
+ */
+export type Locale = 'vi' | 'en';
+
+interface ErrorDef {
+  status: number;
+  vi: string;
+  en: string;
+}
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' },
+  MALFORMED_JSON: { status: 400, vi: 'Nội dung JSON không đúng cú pháp', en: 'Malformed JSON body' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported content type' },
+  UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập', en: 'Sign-in required' },
+  INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: { status: 423, vi: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần, thử lại sau', en: 'Account temporarily locked after repeated failed sign-ins; try again later' },
+  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hoá', en: 'Account disabled' },
+  CSRF_INVALID: { status: 403, vi: 'Thiếu hoặc sai mã chống giả mạo (CSRF)', en: 'Missing or invalid CSRF token' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  CONFLICT: { status: 409, vi: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại', en: 'Conflicting or duplicate data' },
+  USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã được sử dụng', en: 'Username already taken' },
+  WEAK_PASSWORD: { status: 400, vi: 'Mật khẩu phải có ít nhất 8 ký tự, gồm chữ và số', en: 'Password needs at least 8 characters with letters and digits' },
+  INVALID_TRANSITION: { status: 409, vi: 'Không thể chuyển trạng thái từ trạng thái hiện tại', en: 'Transition not allowed from the current state' },
+  RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests; try again later' },
+  SIMULATOR_DISABLED: { status: 404, vi: 'Bộ giả lập không bật', en: 'Simulators are disabled' },
+  INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
+} as const satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? ERROR_CODES[code].en);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+
+  /** The message shown to people: a specific one if given, else the code's message in `locale`. */
+  localizedMessage(locale: Locale): string {
+    const base = ERROR_CODES[this.code][locale];
+    return this.message && this.message !== ERROR_CODES[this.code].en ? `${base}: ${this.message}` : base;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** CLI exit codes: 0 ok, 1 unexpected, 2 usage/validation, 3 auth, 4 not found, 5 conflict/state. */
+export function exitCodeFor(code: ErrorCode): number {
+  const status: number = ERROR_CODES[code].status;
+  if (status === 400 || status === 415) return 2;
+  if (status === 401 || status === 403 || status === 423) return 3;
+  if (status === 404) return 4;
+  if (status === 409) return 5;
+  return 1;
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { newId } from './ids.ts';
+
+describe('prefixed ids', () => {
+  it('carry their kind and sort by creation time', () => {
+    const a = newId('user', new Date('2026-01-01T00:00:00Z'));
+    const b = newId('user', new Date('2026-01-01T00:00:00.001Z'));
+    expect(a).toMatch(/^usr_[0-9a-hjkmnp-tv-z]{26}$/);
+    expect(a < b).toBe(true);
+    expect(newId('session')).toMatch(/^ses_/);
+    expect(new Set(Array.from({ length: 1000 }, () => newId('job'))).size).toBe(1000);
+  });
+});

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Prefixed, time-sortable ids: `usr_01kx…`. 48-bit millisecond time + 80 random bits in Crockford
+ * base32 (ULID layout), so ids sort by creation and explain themselves in logs.
+ */
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+export const ID_PREFIXES = {
+  user: 'usr',
+  session: 'ses',
+  orgUnit: 'ou',
+  customer: 'cus',
+  message: 'msg',
+  job: 'job',
+  calendarOverride: 'cal',
+  request: 'req',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+export function newId(kind: IdKind, now: Date = new Date()): string {
+  return `${ID_PREFIXES[kind]}_${ulid(now.getTime())}`;
+}
+
+export function ulid(timeMs: number): string {
+  let time = '';
+  let t = timeMs;
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  const bytes = randomBytes(10);
+  let rand = '';
+  let acc = 0n;
+  for (const b of bytes) acc = (acc << 8n) | BigInt(b);
+  for (let i = 0; i < 16; i++) {
+    rand = ALPHABET[Number(acc & 31n)] + rand;
+    acc >>= 5n;
+  }
+  return time + rand;
+}

@@ -1,0 +1,147 @@
+import { hostname } from 'node:os';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client.ts';
+import type { Clock } from './clock.ts';
+import { newId } from './ids.ts';
+import { jobs } from './schema.ts';
+
+/**
+ * Durable jobs in PostgreSQL (both drivers). `enqueue` inside a business transaction is the outbox:
+ * the side effect happens if and only if the transaction commits. Delivery is at least once, so
+ * handlers are idempotent; a job `key` makes scheduling itself idempotent across processes.
+ */
+export interface JobSpec {
+  queue: string;
+  payload: unknown;
+  key?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+export type JobHandler = (payload: any, job: { id: string; attempt: number }) => Promise<void>;
+
+export interface JobLogger {
+  error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+const LEASE_MS = 5 * 60_000;
+
+/** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h. */
+export const retryDelayMs = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
+
+export class JobQueue {
+  private handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private readonly workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly log?: JobLogger,
+  ) {}
+
+  /** Returns the new job id, or null when a job with the same key already exists. */
+  async enqueue(ex: Executor, spec: JobSpec): Promise<string | null> {
+    const now = this.clock.now();
+    const id = newId('job', now);
+    const inserted = await ex
+      .insert(jobs)
+      .values({
+        id,
+        queue: spec.queue,
+        key: spec.key ?? null,
+        payload: spec.payload ?? {},
+        runAt: spec.runAt ?? now,
+        maxAttempts: spec.maxAttempts ?? 8,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: jobs.key })
+      .returning({ id: jobs.id });
+    return inserted[0]?.id ?? null;
+  }
+
+  register(queue: string, handler: JobHandler): void {
+    if (this.handlers.has(queue)) throw new Error(`job queue ${queue} already has a handler`);
+    this.handlers.set(queue, handler);
+  }
+
+  /** Claims up to `limit` due jobs of the registered queues and runs them; returns how many ran. */
+  async runDue(limit = 10): Promise<number> {
+    const queues = [...this.handlers.keys()];
+    if (queues.length === 0) return 0;
+    const now = this.clock.now();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    const claimed = await this.database.rows<{ id: string; queue: string; payload: unknown; attempts: number; max_attempts: number }>(sql`
+      update platform.jobs set status = 'running', attempts = attempts + 1,
+             locked_until = ${leaseUntil.toISOString()}::timestamptz, locked_by = ${this.workerId}
+       where id in (
+         select id from platform.jobs
+          where queue in (${sql.join(queues.map((q) => sql`${q}`), sql`, `)})
+            and ((status = 'pending' and run_at <= ${now.toISOString()}::timestamptz)
+              or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
+          order by run_at
+          limit ${limit}
+          for update skip locked)
+      returning id, queue, payload, attempts, max_attempts`);
+    for (const job of claimed) await this.runOne(job);
+    return claimed.length;
+  }
+
+  /** Runs due jobs until none is left (tests and the CLI use it to finish work deterministically). */
+  async drain(maxRounds = 100): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxRounds; i++) {
+      const n = await this.runDue();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  }
+
+  start(intervalMs = 1000): void {
+    if (this.timer) return;
+    const tick = () => {
+      this.running = this.runDue()
+        .catch((err) => this.log?.error({ err }, 'job polling failed'))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    const t = this.timer;
+    this.timer = undefined;
+    if (t) clearTimeout(t);
+    await this.running;
+  }
+
+  private async runOne(job: { id: string; queue: string; payload: unknown; attempts: number; max_attempts: number }) {
+    const handler = this.handlers.get(job.queue)!;
+    try {
+      await handler(job.payload, { id: job.id, attempt: job.attempts });
+      await this.database.db
+        .update(jobs)
+        .set({ status: 'done', finishedAt: this.clock.now(), lockedUntil: null, lastError: null })
+        .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.workerId)));
+    } catch (err) {
+      const dead = job.attempts >= job.max_attempts;
+      const message = err instanceof Error ? err.message : String(err);
+      this.log?.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, err: message }, dead ? 'job failed for good' : 'job failed, will retry');
+      const now = this.clock.now();
+      await this.database.db
+        .update(jobs)
+        .set({
+          status: dead ? 'dead' : 'pending',
+          runAt: new Date(now.getTime() + retryDelayMs(job.attempts)),
+          lockedUntil: null,
+          lastError: message.slice(0, 2000),
+          finishedAt: dead ? now : null,
+        })
+        .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.workerId)));
+    }
+  }
+}

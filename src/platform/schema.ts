@@ -1,0 +1,27 @@
+import { index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const platformSchema = pgSchema('platform');
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Durable jobs, timers and the outbox: a row written in the business transaction is the promise to act. */
+export const jobs = platformSchema.table(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    queue: text('queue').notNull(),
+    /** Deterministic key: a second enqueue with the same key is a no-op, so processes never double-schedule. */
+    key: text('key').unique(),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: ['pending', 'running', 'done', 'dead'] }).notNull().default('pending'),
+    runAt: instant('run_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(8),
+    lockedUntil: instant('locked_until'),
+    lockedBy: text('locked_by'),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull(),
+    finishedAt: instant('finished_at'),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
+);

@@ -1,0 +1,46 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { createSystem, type System } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eBaseUrl: string | null;
+    chromiumPath: string | null;
+  }
+}
+
+/**
+ * Starts the whole system for the browser journeys: in-memory PGlite, simulators on free ports,
+ * the job worker running, the built web app served. Chromium missing: skipped locally, fails in CI.
+ */
+export default async function setup(project: TestProject) {
+  const chromium = ['/usr/bin/chromium', spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim()].find((p) => p && existsSync(p));
+  if (!chromium) {
+    const msg = 'Chromium not found (apt-get install chromium)';
+    if (process.env.CI) throw new Error(msg);
+    console.warn(`\n⚠  ${msg}: the browser journeys are SKIPPED on this machine.\n`);
+    project.provide('e2eBaseUrl', null);
+    project.provide('chromiumPath', null);
+    return;
+  }
+  if (!existsSync('dist/web/index.html')) execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    QLDV_DATA_DIR: 'memory://',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SIM_SMTP_PORT: '0',
+    SIM_SMPP_PORT: '0',
+    LOG_LEVEL: 'warn',
+    QLDV_RATE_LIMIT: '100000',
+    QLDV_LOGIN_RATE_LIMIT: '100000',
+  });
+  const system: System = await createSystem(config);
+  const address = await system.server!.listen({ port: 0, host: '127.0.0.1' });
+  project.provide('e2eBaseUrl', address);
+  project.provide('chromiumPath', chromium);
+  return () => system.close();
+}

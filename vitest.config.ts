@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+// Business dates must never depend on the machine's zone: every test runs in UTC.
+process.env.TZ = 'UTC';
+
+const integration = ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: integration } },
+      { extends: true, test: { name: 'pglite', include: integration, env: { QLDV_TEST_DB: 'pglite' } } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: integration,
+          env: { QLDV_TEST_DB: 'postgres' },
+          globalSetup: ['test/setup/postgres.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/setup/e2e.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});

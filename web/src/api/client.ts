@@ -1,0 +1,78 @@
+/**
+ * Fetch wrapper for /api/v1: JSON in and out, session cookie, CSRF header on writes,
+ * Accept-Language of the UI, `{ error: { code, message } }` → ApiError, 401 → sign-in page.
+ */
+import { en } from '../i18n/en.ts';
+import { vi } from '../i18n/vi.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Lang = 'vi' | 'en';
+let language: Lang = 'vi';
+let csrfToken: string | null = null;
+let onUnauthorized: () => void = () => {
+  if (!['/login', '/register'].includes(location.pathname)) location.assign('/login');
+};
+
+export const setApiLanguage = (lang: Lang) => void (language = lang);
+/** Remember the token from the last /me, login or register response (null after sign-out). */
+export const setCsrfToken = (token: string | null) => void (csrfToken = token);
+/** The app replaces the default full-page redirect with a router navigation. */
+export const setUnauthorizedHandler = (handler: () => void) => void (onUnauthorized = handler);
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('NETWORK', (language === 'en' ? en : vi)['error.network'], 0);
+  }
+
+  const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+  if (res.ok) return data as T;
+
+  // A failed sign-in is also a 401: the form shows that message instead of redirecting.
+  if (res.status === 401 && !path.startsWith('/api/v1/auth/')) onUnauthorized();
+  const err = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+  throw new ApiError(
+    err?.code ?? `HTTP_${res.status}`,
+    err?.message ?? (language === 'en' ? en : vi)['error.http'].replace('{status}', String(res.status)),
+    res.status,
+  );
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { api } from '../../api/client.ts';
+import type { AuditEntry, Paged } from '../../api/types.ts';
+import { useT } from '../../i18n/index.tsx';
+import { DateTime } from '../../ui/DateTime.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
+import { QueryError } from '../../ui/QueryError.tsx';
+import { AuditFilters, type AuditFilter } from './AuditFilters.tsx';
+import { useVerifyAudit, VerifyButton, VerifyResult } from './AuditVerify.tsx';
+
+export function AuditPage() {
+  const t = useT();
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const verify = useVerifyAudit();
+
+  const entries = useQuery({
+    queryKey: ['audit', filter, paging],
+    queryFn: () => api.get<Paged<AuditEntry>>('/api/v1/audit', { ...filter, ...paging }),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => <DateTime value={v} /> },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_, e) => e.actorName ?? e.actorId ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color="blue">{v}</Tag> },
+    { title: t('audit.entityType'), dataIndex: 'entityType' },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      render: (v: string | null) => (v ? <Typography.Text code copyable={{ text: v }}>{v}</Typography.Text> : t('common.none')),
+    },
+    { title: t('audit.ip'), dataIndex: 'ip', responsive: ['lg'] },
+    { title: t('audit.requestId'), dataIndex: 'requestId', responsive: ['xl'], ellipsis: true },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} extra={<VerifyButton verify={verify} />} />
+      <VerifyResult verify={verify} />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <AuditFilters
+          onChange={(f) => {
+            setFilter(f);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+        />
+      </Card>
+      <QueryError error={entries.error} onRetry={() => entries.refetch()} />
+      <Table<AuditEntry>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={entries.data?.items}
+        loading={entries.isFetching}
+        pagination={tablePagination(t, paging, entries.data?.total, setPaging)}
+        expandable={{ expandedRowRender: (e) => <BeforeAfter before={e.before} after={e.after} /> }}
+        scroll={{ x: 'max-content' }}
+      />
+    </>
+  );
+}
+
+function BeforeAfter({ before, after }: { before: unknown; after: unknown }) {
+  const t = useT();
+  const pane = (label: string, value: unknown) => (
+    <Col xs={24} md={12}>
+      <Typography.Text strong>{label}</Typography.Text>
+      <pre className="json">{value === null || value === undefined ? t('common.none') : JSON.stringify(value, null, 2)}</pre>
+    </Col>
+  );
+  return (
+    <Row gutter={16}>
+      {pane(t('audit.before'), before)}
+      {pane(t('audit.after'), after)}
+    </Row>
+  );
+}

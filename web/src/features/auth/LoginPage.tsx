@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import type { AuthResponse } from '../../api/types.ts';
+import { useT } from '../../i18n/index.tsx';
+import { AuthCard } from './AuthCard.tsx';
+import { useSignedIn } from './useSignedIn.ts';
+import { requiredRule } from '../../ui/rules.ts';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const signedIn = useSignedIn();
+  const login = useMutation({
+    mutationFn: (values: LoginValues) => api.post<AuthResponse>('/api/v1/auth/login', values),
+    onSuccess: signedIn,
+  });
+
+  // Whatever was cached belongs to a previous session.
+  useEffect(() => queryClient.clear(), [queryClient]);
+
+  return (
+    <AuthCard title={t('auth.login.title')} subtitle={t('auth.login.subtitle')}>
+      {login.error && (
+        <Alert type="error" showIcon title={login.error.message} style={{ marginBottom: 16 }} data-testid="login-error" />
+      )}
+      <Form<LoginValues> layout="vertical" size="large" onFinish={(v) => login.mutate(v)} requiredMark={false}>
+        <Form.Item
+          name="username"
+          label={t('auth.username')}
+          rules={[requiredRule(t, t('auth.username'))]}
+        >
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('auth.password')}
+          rules={[requiredRule(t, t('auth.password'))]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+          {t('auth.login.submit')}
+        </Button>
+      </Form>
+      <Typography.Paragraph type="secondary" style={{ margin: '20px 0 0', textAlign: 'center' }}>
+        {t('auth.login.noAccount')} <Link to="/register" style={{ whiteSpace: 'nowrap' }}>
+          {t('auth.register.link')}
+        </Link>
+      </Typography.Paragraph>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import { setCsrfToken } from '../../api/client.ts';
+import type { AuthResponse } from '../../api/types.ts';
+
+/** After login / registration: keep the CSRF token and go to `?next=` (same-site paths only) or home. */
+export function useSignedIn() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return (res: AuthResponse) => {
+    setCsrfToken(res.csrfToken);
+    queryClient.removeQueries();
+    const next = params.get('next');
+    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  };
+}

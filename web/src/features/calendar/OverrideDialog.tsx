@@ -1,0 +1,71 @@
+import { App, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useT } from '../../i18n/index.tsx';
+import { useAddOverride } from './calendar.ts';
+import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
+
+interface Values {
+  date: Dayjs;
+  kind: 'off' | 'work';
+  name: string;
+}
+
+/** Adds an extra day off or a make-up working day. */
+export function OverrideDialog({ year, onClose }: { year: number; onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const add = useAddOverride();
+
+  const submit = (v: Values) =>
+    add.mutate(
+      { date: v.date.format('YYYY-MM-DD'), kind: v.kind, name: v.name.trim() },
+      {
+        onSuccess: () => {
+          message.success(t('common.saved'));
+          onClose();
+        },
+        onError: (e) => message.error(e.message),
+      },
+    );
+
+  return (
+    <Modal
+      open
+      title={t('calendar.overrideTitle')}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ htmlType: 'submit', loading: add.isPending }}
+      modalRender={(dom) => (
+        <Form<Values> layout="vertical" initialValues={{ kind: 'off' }} onFinish={submit}>
+          {dom}
+        </Form>
+      )}
+    >
+      <Form.Item
+        name="date"
+        label={t('calendar.date')}
+        rules={[requiredChoiceRule(t, t('calendar.date'))]}
+      >
+        <DatePicker format="DD/MM/YYYY" defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('calendar.kind')}>
+        <Radio.Group
+          options={[
+            { value: 'off', label: t('calendar.kindHelp.off') },
+            { value: 'work', label: t('calendar.kindHelp.work') },
+          ]}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('calendar.name')}
+        rules={[requiredRule(t, t('calendar.name'))]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+    </Modal>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { Button, Drawer, Flex, Layout } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useT } from '../../i18n/index.tsx';
+import { RoleTags } from '../../ui/RoleTags.tsx';
+import { useIsMobile } from '../../ui/useIsMobile.ts';
+import { useSession } from '../auth/session.tsx';
+import { useLogout } from '../auth/useLogout.ts';
+import { Brand } from './Brand.tsx';
+import { LangSwitch } from './LangSwitch.tsx';
+import { NavMenu } from './NavMenu.tsx';
+
+/** Signed-in shell: Sider menu (a Drawer on phones), header with user, roles, language and sign-out. */
+export function AppLayout() {
+  const t = useT();
+  const isMobile = useIsMobile();
+  const { pathname } = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  useEffect(() => setDrawerOpen(false), [pathname, isMobile]);
+
+  return (
+    <Layout className="app">
+      {isMobile ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={280}
+          title={<Brand />}
+          styles={{ body: { padding: 0 } }}
+        >
+          <NavMenu onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          theme="light"
+          width={240}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          className="app-sider"
+        >
+          <div className="app-sider-brand">
+            <Brand compact={collapsed} />
+          </div>
+          <NavMenu />
+        </Layout.Sider>
+      )}
+      <Layout>
+        <AppHeader onMenuClick={isMobile ? () => setDrawerOpen(true) : undefined} />
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+        <Layout.Footer className="app-footer">
+          {t('app.name')} — {t('app.title')} · {t('app.company')}
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}
+
+function AppHeader({ onMenuClick }: { onMenuClick?: () => void }) {
+  const t = useT();
+  const { user } = useSession();
+  const logout = useLogout();
+  return (
+    <Layout.Header className="app-header">
+      {onMenuClick && (
+        <>
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            onClick={onMenuClick}
+            aria-label={t('nav.menu')}
+            data-testid="nav-menu-button"
+          />
+          <Brand compact />
+        </>
+      )}
+      <Flex align="center" gap={12} className="app-header-right">
+        <Link to="/profile" className="app-user" title={user.username}>
+          <UserOutlined />
+          <span className="app-user-name" data-testid="user-name">
+            {user.fullName}
+          </span>
+        </Link>
+        <span className="app-header-roles">
+          <RoleTags roles={user.roles} />
+        </span>
+        <LangSwitch />
+        <Button
+          icon={<LogoutOutlined />}
+          onClick={() => logout.mutate()}
+          loading={logout.isPending}
+          title={t('nav.logout')}
+          aria-label={t('nav.logout')}
+          data-testid="logout-button"
+        >
+          <span className="hide-on-phone">{t('nav.logout')}</span>
+        </Button>
+      </Flex>
+    </Layout.Header>
+  );
+}

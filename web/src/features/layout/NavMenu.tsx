@@ -1,0 +1,41 @@
+import { Menu, type MenuProps } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { useT } from '../../i18n/index.tsx';
+import { hasAnyRole, useSession } from '../auth/session.tsx';
+import { AREAS, type Area } from './areas.tsx';
+
+type Item = Required<MenuProps>['items'][number];
+
+/** The areas of the signed-in user's roles; admin pages grouped under "Quản trị". */
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const t = useT();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  const allowed: Area[] = Object.values(AREAS).filter((a: Area) => hasAnyRole(user, a.roles));
+  const toItem = (a: Area): Item => ({ key: a.path, icon: a.icon, label: t(a.label) });
+  const admin = allowed.filter((a) => a.group === 'admin');
+  const items: Item[] = [
+    ...allowed.filter((a) => !a.group && a.path !== AREAS.profile.path).map(toItem),
+    ...(admin.length ? [{ type: 'group' as const, key: 'admin', label: t('nav.admin'), children: admin.map(toItem) }] : []),
+    toItem(AREAS.profile),
+  ];
+  const selected = allowed
+    .map((a) => a.path)
+    .filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)));
+
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
+      className="nav-menu"
+      data-testid="nav-menu"
+    />
+  );
+}

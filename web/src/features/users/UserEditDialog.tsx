@@ -1,0 +1,96 @@
+import { App, Form, Input, Modal, Select } from 'antd';
+import type { User } from '../../api/types.ts';
+import { useT } from '../../i18n/index.tsx';
+import { OrgUnitSelect } from '../org-units/OrgUnitSelect.tsx';
+import { roleOptions, useUpdateUser, type UpdateUserBody } from './users.ts';
+import { passwordRule, requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
+
+interface Values {
+  fullName: string;
+  email: string;
+  phone?: string;
+  roles: string[];
+  orgUnitId: string | null;
+  status: string;
+  password?: string;
+}
+
+export function UserEditDialog({ user, onClose }: { user: User; onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const update = useUpdateUser(user.id);
+  const statuses = [...new Set(['active', 'disabled', user.status])];
+
+  // PATCH only what changed; a cleared phone or org unit is sent as null.
+  const submit = (v: Values) => {
+    const body: UpdateUserBody = {};
+    if (v.fullName !== user.fullName) body.fullName = v.fullName;
+    if (v.email !== user.email) body.email = v.email;
+    if ((v.phone || null) !== (user.phone || null)) body.phone = v.phone || null;
+    if (v.roles.join() !== user.roles.join()) body.roles = v.roles;
+    if ((v.orgUnitId ?? null) !== (user.orgUnit?.id ?? null)) body.orgUnitId = v.orgUnitId ?? null;
+    if (v.status !== user.status) body.status = v.status;
+    if (v.password) body.password = v.password;
+    if (Object.keys(body).length === 0) return onClose();
+    update.mutate(body, {
+      onSuccess: () => {
+        message.success(t('common.saved'));
+        onClose();
+      },
+      onError: (e) => message.error(e.message),
+    });
+  };
+
+  return (
+    <Modal
+      open
+      title={t('users.editTitle', { username: user.username })}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ htmlType: 'submit', loading: update.isPending }}
+      modalRender={(dom) => (
+        <Form<Values>
+          layout="vertical"
+          initialValues={{
+            fullName: user.fullName,
+            email: user.email,
+            phone: user.phone ?? '',
+            roles: user.roles,
+            orgUnitId: user.orgUnit?.id ?? null,
+            status: user.status,
+          }}
+          onFinish={submit}
+        >
+          {dom}
+        </Form>
+      )}
+    >
+      <Form.Item name="fullName" label={t('user.fullName')} rules={[requiredRule(t, t('user.fullName'))]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="email"
+        label={t('user.email')}
+        rules={[requiredRule(t, t('user.email')), { type: 'email', message: t('common.invalidEmail') }]}
+      >
+        <Input type="email" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('user.phone')}>
+        <Input type="tel" />
+      </Form.Item>
+      <Form.Item name="roles" label={t('user.roles')} rules={[requiredChoiceRule(t, t('user.roles'), true)]}>
+        <Select mode="multiple" options={roleOptions(t)} optionFilterProp="label" />
+      </Form.Item>
+      <Form.Item name="orgUnitId" label={t('user.orgUnit')}>
+        <OrgUnitSelect />
+      </Form.Item>
+      <Form.Item name="status" label={t('user.status')}>
+        <Select options={statuses.map((s) => ({ value: s, label: t.maybe(`status.${s}`) ?? s }))} />
+      </Form.Item>
+      <Form.Item name="password" label={t('user.newPassword')} extra={t('user.newPasswordHint')} rules={[passwordRule(t)]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </Modal>
+  );
+}
