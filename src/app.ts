@@ -73,7 +73,20 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
 
     const jobs = new JobQueue(database, clock, log.child({ component: 'jobs' }));
     const audit = new AuditLog(database, clock, config.auditKey);
-    const identity = new IdentityService(database, clock, audit, { sessionSecret: config.sessionSecret, sessionHours: config.sessionHours });
+    // Late-bound: notifications are built after identity, but only used once requests arrive.
+    let notifications: NotificationService;
+    const identity = new IdentityService(database, clock, audit, {
+      sessionSecret: config.sessionSecret,
+      sessionHours: config.sessionHours,
+      onAccountCreated: (tx, user) =>
+        notifications.email(tx, {
+          to: user.email,
+          template: 'account.welcome',
+          locale: user.locale,
+          data: { fullName: user.fullName, username: user.username, loginUrl: `${config.publicBaseUrl}/login` },
+          related: { type: 'user', id: user.id },
+        }).then(() => undefined),
+    });
     await seedOrgUnits(database, clock, audit);
     await identity.loadOrgUnits();
     if (config.demoData) await seedDemoUsers(database, clock, audit, identity, config.demoPassword);
@@ -99,7 +112,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       password: config.smpp.password,
       logger: log.child({ component: 'smpp' }),
     });
-    const notifications = new NotificationService(database, clock, jobs, { mailer, sms, mailFrom: config.smtp.from, shortCode: config.smpp.shortCode }, log.child({ component: 'notifications' }));
+    notifications = new NotificationService(database, clock, jobs, { mailer, sms, mailFrom: config.smtp.from, shortCode: config.smpp.shortCode }, log.child({ component: 'notifications' }));
 
     if (background) {
       // The SMSC may be down at boot: the gateway keeps reconnecting, and queued SMS wait in the outbox.

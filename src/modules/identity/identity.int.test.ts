@@ -86,6 +86,24 @@ describe.skipIf(noDatabase)('identity: sign-in, sessions, lockout, users', () =>
     expect(again.body.error.code).toBe('USERNAME_TAKEN');
     const weak = await s.http('POST', '/api/v1/auth/register', { body: { ...body, username: 'khach.yeu', password: 'abcdefgh' } });
     expect(weak.body.error.code).toBe('WEAK_PASSWORD');
+    await s.jobs.drain();
+    const welcome = await s.simulators.smtp!.waitFor((m) => m.to.includes('moi@example.vn'));
+    expect(welcome.subject).toBe('Chào mừng Khách Hàng Mới đến với QLDV MobiFone');
+    expect(welcome.text).toContain('/login');
+  });
+
+  it('scope: an AM of CTKV 1 reaches CTKV 1 units only; corporate roles reach all', async () => {
+    const { withinScope } = await import('./domain/roles.ts');
+    const am = (await s.identity.authenticate(await s.login('am1')))!.actor;
+    const approver = (await s.identity.authenticate(await s.login('approver.ttcntt')))!.actor;
+    const path = (code: string) => s.identity.orgUnitByCode(code)!.path;
+    const amScope = s.identity.scopePathOf(am);
+    expect(amScope).toBe(path('CTKV1'));
+    expect(withinScope(am, amScope, path('CTKV1-KDCNS-SP'))).toBe(true);
+    expect(withinScope(am, amScope, path('CTKV2-KHDN'))).toBe(false);
+    expect(withinScope(approver, s.identity.scopePathOf(approver), path('CTKV9'))).toBe(true);
+    const clearing = (await s.identity.authenticate(await s.login('C3_ePayment')))!.actor;
+    expect(s.identity.scopePathOf(clearing)).toBe(path('TTTCTK-C3'));
   });
 
   it('admin creates, edits and disables a user; disabling ends their sessions', async () => {

@@ -83,7 +83,12 @@ export class IdentityService {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
-    private readonly opts: { sessionSecret: string; sessionHours: number },
+    private readonly opts: {
+      sessionSecret: string;
+      sessionHours: number;
+      /** Called inside the creating transaction of a new account (not for seeded ones): the welcome e-mail. */
+      onAccountCreated?: (tx: Executor, user: PublicUser) => Promise<void>;
+    },
   ) {}
 
   // ---- org units --------------------------------------------------------------------------------
@@ -257,7 +262,9 @@ export class IdentityService {
       const actorCtx = { ...ctx, actor: this.actorOf(user) };
       await this.audit.record(tx, actorCtx, { action: 'customer.registered', entityType: 'customer', entityId: customerId, after: { type: 'individual', name: r.fullName, email: r.email, phone: r.phone } });
       await this.audit.record(tx, actorCtx, { action: 'user.created', entityType: 'user', entityId: user.id, after: this.snapshot(user) });
-      return this.openSession(tx, user, ctx);
+      const signedIn = await this.openSession(tx, user, ctx);
+      await this.opts.onAccountCreated?.(tx, signedIn.user);
+      return signedIn;
     });
   }
 
@@ -291,7 +298,11 @@ export class IdentityService {
     checkPassword(u.password, u.username);
     this.assertOrgUnit(u.orgUnitId);
     const passwordHash = await hashPassword(u.password);
-    return this.insertUser(ctx, u, passwordHash, ex);
+    return (ex ?? this.database.db).transaction(async (tx) => {
+      const user = await this.insertUser(ctx, u, passwordHash, tx);
+      await this.opts.onAccountCreated?.(tx, user);
+      return user;
+    });
   }
 
   /** Inserts a user whose password is already hashed (the seed hashes the shared demo password once). */
