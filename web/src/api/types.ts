@@ -1,22 +1,7 @@
 /** Shapes of the /api/v1 contract used by the UI. Money is a decimal string, instants ISO 8601 UTC. */
 
-export const ROLES = [
-  'customer',
-  'am',
-  'kam',
-  'agent',
-  'approver_ctkv',
-  'approver_ttcntt',
-  'ops',
-  'invoice_officer',
-  'call_center',
-  'product_ctkv',
-  'gpth',
-  'accountant',
-  'admin',
-  'clearing',
-] as const;
-export type Role = (typeof ROLES)[number];
+// One list of roles for server and UI.
+export { ROLES, type Role } from '../../../src/modules/identity/domain/roles.ts';
 
 export interface Paged<T> {
   items: T[];

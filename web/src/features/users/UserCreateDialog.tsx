@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { useT } from '../../i18n/index.tsx';
-import { OrgUnitSelect } from '../org-units/OrgUnitSelect.tsx';
-import { roleOptions, useCreateUser, type CreateUserBody } from './users.ts';
-import { passwordRule, requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
+import { UserDetailFields } from './UserDetailFields.tsx';
+import { useCreateUser, type CreateUserBody } from './users.ts';
+import { passwordRule, requiredRule } from '../../ui/rules.ts';
 
 interface Values {
   username: string;
@@ -50,25 +50,7 @@ export function UserCreateDialog({ onClose }: { onClose: () => void }) {
       <Form.Item name="password" label={t('auth.password')} extra={t('auth.passwordHint')} rules={[requiredRule(t, t('auth.password')), passwordRule(t)]}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item name="fullName" label={t('user.fullName')} rules={[requiredRule(t, t('user.fullName'))]}>
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name="email"
-        label={t('user.email')}
-        rules={[requiredRule(t, t('user.email')), { type: 'email', message: t('common.invalidEmail') }]}
-      >
-        <Input type="email" />
-      </Form.Item>
-      <Form.Item name="phone" label={t('user.phone')}>
-        <Input type="tel" />
-      </Form.Item>
-      <Form.Item name="roles" label={t('user.roles')} rules={[requiredChoiceRule(t, t('user.roles'), true)]}>
-        <Select mode="multiple" options={roleOptions(t)} optionFilterProp="label" />
-      </Form.Item>
-      <Form.Item name="orgUnitId" label={t('user.orgUnit')}>
-        <OrgUnitSelect />
-      </Form.Item>
+      <UserDetailFields />
     </Modal>
   );
 }

@@ -1,9 +1,9 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
-import { OrgUnitSelect } from '../org-units/OrgUnitSelect.tsx';
-import { roleOptions, useUpdateUser, type UpdateUserBody } from './users.ts';
-import { passwordRule, requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
+import { UserDetailFields } from './UserDetailFields.tsx';
+import { useUpdateUser, type UpdateUserBody } from './users.ts';
+import { passwordRule } from '../../ui/rules.ts';
 
 interface Values {
   fullName: string;
@@ -66,25 +66,7 @@ export function UserEditDialog({ user, onClose }: { user: User; onClose: () => v
         </Form>
       )}
     >
-      <Form.Item name="fullName" label={t('user.fullName')} rules={[requiredRule(t, t('user.fullName'))]}>
-        <Input />
-      </Form.Item>
-      <Form.Item
-        name="email"
-        label={t('user.email')}
-        rules={[requiredRule(t, t('user.email')), { type: 'email', message: t('common.invalidEmail') }]}
-      >
-        <Input type="email" />
-      </Form.Item>
-      <Form.Item name="phone" label={t('user.phone')}>
-        <Input type="tel" />
-      </Form.Item>
-      <Form.Item name="roles" label={t('user.roles')} rules={[requiredChoiceRule(t, t('user.roles'), true)]}>
-        <Select mode="multiple" options={roleOptions(t)} optionFilterProp="label" />
-      </Form.Item>
-      <Form.Item name="orgUnitId" label={t('user.orgUnit')}>
-        <OrgUnitSelect />
-      </Form.Item>
+      <UserDetailFields />
       <Form.Item name="status" label={t('user.status')}>
         <Select options={statuses.map((s) => ({ value: s, label: t.maybe(`status.${s}`) ?? s }))} />
       </Form.Item>
