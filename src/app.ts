@@ -10,7 +10,9 @@ import { registerAuth } from './http/auth.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { JobQueue } from './platform/jobs.ts';
 import { AuditLog, auditRoutes } from './modules/audit/index.ts';
-import { IdentityService, identityRoutes, seedDemoUsers, seedOrgUnits } from './modules/identity/index.ts';
+import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedDemoUsers, seedOrgUnits } from './modules/identity/index.ts';
+import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
+import { ContractService, contractRoutes } from './modules/contracts/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
@@ -30,6 +32,9 @@ export interface System {
   identity: IdentityService;
   calendar: CalendarService;
   notifications: NotificationService;
+  customers: CustomerService;
+  catalog: CatalogService;
+  contracts: ContractService;
   simulators: { smtp?: SmtpSink; smsc?: SmscSimulator };
   server?: Server;
   close(): Promise<void>;
@@ -114,6 +119,11 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     });
     notifications = new NotificationService(database, clock, jobs, { mailer, sms, mailFrom: config.smtp.from, shortCode: config.smpp.shortCode }, log.child({ component: 'notifications' }));
 
+    const customers = new CustomerService(database, clock, audit, identity);
+    const catalog = new CatalogService(database, clock, audit);
+    await seedCatalog(database, clock, catalog);
+    const contracts = new ContractService(database, clock, { audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl: config.publicBaseUrl });
+
     if (background) {
       // The SMSC may be down at boot: the gateway keeps reconnecting, and queued SMS wait in the outbox.
       let stopped = false;
@@ -156,10 +166,13 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       auditRoutes(server, audit);
       calendarRoutes(server, calendar);
       notificationRoutes(server, notifications, simulators.smsc);
+      customerRoutes(server, customers);
+      catalogRoutes(server, catalog);
+      contractRoutes(server, contracts);
       await server.ready();
     }
 
-    return { config, clock, database, jobs, audit, identity, calendar, notifications, simulators, server, close };
+    return { config, clock, database, jobs, audit, identity, calendar, notifications, customers, catalog, contracts, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

@@ -20,7 +20,7 @@ declare module 'fastify' {
  * Cookie sessions must echo their CSRF token in `x-csrf-token` on every state-changing request.
  */
 export function registerAuth(app: Server, identity: IdentityService): void {
-  app.addHook('preHandler', async (req) => {
+  app.addHook('onRequest', async (req) => {
     const header = req.headers.authorization;
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = req.cookies?.[SESSION_COOKIE];
@@ -60,7 +60,7 @@ export function requireAuth(req: FastifyRequest) {
   return req.auth;
 }
 
-/** A preHandler: 401 without a session, 403 without the permission. */
+/** A preValidation hook: 401 without a session, 403 without the permission — before the body is even validated. */
 export function guard(permission?: Permission) {
   return async (req: FastifyRequest) => {
     const auth = requireAuth(req);

@@ -68,6 +68,8 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Money is bigint đồng in code and a decimal string in JSON.
+  app.setReplySerializer((payload) => JSON.stringify(payload, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
   app.decorateRequest('auth', null);
   app.decorateRequest('authVia', null);
   app.decorateRequest('locale', 'vi');

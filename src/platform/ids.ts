@@ -15,6 +15,13 @@ export const ID_PREFIXES = {
   job: 'job',
   calendarOverride: 'cal',
   request: 'req',
+  product: 'prd',
+  plan: 'pln',
+  priceVersion: 'prv',
+  onpremQuote: 'qte',
+  contract: 'ctr',
+  amendment: 'amd',
+  task: 'tsk',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -25,3 +25,9 @@ export const jobs = platformSchema.table(
   },
   (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
 );
+
+/** Named counters for human document numbers (HĐ-2026-000001, BG-2026-0001), allocated under a row lock. */
+export const counters = platformSchema.table('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});

@@ -20,7 +20,7 @@ export function auditRoutes(app: Server, audit: AuditLog) {
         })
         .strict(),
     },
-    preHandler: guard('audit.read'),
+    preValidation: guard('audit.read'),
     handler: async (req) => audit.list(req.query),
   });
 
@@ -30,7 +30,7 @@ export function auditRoutes(app: Server, audit: AuditLog) {
       summary: 'Re-computes the hash chain: any edited or deleted entry is reported',
       response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().optional() }) },
     },
-    preHandler: guard('audit.read'),
+    preValidation: guard('audit.read'),
     handler: async () => audit.verify(),
   });
 }

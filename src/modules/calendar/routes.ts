@@ -10,13 +10,13 @@ const year = z.coerce.number().int().min(2000).max(2100);
 export function calendarRoutes(app: Server, calendar: CalendarService) {
   app.get('/api/v1/calendar/holidays', {
     schema: { tags: ['calendar'], summary: 'Statutory Vietnamese holidays of a year, substitute days included', querystring: z.object({ year }).strict() },
-    preHandler: guard('calendar.read'),
+    preValidation: guard('calendar.read'),
     handler: async (req) => ({ items: calendar.holidays(req.query.year) }),
   });
 
   app.get('/api/v1/calendar/overrides', {
     schema: { tags: ['calendar'], summary: 'Extra days off and make-up working days', querystring: z.object({ year: year.optional() }).strict() },
-    preHandler: guard('calendar.read'),
+    preValidation: guard('calendar.read'),
     handler: async (req) => ({ items: calendar.listOverrides(req.query.year) }),
   });
 
@@ -26,13 +26,13 @@ export function calendarRoutes(app: Server, calendar: CalendarService) {
       summary: "Add an extra day off ('off') or a make-up working day ('work')",
       body: z.object({ date: localDate, kind: z.enum(['off', 'work']), name: z.string().trim().min(2).max(200) }).strict(),
     },
-    preHandler: guard('calendar.manage'),
+    preValidation: guard('calendar.manage'),
     handler: async (req, reply) => reply.status(201).send(await calendar.addOverride(ctxOf(req), req.body)),
   });
 
   app.delete('/api/v1/calendar/overrides/:id', {
     schema: { tags: ['calendar'], params: z.object({ id: z.string().max(40) }) },
-    preHandler: guard('calendar.manage'),
+    preValidation: guard('calendar.manage'),
     handler: async (req, reply) => {
       await calendar.removeOverride(ctxOf(req), req.params.id);
       return reply.status(204).send();
@@ -41,7 +41,7 @@ export function calendarRoutes(app: Server, calendar: CalendarService) {
 
   app.get('/api/v1/calendar/working-hours', {
     schema: { tags: ['calendar'], querystring: z.object({ unitId: z.string().max(40).optional() }).strict() },
-    preHandler: guard('calendar.read'),
+    preValidation: guard('calendar.read'),
     handler: async (req) => calendar.hoursOf(req.query.unitId),
   });
 
@@ -57,7 +57,7 @@ export function calendarRoutes(app: Server, calendar: CalendarService) {
         })
         .strict(),
     },
-    preHandler: guard('calendar.manage'),
+    preValidation: guard('calendar.manage'),
     handler: async (req) => {
       const { unitId, ...hours } = req.body;
       await calendar.setWorkingHours(ctxOf(req), unitId, hours);
@@ -71,7 +71,7 @@ export function calendarRoutes(app: Server, calendar: CalendarService) {
       summary: 'Each day of a range (at most 400 days) with whether it is worked and why',
       querystring: z.object({ from: localDate, to: localDate, unitId: z.string().max(40).optional() }).strict(),
     },
-    preHandler: guard('calendar.read'),
+    preValidation: guard('calendar.read'),
     handler: async (req) => ({ items: calendar.days(req.query.from, req.query.to, req.query.unitId) }),
   });
 }

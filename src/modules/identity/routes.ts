@@ -59,7 +59,7 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: { s
 
   app.post('/api/v1/auth/logout', {
     schema: { tags: ['auth'], summary: 'End the current session' },
-    preHandler: guard(),
+    preValidation: guard(),
     handler: async (req, reply) => {
       await identity.logout(ctxOf(req), requireAuth(req).sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -73,7 +73,7 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: { s
       summary: 'The signed-in user, their permissions and a CSRF token for the browser',
       response: { 200: z.object({ user: publicUser, csrfToken: z.string(), permissions: z.array(z.string()), simulators: z.boolean() }) },
     },
-    preHandler: guard(),
+    preValidation: guard(),
     handler: async (req) => {
       const auth = requireAuth(req);
       return {
@@ -95,7 +95,7 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: { s
         }),
       },
     },
-    preHandler: guard('org.read'),
+    preValidation: guard('org.read'),
     handler: async () => ({ items: identity.orgUnitList() }),
   });
 
@@ -108,13 +108,13 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: { s
       querystring: z.object({ q: z.string().trim().max(100).optional(), ...pageQuery }).strict(),
       response: { 200: z.object({ items: z.array(publicUser), total: z.number(), page: z.number(), pageSize: z.number() }) },
     },
-    preHandler: guard('users.manage'),
+    preValidation: guard('users.manage'),
     handler: async (req) => identity.listUsers(req.query),
   });
 
   app.get('/api/v1/admin/users/:id', {
     schema: { tags: ['admin'], params: z.object({ id: z.string().max(40) }), response: { 200: publicUser } },
-    preHandler: guard('users.manage'),
+    preValidation: guard('users.manage'),
     handler: async (req) => identity.getUser(req.params.id),
   });
 
@@ -136,7 +136,7 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: { s
         .strict(),
       response: { 201: publicUser },
     },
-    preHandler: guard('users.manage'),
+    preValidation: guard('users.manage'),
     handler: async (req, reply) => reply.status(201).send(await identity.createUser(ctxOf(req), req.body)),
   });
 
@@ -159,7 +159,7 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: { s
         .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
       response: { 200: publicUser },
     },
-    preHandler: guard('users.manage'),
+    preValidation: guard('users.manage'),
     handler: async (req) => identity.updateUser(ctxOf(req), req.params.id, req.body),
   });
 }

@@ -288,10 +288,10 @@ export class IdentityService {
     return { items: await this.withCustomers(rows), total, page: q.page, pageSize: q.pageSize };
   }
 
-  async getUser(id: string): Promise<PublicUser> {
-    const [row] = await this.database.db.select().from(users).where(eq(users.id, id));
+  async getUser(id: string, ex: Executor = this.database.db): Promise<PublicUser> {
+    const [row] = await ex.select().from(users).where(eq(users.id, id));
     if (!row) throw new AppError('NOT_FOUND', { user: id });
-    return (await this.withCustomers([row]))[0];
+    return (await this.withCustomers([row], ex))[0];
   }
 
   async createUser(ctx: Ctx, u: NewUser, ex?: Executor): Promise<PublicUser> {

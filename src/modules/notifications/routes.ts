@@ -19,13 +19,13 @@ export function notificationRoutes(app: Server, notifications: NotificationServi
         })
         .strict(),
     },
-    preHandler: guard('outbox.read'),
+    preValidation: guard('outbox.read'),
     handler: async (req) => notifications.list(req.query),
   });
 
   app.get('/api/v1/notifications/messages/:id', {
     schema: { tags: ['notifications'], params: z.object({ id: z.string().max(40) }) },
-    preHandler: guard('outbox.read'),
+    preValidation: guard('outbox.read'),
     handler: async (req) => notifications.get(req.params.id),
   });
 
@@ -41,7 +41,7 @@ export function notificationRoutes(app: Server, notifications: NotificationServi
         })
         .strict(),
     },
-    preHandler: guard('sms.simulate'),
+    preValidation: guard('sms.simulate'),
     handler: async (req, reply) => {
       if (!smsc) throw new AppError('SIMULATOR_DISABLED');
       const from = req.body.from.replace(/^0/, '84');

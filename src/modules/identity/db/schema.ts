@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const identitySchema = pgSchema('identity');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -29,7 +29,11 @@ export const customers = identitySchema.table('customers', {
   phone: text('phone'),
   address: text('address'),
   managingUnitId: text('managing_unit_id'),
+  /** The AM/KAM or agent who looks after this customer. */
+  salesUserId: text('sales_user_id'),
+  contacts: jsonb('contacts').$type<{ name: string; position?: string; email?: string; phone?: string }[]>().notNull().default([]),
   createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at'),
   version: integer('version').notNull().default(1),
 });
 

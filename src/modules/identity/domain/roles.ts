@@ -45,6 +45,20 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'accountant'],
   'outbox.read': ['admin', 'ops', 'call_center'],
   'sms.simulate': ['admin', 'ops', 'call_center'],
+  'catalog.manage': ['admin'],
+  'onprem_quote.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt'],
+  'onprem_quote.draft': ['am', 'kam', 'agent'],
+  'onprem_quote.decide': ['approver_ctkv', 'approver_ttcntt'],
+  'customer.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant'],
+  'customer.manage': ['admin', 'am', 'kam', 'agent'],
+  'contract.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant', 'customer'],
+  'contract.declare': ['admin', 'am', 'kam', 'agent'],
+  'contract.approve_ctkv': ['approver_ctkv'],
+  'contract.approve_ttcntt': ['approver_ttcntt'],
+  'contract.provision': ['ops'],
+  'contract.record_payment': ['admin', 'accountant'],
+  'contract.suspend': ['admin', 'ops'],
+  'contract.buy': ['customer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

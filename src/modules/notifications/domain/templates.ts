@@ -23,6 +23,54 @@ export const TEMPLATES = {
       html: '<p>Hello <b>{{fullName}}</b>,</p><p>Your account <b>{{username}}</b> has been created on MobiFone QLDV.</p><p><a href="{{loginUrl}}">Sign in</a></p><p>Best regards,<br>MobiFone</p>',
     },
   },
+  'contract.payment_request': {
+    vi: {
+      subject: 'MobiFone: đề nghị thanh toán hợp đồng {{number}} — {{amount}}',
+      text: 'Kính gửi {{customerName}},\n\nHợp đồng {{number}} ({{productName}}) cần thanh toán {{amount}}.\nVui lòng bấm vào liên kết sau để xem chi tiết và thanh toán qua VNPay: {{payUrl}}\n\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi <b>{{customerName}}</b>,</p><p>Hợp đồng <b>{{number}}</b> ({{productName}}) cần thanh toán <b>{{amount}}</b>.</p><p><a href="{{payUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Thanh toán</a></p><p>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: payment request for contract {{number}} — {{amount}}',
+      text: 'Dear {{customerName}},\n\nContract {{number}} ({{productName}}) is awaiting payment of {{amount}}.\nOpen this link to review the details and pay with VNPay: {{payUrl}}\n\nBest regards,\nMobiFone',
+      html: '<p>Dear <b>{{customerName}}</b>,</p><p>Contract <b>{{number}}</b> ({{productName}}) is awaiting payment of <b>{{amount}}</b>.</p><p><a href="{{payUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Pay</a></p><p>Best regards,<br>MobiFone</p>',
+    },
+  },
+  'contract.payment_received': {
+    vi: {
+      subject: 'MobiFone: đã nhận thanh toán hợp đồng {{number}}',
+      text: 'Kính gửi {{customerName}},\n\nMobiFone đã nhận {{amount}} cho hợp đồng {{number}} ({{productName}}). Mã giao dịch: {{paymentRef}}.\n\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi <b>{{customerName}}</b>,</p><p>MobiFone đã nhận <b>{{amount}}</b> cho hợp đồng <b>{{number}}</b> ({{productName}}). Mã giao dịch: {{paymentRef}}.</p><p>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: payment received for contract {{number}}',
+      text: 'Dear {{customerName}},\n\nMobiFone has received {{amount}} for contract {{number}} ({{productName}}). Transaction: {{paymentRef}}.\n\nBest regards,\nMobiFone',
+      html: '<p>Dear <b>{{customerName}}</b>,</p><p>MobiFone has received <b>{{amount}}</b> for contract <b>{{number}}</b> ({{productName}}). Transaction: {{paymentRef}}.</p><p>Best regards,<br>MobiFone</p>',
+    },
+  },
+  'contract.staff_update': {
+    vi: {
+      subject: '[QLDV] Hợp đồng {{number}}: {{event}}',
+      text: 'Hợp đồng {{number}} của {{customerName}} ({{productName}}, {{amount}}): {{event}}.\n{{detail}}\nXem: {{contractUrl}}',
+      html: '<p>Hợp đồng <b>{{number}}</b> của {{customerName}} ({{productName}}, {{amount}}): <b>{{event}}</b>.</p><p>{{detail}}</p><p><a href="{{contractUrl}}">Xem hợp đồng</a></p>',
+    },
+    en: {
+      subject: '[QLDV] Contract {{number}}: {{event}}',
+      text: 'Contract {{number}} of {{customerName}} ({{productName}}, {{amount}}): {{event}}.\n{{detail}}\nOpen: {{contractUrl}}',
+      html: '<p>Contract <b>{{number}}</b> of {{customerName}} ({{productName}}, {{amount}}): <b>{{event}}</b>.</p><p>{{detail}}</p><p><a href="{{contractUrl}}">Open the contract</a></p>',
+    },
+  },
+  'contract.customer_update': {
+    vi: {
+      subject: 'MobiFone: hợp đồng {{number}} — {{event}}',
+      text: 'Kính gửi {{customerName}},\n\nHợp đồng {{number}} ({{productName}}): {{event}}.\n{{detail}}\nXem chi tiết: {{contractUrl}}\n\nHỗ trợ: 0896151617 · Tư vấn: 0936110116\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi <b>{{customerName}}</b>,</p><p>Hợp đồng <b>{{number}}</b> ({{productName}}): <b>{{event}}</b>.</p><p>{{detail}}</p><p><a href="{{contractUrl}}">Xem chi tiết</a></p><p>Hỗ trợ: 0896151617 · Tư vấn: 0936110116<br>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: contract {{number}} — {{event}}',
+      text: 'Dear {{customerName}},\n\nContract {{number}} ({{productName}}): {{event}}.\n{{detail}}\nDetails: {{contractUrl}}\n\nSupport: 0896151617 · Sales: 0936110116\nBest regards,\nMobiFone',
+      html: '<p>Dear <b>{{customerName}}</b>,</p><p>Contract <b>{{number}}</b> ({{productName}}): <b>{{event}}</b>.</p><p>{{detail}}</p><p><a href="{{contractUrl}}">Details</a></p><p>Support: 0896151617 · Sales: 0936110116<br>Best regards,<br>MobiFone</p>',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, Localized>>;
 
 export type TemplateKey = keyof typeof TEMPLATES;

@@ -1,0 +1,321 @@
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { nextDocumentNumber } from '../../platform/counters.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { toLocalDate } from '../../platform/calendar.ts';
+import type { AuditLog } from '../audit/index.ts';
+import { onpremQuotes, plans, priceVersions, products, trialPolicies } from './db/schema.ts';
+import {
+  offeredPeriods,
+  priceModelFromJson,
+  priceModelToJson,
+  priceQuote,
+  validatePriceModel,
+  type PriceModel,
+  type Quote,
+  type VatRate,
+} from './domain/pricing.ts';
+
+type ProductRow = typeof products.$inferSelect;
+type PlanRow = typeof plans.$inferSelect;
+type VersionRow = typeof priceVersions.$inferSelect;
+type OnpremQuoteRow = typeof onpremQuotes.$inferSelect;
+
+export interface PricedPlan {
+  product: ProductRow;
+  plan: PlanRow;
+  version: VersionRow | null;
+  model: PriceModel;
+}
+
+export interface NewProduct {
+  code: string;
+  name: string;
+  nameEn: string;
+  description?: string;
+  vatRate: VatRate;
+  agentCommissionBp: number;
+  amCommissionBp: number;
+}
+
+export interface NewPlan {
+  code: string;
+  name: string;
+  nameEn: string;
+  edition: 'saas' | 'on_premise';
+  billing: 'prepaid' | 'postpaid';
+  model: unknown;
+  effectiveFrom: string;
+}
+
+export interface OnpremQuoteInput {
+  customerId: string;
+  product: string;
+  description: string;
+  lines: { description: string; quantity: number; unitPriceVnd: string }[];
+  validUntil: string;
+}
+
+/** What is sold and at what price: products, plans, dated price versions, trial policy, On-Premise quotes. */
+export class CatalogService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  private today(): string {
+    return toLocalDate(this.clock.now());
+  }
+
+  // ---- reading ------------------------------------------------------------------------------------
+
+  async listProducts(opts: { includeRetired?: boolean } = {}) {
+    const db = this.database.db;
+    const prods = await db.select().from(products).orderBy(asc(products.code));
+    const visible = opts.includeRetired ? prods : prods.filter((p) => p.status === 'active');
+    const allPlans = await db.select().from(plans).orderBy(asc(plans.code));
+    const versions = await this.currentVersions(allPlans.map((p) => p.id));
+    return visible.map((p) => ({
+      ...p,
+      plans: allPlans
+        .filter((pl) => pl.productId === p.id && (opts.includeRetired || pl.status === 'active'))
+        .map((pl) => {
+          const v = versions.get(pl.id);
+          const model = v ? priceModelFromJson(v.model) : null;
+          return {
+            ...pl,
+            periods: model ? offeredPeriods(model) : [],
+            currentPrice: v ? { id: v.id, version: v.version, effectiveFrom: v.effectiveFrom, model: v.model } : null,
+          };
+        }),
+    }));
+  }
+
+  /** The version in force on `date` for each plan (the latest whose effective date has come). */
+  private async currentVersions(planIds: string[], date = this.today()): Promise<Map<string, VersionRow>> {
+    if (planIds.length === 0) return new Map();
+    const rows = await this.database.db
+      .select()
+      .from(priceVersions)
+      .where(and(inArray(priceVersions.planId, planIds), lte(priceVersions.effectiveFrom, date)))
+      .orderBy(asc(priceVersions.planId), desc(priceVersions.effectiveFrom), desc(priceVersions.version));
+    const out = new Map<string, VersionRow>();
+    for (const r of rows) if (!out.has(r.planId)) out.set(r.planId, r);
+    return out;
+  }
+
+  async productByCode(code: string): Promise<ProductRow> {
+    const [p] = await this.database.db.select().from(products).where(eq(products.code, code.trim().toUpperCase()));
+    if (!p || p.status !== 'active') throw new AppError('UNKNOWN_PRODUCT', { product: code }, `unknown product ${code}`);
+    return p;
+  }
+
+  async product(id: string, ex: Executor = this.database.db): Promise<ProductRow> {
+    const [p] = await ex.select().from(products).where(eq(products.id, id));
+    if (!p) throw new AppError('NOT_FOUND', { product: id });
+    return p;
+  }
+
+  async plan(id: string, ex: Executor = this.database.db): Promise<PlanRow> {
+    const [p] = await ex.select().from(plans).where(eq(plans.id, id));
+    if (!p) throw new AppError('NOT_FOUND', { plan: id });
+    return p;
+  }
+
+  /**
+   * The plan a sale uses and its price today. Without a plan code: the product's SaaS plan, prepaid
+   * first (the public price list of the seeds).
+   */
+  async pricedPlan(productCode: string, planCode?: string): Promise<PricedPlan> {
+    const product = await this.productByCode(productCode);
+    const candidates = (await this.database.db.select().from(plans).where(and(eq(plans.productId, product.id), eq(plans.status, 'active')))).sort(
+      (a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code),
+    );
+    const plan = planCode ? candidates.find((p) => p.code === planCode.trim().toUpperCase()) : candidates[0];
+    if (!plan) throw new AppError('VALIDATION_FAILED', { plan: planCode }, `product ${product.code} has no plan ${planCode ?? ''}`.trim());
+    const version = (await this.currentVersions([plan.id])).get(plan.id) ?? null;
+    if (!version) throw new AppError('VALIDATION_FAILED', { plan: plan.code }, `plan ${plan.code} has no price in force`);
+    return { product, plan, version, model: priceModelFromJson(version.model) };
+  }
+
+  async quote(req: { product: string; quantity: number; periodMonths?: number }) {
+    const priced = await this.pricedPlan(req.product);
+    const q = priceQuote(priced.model, priced.product.vatRate, { quantity: req.quantity, periodMonths: req.periodMonths });
+    return { product: priced.product.code, plan: priced.plan.code, priceVersion: priced.version?.version ?? null, ...q };
+  }
+
+  priceFor(model: PriceModel, vatRate: VatRate, quantity: number, periodMonths?: number): Quote {
+    return priceQuote(model, vatRate, { quantity, periodMonths });
+  }
+
+  async priceVersions(planId: string) {
+    await this.plan(planId);
+    return this.database.db.select().from(priceVersions).where(eq(priceVersions.planId, planId)).orderBy(desc(priceVersions.version));
+  }
+
+  // ---- administration -----------------------------------------------------------------------------
+
+  async createProduct(ctx: Ctx, p: NewProduct) {
+    const now = this.clock.now();
+    const row = { id: newId('product', now), ...p, code: p.code.toUpperCase(), description: p.description ?? null, status: 'active' as const, createdAt: now, updatedAt: now };
+    return this.database.db.transaction(async (tx) => {
+      const [clash] = await tx.select({ id: products.id }).from(products).where(eq(products.code, row.code));
+      if (clash) throw new AppError('CONFLICT', { code: row.code }, `product ${row.code} exists`);
+      await tx.insert(products).values(row);
+      await this.audit.record(tx, ctx, { action: 'product.created', entityType: 'product', entityId: row.id, after: row });
+      return row;
+    });
+  }
+
+  async updateProduct(ctx: Ctx, id: string, patch: Partial<Omit<NewProduct, 'code'>> & { status?: 'active' | 'retired' }) {
+    return this.database.db.transaction(async (tx) => {
+      const [before] = await tx.select().from(products).where(eq(products.id, id)).for('update');
+      if (!before) throw new AppError('NOT_FOUND', { product: id });
+      const [after] = await tx.update(products).set({ ...patch, updatedAt: this.clock.now() }).where(eq(products.id, id)).returning();
+      await this.audit.record(tx, ctx, { action: 'product.updated', entityType: 'product', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  async createPlan(ctx: Ctx, productId: string, p: NewPlan) {
+    const model = parseModel(p.model);
+    if (p.edition === 'on_premise' && model.kind !== 'quote') throw new AppError('INVALID_PRICE_MODEL', undefined, 'an On-Premise plan is priced by quote');
+    const now = this.clock.now();
+    return this.database.db.transaction(async (tx) => {
+      await this.product(productId, tx);
+      const code = p.code.toUpperCase();
+      const [clash] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, code));
+      if (clash) throw new AppError('CONFLICT', { code }, `plan ${code} exists`);
+      const plan = { id: newId('plan', now), productId, code, name: p.name, nameEn: p.nameEn, edition: p.edition, billing: p.billing, status: 'active' as const, createdAt: now };
+      await tx.insert(plans).values(plan);
+      await this.audit.record(tx, ctx, { action: 'plan.created', entityType: 'plan', entityId: plan.id, after: plan });
+      await this.insertVersion(tx, ctx, plan.id, 1, p.effectiveFrom, model);
+      return plan;
+    });
+  }
+
+  /** A new price version. It starts today or later and after the latest one: history is never rewritten. */
+  async addPriceVersion(ctx: Ctx, planId: string, v: { model: unknown; effectiveFrom: string }) {
+    const model = parseModel(v.model);
+    if (v.effectiveFrom < this.today()) throw new AppError('VALIDATION_FAILED', { effectiveFrom: v.effectiveFrom }, 'a new price cannot start in the past');
+    return this.database.db.transaction(async (tx) => {
+      const plan = await this.plan(planId, tx);
+      if ((plan.edition === 'on_premise') !== (model.kind === 'quote')) throw new AppError('INVALID_PRICE_MODEL', undefined, 'On-Premise plans are priced by quote, SaaS plans by a price table');
+      const [latest] = await tx.select().from(priceVersions).where(eq(priceVersions.planId, planId)).orderBy(desc(priceVersions.version)).limit(1).for('update');
+      if (latest && v.effectiveFrom <= latest.effectiveFrom) {
+        throw new AppError('CONFLICT', { latest: latest.effectiveFrom }, `must start after the latest version (${latest.effectiveFrom})`);
+      }
+      return this.insertVersion(tx, ctx, planId, (latest?.version ?? 0) + 1, v.effectiveFrom, model);
+    });
+  }
+
+  private async insertVersion(tx: Executor, ctx: Ctx, planId: string, version: number, effectiveFrom: string, model: PriceModel) {
+    const row = { id: newId('priceVersion', this.clock.now()), planId, version, effectiveFrom, model: priceModelToJson(model), createdBy: ctx.actor.id, createdAt: this.clock.now() };
+    await tx.insert(priceVersions).values(row);
+    await this.audit.record(tx, ctx, { action: 'price.version_added', entityType: 'plan', entityId: planId, after: row });
+    return row;
+  }
+
+  async trialPolicy(productCode: string) {
+    const product = await this.productByCode(productCode);
+    const [p] = await this.database.db.select().from(trialPolicies).where(eq(trialPolicies.productId, product.id));
+    if (!p) throw new AppError('NOT_FOUND', { trialPolicy: product.code });
+    return { product: product.code, limitFrom: p.limitFrom, meetingMinutesLimit: p.meetingMinutesLimit };
+  }
+
+  async setTrialPolicy(ctx: Ctx, productCode: string, policy: { limitFrom: string; meetingMinutesLimit: number }) {
+    const product = await this.productByCode(productCode);
+    await this.database.db.transaction(async (tx) => {
+      const [before] = await tx.select().from(trialPolicies).where(eq(trialPolicies.productId, product.id));
+      const row = { productId: product.id, ...policy, updatedAt: this.clock.now() };
+      await tx.insert(trialPolicies).values(row).onConflictDoUpdate({ target: trialPolicies.productId, set: row });
+      await this.audit.record(tx, ctx, { action: 'trial_policy.set', entityType: 'product', entityId: product.id, before: before ?? null, after: row });
+    });
+    return this.trialPolicy(product.code);
+  }
+
+  // ---- On-Premise quotes --------------------------------------------------------------------------
+
+  async listOnpremQuotes(f: { status?: OnpremQuoteRow['status']; customerId?: string }) {
+    const where = [f.status ? eq(onpremQuotes.status, f.status) : undefined, f.customerId ? eq(onpremQuotes.customerId, f.customerId) : undefined].filter((x) => x !== undefined);
+    return this.database.db.select().from(onpremQuotes).where(where.length ? and(...where) : undefined).orderBy(desc(onpremQuotes.createdAt));
+  }
+
+  async onpremQuote(id: string, ex: Executor = this.database.db): Promise<OnpremQuoteRow> {
+    const [q] = await ex.select().from(onpremQuotes).where(eq(onpremQuotes.id, id));
+    if (!q) throw new AppError('NOT_FOUND', { quote: id });
+    return q;
+  }
+
+  async createOnpremQuote(ctx: Ctx, input: OnpremQuoteInput, unitId: string | null) {
+    const product = await this.productByCode(input.product);
+    if (input.validUntil < this.today()) throw new AppError('VALIDATION_FAILED', { validUntil: input.validUntil }, 'validity already over');
+    const lines = input.lines.map((l) => {
+      const unit = BigInt(l.unitPriceVnd);
+      return { description: l.description, quantity: l.quantity, unitPriceVnd: unit.toString(), amountVnd: (unit * BigInt(l.quantity)).toString() };
+    });
+    const now = this.clock.now();
+    return this.database.db.transaction(async (tx) => {
+      const row = {
+        id: newId('onpremQuote', now),
+        number: await nextDocumentNumber(tx, 'BG', Number(this.today().slice(0, 4)), 4),
+        customerId: input.customerId,
+        productId: product.id,
+        unitId,
+        description: input.description,
+        lines,
+        totalVnd: lines.reduce((sum, l) => sum + BigInt(l.amountVnd), 0n),
+        validUntil: input.validUntil,
+        status: 'draft' as const,
+        createdBy: ctx.actor.id ?? ctx.actor.name,
+        createdAt: now,
+      };
+      await tx.insert(onpremQuotes).values(row);
+      await this.audit.record(tx, ctx, { action: 'onprem_quote.created', entityType: 'onprem_quote', entityId: row.id, after: row });
+      return row;
+    });
+  }
+
+  /** submit: draft → submitted; approve / reject: submitted → approved | rejected; use: approved → used. */
+  async decideOnpremQuote(ctx: Ctx, id: string, event: 'submit' | 'approve' | 'reject' | 'use', extra: { reason?: string; contractId?: string } = {}, ex?: Executor) {
+    const moves: Record<string, [OnpremQuoteRow['status'], OnpremQuoteRow['status']]> = {
+      submit: ['draft', 'submitted'],
+      approve: ['submitted', 'approved'],
+      reject: ['submitted', 'rejected'],
+      use: ['approved', 'used'],
+    };
+    const [from, to] = moves[event];
+    const run = async (tx: Executor) => {
+      const before = await this.onpremQuote(id, tx);
+      if (before.status !== from) throw new AppError('INVALID_TRANSITION', { from: before.status, event }, `cannot ${event} a ${before.status} quote`);
+      if (event === 'use' && before.validUntil < this.today()) throw new AppError('CONFLICT', { validUntil: before.validUntil }, 'the quote has expired');
+      const decided = event === 'approve' || event === 'reject';
+      const [after] = await tx
+        .update(onpremQuotes)
+        .set({
+          status: to,
+          version: before.version + 1,
+          ...(decided ? { decidedBy: ctx.actor.id, decidedAt: this.clock.now(), reason: extra.reason ?? null } : {}),
+          ...(event === 'use' ? { usedByContractId: extra.contractId ?? null } : {}),
+        })
+        .where(and(eq(onpremQuotes.id, id), eq(onpremQuotes.version, before.version)))
+        .returning();
+      if (!after) throw new AppError('CONFLICT');
+      await this.audit.record(tx, ctx, { action: `onprem_quote.${to}`, entityType: 'onprem_quote', entityId: id, before: { status: before.status }, after: { status: to, reason: extra.reason, contractId: extra.contractId } });
+      return after;
+    };
+    return ex ? run(ex) : this.database.db.transaction(run);
+  }
+}
+
+const rank = (p: PlanRow) => (p.edition === 'saas' ? 0 : 2) + (p.billing === 'prepaid' ? 0 : 1);
+
+function parseModel(json: unknown): PriceModel {
+  const model = priceModelFromJson(json);
+  validatePriceModel(model);
+  return model;
+}

@@ -1,0 +1,112 @@
+import { defineMachine, eventsFrom, transition } from '../../../platform/state-machine.ts';
+
+/**
+ * The contract lifecycle (SPEC C1–C7) as data. Status words are the API's; "active" is a contract in use.
+ *
+ * C1 self-service:  awaiting_payment --pay_self_service--> active
+ * C2 declared:      draft --submit--> awaiting_payment --pay--> pending_approval --approved--> provisioning --provisioned--> active
+ * C3 postpaid:      draft --submit_postpaid--> pending_approval --> …
+ * C5/C7:            active <--suspend/resume--> suspended; active|suspended --terminate|expire--> terminated|expired
+ */
+export type ContractStatus =
+  | 'draft'
+  | 'awaiting_payment'
+  | 'pending_approval'
+  | 'provisioning'
+  | 'active'
+  | 'suspended'
+  | 'expired'
+  | 'terminated'
+  | 'cancelled'
+  | 'rejected';
+
+export type ContractEvent =
+  | 'submit'
+  | 'submit_postpaid'
+  | 'pay'
+  | 'pay_self_service'
+  | 'approved'
+  | 'reject'
+  | 'provisioned'
+  | 'cancel'
+  | 'suspend'
+  | 'resume'
+  | 'terminate'
+  | 'expire';
+
+export const CONTRACT_MACHINE = defineMachine<ContractStatus, ContractEvent>({
+  draft: { submit: 'awaiting_payment', submit_postpaid: 'pending_approval', cancel: 'cancelled' },
+  awaiting_payment: { pay: 'pending_approval', pay_self_service: 'active', cancel: 'cancelled' },
+  pending_approval: { approved: 'provisioning', reject: 'rejected' },
+  provisioning: { provisioned: 'active' },
+  active: { suspend: 'suspended', terminate: 'terminated', expire: 'expired' },
+  suspended: { resume: 'active', terminate: 'terminated', expire: 'expired' },
+  expired: {},
+  terminated: {},
+  cancelled: {},
+  rejected: {},
+});
+
+export const nextStatus = (from: ContractStatus, event: ContractEvent) => transition(CONTRACT_MACHINE, from, event);
+
+/** Statuses in which the contract still binds the parties (used by renewal and reminders). */
+export const LIVE_STATUSES: ContractStatus[] = ['active', 'suspended'];
+
+export interface ApprovalState {
+  needsCtkv: boolean;
+  ctkvApproved: boolean;
+  ttcnttApproved: boolean;
+}
+
+/**
+ * Business rule 3842/MOBIFONE-KHDN: a contract sold by a CTKV is approved by that CTKV's approver and
+ * by TT CNTT; a contract sold by TT CNTT or its agents only by TT CNTT.
+ */
+export function approvalsComplete(a: ApprovalState): boolean {
+  return a.ttcnttApproved && (!a.needsCtkv || a.ctkvApproved);
+}
+
+/** Actions a screen may offer: what the state machine allows, then narrowed by who is asking. */
+export type ContractAction =
+  | 'submit'
+  | 'approve'
+  | 'reject'
+  | 'record_payment'
+  | 'complete_provisioning'
+  | 'cancel'
+  | 'terminate'
+  | 'suspend'
+  | 'resume'
+  | 'renew'
+  | 'amend';
+
+export interface ActionContext {
+  status: ContractStatus;
+  billing: 'prepaid' | 'postpaid';
+  approvals: ApprovalState;
+  /** What the caller may do, from their roles and scope. */
+  can: { sell: boolean; approveCtkv: boolean; approveTtcntt: boolean; recordPayment: boolean; provision: boolean; suspend: boolean; ownerCustomer: boolean; selfService: boolean };
+  /** A prepaid contract priced by a table (not an On-Premise quote) can be amended. */
+  amendable: boolean;
+  hasLiveRenewal: boolean;
+}
+
+export function allowedActions(c: ActionContext): ContractAction[] {
+  const events = new Set(eventsFrom(CONTRACT_MACHINE, c.status));
+  const out: ContractAction[] = [];
+  if (events.has('submit') && c.can.sell) out.push('submit');
+  if (c.status === 'pending_approval') {
+    const ctkvTurn = c.approvals.needsCtkv && !c.approvals.ctkvApproved && c.can.approveCtkv;
+    const ttcnttTurn = !c.approvals.ttcnttApproved && c.can.approveTtcntt;
+    if (ctkvTurn || ttcnttTurn) out.push('approve', 'reject');
+  }
+  if (c.status === 'awaiting_payment' && c.can.recordPayment) out.push('record_payment');
+  if (c.status === 'provisioning' && c.can.provision) out.push('complete_provisioning');
+  if (events.has('cancel') && (c.can.sell || (c.can.ownerCustomer && c.can.selfService))) out.push('cancel');
+  if (events.has('terminate') && c.can.sell) out.push('terminate');
+  if (events.has('suspend') && c.can.suspend) out.push('suspend');
+  if (events.has('resume') && c.can.suspend) out.push('resume');
+  if (LIVE_STATUSES.includes(c.status) && c.can.sell && !c.hasLiveRenewal) out.push('renew');
+  if (c.status === 'active' && c.can.sell && c.amendable) out.push('amend');
+  return out;
+}

@@ -1,0 +1,3 @@
+export { ContractService, CONTRACT_JOBS, type ProvisioningPort, type PaymentConfirmation } from './service.ts';
+export { contractRoutes } from './routes.ts';
+export type { ContractStatus } from './domain/lifecycle.ts';
