@@ -12,7 +12,7 @@ import { JobQueue } from './platform/jobs.ts';
 import { AuditLog, auditRoutes } from './modules/audit/index.ts';
 import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedDemoUsers, seedOrgUnits } from './modules/identity/index.ts';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
-import { ContractService, contractRoutes } from './modules/contracts/index.ts';
+import { ContractService, contractRoutes, seedDemoContracts } from './modules/contracts/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
@@ -123,6 +123,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     const catalog = new CatalogService(database, clock, audit);
     await seedCatalog(database, clock, catalog);
     const contracts = new ContractService(database, clock, { audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl: config.publicBaseUrl });
+    if (config.demoData && config.env === 'development') await seedDemoContracts(database, clock, { identity, customers, contracts });
 
     if (background) {
       // The SMSC may be down at boot: the gateway keeps reconnecting, and queued SMS wait in the outbox.
