@@ -159,7 +159,7 @@ function classify(err: unknown, locale: Locale): { code: ErrorCode; message: str
     FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
     FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
     FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-    FST_ERR_CTP_BODY_TOO_LARGE: 'VALIDATION_FAILED',
+    FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
     FST_ERR_VALIDATION: 'VALIDATION_FAILED',
   };
   const mapped = e?.code ? byFastifyCode[e.code] : undefined;

@@ -34,6 +34,9 @@ export const ERROR_CODES = {
   INVALID_PRICE_MODEL: { status: 400, vi: 'Bảng giá không hợp lệ', en: 'Invalid price model' },
   INVALID_TAX_CODE: { status: 400, vi: 'Mã số thuế phải gồm 10 chữ số hoặc 10 chữ số-3 chữ số', en: 'Tax code must be 10 digits or 10-3 digits' },
   PAYMENT_MISMATCH: { status: 409, vi: 'Số tiền thanh toán không khớp với hợp đồng', en: 'Payment amount does not match the contract' },
+  BODY_TOO_LARGE: { status: 413, vi: 'Nội dung gửi lên quá lớn', en: 'Request body too large' },
+  FILE_TOO_LARGE: { status: 413, vi: 'Tệp quá lớn (tối đa 5 MB)', en: 'File too large (at most 5 MB)' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, vi: 'Chỉ nhận tệp PDF, PNG hoặc JPEG', en: 'Only PDF, PNG or JPEG files are accepted' },
   SIMULATOR_DISABLED: { status: 404, vi: 'Bộ giả lập không bật', en: 'Simulators are disabled' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;

@@ -22,6 +22,7 @@ export const ID_PREFIXES = {
   contract: 'ctr',
   amendment: 'amd',
   task: 'tsk',
+  file: 'fil',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

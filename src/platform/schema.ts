@@ -1,4 +1,6 @@
-import { index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const platformSchema = pgSchema('platform');
 
@@ -31,3 +33,21 @@ export const counters = platformSchema.table('counters', {
   name: text('name').primaryKey(),
   value: integer('value').notNull(),
 });
+
+/** Uploaded documents (signed contracts, appendices, ticket attachments), owned by one record. */
+export const files = platformSchema.table(
+  'files',
+  {
+    id: text('id').primaryKey(),
+    ownerType: text('owner_type').notNull(),
+    ownerId: text('owner_id').notNull(),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: text('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId)],
+);

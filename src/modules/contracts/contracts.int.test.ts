@@ -113,6 +113,25 @@ describe.skipIf(noDatabase)('contract lifecycle (C1–C8) on a fixed clock', () 
     expect(actions).toEqual(expect.arrayContaining(['contract.created', 'contract.submitted', 'contract.paid', 'contract.approved', 'contract.provisioned', 'contract.activated']));
   });
 
+  it('documents: the AM attaches the signed contract (PDF only, 5 MB at most); the customer downloads it', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('Hợp đồng số 1')]);
+    const up = await post('am1', `/api/v1/contracts/${c2}/documents`, { name: 'HĐ đã ký.pdf', contentBase64: pdf.toString('base64') });
+    expect(up.status).toBe(201);
+    expect(up.body).toMatchObject({ name: 'HĐ đã ký.pdf', mime: 'application/pdf', size: pdf.length });
+    const html = await post('am1', `/api/v1/contracts/${c2}/documents`, { name: 'x.pdf', contentBase64: Buffer.from('<script>').toString('base64') });
+    expect(html.status).toBe(415);
+    const huge = await post('am1', `/api/v1/contracts/${c2}/documents`, { name: 'big.pdf', contentBase64: Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]).toString('base64') });
+    expect(huge.status).toBe(413);
+    expect((await post('enterprise1', `/api/v1/contracts/${c2}/documents`, { name: 'mine.pdf', contentBase64: pdf.toString('base64') })).status).toBe(403);
+    const detail = await get('enterprise1', `/api/v1/contracts/${c2}`);
+    expect(detail.body.documents).toHaveLength(1);
+    const file = await s.server!.inject({ method: 'GET', url: `/api/v1/contracts/${c2}/documents/${up.body.id}`, headers: { authorization: `Bearer ${t.enterprise1}` } });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    expect((await get('customer1', `/api/v1/contracts/${c2}/documents/${up.body.id}`)).status).toBe(404);
+  });
+
   it('other customers and out-of-scope staff cannot read it', async () => {
     expect((await get('customer1', `/api/v1/contracts/${c2}`)).status).toBe(404);
     const kv2 = await get('approver.ctkv2', `/api/v1/contracts/${c2}`);

@@ -113,6 +113,26 @@ export function contractRoutes(app: Server, contracts: ContractService) {
     handler: async (req) => contracts.terminationQuote(ctxOf(req), req.params.id, req.query.date),
   });
 
+  app.post('/api/v1/contracts/:id/documents', {
+    bodyLimit: 8 * 1024 * 1024,
+    schema: { tags: ['contracts'], summary: 'Attach a document (PDF, PNG or JPEG, at most 5 MB, base64 in JSON)', params: id, body: z.object({ name: z.string().trim().min(1).max(200), contentBase64: z.string().min(1) }).strict() },
+    preValidation: guard(),
+    handler: async (req, reply) => reply.status(201).send(await contracts.addDocument(ctxOf(req), req.params.id, req.body)),
+  });
+
+  app.get('/api/v1/contracts/:id/documents/:fileId', {
+    schema: { tags: ['contracts'], summary: 'Download a document', params: z.object({ id: z.string().max(40), fileId: z.string().max(40) }) },
+    preValidation: guard(),
+    handler: async (req, reply) => {
+      const f = await contracts.document(ctxOf(req), req.params.id, req.params.fileId);
+      return reply
+        .type(f.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(f.content);
+    },
+  });
+
   app.post('/api/v1/contracts/:id/renew', {
     schema: { tags: ['contracts'], summary: 'C5: a renewal contract at today\'s price list', params: id, body: z.object({ quantity: quantity.optional(), periodMonths: periodMonths.optional() }).strict() },
     preValidation: guard('contract.declare'),

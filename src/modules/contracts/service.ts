@@ -3,6 +3,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { nextDocumentNumber } from '../../platform/counters.ts';
+import { acceptUpload, listFiles, readFile, storeFile } from '../../platform/files.ts';
 import { AppError, type Locale } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
@@ -566,6 +567,27 @@ export class ContractService {
     return this.change(ctx, id, async (_tx, c) => ({ status: nextStatus(c.status, 'resume') }), 'contract.resumed');
   }
 
+  // ---- documents ----------------------------------------------------------------------------------
+
+  /** A signed contract, an appendix or a handover minute, attached by the seller, ops or an admin. */
+  async addDocument(ctx: Ctx, id: string, upload: { name: string; contentBase64: string }) {
+    const file = acceptUpload(upload.name, upload.contentBase64);
+    return this.database.db.transaction(async (tx) => {
+      const c = await this.lockContract(tx, id);
+      this.assertCanSee(ctx, c);
+      const mayAttach = (hasPermission(ctx.actor, 'contract.declare') && this.inScope(ctx, c)) || hasPermission(ctx.actor, 'contract.provision');
+      if (!mayAttach) throw new AppError('FORBIDDEN', { contract: id });
+      const meta = await storeFile(tx, { ownerType: 'contract', ownerId: id, ...file, uploadedBy: ctx.actor.id, now: this.clock.now() });
+      await this.deps.audit.record(tx, ctx, { action: 'contract.document_added', entityType: 'contract', entityId: id, after: meta });
+      return meta;
+    });
+  }
+
+  async document(ctx: Ctx, id: string, fileId: string) {
+    this.assertCanSee(ctx, await this.row(id));
+    return readFile(this.database.db, 'contract', id, fileId);
+  }
+
   // ---- reading ------------------------------------------------------------------------------------
 
   async row(id: string, ex: Executor = this.database.db): Promise<ContractRow> {
@@ -601,11 +623,12 @@ export class ContractService {
     if (!opts.skipAccess) this.assertCanSee(ctx, c);
     const [summary] = await this.summaries([c]);
     const db = this.database.db;
-    const [taskRows, amendmentRows, timeline, hasRenewal] = await Promise.all([
+    const [taskRows, amendmentRows, timeline, hasRenewal, documents] = await Promise.all([
       db.select().from(tasks).where(eq(tasks.contractId, id)).orderBy(asc(tasks.openedAt)),
       db.select().from(amendments).where(eq(amendments.contractId, id)).orderBy(desc(amendments.createdAt)),
       this.deps.audit.list({ entityType: 'contract', entityId: id, page: 1, pageSize: 200 }),
       this.liveRenewal(db, id),
+      listFiles(db, 'contract', id),
     ]);
     const sales = c.salesUserId ? await this.deps.identity.getUser(c.salesUserId).catch(() => null) : null;
     const now = this.clock.now();
@@ -656,6 +679,7 @@ export class ContractService {
         amendable: c.billing === 'prepaid' && model.kind !== 'quote' && !c.onpremQuoteId,
         hasLiveRenewal: hasRenewal,
       }),
+      documents,
       timeline: timeline.items,
     };
   }
