@@ -11,7 +11,7 @@ import { formatVnd } from '../../platform/money.ts';
 import { addDays, localDateTime, toLocalDate } from '../../platform/calendar.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
-import { priceModelFromJson, priceModelToJson, priceQuote, vatOf, type CatalogService, type PriceModel, type VatRate } from '../catalog/index.ts';
+import { priceModelFromJson, priceModelToJson, priceQuote, vatOf, type CatalogService, type VatRate } from '../catalog/index.ts';
 import { hasPermission, withinScope, type CustomerService, type IdentityService } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import { amendments, contracts, tasks } from './db/schema.ts';
@@ -115,21 +115,19 @@ export class ContractService {
     if (input.signedDate > this.today()) throw new AppError('VALIDATION_FAILED', { signedDate: input.signedDate }, 'signed date is in the future');
     const priced = await this.deps.catalog.pricedPlan(input.product, input.planCode ?? (input.billing === 'postpaid' ? `${input.product.toUpperCase()}-SAAS-TS` : undefined));
     const billing = priced.plan.billing;
-    let pricing;
-    let model: PriceModel = priced.model;
+    const vatRate = priced.product.vatRate;
+    let pricing: { unitPriceVnd: bigint; subtotalVnd: bigint; vatRate: VatRate; vatVnd: bigint; totalVnd: bigint; periodMonths: number };
     if (priced.model.kind === 'quote') {
       if (!input.onpremQuoteId) throw new AppError('QUOTE_REQUIRED');
       const q = await this.deps.catalog.onpremQuote(input.onpremQuoteId);
       if (q.status !== 'approved' || q.customerId !== customer.id || q.productId !== priced.product.id) {
         throw new AppError('QUOTE_REQUIRED', { quote: q.id, status: q.status }, 'the quote must be approved, for this customer and product');
       }
-      model = { kind: 'flat', amountVnd: q.totalVnd, periods: [input.periodMonths ?? 12] };
-      pricing = { ...priceQuote(model, priced.product.vatRate, { quantity: 1, periodMonths: input.periodMonths ?? 12 }) };
-      // An On-Premise quote is a price for the whole term, not per month.
-      const vat = vatOf(q.totalVnd, priced.product.vatRate);
-      pricing = { ...pricing, unitPriceVnd: q.totalVnd, subtotalVnd: q.totalVnd, vatVnd: vat, totalVnd: q.totalVnd + vat };
+      // An On-Premise quote is the price of the whole term, not a monthly rate.
+      const vatVnd = vatOf(q.totalVnd, vatRate);
+      pricing = { unitPriceVnd: q.totalVnd, subtotalVnd: q.totalVnd, vatRate, vatVnd, totalVnd: q.totalVnd + vatVnd, periodMonths: input.periodMonths ?? 12 };
     } else {
-      pricing = priceQuote(priced.model, priced.product.vatRate, { quantity: input.quantity, periodMonths: input.periodMonths });
+      pricing = priceQuote(priced.model, vatRate, { quantity: input.quantity, periodMonths: input.periodMonths });
     }
     const sellingUnitId = ctx.actor.orgUnitId;
     const channel = ctx.actor.roles.includes('agent') ? ('agent' as const) : ('am' as const);
@@ -141,14 +139,14 @@ export class ContractService {
         productId: priced.product.id,
         planId: priced.plan.id,
         priceVersionId: priced.version?.id ?? null,
-        priceModel: priceModelToJson(model),
+        priceModel: priceModelToJson(priced.model),
         onpremQuoteId: input.onpremQuoteId ?? null,
         channel,
         billing,
         sellingUnitId,
         managingUnitId: customer.managingUnitId ?? sellingUnitId,
         salesUserId: ctx.actor.id,
-        quantity: model.kind === 'flat' ? 1 : input.quantity,
+        quantity: priced.model.kind === 'quote' ? 1 : input.quantity,
         periodMonths: pricing.periodMonths,
         unitPriceVnd: pricing.unitPriceVnd,
         subtotalVnd: pricing.subtotalVnd,
