@@ -4,18 +4,28 @@ import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
-import { ApiError, setUnauthorizedHandler } from './api/client.ts';
+import { ApiError, PUBLIC_PATHS, setUnauthorizedHandler } from './api/client.ts';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
-import { RequireRole, RequireSession } from './features/auth/session.tsx';
+import { OptionalSession, RequireRole, RequireSession } from './features/auth/session.tsx';
 import { CalendarPage } from './features/calendar/CalendarPage.tsx';
+import { CatalogPage } from './features/catalog/CatalogPage.tsx';
+import { ContractDetailPage } from './features/contracts/ContractDetailPage.tsx';
+import { ContractNewPage } from './features/contracts/ContractNewPage.tsx';
+import { ContractsPage } from './features/contracts/ContractsPage.tsx';
+import { DECLARE_ROLES } from './features/contracts/contracts.ts';
 import { HomePage } from './features/home/HomePage.tsx';
+import { InboxPage } from './features/inbox/InboxPage.tsx';
 import { AppLayout } from './features/layout/AppLayout.tsx';
 import { AREAS } from './features/layout/areas.tsx';
+import { PublicLayout } from './features/layout/PublicLayout.tsx';
+import { OnpremQuotesPage } from './features/onprem-quotes/OnpremQuotesPage.tsx';
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage.tsx';
 import { OutboxPage } from './features/outbox/OutboxPage.tsx';
+import { PackagesPage } from './features/packages/PackagesPage.tsx';
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
+import { QuotePage } from './features/quote/QuotePage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { LangProvider, useLang, useT } from './i18n/index.tsx';
 
@@ -65,7 +75,7 @@ function UnauthorizedRedirect() {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       const { pathname, search } = window.location;
-      if (pathname === '/login' || pathname === '/register') return;
+      if (PUBLIC_PATHS.includes(pathname)) return;
       navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
     });
   }, [navigate]);
@@ -77,6 +87,10 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      {/* Public: in the app shell when signed in, in a bare shell otherwise. */}
+      <Route path="/quote" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
+        <Route index element={<QuotePage />} />
+      </Route>
       <Route
         element={
           <RequireSession>
@@ -85,6 +99,13 @@ function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="inbox" element={<RequireRole roles={AREAS.inbox.roles}><InboxPage /></RequireRole>} />
+        <Route path="contracts" element={<RequireRole roles={AREAS.contracts.roles}><ContractsPage /></RequireRole>} />
+        <Route path="contracts/new" element={<RequireRole roles={DECLARE_ROLES}><ContractNewPage /></RequireRole>} />
+        <Route path="contracts/:id" element={<RequireRole roles={AREAS.contracts.roles}><ContractDetailPage /></RequireRole>} />
+        <Route path="packages" element={<RequireRole roles={AREAS.packages.roles}><PackagesPage /></RequireRole>} />
+        <Route path="onprem-quotes" element={<RequireRole roles={AREAS.onpremQuotes.roles}><OnpremQuotesPage /></RequireRole>} />
+        <Route path="catalog" element={<RequireRole roles={AREAS.catalog.roles}><CatalogPage /></RequireRole>} />
         <Route path="admin/users" element={<RequireRole roles={AREAS.users.roles}><UsersPage /></RequireRole>} />
         <Route path="admin/org-units" element={<RequireRole roles={AREAS.orgUnits.roles}><OrgUnitsPage /></RequireRole>} />
         <Route path="admin/calendar" element={<RequireRole roles={AREAS.calendar.roles}><CalendarPage /></RequireRole>} />

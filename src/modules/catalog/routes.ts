@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ctxOf, guard, requireAuth } from '../../http/auth.ts';
+import { ctxOf, guard, pageQuery, requireAuth } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
 import type { CatalogService } from './service.ts';
 
@@ -81,9 +81,9 @@ export function catalogRoutes(app: Server, catalog: CatalogService) {
   });
 
   app.get('/api/v1/onprem-quotes', {
-    schema: { tags: ['catalog'], querystring: z.object({ status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'used']).optional(), customerId: z.string().max(40).optional() }).strict() },
+    schema: { tags: ['catalog'], querystring: z.object({ status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'used']).optional(), customerId: z.string().max(40).optional(), ...pageQuery }).strict() },
     preValidation: guard('onprem_quote.read'),
-    handler: async (req) => ({ items: await catalog.listOnpremQuotes(req.query) }),
+    handler: async (req) => catalog.listOnpremQuotes(req.query),
   });
 
   app.post('/api/v1/onprem-quotes', {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -65,6 +65,8 @@ export class CatalogService {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    /** Customer names for On-Premise quote lists (customers live in the identity module). */
+    private readonly customerNames: (ids: string[]) => Promise<Map<string, string>> = async () => new Map(),
   ) {}
 
   private today(): string {
@@ -240,9 +242,22 @@ export class CatalogService {
 
   // ---- On-Premise quotes --------------------------------------------------------------------------
 
-  async listOnpremQuotes(f: { status?: OnpremQuoteRow['status']; customerId?: string }) {
+  async listOnpremQuotes(f: { status?: OnpremQuoteRow['status']; customerId?: string; page: number; pageSize: number }) {
     const where = [f.status ? eq(onpremQuotes.status, f.status) : undefined, f.customerId ? eq(onpremQuotes.customerId, f.customerId) : undefined].filter((x) => x !== undefined);
-    return this.database.db.select().from(onpremQuotes).where(where.length ? and(...where) : undefined).orderBy(desc(onpremQuotes.createdAt));
+    const cond = where.length ? and(...where) : undefined;
+    const db = this.database.db;
+    const [rows, [{ total }], prods] = await Promise.all([
+      db.select().from(onpremQuotes).where(cond).orderBy(desc(onpremQuotes.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+      db.select({ total: count() }).from(onpremQuotes).where(cond),
+      db.select().from(products),
+    ]);
+    const names = await this.customerNames([...new Set(rows.map((r) => r.customerId))]);
+    const productById = new Map(prods.map((p) => [p.id, p]));
+    const items = rows.map((r) => {
+      const p = productById.get(r.productId);
+      return { ...r, customer: { id: r.customerId, name: names.get(r.customerId) ?? r.customerId }, product: p ? { code: p.code, name: p.name } : null };
+    });
+    return { items, total, page: f.page, pageSize: f.pageSize };
   }
 
   async onpremQuote(id: string, ex: Executor = this.database.db): Promise<OnpremQuoteRow> {

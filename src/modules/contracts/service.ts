@@ -629,6 +629,8 @@ export class ContractService {
       listFiles(db, 'contract', id),
     ]);
     const sales = c.salesUserId ? await this.deps.identity.getUser(c.salesUserId).catch(() => null) : null;
+    const names = await this.deps.identity.namesOf([c.ctkvApprovedBy, c.ttcnttApprovedBy, ...taskRows.map((t) => t.doneBy)]);
+    const who = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
     const now = this.clock.now();
     const model = priceModelFromJson(c.priceModel);
     const can = {
@@ -653,8 +655,8 @@ export class ContractService {
       managingUnit: this.unitRef(c.managingUnitId),
       salesUser: sales ? { id: sales.id, fullName: sales.fullName } : null,
       approvals: {
-        ctkv: c.needsCtkvApproval ? { required: true, by: c.ctkvApprovedBy, at: c.ctkvApprovedAt } : null,
-        ttcntt: { by: c.ttcnttApprovedBy, at: c.ttcnttApprovedAt },
+        ctkv: c.needsCtkvApproval ? { required: true, by: c.ctkvApprovedBy, byName: who(c.ctkvApprovedBy)?.name ?? null, at: c.ctkvApprovedAt } : null,
+        ttcntt: { by: c.ttcnttApprovedBy, byName: who(c.ttcnttApprovedBy)?.name ?? null, at: c.ttcnttApprovedAt },
       },
       paidAt: c.paidAt,
       paymentRef: c.paymentRef,
@@ -667,7 +669,7 @@ export class ContractService {
       settlement: c.settlement,
       note: c.note,
       priceModel: c.priceModel,
-      tasks: taskRows.map((t) => ({ ...t, overdue: t.status === 'open' && t.dueAt < now })),
+      tasks: taskRows.map((t) => ({ ...t, doneByName: who(t.doneBy)?.name ?? null, overdue: t.status === 'open' && t.dueAt < now })),
       amendments: amendmentRows.map((a) => ({ ...a, payableVnd: a.netVnd > 0n ? a.netVnd + vatOf(a.netVnd, c.vatRate as VatRate) : 0n })),
       allowedActions: allowedActions({
         status: c.status,

@@ -156,6 +156,12 @@ export class CustomerService {
     });
   }
 
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.database.db.select({ id: customers.id, name: customers.name }).from(customers).where(inArray(customers.id, ids));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** E-mail addresses of users with `role` (optionally inside a unit's subtree), for notifications. */
   async emailsOfRole(role: string, underUnitId?: string | null, ex: Executor = this.database.db): Promise<string[]> {
     const unitPath = underUnitId ? this.identity.orgUnit(underUnitId)?.path : undefined;

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
-import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
@@ -369,6 +369,14 @@ export class IdentityService {
       });
       return (await this.withCustomers([after], tx))[0];
     });
+  }
+
+  /** Full names of users by id, for showing who did what. */
+  async namesOf(ids: (string | null | undefined)[], ex: Executor = this.database.db): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+    if (wanted.length === 0) return new Map();
+    const rows = await ex.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, wanted));
+    return new Map(rows.map((r) => [r.id, r.fullName]));
   }
 
   // ---- helpers ------------------------------------------------------------------------------------

@@ -19,8 +19,10 @@ export class ApiError extends Error {
 type Lang = 'vi' | 'en';
 let language: Lang = 'vi';
 let csrfToken: string | null = null;
+/** Pages that work signed out: a 401 there is an answer, not a reason to go to /login. */
+export const PUBLIC_PATHS: readonly string[] = ['/login', '/register', '/quote'];
 let onUnauthorized: () => void = () => {
-  if (!['/login', '/register'].includes(location.pathname)) location.assign('/login');
+  if (!PUBLIC_PATHS.includes(location.pathname)) location.assign('/login');
 };
 
 export const setApiLanguage = (lang: Lang) => void (language = lang);
@@ -74,5 +76,6 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

@@ -103,3 +103,17 @@ export function isoWeekday(date: string): number {
   const dow = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]))).getUTCDay();
   return dow === 0 ? 7 : dow;
 }
+
+/** An integer count with Vietnamese grouping: `50000` → `"50.000"`. */
+export function formatNumber(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  const text = String(value);
+  return /^-?\d+$/.test(text) ? text.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : text;
+}
+
+/** Basis points as a percentage: `4000` → `"40 %"`, `3550` → `"35,5 %"`. */
+export function formatBasisPoints(bp: number): string {
+  const whole = Math.trunc(bp / 100);
+  const frac = String(Math.abs(bp % 100)).padStart(2, '0').replace(/0+$/, '');
+  return `${whole}${frac ? `,${frac}` : ''} %`;
+}

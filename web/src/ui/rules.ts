@@ -22,3 +22,9 @@ export const passwordRule = (t: Translate): Rule => ({
   pattern: /^(?=.*\p{L})(?=.*\d).{8,}$/u,
   message: t('auth.passwordWeak'),
 });
+
+/** "Vui lòng nhập số lượng": a required number or other non-text value. */
+export const requiredValueRule = (t: Translate, label: string): Rule => ({
+  required: true,
+  message: t('common.required', { field: lowerFirst(t, label) }),
+});

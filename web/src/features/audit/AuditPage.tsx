@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { api } from '../../api/client.ts';
 import type { AuditEntry, Paged } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
+import { BeforeAfter } from '../../ui/BeforeAfter.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
@@ -65,21 +66,5 @@ export function AuditPage() {
         scroll={{ x: 'max-content' }}
       />
     </>
-  );
-}
-
-function BeforeAfter({ before, after }: { before: unknown; after: unknown }) {
-  const t = useT();
-  const pane = (label: string, value: unknown) => (
-    <Col xs={24} md={12}>
-      <Typography.Text strong>{label}</Typography.Text>
-      <pre className="json">{value === null || value === undefined ? t('common.none') : JSON.stringify(value, null, 2)}</pre>
-    </Col>
-  );
-  return (
-    <Row gutter={16}>
-      {pane(t('audit.before'), before)}
-      {pane(t('audit.after'), after)}
-    </Row>
   );
 }

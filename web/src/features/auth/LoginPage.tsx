@@ -55,6 +55,10 @@ export function LoginPage() {
         {t('auth.login.noAccount')} <Link to="/register" style={{ whiteSpace: 'nowrap' }}>
           {t('auth.register.link')}
         </Link>
+        <br />
+        <Link to="/quote" data-testid="login-quote-link">
+          {t('auth.login.quoteLink')}
+        </Link>
       </Typography.Paragraph>
     </AuthCard>
   );

@@ -47,6 +47,20 @@ export function RequireSession({ children }: { children: ReactNode }) {
   );
 }
 
+/** Pages open to everyone: `signedIn` with the session when there is one, else `signedOut`. */
+export function OptionalSession({ signedIn, signedOut }: { signedIn: ReactNode; signedOut: ReactNode }) {
+  const me = useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  if (me.data) return <SessionContext.Provider value={me.data}>{signedIn}</SessionContext.Provider>;
+  if (me.isPending) {
+    return (
+      <div className="full-page-center">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  return signedOut;
+}
+
 /** Shows a 403 result unless the user has one of `roles`. */
 export function RequireRole({ roles, children }: { roles?: readonly string[]; children: ReactNode }) {
   const { user } = useSession();

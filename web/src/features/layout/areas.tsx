@@ -1,15 +1,20 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
   CreditCardOutlined,
   CustomerServiceOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
   MailOutlined,
+  ShoppingCartOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../api/types.ts';
@@ -28,6 +33,57 @@ export interface Area {
 
 export const AREAS = {
   home: { path: '/', label: 'nav.home', description: 'nav.home', icon: <HomeOutlined /> },
+  inbox: {
+    path: '/inbox',
+    label: 'nav.inbox',
+    description: 'home.desc.inbox',
+    icon: <InboxOutlined />,
+    roles: ['am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'admin'],
+  },
+  contracts: {
+    path: '/contracts',
+    label: 'nav.contracts',
+    description: 'home.desc.contracts',
+    icon: <FileProtectOutlined />,
+    roles: [
+      'customer',
+      'am',
+      'kam',
+      'agent',
+      'approver_ctkv',
+      'approver_ttcntt',
+      'ops',
+      'invoice_officer',
+      'call_center',
+      'product_ctkv',
+      'gpth',
+      'accountant',
+      'admin',
+    ],
+  },
+  packages: {
+    path: '/packages',
+    label: 'nav.packages',
+    description: 'home.desc.packages',
+    icon: <ShoppingCartOutlined />,
+    roles: ['customer'],
+  },
+  onpremQuotes: {
+    path: '/onprem-quotes',
+    label: 'nav.onpremQuotes',
+    description: 'home.desc.onpremQuotes',
+    icon: <FileDoneOutlined />,
+    roles: ['am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'admin'],
+  },
+  quote: { path: '/quote', label: 'nav.quote', description: 'home.desc.quote', icon: <CalculatorOutlined /> },
+  catalog: {
+    path: '/catalog',
+    label: 'nav.catalog',
+    description: 'home.desc.catalog',
+    icon: <AppstoreOutlined />,
+    roles: ['admin'],
+    group: 'admin',
+  },
   users: {
     path: '/admin/users',
     label: 'nav.users',
@@ -73,12 +129,6 @@ export const AREAS = {
 
 /** Areas announced on the home page before they exist, with the roles expected to use them. */
 export const COMING_SOON: readonly Omit<Area, 'path'>[] = [
-  {
-    label: 'nav.contracts',
-    description: 'home.desc.contracts',
-    icon: <FileProtectOutlined />,
-    roles: ['customer', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'product_ctkv', 'gpth', 'admin'],
-  },
   {
     label: 'nav.payments',
     description: 'home.desc.payments',

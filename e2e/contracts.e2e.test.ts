@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, signIn, skipBrowser } from './browser.ts';
+
+/** Picks an option of an Ant Design select by its visible text. */
+async function choose(page: Page, testId: string, text: string, search?: string) {
+  await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function act(page: Page, action: string, fill?: (p: Page) => Promise<void>) {
+  await page.getByTestId(`action-${action}`).click();
+  await fill?.(page);
+  await page.getByTestId('dialog-ok').click();
+}
+
+const status = (page: Page) => page.getByTestId('contract-status').first().getAttribute('data-status');
+
+describe.skipIf(skipBrowser)('contract journey (C2)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  const as = async (username: string) => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, username);
+    return page;
+  };
+
+  it('AM declares, the accountant records the payment, both approvers approve, ops provisions, the customer sees it active', async () => {
+    const am = await as('am1');
+    await am.goto(`${baseUrl}/contracts/new`);
+    await choose(am, 'contract-customer', 'Sao Mai', 'Sao Mai');
+    await choose(am, 'contract-product', 'Meeting');
+    await am.getByTestId('contract-quantity').fill('5');
+    await am.getByTestId('contract-period').getByText('12').click();
+    await expect.poll(() => am.locator('body').textContent()).toContain('21.000.000 ₫');
+    await am.getByTestId('contract-submit').click();
+    await am.waitForURL(/\/contracts\/ctr_/);
+    const url = am.url();
+    await expect.poll(() => status(am)).toBe('awaiting_payment');
+    const number = (await am.getByTestId('contract-number').textContent())!.match(/HD-\d{4}-\d{6}/)![0];
+
+    const accountant = await as('accountant1');
+    await accountant.goto(url);
+    await act(accountant, 'record_payment', (p) => p.getByTestId('dialog-reference').fill('UNC-20260302-01'));
+    await expect.poll(() => status(accountant)).toBe('pending_approval');
+
+    for (const approver of ['approver.ctkv1', 'approver.ttcntt']) {
+      const page = await as(approver);
+      await page.goto(`${baseUrl}/inbox`);
+      await page.getByTestId(`task-contract-${number}`).click();
+      await page.waitForURL(url);
+      await act(page, 'approve');
+      await expect.poll(() => page.locator('body').textContent()).toMatch(/Đã duyệt|đã duyệt|Approved/);
+    }
+
+    const ops = await as('ops1');
+    await ops.goto(url);
+    await expect.poll(() => status(ops)).toBe('provisioning');
+    await act(ops, 'complete_provisioning', (p) => p.getByTestId('dialog-account-ref').fill('meeting:saomai-hop'));
+    await expect.poll(() => status(ops)).toBe('active');
+
+    const customer = await as('enterprise1');
+    await customer.goto(url);
+    await expect.poll(() => status(customer)).toBe('active');
+    expect(await customer.getByTestId('contract-total').textContent()).toContain('21.000.000 ₫');
+    expect(await customer.getByTestId('action-terminate').count()).toBe(0);
+  });
+
+  it('the public quote calculator prices Meeting without signing in', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${baseUrl}/quote`);
+    await choose(page, 'quote-product', 'Meeting');
+    await page.getByTestId('quote-quantity').fill('11');
+    await page.getByTestId('quote-period').getByText('12').click();
+    await expect.poll(() => page.getByTestId('quote-total').textContent()).toContain('39.600.000 ₫');
+  });
+});

@@ -1,0 +1,51 @@
+import { App, Form, Select } from 'antd';
+import type { Product } from '../../api/types.ts';
+import { useT } from '../../i18n/index.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { useUpdateProduct, type ProductBody } from './catalog.ts';
+import { ProductFields } from './ProductFields.tsx';
+
+export function ProductEditDialog({ product, onClose }: { product: Product; onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const update = useUpdateProduct(product.id);
+
+  // PATCH only what changed.
+  const submit = (v: ProductBody) => {
+    const body: Partial<ProductBody> = {};
+    if (v.name !== product.name) body.name = v.name;
+    if (v.nameEn !== product.nameEn) body.nameEn = v.nameEn;
+    if ((v.description ?? '') !== (product.description ?? '')) body.description = v.description ?? '';
+    if (v.vatRate !== product.vatRate) body.vatRate = v.vatRate;
+    if (v.agentCommissionBp !== product.agentCommissionBp) body.agentCommissionBp = v.agentCommissionBp;
+    if (v.amCommissionBp !== product.amCommissionBp) body.amCommissionBp = v.amCommissionBp;
+    if (v.status !== product.status) body.status = v.status;
+    if (Object.keys(body).length === 0) return onClose();
+    update.mutate(body, {
+      onSuccess: () => {
+        message.success(t('common.saved'));
+        onClose();
+      },
+      onError: (e) => message.error(e.message),
+    });
+  };
+
+  return (
+    <FormDialog<ProductBody>
+      width={640}
+      title={t('catalog.editProduct', { code: product.code })}
+      onClose={onClose}
+      onFinish={submit}
+      loading={update.isPending}
+      initialValues={{ ...product, description: product.description ?? '' }}
+    >
+      <ProductFields />
+      <Form.Item name="status" label={t('product.status')}>
+        <Select
+          options={(['active', 'retired'] as const).map((s) => ({ value: s, label: t(`productStatus.${s}`) }))}
+          style={{ maxWidth: 260 }}
+        />
+      </Form.Item>
+    </FormDialog>
+  );
+}

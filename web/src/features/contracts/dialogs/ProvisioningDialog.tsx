@@ -1,0 +1,52 @@
+import { App, Form, Input } from 'antd';
+import type { ContractDetail } from '../../../api/types.ts';
+import { useT } from '../../../i18n/index.tsx';
+import { FormDialog } from '../../../ui/FormDialog.tsx';
+import { requiredRule } from '../../../ui/rules.ts';
+import { actionLabel, useContractAction } from '../contracts.ts';
+
+interface Values {
+  accountRef: string;
+  note?: string;
+}
+
+/** Ops created the customer's account (C4): its reference goes back to the signing unit. */
+export function ProvisioningDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const run = useContractAction(contract.id, 'complete_provisioning');
+
+  const submit = (v: Values) =>
+    run.mutate(
+      { accountRef: v.accountRef.trim(), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+      {
+        onSuccess: () => {
+          message.success(t('action.done', { action: actionLabel(t, 'complete_provisioning') }));
+          onClose();
+        },
+        onError: (e) => message.error(e.message),
+      },
+    );
+
+  return (
+    <FormDialog<Values>
+      title={`${actionLabel(t, 'complete_provisioning')} — ${contract.number}`}
+      okText={actionLabel(t, 'complete_provisioning')}
+      onClose={onClose}
+      onFinish={submit}
+      loading={run.isPending}
+    >
+      <Form.Item
+        name="accountRef"
+        label={t('contract.accountRef')}
+        extra={t('provision.accountRefHint')}
+        rules={[requiredRule(t, t('contract.accountRef')), { min: 2, message: t('common.minLength', { n: 2 }) }]}
+      >
+        <Input maxLength={200} autoFocus data-testid="dialog-account-ref" />
+      </Form.Item>
+      <Form.Item name="note" label={t('contract.note')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </FormDialog>
+  );
+}

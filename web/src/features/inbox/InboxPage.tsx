@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Badge, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import type { Paged, Role, Task } from '../../api/types.ts';
+import { useT } from '../../i18n/index.tsx';
+import { DateTime } from '../../ui/DateTime.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
+import { QueryError } from '../../ui/QueryError.tsx';
+import { hasAnyRole, useSession } from '../auth/session.tsx';
+import { DueTime } from '../contracts/ContractDetailPage.tsx';
+import { taskKindLabel } from '../contracts/contracts.ts';
+
+type Tab = 'open' | 'overdue' | 'done';
+
+/** Who sees every overdue step (the server refuses the list to others). */
+export const OVERDUE_ROLES: readonly Role[] = ['admin', 'approver_ctkv', 'approver_ttcntt'];
+
+const useTasks = (tab: Tab, paging: PageState) =>
+  useQuery({
+    queryKey: ['tasks', tab, paging],
+    queryFn: () =>
+      tab === 'overdue'
+        ? api.get<Paged<Task>>('/api/v1/tasks/overdue', { ...paging })
+        : api.get<Paged<Task>>('/api/v1/tasks', { status: tab, ...paging }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+
+/** Steps waiting for the caller (the server filters by role and unit), each with its working-day deadline. */
+export function InboxPage() {
+  const t = useT();
+  const { user } = useSession();
+  const [tab, setTab] = useState<Tab>('open');
+  const open = useTasks('open', FIRST_PAGE);
+  const overdue = hasAnyRole(user, OVERDUE_ROLES);
+
+  const count = (n: number | undefined, color?: string) => (n ? <Badge count={n} color={color} style={{ marginInlineStart: 6 }} /> : null);
+
+  return (
+    <>
+      <PageHeader title={t('inbox.title')} />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as Tab)}
+        destroyOnHidden
+        items={[
+          { key: 'open', label: <span data-testid="inbox-tab-open">{t('inbox.open')}{count(open.data?.total, '#0057a8')}</span>, children: <TaskTable tab="open" /> },
+          ...(overdue ? [{ key: 'overdue', label: <span data-testid="inbox-tab-overdue">{t('inbox.overdue')}</span>, children: <TaskTable tab="overdue" /> }] : []),
+          { key: 'done', label: <span data-testid="inbox-tab-done">{t('inbox.done')}</span>, children: <TaskTable tab="done" /> },
+        ]}
+      />
+    </>
+  );
+}
+
+function TaskTable({ tab }: { tab: Tab }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const tasks = useTasks(tab, paging);
+
+  const columns: TableColumnsType<Task> = [
+    { title: t('task.kind'), dataIndex: 'kind', render: (k: string) => <strong>{taskKindLabel(t, k)}</strong> },
+    {
+      title: t('task.contract'),
+      key: 'contract',
+      render: (_, task) => (
+        <Link to={`/contracts/${task.contract.id}`} onClick={(e) => e.stopPropagation()} data-testid={`task-contract-${task.contract.number}`}>
+          {task.contract.number}
+        </Link>
+      ),
+    },
+    { title: t('contract.customer'), key: 'customer', render: (_, task) => task.contract.customerName },
+    { title: t('contract.product'), key: 'product', responsive: ['md'], render: (_, task) => task.contract.productCode },
+    { title: t('task.unit'), dataIndex: 'unit', responsive: ['lg'], render: (u: Task['unit']) => u?.name ?? <Typography.Text type="secondary">{t('task.corporate')}</Typography.Text> },
+    { title: t('task.openedAt'), dataIndex: 'openedAt', responsive: ['md'], render: (v: string) => <DateTime value={v} /> },
+    tab === 'done'
+      ? { title: t('task.doneAt'), dataIndex: 'doneAt', render: (v: string | null) => <DateTime value={v} /> }
+      : { title: t('task.dueAt'), key: 'due', render: (_, task) => <DueTime dueAt={task.dueAt} overdue={task.overdue} /> },
+  ];
+
+  return (
+    <>
+      <QueryError error={tasks.error} onRetry={() => tasks.refetch()} />
+      <Table<Task>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={tasks.data?.items}
+        loading={tasks.isFetching}
+        pagination={tablePagination(t, paging, tasks.data?.total, setPaging)}
+        scroll={{ x: 'max-content' }}
+        rowClassName={(task) => `clickable-row${task.overdue ? ' row-overdue' : ''}`}
+        onRow={(task) => ({ onClick: () => navigate(`/contracts/${task.contract.id}`) })}
+        locale={{ emptyText: t('inbox.empty') }}
+        data-testid={`inbox-${tab}`}
+      />
+    </>
+  );
+}

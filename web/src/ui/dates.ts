@@ -1,0 +1,17 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import { vnToday } from './format.ts';
+
+/** Today's Vietnamese calendar date as a dayjs (for DatePicker defaults). */
+export function vnTodayDayjs(): Dayjs {
+  const { year, month, day } = vnToday();
+  return dayjs(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+}
+
+/** A picked calendar day → `YYYY-MM-DD` (the picker's day is taken as is, whatever the browser zone). */
+export const isoDate = (d: Dayjs): string => d.format('YYYY-MM-DD');
+
+/** `YYYY-MM-DD` → dayjs for a DatePicker value. */
+export const fromIsoDate = (s: string | null | undefined): Dayjs | undefined => (s ? dayjs(s) : undefined);
+
+/** The display format of every DatePicker. */
+export const DATE_FORMAT = 'DD/MM/YYYY';
