@@ -13,6 +13,7 @@ import { AuditLog, auditRoutes } from './modules/audit/index.ts';
 import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedDemoUsers, seedOrgUnits } from './modules/identity/index.ts';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
 import { ContractService, contractRoutes, seedDemoContracts } from './modules/contracts/index.ts';
+import { SLA_CHECK_QUEUE, SupportService, supportRoutes } from './modules/support/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
@@ -35,6 +36,7 @@ export interface System {
   customers: CustomerService;
   catalog: CatalogService;
   contracts: ContractService;
+  support: SupportService;
   simulators: { smtp?: SmtpSink; smsc?: SmscSimulator };
   server?: Server;
   close(): Promise<void>;
@@ -124,6 +126,16 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     await seedCatalog(database, clock, catalog);
     const contracts = new ContractService(database, clock, { audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl: config.publicBaseUrl });
     if (config.demoData && config.env === 'development') await seedDemoContracts(database, clock, { identity, customers, contracts });
+    const support = new SupportService(database, clock, {
+      audit,
+      jobs,
+      identity,
+      customers,
+      calendar,
+      notifications,
+      contractOwner: (id) => contracts.row(id).then((c) => ({ customerId: c.customerId })).catch(() => null),
+      publicBaseUrl: config.publicBaseUrl,
+    });
 
     if (background) {
       // The SMSC may be down at boot: the gateway keeps reconnecting, and queued SMS wait in the outbox.
@@ -144,6 +156,13 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       });
       if (config.workers) {
         jobs.start();
+        // The SLA check runs every minute; the dated key makes one run per minute across all processes.
+        const tick = setInterval(() => {
+          const minute = Math.floor(clock.now().getTime() / 60_000);
+          jobs.enqueue(database.db, { queue: SLA_CHECK_QUEUE, key: `${SLA_CHECK_QUEUE}:${minute}`, payload: {}, maxAttempts: 1 }).catch((err) => log.warn({ err }, 'SLA tick failed'));
+        }, 60_000);
+        tick.unref();
+        closers.push(() => clearInterval(tick));
         closers.push(() => jobs.stop());
       }
     }
@@ -170,10 +189,11 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       customerRoutes(server, customers);
       catalogRoutes(server, catalog);
       contractRoutes(server, contracts);
+      supportRoutes(server, support);
       await server.ready();
     }
 
-    return { config, clock, database, jobs, audit, identity, calendar, notifications, customers, catalog, contracts, simulators, server, close };
+    return { config, clock, database, jobs, audit, identity, calendar, notifications, customers, catalog, contracts, support, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   amendment: 'amd',
   task: 'tsk',
   file: 'fil',
+  ticket: 'tkt',
+  ticketEvent: 'tev',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -59,6 +59,10 @@ export const PERMISSIONS = {
   'contract.record_payment': ['admin', 'accountant'],
   'contract.suspend': ['admin', 'ops'],
   'contract.buy': ['customer'],
+  'ticket.read': ['admin', 'am', 'kam', 'call_center', 'product_ctkv', 'gpth', 'approver_ctkv', 'approver_ttcntt', 'ops'],
+  'ticket.receive': ['call_center', 'am', 'kam', 'customer'],
+  'support.dashboard': ['admin', 'call_center', 'product_ctkv', 'gpth', 'approver_ctkv', 'approver_ttcntt'],
+  'support.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

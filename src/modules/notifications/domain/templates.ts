@@ -71,6 +71,30 @@ export const TEMPLATES = {
       html: '<p>Dear <b>{{customerName}}</b>,</p><p>Contract <b>{{number}}</b> ({{productName}}): <b>{{event}}</b>.</p><p>{{detail}}</p><p><a href="{{contractUrl}}">Details</a></p><p>Support: 0896151617 · Sales: 0936110116<br>Best regards,<br>MobiFone</p>',
     },
   },
+  'ticket.customer_update': {
+    vi: {
+      subject: 'MobiFone: yêu cầu {{number}} — {{event}}',
+      text: 'Kính gửi quý khách,\n\nYêu cầu {{number}} "{{subject}}": {{event}}.\n{{detail}}\n{{link}}\n\nHỗ trợ kỹ thuật: 0896151617 · Tổng đài: 9090\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi quý khách,</p><p>Yêu cầu <b>{{number}}</b> "{{subject}}": <b>{{event}}</b>.</p><p style="white-space:pre-line">{{detail}}</p><p><a href="{{link}}">{{linkText}}</a></p><p>Hỗ trợ kỹ thuật: 0896151617 · Tổng đài: 9090<br>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: request {{number}} — {{event}}',
+      text: 'Dear customer,\n\nRequest {{number}} "{{subject}}": {{event}}.\n{{detail}}\n{{link}}\n\nTechnical support: 0896151617 · Hotline: 9090\nBest regards,\nMobiFone',
+      html: '<p>Dear customer,</p><p>Request <b>{{number}}</b> "{{subject}}": <b>{{event}}</b>.</p><p style="white-space:pre-line">{{detail}}</p><p><a href="{{link}}">{{linkText}}</a></p><p>Technical support: 0896151617 · Hotline: 9090<br>Best regards,<br>MobiFone</p>',
+    },
+  },
+  'ticket.staff_update': {
+    vi: {
+      subject: '[QLDV] Yêu cầu {{number}} (cấp {{level}}): {{event}}',
+      text: 'Yêu cầu {{number}} "{{subject}}" (cấp {{level}}, {{stage}}): {{event}}.\n{{detail}}\nXem: {{link}}',
+      html: '<p>Yêu cầu <b>{{number}}</b> "{{subject}}" (cấp {{level}}, {{stage}}): <b>{{event}}</b>.</p><p style="white-space:pre-line">{{detail}}</p><p><a href="{{link}}">Mở phiếu</a></p>',
+    },
+    en: {
+      subject: '[QLDV] Request {{number}} (level {{level}}): {{event}}',
+      text: 'Request {{number}} "{{subject}}" (level {{level}}, {{stage}}): {{event}}.\n{{detail}}\nOpen: {{link}}',
+      html: '<p>Request <b>{{number}}</b> "{{subject}}" (level {{level}}, {{stage}}): <b>{{event}}</b>.</p><p style="white-space:pre-line">{{detail}}</p><p><a href="{{link}}">Open the ticket</a></p>',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, Localized>>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
