@@ -14,6 +14,8 @@ import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedD
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
 import { ContractService, contractRoutes, seedDemoContracts } from './modules/contracts/index.ts';
 import { SLA_CHECK_QUEUE, SupportService, supportRoutes } from './modules/support/index.ts';
+import { PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
+import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
@@ -37,7 +39,8 @@ export interface System {
   catalog: CatalogService;
   contracts: ContractService;
   support: SupportService;
-  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator };
+  payments: PaymentService;
+  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator };
   server?: Server;
   close(): Promise<void>;
 }
@@ -126,6 +129,31 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     await seedCatalog(database, clock, catalog);
     const contracts = new ContractService(database, clock, { audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl: config.publicBaseUrl });
     if (config.demoData && config.env === 'development') await seedDemoContracts(database, clock, { identity, customers, contracts });
+    // VNPay: the real gateway when configured, else the simulator mounted on this server (same protocol).
+    const simBase = `${config.publicBaseUrl}/sim/vnpay`;
+    const vnpay = new VnpayClient({
+      apiUrl: config.vnpay.apiUrl ?? `${simBase}/merchant_webapi/api/transaction`,
+      tmnCode: config.vnpay.tmnCode,
+      hashSecret: config.vnpay.hashSecret,
+      dailyListUrl: config.vnpay.apiUrl ? undefined : `${simBase}/transactions`,
+      logger: log.child({ component: 'vnpay' }),
+    });
+    const payments = new PaymentService(database, clock, {
+      audit,
+      jobs,
+      contracts,
+      customers,
+      vnpay,
+      settings: {
+        tmnCode: config.vnpay.tmnCode,
+        hashSecret: config.vnpay.hashSecret,
+        payUrl: config.vnpay.payUrl ?? `${simBase}/paymentv2/vpcpay.html`,
+        linkSecret: config.sessionSecret,
+        linkDays: config.vnpay.linkDays,
+        publicBaseUrl: config.publicBaseUrl,
+        serverIp: '127.0.0.1',
+      },
+    });
     const support = new SupportService(database, clock, {
       audit,
       jobs,
@@ -160,6 +188,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         const tick = setInterval(() => {
           const minute = Math.floor(clock.now().getTime() / 60_000);
           jobs.enqueue(database.db, { queue: SLA_CHECK_QUEUE, key: `${SLA_CHECK_QUEUE}:${minute}`, payload: {}, maxAttempts: 1 }).catch((err) => log.warn({ err }, 'SLA tick failed'));
+          payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
         }, 60_000);
         tick.unref();
         closers.push(() => clearInterval(tick));
@@ -190,10 +219,21 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       catalogRoutes(server, catalog);
       contractRoutes(server, contracts);
       supportRoutes(server, support);
+      paymentRoutes(server, payments);
+      if (config.simulators) {
+        simulators.vnpay = createVnpaySimulator({
+          tmnCode: config.vnpay.tmnCode,
+          hashSecret: config.vnpay.hashSecret,
+          ipnUrl: () => `${config.publicBaseUrl}/api/v1/payments/vnpay/ipn`,
+          clock,
+          logger: log.child({ sim: 'vnpay' }),
+        });
+        await server.register(simulators.vnpay.plugin);
+      }
       await server.ready();
     }
 
-    return { config, clock, database, jobs, audit, identity, calendar, notifications, customers, catalog, contracts, support, simulators, server, close };
+    return { config, clock, database, jobs, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

@@ -37,7 +37,8 @@ describe('config', () => {
     const secrets = { NODE_ENV: 'production', QLDV_SESSION_SECRET: 's'.repeat(32), QLDV_AUDIT_KEY: 'a'.repeat(32) };
     expect(() => loadConfig(secrets)).toThrow(/SMTP_HOST/);
     expect(() => loadConfig({ ...secrets, QLDV_SIMULATORS: 'true' })).toThrow(/QLDV_SIMULATORS/);
-    const c = loadConfig({ ...secrets, SMTP_HOST: 'smtp.mobifone.vn', SMPP_URL: 'smpp://smsc.mobifone.vn:2775' });
+    expect(() => loadConfig({ ...secrets, SMTP_HOST: 'smtp.mobifone.vn', SMPP_URL: 'smpp://smsc.mobifone.vn:2775' })).toThrow(/VNPAY_PAY_URL/);
+    const c = loadConfig({ ...secrets, SMTP_HOST: 'smtp.mobifone.vn', SMPP_URL: 'smpp://smsc.mobifone.vn:2775', VNPAY_TMN_CODE: 'MOBI0001', VNPAY_HASH_SECRET: 'h'.repeat(32), VNPAY_PAY_URL: 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html', VNPAY_API_URL: 'https://sandbox.vnpayment.vn/merchant_webapi/api/transaction' });
     expect(c.simulators).toBe(false);
     expect(c.demoData).toBe(false);
     expect(c.smtp).toMatchObject({ host: 'smtp.mobifone.vn', port: 587 });

@@ -42,6 +42,11 @@ const envSchema = z.object({
   SMPP_SYSTEM_ID: z.string().min(1).max(16).default('qldv'),
   SMPP_PASSWORD: z.string().max(9).default('qldv-sms'),
   SMS_SHORT_CODE: z.string().regex(/^\d{3,6}$/).default('9223'),
+  VNPAY_TMN_CODE: z.string().regex(/^[A-Za-z0-9]{8}$/, 'VNPay terminal codes are 8 letters or digits').default('QLDVSIM1'),
+  VNPAY_HASH_SECRET: z.string().min(16, 'must be at least 16 characters').default('QLDVSIMULATORHASHSECRET2026ABCDEF'),
+  VNPAY_PAY_URL: z.url().optional(),
+  VNPAY_API_URL: z.url().optional(),
+  PAYMENT_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
 });
@@ -67,6 +72,8 @@ export interface Config {
   /** No host / url: the built-in simulator is used (only allowed when simulators are on). */
   smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   smpp: { url?: string; systemId: string; password: string; shortCode: string };
+  /** No payUrl/apiUrl: the built-in VNPay simulator on this server (only allowed when simulators are on). */
+  vnpay: { tmnCode: string; hashSecret: string; payUrl?: string; apiUrl?: string; linkDays: number };
   sim: { smtpPort: number; smppPort: number };
 }
 
@@ -96,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (!simulators && !e.SMTP_HOST) throw new ConfigError(['SMTP_HOST: required when simulators are off']);
   if (!simulators && !e.SMPP_URL) throw new ConfigError(['SMPP_URL: required when simulators are off']);
+  if (!simulators && (!e.VNPAY_PAY_URL || !e.VNPAY_API_URL)) throw new ConfigError(['VNPAY_PAY_URL, VNPAY_API_URL: required when simulators are off']);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -127,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       password: e.SMPP_PASSWORD,
       shortCode: e.SMS_SHORT_CODE,
     },
+    vnpay: { tmnCode: e.VNPAY_TMN_CODE, hashSecret: e.VNPAY_HASH_SECRET, payUrl: e.VNPAY_PAY_URL, apiUrl: e.VNPAY_API_URL, linkDays: e.PAYMENT_LINK_DAYS },
     sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
   };
 }

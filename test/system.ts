@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { createSystem, type System } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { FixedClock, type Clock } from '../src/platform/clock.ts';
+import { freePort } from './free-port.ts';
 
 export const DEMO_PASSWORD = 'Qldv@2026';
 export const driver = (process.env.QLDV_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
@@ -34,13 +35,16 @@ export interface TestSystem extends System {
 export async function createTestSystem(opts: { now?: string; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestSystem> {
   const clock = new FixedClock(opts.now ?? '2026-03-02T02:00:00Z'); // Mon 02/03/2026 09:00 in Hà Nội
   const databaseUrl = await freshDatabaseUrl();
+  // A real port, so simulators that call back (VNPay's IPN, querydr) reach this server as in production.
+  const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
     QLDV_DATA_DIR: 'memory://',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     SIM_SMTP_PORT: '0',
     SIM_SMPP_PORT: '0',
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     QLDV_WORKERS: 'false',
     LOG_LEVEL: 'silent',
     QLDV_DEMO_PASSWORD: DEMO_PASSWORD,
@@ -50,6 +54,7 @@ export async function createTestSystem(opts: { now?: string; env?: Record<string
   });
   const system = await createSystem(config, { clock });
   const server = system.server!;
+  await server.listen({ port, host: '127.0.0.1' });
   const http: TestSystem['http'] = async (method, url, o = {}) => {
     const res = await server.inject({
       method: method as 'GET',
@@ -76,3 +81,4 @@ export async function createTestSystem(opts: { now?: string; env?: Record<string
   };
   return Object.assign(system, { clock, http, login });
 }
+

@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   BODY_TOO_LARGE: { status: 413, vi: 'Nội dung gửi lên quá lớn', en: 'Request body too large' },
   FILE_TOO_LARGE: { status: 413, vi: 'Tệp quá lớn (tối đa 5 MB)', en: 'File too large (at most 5 MB)' },
   FILE_TYPE_NOT_ALLOWED: { status: 415, vi: 'Chỉ nhận tệp PDF, PNG hoặc JPEG', en: 'Only PDF, PNG or JPEG files are accepted' },
+  PAYMENT_LINK_EXPIRED: { status: 410, vi: 'Liên kết thanh toán đã hết hạn, vui lòng liên hệ MobiFone để nhận liên kết mới', en: 'The payment link has expired; ask MobiFone for a new one' },
   SIMULATOR_DISABLED: { status: 404, vi: 'Bộ giả lập không bật', en: 'Simulators are disabled' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;

@@ -25,6 +25,9 @@ export const ID_PREFIXES = {
   file: 'fil',
   ticket: 'tkt',
   ticketEvent: 'tev',
+  payment: 'pay',
+  refund: 'rfd',
+  ipn: 'ipn',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

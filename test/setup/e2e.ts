@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { createSystem, type System } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { freePort } from '../free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,10 +28,12 @@ export default async function setup(project: TestProject) {
   }
   if (!existsSync('dist/web/index.html')) execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
 
+  const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
     QLDV_DATA_DIR: 'memory://',
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     HOST: '127.0.0.1',
     SIM_SMTP_PORT: '0',
     SIM_SMPP_PORT: '0',
@@ -39,7 +42,7 @@ export default async function setup(project: TestProject) {
     QLDV_LOGIN_RATE_LIMIT: '100000',
   });
   const system: System = await createSystem(config);
-  const address = await system.server!.listen({ port: 0, host: '127.0.0.1' });
+  const address = await system.server!.listen({ port, host: '127.0.0.1' });
   project.provide('e2eBaseUrl', address);
   project.provide('chromiumPath', chromium);
   return () => system.close();

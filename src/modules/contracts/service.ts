@@ -31,6 +31,8 @@ export interface ProvisioningPort {
   provision(contract: { id: string; number: string; customerId: string; quantity: number }): Promise<{ accountRef: string } | 'manual'>;
 }
 
+export type PaymentLinkFn = (tx: Executor, p: { contractId: string; amendmentId?: string; customerId: string; amountVnd: bigint; description: string }) => Promise<string>;
+
 export interface DeclareInput {
   customerId: string;
   product: string;
@@ -79,6 +81,7 @@ const EVENT_TEXT: Record<string, Record<Locale, string>> = {
 /** The contract lifecycle (SPEC C1–C8): each use case loads, applies the pure rules, persists, audits, notifies. */
 export class ContractService {
   private provisioning = new Map<string, ProvisioningPort>();
+  private paymentLink: PaymentLinkFn = async (_tx, p) => `${this.deps.publicBaseUrl}/contracts/${p.contractId}`;
 
   constructor(
     private readonly database: Database,
@@ -96,6 +99,11 @@ export class ContractService {
   ) {
     deps.jobs.register(CONTRACT_JOBS.remind, (p: { contractId: string }) => this.sendRenewalReminder(p.contractId));
     deps.jobs.register(CONTRACT_JOBS.expire, (p: { contractId: string }) => this.expire(p.contractId));
+  }
+
+  /** Where the customer pays: the payments module gives a signed VNPay link (the portal page until then). */
+  usePaymentLinks(link: PaymentLinkFn): void {
+    this.paymentLink = link;
   }
 
   registerProvisioning(productCode: string, port: ProvisioningPort): void {
@@ -225,30 +233,29 @@ export class ContractService {
    * Idempotent on the payment reference; the amount must be exactly what is owed.
    */
   async confirmPayment(ctx: Ctx, contractId: string, p: PaymentConfirmation): Promise<{ applied: boolean; contract: Awaited<ReturnType<ContractService['detail']>> }> {
-    let applied = false;
-    await this.database.db.transaction(async (tx) => {
-      const c = await this.lockContract(tx, contractId);
-      if (p.amendmentId) {
-        applied = await this.confirmAmendmentPayment(tx, ctx, c, p);
-        return;
-      }
-      if (c.paymentRef === p.paymentRef) return; // the same payment again: already applied
-      if (c.status !== 'awaiting_payment') throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
-      if (p.amountVnd !== c.totalVnd) throw new AppError('PAYMENT_MISMATCH', { expected: c.totalVnd.toString(), got: p.amountVnd.toString() });
-      const selfService = c.channel === 'self_service';
-      const status = nextStatus(c.status, selfService ? 'pay_self_service' : 'pay');
-      const after = await this.save(tx, ctx, c, { status, paidAt: p.paidAt, paymentRef: p.paymentRef }, 'contract.paid');
-      await this.notifyCustomer(tx, after, 'contract.payment_received', { paymentRef: p.paymentRef });
-      if (selfService) {
-        await this.activate(tx, ctx, after);
-      } else {
-        // C2 step 4: AM/KAM/agent, admin and the invoice officer learn of the payment.
-        await this.notifyStaff(tx, after, 'paid', await this.staffToTell(tx, after, ['admin', 'invoice_officer']));
-        await this.openApprovals(tx, after);
-      }
-      applied = true;
-    });
+    const applied = await this.database.db.transaction((tx) => this.confirmPaymentIn(tx, ctx, contractId, p));
     return { applied, contract: await this.detail(ctx, contractId, { skipAccess: true }) };
+  }
+
+  /** The same, inside the caller's transaction (the payments module applies a VNPay IPN this way). */
+  async confirmPaymentIn(tx: Executor, ctx: Ctx, contractId: string, p: PaymentConfirmation): Promise<boolean> {
+    const c = await this.lockContract(tx, contractId);
+    if (p.amendmentId) return this.confirmAmendmentPayment(tx, ctx, c, p);
+    if (c.paymentRef === p.paymentRef) return false; // the same payment again: already applied
+    if (c.status !== 'awaiting_payment') throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
+    if (p.amountVnd !== c.totalVnd) throw new AppError('PAYMENT_MISMATCH', { expected: c.totalVnd.toString(), got: p.amountVnd.toString() });
+    const selfService = c.channel === 'self_service';
+    const status = nextStatus(c.status, selfService ? 'pay_self_service' : 'pay');
+    const after = await this.save(tx, ctx, c, { status, paidAt: p.paidAt, paymentRef: p.paymentRef }, 'contract.paid');
+    await this.notifyCustomer(tx, after, 'contract.payment_received', { paymentRef: p.paymentRef });
+    if (selfService) {
+      await this.activate(tx, ctx, after);
+    } else {
+      // C2 step 4: AM/KAM/agent, admin and the invoice officer learn of the payment.
+      await this.notifyStaff(tx, after, 'paid', await this.staffToTell(tx, after, ['admin', 'invoice_officer']));
+      await this.openApprovals(tx, after);
+    }
+    return true;
   }
 
   // ---- approval (C2 step 5) -----------------------------------------------------------------------
@@ -931,8 +938,8 @@ export class ContractService {
   /** C2 step 2: the amount and the payment link (the VNPay link replaces the portal page when payments land). */
   private async emailPaymentRequest(tx: Executor, c: ContractRow, amount = c.totalVnd, amendmentId?: string) {
     const { customer, base } = await this.facts(tx, c);
+    const payUrl = await this.paymentLink(tx, { contractId: c.id, amendmentId, customerId: c.customerId, amountVnd: amount, description: `Thanh toan hop dong ${c.number}${amendmentId ? ' (phu luc)' : ''}` });
     if (!customer.email) return;
-    const payUrl = `${this.deps.publicBaseUrl}/pay/${c.id}${amendmentId ? `?amendment=${amendmentId}` : ''}`;
     await this.deps.notifications.email(tx, { to: customer.email, template: 'contract.payment_request', locale: 'vi', data: { ...base, amount: formatVnd(amount), payUrl }, related: { type: 'contract', id: c.id } });
   }
 

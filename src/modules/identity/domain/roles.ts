@@ -63,6 +63,9 @@ export const PERMISSIONS = {
   'ticket.receive': ['call_center', 'am', 'kam', 'customer'],
   'support.dashboard': ['admin', 'call_center', 'product_ctkv', 'gpth', 'approver_ctkv', 'approver_ttcntt'],
   'support.manage': ['admin'],
+  'payment.read': ['admin', 'accountant', 'invoice_officer'],
+  'payment.refund': ['admin'],
+  'payment.reconcile': ['admin', 'accountant'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const paymentsSchema = pgSchema('payments');
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const vnd = (name: string) => bigint(name, { mode: 'bigint' });
+
+/** What a customer owes for a contract or an appendix; paid through one or more VNPay attempts. */
+export const payments = paymentsSchema.table(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    contractId: text('contract_id').notNull(),
+    amendmentId: text('amendment_id'),
+    customerId: text('customer_id').notNull(),
+    amountVnd: vnd('amount_vnd').notNull(),
+    description: text('description').notNull(),
+    status: text('status', { enum: ['pending', 'paid', 'cancelled', 'refunded', 'partially_refunded'] }).notNull(),
+    paidTxnRef: text('paid_txn_ref'),
+    paidAt: instant('paid_at'),
+    refundedVnd: vnd('refunded_vnd').notNull().default(sql`0`),
+    /** Set when the money arrived but the contract could not take it (e.g. cancelled meanwhile): needs a person. */
+    applyError: text('apply_error'),
+    linkExpiresAt: instant('link_expires_at').notNull(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`), index('payments_status_idx').on(t.status)],
+);
+
+/** One VNPay transaction (vnp_TxnRef): the unit the IPN, querydr and reconciliation speak of. */
+export const attempts = paymentsSchema.table(
+  'attempts',
+  {
+    txnRef: text('txn_ref').primaryKey(),
+    paymentId: text('payment_id').notNull(),
+    amountVnd: vnd('amount_vnd').notNull(),
+    /** The exact vnp_CreateDate sent: querydr and refund must quote it. */
+    createdAt: instant('created_at').notNull(),
+    ipAddr: text('ip_addr').notNull(),
+    status: text('status', { enum: ['pending', 'success', 'failed'] }).notNull(),
+    responseCode: text('response_code'),
+    transactionStatus: text('transaction_status'),
+    transactionNo: text('transaction_no'),
+    bankCode: text('bank_code'),
+    payDate: instant('pay_date'),
+    settledBy: text('settled_by', { enum: ['ipn', 'querydr'] }),
+    settledAt: instant('settled_at'),
+  },
+  (t) => [index('attempts_payment_idx').on(t.paymentId), index('attempts_created_idx').on(t.createdAt)],
+);
+
+/** Every IPN received, verified or not, with our answer (forensics and support). */
+export const ipnLog = paymentsSchema.table('ipn_log', {
+  id: text('id').primaryKey(),
+  receivedAt: instant('received_at').notNull(),
+  txnRef: text('txn_ref'),
+  query: jsonb('query').notNull(),
+  rspCode: text('rsp_code').notNull(),
+  ip: text('ip'),
+});
+
+export const refunds = paymentsSchema.table('refunds', {
+  id: text('id').primaryKey(),
+  paymentId: text('payment_id').notNull(),
+  txnRef: text('txn_ref').notNull(),
+  amountVnd: vnd('amount_vnd').notNull(),
+  reason: text('reason').notNull(),
+  status: text('status', { enum: ['done', 'failed'] }).notNull(),
+  responseCode: text('response_code'),
+  transactionNo: text('transaction_no'),
+  createdBy: text('created_by'),
+  createdAt: instant('created_at').notNull(),
+});
+
+/** One day's comparison with VNPay (D4). */
+export const reconciliations = paymentsSchema.table('reconciliations', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+  summary: jsonb('summary'),
+  items: jsonb('items'),
+  startedAt: instant('started_at').notNull(),
+  finishedAt: instant('finished_at'),
+  error: text('error'),
+});

@@ -1,0 +1,53 @@
+/**
+ * One day of VNPay transactions against ours (D4). Each transaction reference lands in one bucket:
+ * - matched: paid at VNPay and recorded paid here, same amount;
+ * - pending_here: paid at VNPay, still pending here (the IPN was lost) — settle through querydr;
+ * - unknown_here: paid at VNPay with a reference we never created;
+ * - missing_at_vnpay: recorded paid here, absent or unpaid at VNPay;
+ * - amount_mismatch: both sides know it but the amounts differ.
+ * Unpaid at VNPay and not paid here (cancelled, failed, abandoned) is not a difference.
+ */
+export interface TheirTxn {
+  txnRef: string;
+  amountVnd: bigint;
+  paid: boolean;
+  transactionNo: string;
+}
+
+export interface OurAttempt {
+  txnRef: string;
+  amountVnd: bigint;
+  status: 'pending' | 'success' | 'failed';
+}
+
+export interface ReconItem {
+  txnRef: string;
+  kind: 'matched' | 'pending_here' | 'unknown_here' | 'missing_at_vnpay' | 'amount_mismatch';
+  vnpayAmountVnd: bigint | null;
+  ourAmountVnd: bigint | null;
+  transactionNo: string | null;
+  resolution?: 'settled_by_querydr' | 'still_pending';
+}
+
+export function reconcileDay(theirs: TheirTxn[], ours: OurAttempt[]): ReconItem[] {
+  const mine = new Map(ours.map((o) => [o.txnRef, o]));
+  const seen = new Set<string>();
+  const items: ReconItem[] = [];
+  for (const t of theirs) {
+    seen.add(t.txnRef);
+    const o = mine.get(t.txnRef);
+    const base = { txnRef: t.txnRef, vnpayAmountVnd: t.amountVnd, ourAmountVnd: o?.amountVnd ?? null, transactionNo: t.transactionNo };
+    if (!t.paid) {
+      if (o?.status === 'success') items.push({ ...base, kind: 'missing_at_vnpay' });
+      continue;
+    }
+    if (!o) items.push({ ...base, kind: 'unknown_here' });
+    else if (o.amountVnd !== t.amountVnd) items.push({ ...base, kind: 'amount_mismatch' });
+    else if (o.status === 'success') items.push({ ...base, kind: 'matched' });
+    else items.push({ ...base, kind: 'pending_here' });
+  }
+  for (const o of ours) {
+    if (!seen.has(o.txnRef) && o.status === 'success') items.push({ txnRef: o.txnRef, kind: 'missing_at_vnpay', vnpayAmountVnd: null, ourAmountVnd: o.amountVnd, transactionNo: null });
+  }
+  return items;
+}

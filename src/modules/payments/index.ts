@@ -1,0 +1,3 @@
+export { PaymentService, RECONCILE_QUEUE, type VnpaySettings } from './service.ts';
+export { paymentRoutes } from './routes.ts';
+export { VnpayClient } from './vnpay/client.ts';

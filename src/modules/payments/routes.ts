@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
+import type { Server } from '../../http/server.ts';
+import { toCsv, toXlsx } from '../../platform/export.ts';
+import type { PaymentService } from './service.ts';
+
+const token = z.object({ token: z.string().min(10).max(200) });
+const localDate = z.iso.date();
+const productCode = z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9_-]+$/);
+
+export function paymentRoutes(app: Server, payments: PaymentService) {
+  app.post('/api/v1/orders', {
+    schema: {
+      tags: ['payments'],
+      summary: 'C1: a signed-in customer orders a package; pay at the returned VNPay URL',
+      body: z.object({ product: productCode, quantity: z.number().int('must be a whole number').min(1).max(1_000_000_000), periodMonths: z.number().int().min(1).max(60).optional() }).strict(),
+    },
+    preValidation: guard('contract.buy'),
+    handler: async (req, reply) => reply.status(201).send(await payments.order(ctxOf(req), req.body, req.ip)),
+  });
+
+  app.get('/api/v1/pay/:token', {
+    schema: { tags: ['payments'], summary: 'The e-mailed payment link: what is to be paid (no sign-in)', params: token },
+    handler: async (req) => payments.linkDetails(req.params.token),
+  });
+
+  app.post('/api/v1/pay/:token/start', {
+    config: { csrf: false },
+    schema: { tags: ['payments'], summary: '[Thanh toán]: a new VNPay attempt; the browser goes to payUrl', params: token, body: z.object({}).strict().optional() },
+    handler: async (req) => payments.startFromLink(req.params.token, req.ip),
+  });
+
+  app.get('/api/v1/payments/vnpay/ipn', {
+    config: { rateLimit: false },
+    schema: { tags: ['payments'], summary: 'VNPay IPN (server to server); answers {RspCode, Message}', querystring: z.record(z.string(), z.union([z.string(), z.array(z.string())])) },
+    handler: async (req) => payments.handleIpn(req.query, req.ip),
+  });
+
+  app.get('/api/v1/payments/vnpay/return', {
+    schema: { tags: ['payments'], summary: 'What the browser return page shows (the return changes nothing)', querystring: z.record(z.string(), z.union([z.string(), z.array(z.string())])) },
+    handler: async (req) => payments.returnStatus(req.query),
+  });
+
+  app.get('/api/v1/payments', {
+    schema: { tags: ['payments'], querystring: z.object({ status: z.enum(['pending', 'paid', 'cancelled', 'refunded', 'partially_refunded']).optional(), contractId: z.string().max(40).optional(), ...pageQuery }).strict() },
+    preValidation: guard('payment.read'),
+    handler: async (req) => payments.list(req.query),
+  });
+
+  app.post('/api/v1/payments/:id/refund', {
+    schema: { tags: ['payments'], summary: 'Refund through VNPay (full or partial), with a reason', params: z.object({ id: z.string().max(40) }), body: z.object({ amountVnd: z.string().regex(/^\d{1,15}$/), reason: z.string().trim().min(5).max(1000) }).strict() },
+    preValidation: guard('payment.refund'),
+    handler: async (req) => payments.refund(ctxOf(req), req.params.id, BigInt(req.body.amountVnd), req.body.reason),
+  });
+
+  app.post('/api/v1/payments/attempts/:txnRef/query', {
+    schema: { tags: ['payments'], summary: 'Ask VNPay (querydr) about a pending transaction and settle it', params: z.object({ txnRef: z.string().max(100) }), body: z.object({}).strict().optional() },
+    preValidation: guard('payment.reconcile'),
+    handler: async (req) => ({ txnRef: req.params.txnRef, status: await payments.settleByQuery(req.params.txnRef) }),
+  });
+
+  app.get('/api/v1/payments/reconciliations', {
+    schema: { tags: ['payments'], summary: 'The latest daily reconciliations' },
+    preValidation: guard('payment.read'),
+    handler: async () => ({ items: await payments.reconciliations() }),
+  });
+
+  app.post('/api/v1/payments/reconciliations', {
+    schema: { tags: ['payments'], summary: 'Reconcile one day with VNPay now', body: z.object({ date: localDate }).strict() },
+    preValidation: guard('payment.reconcile'),
+    handler: async (req) => payments.reconcile(req.body.date),
+  });
+
+  app.get('/api/v1/payments/reconciliations/:date', {
+    schema: { tags: ['payments'], params: z.object({ date: localDate }), querystring: z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }).strict() },
+    preValidation: guard('payment.read'),
+    handler: async (req, reply) => {
+      const r = await payments.reconciliation(req.params.date);
+      if (req.query.format === 'json') return r;
+      const rows = ((r.items as Record<string, string | null>[]) ?? []).map((i) => ({ 'Mã GD (vnp_TxnRef)': i.txnRef, 'Kết quả': i.kind, 'Số tiền VNPay': i.vnpayAmountVnd, 'Số tiền QLDV': i.ourAmountVnd, 'Mã GD VNPay': i.transactionNo, 'Xử lý': i.resolution ?? '' }));
+      reply.header('content-disposition', `attachment; filename="doi-soat-vnpay-${req.params.date}.${req.query.format}"`);
+      if (req.query.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(rows, `Đối soát ${req.params.date}`));
+    },
+  });
+}
