@@ -22,6 +22,20 @@ async function withSystem<T>(fn: (s: System) => Promise<T>): Promise<T> {
   }
 }
 
+/** A progress bar on stderr that appears with the first report of progress. */
+function progressBar(format: string) {
+  const bar = new cliProgress.SingleBar({ format, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update: (done: number, total: number) => {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
 export function buildCli(): Command {
   const program = new Command('qldv').description('QLDV — MobiFone IT-service management').exitOverride();
 
@@ -75,14 +89,9 @@ export function buildCli(): Command {
     .description('re-compute the hash chain; exit 5 if any entry was edited or deleted')
     .action(async () => {
       await withSystem(async (s) => {
-        const bar = new cliProgress.SingleBar({ format: 'verifying {bar} {value}/{total} entries', clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
-        let started = false;
-        const result = await s.audit.verify((checked, total) => {
-          if (!started) bar.start(total, 0);
-          started = true;
-          bar.update(checked);
-        });
-        if (started) bar.stop();
+        const bar = progressBar('verifying {bar} {value}/{total} entries');
+        const result = await s.audit.verify(bar.update);
+        bar.stop();
         if (!result.ok) {
           console.error(`audit chain BROKEN at entry ${result.firstBrokenId} (${result.checked} entries verified before it)`);
           process.exitCode = 5;
@@ -104,6 +113,23 @@ export function buildCli(): Command {
   };
   calendar.command('add-off-day').description('add an extra day off').argument('<date>', 'YYYY-MM-DD').argument('<name...>').action(addDay('off'));
   calendar.command('add-work-day').description('add a make-up working day (e.g. a Saturday)').argument('<date>', 'YYYY-MM-DD').argument('<name...>').action(addDay('work'));
+
+  const payments = program.command('payments').description('VNPay payments');
+  payments
+    .command('reconcile')
+    .description("compare a day's VNPay transactions with ours; settle lost IPNs through querydr; exit 5 if differences remain")
+    .requiredOption('--date <date>', 'YYYY-MM-DD (Hà Nội time)')
+    .action(async (o: { date: string }) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date) || Number.isNaN(Date.parse(o.date))) throw new AppError('VALIDATION_FAILED', { date: o.date }, 'date must be YYYY-MM-DD');
+      await withSystem(async (s) => {
+        const bar = progressBar('settling through querydr {bar} {value}/{total}');
+        const r = await s.payments.reconcile(o.date, bar.update);
+        bar.stop();
+        const m = r.summary;
+        console.log(`${o.date}: ${m.matched} matched (${m.matchedVnd} ₫), ${m.pendingHere} still pending here, ${m.unknownHere} unknown here, ${m.missingAtVnpay} missing at VNPay, ${m.amountMismatch} amount differences`);
+        if (m.pendingHere + m.unknownHere + m.missingAtVnpay + m.amountMismatch > 0) process.exitCode = 5;
+      });
+    });
 
   return program;
 }
