@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { CONTRACT_STATUSES } from './db/schema.ts';
+import { CONTRACT_STATUSES } from './domain/lifecycle.ts';
 import type { ContractService } from './service.ts';
 
 const id = z.object({ id: z.string().max(40) });

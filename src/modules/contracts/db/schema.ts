@@ -1,21 +1,10 @@
 import { bigint, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { CONTRACT_STATUSES } from '../domain/lifecycle.ts';
 
 export const contractsSchema = pgSchema('contracts');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const vnd = (name: string) => bigint(name, { mode: 'bigint' });
 
-export const CONTRACT_STATUSES = [
-  'draft',
-  'awaiting_payment',
-  'pending_approval',
-  'provisioning',
-  'active',
-  'suspended',
-  'expired',
-  'terminated',
-  'cancelled',
-  'rejected',
-] as const;
 
 export const contracts = contractsSchema.table(
   'contracts',

@@ -8,17 +8,19 @@ import { defineMachine, eventsFrom, transition } from '../../../platform/state-m
  * C3 postpaid:      draft --submit_postpaid--> pending_approval --> …
  * C5/C7:            active <--suspend/resume--> suspended; active|suspended --terminate|expire--> terminated|expired
  */
-export type ContractStatus =
-  | 'draft'
-  | 'awaiting_payment'
-  | 'pending_approval'
-  | 'provisioning'
-  | 'active'
-  | 'suspended'
-  | 'expired'
-  | 'terminated'
-  | 'cancelled'
-  | 'rejected';
+export const CONTRACT_STATUSES = [
+  'draft',
+  'awaiting_payment',
+  'pending_approval',
+  'provisioning',
+  'active',
+  'suspended',
+  'expired',
+  'terminated',
+  'cancelled',
+  'rejected',
+] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 export type ContractEvent =
   | 'submit'
