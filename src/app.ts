@@ -161,7 +161,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       customers,
       calendar,
       notifications,
-      contractOwner: (id) => contracts.row(id).then((c) => ({ customerId: c.customerId })).catch(() => null),
+      contractOwner: (id) => contracts.row(id).then((c) => ({ customerId: c.customerId, number: c.number })).catch(() => null),
       publicBaseUrl: config.publicBaseUrl,
     });
 

@@ -4,7 +4,7 @@ import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
-import { ApiError, PUBLIC_PATHS, setUnauthorizedHandler } from './api/client.ts';
+import { ApiError, isPublicPath, setUnauthorizedHandler } from './api/client.ts';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -20,12 +20,20 @@ import { InboxPage } from './features/inbox/InboxPage.tsx';
 import { AppLayout } from './features/layout/AppLayout.tsx';
 import { AREAS } from './features/layout/areas.tsx';
 import { PublicLayout } from './features/layout/PublicLayout.tsx';
+import { MyRequestsPage } from './features/my-requests/MyRequestsPage.tsx';
 import { OnpremQuotesPage } from './features/onprem-quotes/OnpremQuotesPage.tsx';
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage.tsx';
 import { OutboxPage } from './features/outbox/OutboxPage.tsx';
 import { PackagesPage } from './features/packages/PackagesPage.tsx';
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
 import { QuotePage } from './features/quote/QuotePage.tsx';
+import { ReviewPage } from './features/review/ReviewPage.tsx';
+import { SlaPoliciesPage } from './features/sla-policies/SlaPoliciesPage.tsx';
+import { SupportDashboardPage } from './features/support-dashboard/SupportDashboardPage.tsx';
+import { TicketDetailPage } from './features/tickets/TicketDetailPage.tsx';
+import { TicketNewPage } from './features/tickets/TicketNewPage.tsx';
+import { TicketsPage } from './features/tickets/TicketsPage.tsx';
+import { INTAKE_ROLES, QUEUE_ROLES } from './features/tickets/tickets.ts';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { LangProvider, useLang, useT } from './i18n/index.tsx';
 
@@ -75,7 +83,7 @@ function UnauthorizedRedirect() {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       const { pathname, search } = window.location;
-      if (PUBLIC_PATHS.includes(pathname)) return;
+      if (isPublicPath(pathname)) return;
       navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
     });
   }, [navigate]);
@@ -91,6 +99,10 @@ function AppRoutes() {
       <Route path="/quote" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
         <Route index element={<QuotePage />} />
       </Route>
+      {/* The review link of an answer e-mail: no sign-in, the token is the key. */}
+      <Route path="/review/:token" element={<PublicLayout />}>
+        <Route index element={<ReviewPage />} />
+      </Route>
       <Route
         element={
           <RequireSession>
@@ -105,6 +117,12 @@ function AppRoutes() {
         <Route path="contracts/:id" element={<RequireRole roles={AREAS.contracts.roles}><ContractDetailPage /></RequireRole>} />
         <Route path="packages" element={<RequireRole roles={AREAS.packages.roles}><PackagesPage /></RequireRole>} />
         <Route path="onprem-quotes" element={<RequireRole roles={AREAS.onpremQuotes.roles}><OnpremQuotesPage /></RequireRole>} />
+        <Route path="tickets" element={<RequireRole roles={AREAS.tickets.roles}><TicketsPage /></RequireRole>} />
+        <Route path="tickets/new" element={<RequireRole roles={[...INTAKE_ROLES, 'customer']}><TicketNewPage /></RequireRole>} />
+        <Route path="tickets/:id" element={<RequireRole roles={[...QUEUE_ROLES, 'customer']}><TicketDetailPage /></RequireRole>} />
+        <Route path="my-requests" element={<RequireRole roles={AREAS.myRequests.roles}><MyRequestsPage /></RequireRole>} />
+        <Route path="support/dashboard" element={<RequireRole roles={AREAS.supportDashboard.roles}><SupportDashboardPage /></RequireRole>} />
+        <Route path="support/sla-policies" element={<RequireRole roles={AREAS.slaPolicies.roles}><SlaPoliciesPage /></RequireRole>} />
         <Route path="catalog" element={<RequireRole roles={AREAS.catalog.roles}><CatalogPage /></RequireRole>} />
         <Route path="admin/users" element={<RequireRole roles={AREAS.users.roles}><UsersPage /></RequireRole>} />
         <Route path="admin/org-units" element={<RequireRole roles={AREAS.orgUnits.roles}><OrgUnitsPage /></RequireRole>} />

@@ -77,7 +77,7 @@ export class SupportService {
       calendar: CalendarService;
       notifications: NotificationService;
       /** The customer and managing unit of a contract (the contracts module owns contracts). */
-      contractOwner: (contractId: string) => Promise<{ customerId: string } | null>;
+      contractOwner: (contractId: string) => Promise<{ customerId: string; number: string } | null>;
       publicBaseUrl: string;
     },
   ) {
@@ -404,7 +404,14 @@ export class SupportService {
     const cond = where.length ? and(...where) : undefined;
     const db = this.database.db;
     const [rows, [{ total }]] = await Promise.all([
-      db.select().from(tickets).where(cond).orderBy(asc(sql`coalesce(${tickets.stageDueAt}, ${tickets.dueAt})`), desc(tickets.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+      db
+        .select()
+        .from(tickets)
+        .where(cond)
+        // Staff work soonest-due first; a customer reads their requests newest first.
+        .orderBy(...(ctx.actor.customerId ? [desc(tickets.createdAt)] : [asc(sql`coalesce(${tickets.stageDueAt}, ${tickets.dueAt})`), desc(tickets.createdAt)]))
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
       db.select({ total: count() }).from(tickets).where(cond),
     ]);
     return { items: await this.summaries(rows), total, page: f.page, pageSize: f.pageSize };
@@ -425,6 +432,7 @@ export class SupportService {
       assigneeStage: r.assigneeStage,
       assigneeUnit: this.unitRef(r.assigneeUnitId),
       createdAt: r.createdAt,
+      resolvedAt: r.resolvedAt,
       dueAt: r.dueAt,
       stageDueAt: r.stageDueAt,
       warned: r.warned,
@@ -448,10 +456,11 @@ export class SupportService {
     ]);
     const role = this.deskRole(ctx, row);
     const policy = policyFor(await this.policies(), t.requestType);
+    const names = await this.deps.identity.namesOf(events.map((e) => e.actorId));
     return {
       ...summary,
       description: row.description,
-      contract: row.contractId ? { id: row.contractId } : null,
+      contract: row.contractId ? { id: row.contractId, number: (await this.deps.contractOwner(row.contractId))?.number ?? null } : null,
       clocks: clockView(t.clocks, now, cal),
       previousCycles: cycles.map((c) => clockView(c.clocks as ClockSet, now, cal)),
       allowedEvents: role ? allowedEvents(t, role) : [],
@@ -462,7 +471,7 @@ export class SupportService {
       answer: row.answer,
       events: events
         .filter((e) => !ctx.actor.customerId || e.visibility === 'customer')
-        .map((e) => ({ id: e.id, at: e.at, actorName: e.actorName, actorUnit: this.unitRef(e.actorUnitId), kind: e.kind, event: e.event, visibility: e.visibility, body: e.body, data: e.data })),
+        .map((e) => ({ id: e.id, at: e.at, actorName: (e.actorId && names.get(e.actorId)) || e.actorName, actorUnit: this.unitRef(e.actorUnitId), kind: e.kind, event: e.event, visibility: e.visibility, body: e.body, data: e.data })),
       attachments,
     };
   }
@@ -535,7 +544,7 @@ export class SupportService {
       'Loại yêu cầu': REQUEST_TYPE_LABELS[t.requestType as RequestType]?.vi ?? t.requestType,
       'Cấp độ': t.level,
       'Đơn vị xử lý': t.assigneeUnit?.name ?? STAGE_LABELS[t.assigneeStage as Stage]?.vi ?? '',
-      'Trạng thái': t.status,
+      'Trạng thái': STATUS_VI[t.status] ?? t.status,
       'Tiếp nhận': fmt(t.createdAt),
       'Hạn xử lý': fmt(t.dueAt),
       'Quá hạn': t.breached ? 'Có' : 'Không',
@@ -693,6 +702,15 @@ function clockView(set: ClockSet, now: Date, cal: WorkCalendar) {
     })),
   };
 }
+
+const STATUS_VI: Record<string, string> = {
+  new: 'Mới tiếp nhận',
+  in_progress: 'Đang xử lý',
+  waiting_customer: 'Chờ khách hàng',
+  resolved: 'Đã trả lời',
+  closed: 'Đã đóng',
+  reopened: 'Mở lại',
+};
 
 const labelOf = (stage: string) => (stage === 'total' ? 'tổng thời gian' : (STAGE_LABELS[stage as Stage]?.vi ?? stage));
 

@@ -21,8 +21,11 @@ let language: Lang = 'vi';
 let csrfToken: string | null = null;
 /** Pages that work signed out: a 401 there is an answer, not a reason to go to /login. */
 export const PUBLIC_PATHS: readonly string[] = ['/login', '/register', '/quote'];
+/** Public pages under a prefix (the review link of an answer e-mail carries its token). */
+const PUBLIC_PREFIXES: readonly string[] = ['/review/'];
+export const isPublicPath = (pathname: string): boolean => PUBLIC_PATHS.includes(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
 let onUnauthorized: () => void = () => {
-  if (!PUBLIC_PATHS.includes(location.pathname)) location.assign('/login');
+  if (!isPublicPath(location.pathname)) location.assign('/login');
 };
 
 export const setApiLanguage = (lang: Lang) => void (language = lang);

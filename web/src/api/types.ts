@@ -404,3 +404,110 @@ export interface OnpremQuote {
   decidedAt: string | null;
   reason: string | null;
 }
+
+// ---------- support: customer requests (tickets) ----------
+
+// One list of request types, channels, stages and levels for server and UI (SPEC F1–F4).
+import type { Channel as TicketChannel, Level, RequestType, Stage } from '../../../src/modules/support/domain/levels.ts';
+import type { ClockMode } from '../../../src/modules/support/domain/sla.ts';
+import type { TicketEvent, TicketStatus } from '../../../src/modules/support/domain/ticket.ts';
+import type { ClockState } from '../../../src/modules/support/domain/clocks.ts';
+export type { TicketChannel, Level, RequestType, Stage, ClockMode, TicketEvent, TicketStatus, ClockState };
+export { REQUEST_TYPES, CHANNELS as TICKET_CHANNELS, STAGES, LEVELS, DEFAULT_LEVEL } from '../../../src/modules/support/domain/levels.ts';
+export { DEFAULT_SLA_POLICIES, type SlaPolicy } from '../../../src/modules/support/domain/sla.ts';
+
+export const TICKET_STATUSES = ['new', 'in_progress', 'waiting_customer', 'resolved', 'closed', 'reopened'] as const satisfies readonly TicketStatus[];
+
+export interface TicketSummary {
+  id: string;
+  number: string;
+  subject: string;
+  customer: { id: string; name: string } | null;
+  customerPhone: string | null;
+  channel: TicketChannel;
+  requestType: RequestType;
+  level: Level;
+  status: TicketStatus;
+  assigneeStage: Stage;
+  assigneeUnit: UnitRef | null;
+  createdAt: string;
+  /** TOTAL deadline. */
+  dueAt: string | null;
+  /** Deadline of the unit holding the ticket. */
+  stageDueAt: string | null;
+  warned: boolean;
+  breached: boolean;
+  reopenCount: number;
+}
+
+export interface TicketClock {
+  stage: 'total' | Stage;
+  targetMin: number | null;
+  consumedMin: number;
+  dueAt: string | null;
+  state: ClockState;
+}
+
+export interface TicketClockSet {
+  cycle: number;
+  mode: ClockMode;
+  paused: boolean;
+  items: TicketClock[];
+}
+
+export interface TicketTimelineEntry {
+  id: string;
+  at: string;
+  actorName: string | null;
+  actorUnit: UnitRef | null;
+  kind: 'event' | 'comment';
+  /** A TicketEvent, `receive`, or a job's note (`sla_warning`, `sla_breach`, `progress_required`); null for comments. */
+  event: string | null;
+  visibility: 'internal' | 'customer';
+  body: string | null;
+  data: Record<string, unknown> | null;
+}
+
+export interface TicketAttachment {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+}
+
+export interface TicketDetail extends TicketSummary {
+  description: string;
+  contract: { id: string; number?: string } | null;
+  clocks: TicketClockSet;
+  previousCycles: TicketClockSet[];
+  allowedEvents: TicketEvent[];
+  progressRequired: { required: boolean; reason?: 'overdue' | 'promise_passed' | 'stale'; since?: string };
+  progress: { at: string; expectedCompletionAt: string } | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  answer: string | null;
+  events: TicketTimelineEntry[];
+  attachments: TicketAttachment[];
+}
+
+export interface TicketLookup {
+  customers: { id: string; name: string; type: CustomerType; phone: string; email: string }[];
+  contracts: { id: string; number: string; productCode: string; status: string }[];
+}
+
+export interface TicketReviewInfo {
+  number: string;
+  subject: string;
+  answer: string | null;
+  status: TicketStatus;
+}
+
+export interface SupportDashboard {
+  openByLevel: { level: number; count: number }[];
+  openByUnit: { unit: UnitRef | null; stage: Stage; count: number }[];
+  compliance: { total: number; met: number; breached: number; percent: number };
+  breaches: number;
+  avgHandlingMinutesByType: { requestType: RequestType; minutes: number; count: number }[];
+  perDay: { date: string; created: number; resolved: number }[];
+}

@@ -15,3 +15,13 @@ export const fromIsoDate = (s: string | null | undefined): Dayjs | undefined => 
 
 /** The display format of every DatePicker. */
 export const DATE_FORMAT = 'DD/MM/YYYY';
+
+/** The display format of date-and-time pickers. */
+export const DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm';
+
+/**
+ * A picked date and time, read as Vietnam time (UTC+7) whatever the browser zone, → ISO instant.
+ * `14:00` picked anywhere means 14:00 in Hà Nội.
+ */
+export const vnInstant = (d: Dayjs): string =>
+  new Date(Date.UTC(d.year(), d.month(), d.date(), d.hour(), d.minute()) - 7 * 60 * 60 * 1000).toISOString();

@@ -21,9 +21,12 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(admin.length ? [{ type: 'group' as const, key: 'admin', label: t('nav.admin'), children: admin.map(toItem) }] : []),
     toItem(AREAS.profile),
   ];
+  // The most specific area wins: /tickets/new is "Tiếp nhận yêu cầu", /tickets/123 is "Phiếu yêu cầu".
   const selected = allowed
     .map((a) => a.path)
-    .filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)));
+    .filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
 
   return (
     <Menu

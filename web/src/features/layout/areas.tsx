@@ -7,6 +7,9 @@ import {
   CalendarOutlined,
   CreditCardOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  FormOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   FileTextOutlined,
@@ -19,6 +22,7 @@ import {
 } from '@ant-design/icons';
 import type { Role } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
+import { INTAKE_ROLES, QUEUE_ROLES } from '../tickets/tickets.ts';
 
 /** A functional area of the UI: one menu entry, one home card, one role guard. */
 export interface Area {
@@ -75,12 +79,49 @@ export const AREAS = {
     icon: <FileDoneOutlined />,
     roles: ['am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'admin'],
   },
+  ticketNew: {
+    path: '/tickets/new',
+    label: 'nav.ticketNew',
+    description: 'home.desc.ticketNew',
+    icon: <FormOutlined />,
+    roles: INTAKE_ROLES,
+  },
+  tickets: {
+    path: '/tickets',
+    label: 'nav.tickets',
+    description: 'home.desc.tickets',
+    icon: <CustomerServiceOutlined />,
+    roles: QUEUE_ROLES,
+  },
+  myRequests: {
+    path: '/my-requests',
+    label: 'nav.myRequests',
+    description: 'home.desc.myRequests',
+    icon: <CustomerServiceOutlined />,
+    roles: ['customer'],
+  },
+  supportDashboard: {
+    path: '/support/dashboard',
+    label: 'nav.supportDashboard',
+    description: 'home.desc.supportDashboard',
+    icon: <DashboardOutlined />,
+    // `support.dashboard` on the server.
+    roles: ['admin', 'call_center', 'product_ctkv', 'gpth', 'approver_ctkv', 'approver_ttcntt'],
+  },
   quote: { path: '/quote', label: 'nav.quote', description: 'home.desc.quote', icon: <CalculatorOutlined /> },
   catalog: {
     path: '/catalog',
     label: 'nav.catalog',
     description: 'home.desc.catalog',
     icon: <AppstoreOutlined />,
+    roles: ['admin'],
+    group: 'admin',
+  },
+  slaPolicies: {
+    path: '/support/sla-policies',
+    label: 'nav.slaPolicies',
+    description: 'home.desc.slaPolicies',
+    icon: <FieldTimeOutlined />,
     roles: ['admin'],
     group: 'admin',
   },
@@ -134,12 +175,6 @@ export const COMING_SOON: readonly Omit<Area, 'path'>[] = [
     description: 'home.desc.payments',
     icon: <CreditCardOutlined />,
     roles: ['customer', 'am', 'kam', 'accountant', 'clearing', 'admin'],
-  },
-  {
-    label: 'nav.tickets',
-    description: 'home.desc.tickets',
-    icon: <CustomerServiceOutlined />,
-    roles: ['customer', 'am', 'kam', 'agent', 'ops', 'call_center', 'gpth', 'admin'],
   },
   {
     label: 'nav.invoices',
