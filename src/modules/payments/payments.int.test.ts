@@ -41,6 +41,7 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
     expect(settled?.ipn.attempts.at(-1)?.rspCode).toBe('00');
     const contract = await s.http('GET', `/api/v1/contracts/${r.body.contractId}`, { token: t.customer1 });
     expect(contract.body).toMatchObject({ status: 'active', paymentRef: ref });
+    expect((await s.http('POST', `/api/v1/contracts/${r.body.contractId}/payment-link`, { token: t.customer1, body: {} })).body.error.code).toBe('INVALID_TRANSITION');
     await s.jobs.drain();
     expect(s.simulators.smtp!.messages.some((m) => m.to.includes('customer1@example.vn') && m.subject.includes('đã nhận thanh toán'))).toBe(true);
     // The browser's return page only reads what the IPN recorded.
@@ -53,6 +54,9 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
   it('answers every IPN code in VNPay order, and a failed payment is recorded as failed', async () => {
     const r = await s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'MEETING', quantity: 1, periodMonths: 1 } });
     const ref = txnRefOf(r.body.payUrl);
+    const again = await s.http('POST', `/api/v1/contracts/${r.body.contractId}/payment-link`, { token: t.customer1, body: {} });
+    expect(again.body).toMatchObject({ paymentId: r.body.paymentId, link: expect.stringContaining('/pay/pay_') });
+    expect((await s.http('POST', `/api/v1/contracts/${r.body.contractId}/payment-link`, { token: t.enterprise1, body: {} })).status).toBe(404);
     sim().simulateLostIpn(ref);
     await openPayPage(r.body.payUrl);
     const { returnUrl } = sim().completePayment(ref, '51'); // insufficient balance

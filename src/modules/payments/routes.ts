@@ -19,6 +19,12 @@ export function paymentRoutes(app: Server, payments: PaymentService) {
     handler: async (req, reply) => reply.status(201).send(await payments.order(ctxOf(req), req.body, req.ip)),
   });
 
+  app.post('/api/v1/contracts/:id/payment-link', {
+    schema: { tags: ['payments'], summary: 'The payment link of a contract awaiting payment (its customer or seller)', params: z.object({ id: z.string().max(40) }), body: z.object({}).strict().optional() },
+    preValidation: guard(),
+    handler: async (req) => payments.contractLink(ctxOf(req), req.params.id),
+  });
+
   app.get('/api/v1/pay/:token', {
     schema: { tags: ['payments'], summary: 'The e-mailed payment link: what is to be paid (no sign-in)', params: token },
     handler: async (req) => payments.linkDetails(req.params.token),

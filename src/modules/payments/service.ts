@@ -122,6 +122,17 @@ export class PaymentService {
     return { paymentId: p.id, txnRef, payUrl };
   }
 
+  /** The payment link of a contract awaiting payment, for its customer or its seller to open. */
+  async contractLink(ctx: Ctx, contractId: string): Promise<{ paymentId: string; link: string }> {
+    const c = await this.deps.contracts.row(contractId);
+    if (!this.deps.contracts.canSee(ctx, c)) throw new AppError(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { contract: contractId });
+    if (c.status !== 'awaiting_payment') throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
+    return this.database.db.transaction(async (tx) => {
+      const p = await this.ensurePayment(tx, { contractId: c.id, customerId: c.customerId, amountVnd: c.totalVnd, description: `Thanh toan hop dong ${c.number}` });
+      return { paymentId: p.id, link: this.linkFor(tx, p.id) };
+    });
+  }
+
   /** C1 with payment: a signed-in individual orders a package and goes straight to VNPay. */
   async order(ctx: Ctx, input: { product: string; quantity: number; periodMonths?: number }, ipAddr: string) {
     const contract = await this.deps.contracts.selfService(ctx, input);
