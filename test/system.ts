@@ -32,9 +32,10 @@ export interface TestSystem extends System {
 }
 
 /** The whole system on a fixed clock, simulators on free ports, demo data seeded, no background poller. */
-export async function createTestSystem(opts: { now?: string; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestSystem> {
+export async function createTestSystem(opts: { now?: string; env?: Record<string, string>; clock?: Clock; databaseUrl?: string } = {}): Promise<TestSystem> {
   const clock = new FixedClock(opts.now ?? '2026-03-02T02:00:00Z'); // Mon 02/03/2026 09:00 in Hà Nội
-  const databaseUrl = await freshDatabaseUrl();
+  // A second system on the same PostgreSQL database stands for a second process of the same deployment.
+  const databaseUrl = opts.databaseUrl ?? (await freshDatabaseUrl());
   // A real port, so simulators that call back (VNPay's IPN, querydr) reach this server as in production.
   const port = await freePort();
   const config = loadConfig({
