@@ -16,6 +16,8 @@ import { ContractService, contractRoutes, seedDemoContracts } from './modules/co
 import { SLA_CHECK_QUEUE, SupportService, supportRoutes } from './modules/support/index.ts';
 import { PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
+import { InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
+import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
@@ -40,7 +42,8 @@ export interface System {
   contracts: ContractService;
   support: SupportService;
   payments: PaymentService;
-  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator };
+  invoicing: InvoicingService;
+  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator };
   server?: Server;
   close(): Promise<void>;
 }
@@ -79,6 +82,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         logger: log.child({ sim: 'smsc' }),
       });
       closers.push(() => simulators.smsc?.close());
+      simulators.einvoice = await startEinvoiceSimulator({ port: 0, clock, logger: log.child({ sim: 'einvoice' }) });
+      closers.push(() => simulators.einvoice?.stop());
     }
 
     const jobs = new JobQueue(database, clock, log.child({ component: 'jobs' }));
@@ -138,11 +143,21 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       dailyListUrl: config.vnpay.apiUrl ? undefined : `${simBase}/transactions`,
       logger: log.child({ component: 'vnpay' }),
     });
+    const invoicing = new InvoicingService(database, clock, {
+      audit,
+      jobs,
+      notifications,
+      officerEmails: (ex) => customers.emailsOfRole('invoice_officer', null, ex),
+      provider: simulators.einvoice ? new MInvoiceAdapter({ baseUrl: simulators.einvoice.url, username: 'qldv', password: 'qldv-einvoice', maDvcs: 'VP' }) : unconfiguredProvider,
+      config: invoicingConfig({ env: config.env, publicBaseUrl: config.publicBaseUrl }),
+      log: log.child({ component: 'invoicing' }),
+    });
     const payments = new PaymentService(database, clock, {
       audit,
       jobs,
       contracts,
       customers,
+      invoicing,
       vnpay,
       settings: {
         tmnCode: config.vnpay.tmnCode,
@@ -220,6 +235,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       contractRoutes(server, contracts);
       supportRoutes(server, support);
       paymentRoutes(server, payments);
+      invoiceRoutes(server, invoicing);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -233,7 +249,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, simulators, server, close };
+    return { config, clock, database, jobs, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   payment: 'pay',
   refund: 'rfd',
   ipn: 'ipn',
+  invoice: 'inv',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

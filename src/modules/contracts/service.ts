@@ -593,6 +593,28 @@ export class ContractService {
     return readFile(this.database.db, 'contract', id, fileId);
   }
 
+  /** What an invoice line says about a payment of this contract (or of one of its appendices). */
+  async invoiceLine(contractId: string, amendmentId: string | null, paidVnd: bigint) {
+    const c = await this.row(contractId);
+    const product = await this.deps.catalog.product(c.productId);
+    const plan = await this.deps.catalog.plan(c.planId);
+    const model = priceModelFromJson(c.priceModel);
+    const unit = 'unit' in model ? (model.unit === 'room' ? 'Phòng/tháng' : model.unit === 'request' ? 'Request' : model.unit) : 'Gói';
+    // The line is before VAT: the paid amount includes VAT at the contract's rate.
+    const vatPart = c.vatVnd === 0n ? 0n : (paidVnd * c.vatVnd) / c.totalVnd;
+    const amountVnd = paidVnd - vatPart;
+    const quantity = model.kind === 'per_unit_period' ? c.quantity * c.periodMonths : 1;
+    return {
+      code: plan.code,
+      name: `${product.name} — ${plan.name}, hợp đồng ${c.number}${amendmentId ? ' (phụ lục)' : ''}`,
+      unit: model.kind === 'per_unit_period' ? unit : 'Gói',
+      quantity,
+      unitPriceVnd: amountVnd % BigInt(quantity) === 0n ? amountVnd / BigInt(quantity) : null,
+      amountVnd,
+      vatRate: c.vatRate,
+    };
+  }
+
   // ---- reading ------------------------------------------------------------------------------------
 
   async row(id: string, ex: Executor = this.database.db): Promise<ContractRow> {

@@ -1,8 +1,8 @@
 import type { Seller, SeriesRule } from './domain/invoice.ts';
 
 /**
- * Seller data and invoicing settings. The composition root passes the values (see `README.md` of this
- * module for the environment variables to add to `src/config.ts`); defaults are for development.
+ * Seller data and invoicing settings. The composition root passes the values (from `src/config.ts`
+ * once it reads them from the environment); the defaults are for development and tests.
  */
 export interface InvoicingConfig {
   seller: Seller;

@@ -113,6 +113,12 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
     expect(item).toMatchObject({ kind: 'matched', resolution: 'settled_by_querydr' });
     expect(rec.body.summary).toMatchObject({ unknownHere: 0, missingAtVnpay: 0, amountMismatch: 0 });
     expect((await s.http('GET', `/api/v1/contracts/${r.body.contractId}`, { token: t.customer1 })).body.status).toBe('active');
+    // C2 step 7: after reconciliation the payment's e-invoice is requested and issued (KCT, numbered).
+    await s.jobs.drain();
+    const invoices = await s.http('GET', '/api/v1/invoices?pageSize=50', { token: t.accountant1 });
+    const invoice = invoices.body.items.find((i: { contractId: string }) => i.contractId === r.body.contractId);
+    expect(invoice).toMatchObject({ status: 'issued' });
+    expect(invoice.number).toBeGreaterThan(0);
     const csv = await s.server!.inject({ method: 'GET', url: '/api/v1/payments/reconciliations/2026-03-02?format=csv', headers: { authorization: `Bearer ${t.accountant1}` } });
     expect(csv.body).toContain(ref);
     expect((await s.http('POST', '/api/v1/payments/reconciliations', { token: t.am1, body: { date: '2026-03-02' } })).status).toBe(403);

@@ -9,6 +9,7 @@ import { addDays, localDateTime, toLocalDate } from '../../platform/calendar.ts'
 import type { AuditLog } from '../audit/index.ts';
 import type { ContractService } from '../contracts/index.ts';
 import type { CustomerService } from '../identity/index.ts';
+import { rateFromCatalog, type InvoicingService } from '../invoicing/index.ts';
 import { attempts, ipnLog, payments, reconciliations, refunds } from './db/schema.ts';
 import { decideIpn } from './domain/ipn.ts';
 import { reconcileDay, type ReconItem } from './domain/reconcile.ts';
@@ -38,7 +39,7 @@ export class PaymentService {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
-    private readonly deps: { audit: AuditLog; jobs: JobQueue; contracts: ContractService; customers: CustomerService; vnpay: VnpayClient; settings: VnpaySettings; onPaid?: (tx: Executor, p: PaymentRow) => Promise<void> },
+    private readonly deps: { audit: AuditLog; jobs: JobQueue; contracts: ContractService; customers: CustomerService; invoicing: InvoicingService; vnpay: VnpayClient; settings: VnpaySettings },
   ) {
     deps.jobs.register(RECONCILE_QUEUE, (p: { date: string }) => this.reconcile(p.date).then(() => undefined));
     // The contract module e-mails the link; the payment behind it is created in the same transaction.
@@ -207,9 +208,8 @@ export class PaymentService {
       if (!isAppError(err)) throw err;
       applyError = `${err.code}: ${err.message}`; // the money is ours to return: recorded, shown to admins
     }
-    const [after] = await tx.update(payments).set({ status: 'paid', paidTxnRef: attempt.txnRef, paidAt, applyError, updatedAt: now, version: p.version + 1 }).where(eq(payments.id, p.id)).returning();
+    await tx.update(payments).set({ status: 'paid', paidTxnRef: attempt.txnRef, paidAt, applyError, updatedAt: now, version: p.version + 1 }).where(eq(payments.id, p.id));
     await this.deps.audit.record(tx, SYSTEM, { action: 'payment.paid', entityType: 'payment', entityId: p.id, before: { status: p.status }, after: { status: 'paid', txnRef: attempt.txnRef, amountVnd: p.amountVnd, applyError } });
-    await this.deps.onPaid?.(tx, after);
   }
 
   /** The browser's return page: shows the result we hold (the return itself changes nothing). */
@@ -298,6 +298,8 @@ export class PaymentService {
         onProgress?.(++done, toSettle.length);
       }
       items = items.map((i) => (i.kind === 'pending_here' && i.resolution === 'settled_by_querydr' ? { ...i, kind: 'matched' as const } : i));
+      // C2 step 7: only what VNPay confirmed goes on to the e-invoice.
+      for (const i of items.filter((x) => x.kind === 'matched')) await this.requestInvoice(i.txnRef);
       const summary = summarize(items);
       await this.database.db.update(reconciliations).set({ status: 'done', summary, items: JSON.parse(JSON.stringify(items, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))), finishedAt: this.clock.now() }).where(eq(reconciliations.date, date));
       await this.database.db.transaction((tx) => this.deps.audit.record(tx, SYSTEM, { action: 'payments.reconciled', entityType: 'reconciliation', entityId: date, after: summary }));
@@ -306,6 +308,28 @@ export class PaymentService {
       await this.database.db.update(reconciliations).set({ status: 'failed', error: (err as Error).message, finishedAt: this.clock.now() }).where(eq(reconciliations.date, date));
       throw err;
     }
+  }
+
+  /** The e-invoice of a reconciled payment (idempotent: one invoice per payment). */
+  private async requestInvoice(txnRef: string) {
+    const [a] = await this.database.db.select().from(attempts).where(eq(attempts.txnRef, txnRef));
+    const p = a ? await this.payment(a.paymentId) : null;
+    if (!p || p.status === 'pending') return;
+    const line = await this.deps.contracts.invoiceLine(p.contractId, p.amendmentId, p.amountVnd);
+    const customer = await this.deps.customers.row(p.customerId);
+    await this.database.db.transaction((tx) =>
+      this.deps.invoicing.requestInvoice(tx, SYSTEM, {
+        paymentId: p.id,
+        paidAt: p.paidAt ?? this.clock.now(),
+        customerId: customer.id,
+        contractId: p.contractId,
+        buyer: { name: customer.name, taxCode: customer.taxCode, address: customer.address, email: customer.email, phone: customer.phone, customerCode: customer.id },
+        lines: [{ code: line.code, name: line.name, unit: line.unit, quantity: line.quantity, unitPrice: line.unitPriceVnd, amount: line.amountVnd, rate: rateFromCatalog(line.vatRate) }],
+      }),
+    ).catch((err) => {
+      // Bad invoice data must not undo the reconciliation: the officer sees the payment without invoice.
+      if (!isAppError(err)) throw err;
+    });
   }
 
   /** Schedules yesterday's reconciliation (idempotent per date). */

@@ -66,6 +66,8 @@ export const PERMISSIONS = {
   'payment.read': ['admin', 'accountant', 'invoice_officer'],
   'payment.refund': ['admin'],
   'payment.reconcile': ['admin', 'accountant'],
+  'invoice.read': ['admin', 'invoice_officer', 'accountant'],
+  'invoice.manage': ['invoice_officer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

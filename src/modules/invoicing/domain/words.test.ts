@@ -12,7 +12,7 @@ describe('Vietnamese amounts in words', () => {
   });
 
   it('units and tens: mười, mười lăm, mốt, lăm', () => {
-    expect([1, 5, 9].map(read)).toEqual(['một', 'năm', 'chín']);
+    expect([1, 5, 9].map((n) => read(n))).toEqual(['một', 'năm', 'chín']);
     expect(read(10)).toBe('mười');
     expect(read(11)).toBe('mười một');
     expect(read(14)).toBe('mười bốn');

@@ -95,6 +95,18 @@ export const TEMPLATES = {
       html: '<p>Request <b>{{number}}</b> "{{subject}}" (level {{level}}, {{stage}}): <b>{{event}}</b>.</p><p style="white-space:pre-line">{{detail}}</p><p><a href="{{link}}">Open the ticket</a></p>',
     },
   },
+  'invoice.push_failed': {
+    vi: {
+      subject: '[QLDV] Không phát hành được hoá đơn điện tử — {{buyerName}}, {{amount}}',
+      text: 'Hoá đơn {{invoiceId}} (thanh toán {{paymentId}}) của {{buyerName}}, {{amount}}, chưa phát hành được sau {{attempts}} lần gửi.\nLỗi: {{error}}\nKiểm tra, sửa dữ liệu nếu cần và gửi lại: {{invoiceUrl}}',
+      html: '<p>Hoá đơn <b>{{invoiceId}}</b> (thanh toán {{paymentId}}) của <b>{{buyerName}}</b>, {{amount}}, chưa phát hành được sau {{attempts}} lần gửi.</p><p>Lỗi: {{error}}</p><p><a href="{{invoiceUrl}}">Kiểm tra, sửa dữ liệu nếu cần và gửi lại</a></p>',
+    },
+    en: {
+      subject: '[QLDV] E-invoice could not be issued — {{buyerName}}, {{amount}}',
+      text: 'Invoice {{invoiceId}} (payment {{paymentId}}) of {{buyerName}}, {{amount}}, was not issued after {{attempts}} attempts.\nError: {{error}}\nCheck it, correct the data if needed and push it again: {{invoiceUrl}}',
+      html: '<p>Invoice <b>{{invoiceId}}</b> (payment {{paymentId}}) of <b>{{buyerName}}</b>, {{amount}}, was not issued after {{attempts}} attempts.</p><p>Error: {{error}}</p><p><a href="{{invoiceUrl}}">Check it, correct the data if needed and push it again</a></p>',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, Localized>>;
 
 export type TemplateKey = keyof typeof TEMPLATES;

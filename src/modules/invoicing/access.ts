@@ -1,0 +1,14 @@
+import type { Actor } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { hasPermission } from '../identity/index.ts';
+
+export type InvoicePermission = 'invoice.read' | 'invoice.manage';
+
+/** Staff permission (identity's table); the system acts for jobs. */
+export function mayInvoice(actor: Pick<Actor, 'roles' | 'kind'>, permission: InvoicePermission): boolean {
+  return actor.kind === 'system' || hasPermission(actor, permission);
+}
+
+export function invoicingError(code: 'EINVOICE_UNAVAILABLE' | 'EINVOICE_REJECTED', details?: unknown, message?: string): AppError {
+  return new AppError(code, details, message);
+}

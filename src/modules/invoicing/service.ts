@@ -1,0 +1,621 @@
+import { createHash } from 'node:crypto';
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.ts';
+import { toLocalDate } from '../../platform/calendar.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { systemCtx, type Ctx } from '../../platform/context.ts';
+import { AppError, type Locale } from '../../platform/errors.ts';
+import { ulid } from '../../platform/ids.ts';
+import type { JobQueue } from '../../platform/jobs.ts';
+import { formatVnd } from '../../platform/money.ts';
+import type { AuditLog } from '../audit/index.ts';
+import { invoicingError, mayInvoice, type InvoicePermission } from './access.ts';
+import type { InvoicingConfig } from './config.ts';
+import { INVOICE_STATUSES, invoices, seriesCounters } from './db/schema.ts';
+import { renderInvoiceHtml } from './domain/html.ts';
+import {
+  buildInvoice,
+  computeTotals,
+  lineFromJson,
+  lineToJson,
+  normalizeBuyer,
+  prepareLines,
+  seriesFor,
+  type Buyer,
+  type CanonicalInvoice,
+  type InvoiceRelation,
+  type LineInput,
+  type LineJson,
+  type Seller,
+} from './domain/invoice.ts';
+import { buildInvoiceXml } from './domain/xml.ts';
+import { issueWithRecovery, isProviderError, type EinvoiceProvider, type IssueResult } from './provider.ts';
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const INVOICING_JOBS = { push: 'invoicing.push' } as const;
+
+/** The slice of `NotificationService` this module uses (e-mail queued in the caller's transaction). */
+export interface InvoiceMailer {
+  email(ex: Executor, m: { to: string; template: string; locale: Locale; data: Record<string, string | number>; related?: { type: string; id: string } }): Promise<unknown>;
+}
+
+export interface InvoicingDeps {
+  audit: AuditLog;
+  jobs: JobQueue;
+  provider: EinvoiceProvider;
+  notifications: InvoiceMailer;
+  /** The invoice officers' e-mail addresses (identity: `customers.emailsOfRole('invoice_officer', null, ex)`). */
+  officerEmails: (ex: Executor) => Promise<string[]>;
+  config: InvoicingConfig;
+  log?: { warn(obj: object, msg: string): void };
+}
+
+export interface RequestInvoiceInput {
+  /** The payment billed: one invoice per payment (asking again returns the same invoice). */
+  paymentId: string;
+  paidAt: Date;
+  buyer: Buyer;
+  lines: LineInput[];
+  customerId?: string | null;
+  contractId?: string | null;
+  /** HTTToan; default from config. */
+  paymentMethod?: string;
+  /** When the push may start (e.g. after the day's reconciliation with VNPay, SPEC D4); default now. */
+  runAt?: Date;
+}
+
+export interface InvoiceCorrections {
+  buyer?: Buyer;
+  lines?: LineInput[];
+}
+
+export interface InvoiceFilter {
+  status?: InvoiceStatus;
+  q?: string;
+  customerId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The e-mail sent to the invoice officers when an invoice could not be issued. */
+export const PUSH_FAILED_TEMPLATE = 'invoice.push_failed';
+
+const SYSTEM = systemCtx('system:invoicing');
+
+/** Marks an error that retrying the same data cannot fix. */
+class PermanentFailure extends Error {}
+
+/**
+ * E-invoices (SPEC C1 step 5, C2 step 7, D4): requested in the payment's transaction, pushed to the
+ * provider by a durable job with retries, numbered by the provider (gapless per series, recorded
+ * under a row lock only when accepted), cancelled or replaced by an officer; every change audited.
+ */
+export class InvoicingService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly deps: InvoicingDeps,
+  ) {
+    deps.jobs.register(INVOICING_JOBS.push, (p: { invoiceId: string }, job) => this.push(p.invoiceId, job.attempt));
+  }
+
+  private get cfg() {
+    return this.deps.config;
+  }
+
+  private today(): string {
+    return toLocalDate(this.clock.now());
+  }
+
+  // ---- request (called by payments / contracts inside their transaction) ---------------------------
+
+  /**
+   * Records the invoice of a payment and schedules its push, in the caller's transaction. Idempotent
+   * by payment id. Invalid data throws `VALIDATION_FAILED` before anything is written; callers that
+   * must commit regardless can call it inside a savepoint (`tx.transaction(…)`).
+   */
+  async requestInvoice(tx: Executor, ctx: Ctx, input: RequestInvoiceInput): Promise<InvoiceRow> {
+    const [existing] = await tx.select().from(invoices).where(eq(invoices.sourcePaymentId, input.paymentId));
+    if (existing) return existing;
+    const buyer = normalizeBuyer(input.buyer);
+    const lines = prepareLines(input.lines);
+    const totals = computeTotals(lines);
+    const now = this.clock.now();
+    const row: typeof invoices.$inferInsert = {
+      id: newInvoiceId(now),
+      sourcePaymentId: input.paymentId,
+      paidAt: input.paidAt,
+      customerId: input.customerId ?? null,
+      contractId: input.contractId ?? null,
+      buyer,
+      seller: this.cfg.seller,
+      lines: lines.map(lineToJson),
+      paymentMethod: input.paymentMethod ?? this.cfg.paymentMethod,
+      subtotalVnd: totals.subtotal,
+      vatVnd: totals.vat,
+      discountVnd: totals.discount,
+      totalVnd: totals.total,
+      form: this.cfg.form,
+      series: seriesFor(this.cfg.series, this.today()),
+      number: null,
+      status: 'pending',
+      createdBy: ctx.actor.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const [inserted] = await tx.insert(invoices).values(row).onConflictDoNothing({ target: invoices.sourcePaymentId }).returning();
+    if (!inserted) {
+      // Another transaction recorded this payment's invoice first.
+      const [other] = await tx.select().from(invoices).where(eq(invoices.sourcePaymentId, input.paymentId));
+      return other;
+    }
+    await this.deps.audit.record(tx, ctx, { action: 'invoice.requested', entityType: 'invoice', entityId: inserted.id, after: auditView(inserted) });
+    await this.schedulePush(tx, inserted, input.runAt);
+    return inserted;
+  }
+
+  private async schedulePush(tx: Executor, inv: InvoiceRow, runAt?: Date) {
+    await this.deps.jobs.enqueue(tx, {
+      queue: INVOICING_JOBS.push,
+      key: `${INVOICING_JOBS.push}:${inv.id}:v${inv.version}`,
+      payload: { invoiceId: inv.id },
+      runAt,
+      maxAttempts: this.cfg.maxAttempts,
+    });
+  }
+
+  // ---- the push job --------------------------------------------------------------------------------
+
+  /**
+   * One attempt to issue: (1) mark `issuing`; (2) under the series counter's row lock, look the key up
+   * if an earlier attempt may have reached the provider, else issue, and record the number; (3) on
+   * failure, back to `pending` and rethrow (the job queue retries with backoff), or after the last
+   * attempt / a refusal, `failed` with an e-mail to the invoice officers.
+   */
+  async push(invoiceId: string, jobAttempt = 1): Promise<void> {
+    // NLap is the local date the attempt starts; the symbol's year digits follow it.
+    const issueDate = this.today();
+    const claimed = await this.database.db.transaction(async (tx) => {
+      const inv = await this.lockOrNull(tx, invoiceId);
+      if (!inv || (inv.status !== 'pending' && inv.status !== 'issuing')) return null; // issued, cancelled, failed: nothing to do
+      const series = seriesFor(this.cfg.series, issueDate);
+      const patch: Partial<InvoiceRow> = { status: 'issuing', attempts: inv.attempts + 1, series };
+      if (JSON.stringify(inv.seller) !== JSON.stringify(this.cfg.seller)) patch.seller = this.cfg.seller; // printed as configured when issued
+      return this.save(tx, SYSTEM, inv, patch, 'invoice.push_started');
+    });
+    if (!claimed) return;
+    try {
+      await this.database.db.transaction(async (tx) => {
+        // Pushes of one series run one at a time; the lock lasts until the number is recorded.
+        await this.lockSeries(tx, claimed.form, claimed.series);
+        const inv = await this.lock(tx, invoiceId);
+        if (inv.status !== 'issuing') return; // a concurrent run finished it
+        const draft = this.canonical(inv, { issueDate });
+        const { result, via } = await issueWithRecovery(this.deps.provider, draft, inv.id, { lookupFirst: inv.attempts > 1 });
+        await this.recordIssued(tx, inv, result, via);
+      });
+    } catch (err) {
+      const retryable = isProviderError(err) ? err.retryable : !(err instanceof AppError || err instanceof PermanentFailure);
+      const last = !retryable || jobAttempt >= this.cfg.maxAttempts;
+      const message = describe(err);
+      await this.database.db.transaction(async (tx) => {
+        const inv = await this.lockOrNull(tx, invoiceId);
+        if (!inv || inv.status !== 'issuing') return;
+        const after = await this.save(tx, SYSTEM, inv, { status: last ? 'failed' : 'pending', lastError: message }, last ? 'invoice.failed' : 'invoice.push_failed');
+        if (last) await this.notifyOfficers(tx, after, message);
+      });
+      if (!last) throw err;
+    }
+  }
+
+  /** The provider accepted: check the number against the series counter, store the XML, link the original. */
+  private async recordIssued(tx: Executor, inv: InvoiceRow, result: IssueResult, via: string) {
+    const counter = await this.lockSeries(tx, inv.form, result.series);
+    if (result.number <= counter.lastNumber) {
+      const [other] = await tx
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(and(eq(invoices.form, inv.form), eq(invoices.series, result.series), eq(invoices.number, result.number)));
+      throw new PermanentFailure(
+        `the provider returned ${result.series} số ${result.number}, but the series is already at ${counter.lastNumber}${other ? ` (${other.id})` : ''}: check the invoice on the provider's portal`,
+      );
+    }
+    const gap = result.number > counter.lastNumber + 1 ? { from: counter.lastNumber + 1, to: result.number - 1 } : null;
+    await tx
+      .update(seriesCounters)
+      .set({ lastNumber: result.number, lastIssuedDate: result.issueDate, updatedAt: this.clock.now() })
+      .where(and(eq(seriesCounters.form, inv.form), eq(seriesCounters.series, result.series)));
+    // Rows before the audit chain's lock (taken by `save`): the original is locked first.
+    const original = inv.replacesId ? await this.lock(tx, inv.replacesId) : null;
+    const issued = this.canonical(inv, { series: result.series, number: result.number, issueDate: result.issueDate, mccqt: result.mccqt });
+    const status: InvoiceStatus = result.status === 'issued' ? 'issued' : result.status;
+    const after = await this.save(
+      tx,
+      SYSTEM,
+      inv,
+      {
+        status,
+        series: result.series,
+        number: result.number,
+        issuedDate: result.issueDate,
+        issuedAt: this.clock.now(),
+        provider: this.deps.provider.name,
+        providerRef: result.providerRef,
+        taxAuthorityCode: result.mccqt,
+        xml: buildInvoiceXml(issued),
+        lastError: null,
+      },
+      'invoice.issued',
+      { via },
+    );
+    if (gap) {
+      await this.deps.audit.record(tx, SYSTEM, { action: 'invoice.number_gap', entityType: 'invoice_series', entityId: `${inv.form}${result.series}`, after: { ...gap, invoice: inv.id } });
+      this.deps.log?.warn({ series: result.series, ...gap }, 'e-invoice numbers skipped by the provider');
+    }
+    if (original?.status === 'issued') await this.save(tx, SYSTEM, original, { status: 'replaced', replacedById: after.id }, 'invoice.replaced');
+  }
+
+  // ---- officer actions -----------------------------------------------------------------------------
+
+  /** Pushes again now (a failed invoice, or a pending one waiting for its next attempt), optionally with corrected data. */
+  async retry(ctx: Ctx, id: string, corrections: InvoiceCorrections = {}) {
+    this.require(ctx, 'invoice.manage');
+    await this.database.db.transaction(async (tx) => {
+      const inv = await this.lock(tx, id);
+      if (inv.status !== 'failed' && inv.status !== 'pending') {
+        throw new AppError('INVALID_TRANSITION', { from: inv.status, event: 'retry' }, `an invoice that is ${inv.status} cannot be pushed again`);
+      }
+      const patch: Partial<InvoiceRow> = { status: 'pending', ...this.corrected(inv, corrections) };
+      const after = await this.save(tx, ctx, inv, patch, 'invoice.retry_requested');
+      await this.schedulePush(tx, after);
+    });
+    return this.get(ctx, id);
+  }
+
+  /**
+   * Cancels an invoice. Not yet issued: withdrawn here. Issued: cancelled at the provider first
+   * (the tax notice 04/SS-HĐĐT is the provider's / accountant's step).
+   */
+  async cancel(ctx: Ctx, id: string, reason: string) {
+    this.require(ctx, 'invoice.manage');
+    await this.database.db.transaction(async (tx) => {
+      const inv = await this.lock(tx, id);
+      if (inv.status === 'cancelled') return;
+      if (inv.status === 'issuing') throw new AppError('INVALID_TRANSITION', { from: inv.status, event: 'cancel' }, 'the invoice is being issued; try again in a moment');
+      if (inv.status === 'replaced') throw new AppError('INVALID_TRANSITION', { from: inv.status, event: 'cancel' }, 'a replaced invoice cannot be cancelled');
+      if (inv.status === 'issued') {
+        const open = await this.openReplacement(tx, inv.id);
+        if (open) throw new AppError('CONFLICT', { replacement: open.id }, 'a replacement of this invoice is in progress');
+        try {
+          await this.deps.provider.cancel({ idempotencyKey: inv.id, providerRef: inv.providerRef ?? '' }, reason);
+        } catch (err) {
+          throw this.providerFailure(err);
+        }
+      }
+      await this.save(tx, ctx, inv, { status: 'cancelled', cancelReason: reason, cancelledAt: this.clock.now() }, 'invoice.cancelled');
+    });
+    return this.get(ctx, id);
+  }
+
+  /** A replacement invoice (TTHDLQuan TCHDon 1) with corrected buyer and/or lines; the original becomes `replaced` once it issues. */
+  async replace(ctx: Ctx, id: string, input: InvoiceCorrections & { reason: string }) {
+    this.require(ctx, 'invoice.manage');
+    const newId = await this.database.db.transaction(async (tx) => {
+      const original = await this.lock(tx, id);
+      if (original.status !== 'issued' || original.number === null || !original.issuedDate) {
+        throw new AppError('INVALID_TRANSITION', { from: original.status, event: 'replace' }, 'only an issued invoice can be replaced');
+      }
+      const open = await this.openReplacement(tx, original.id);
+      if (open) throw new AppError('CONFLICT', { replacement: open.id }, 'a replacement of this invoice is already in progress');
+      const corrected = this.corrected(original, input);
+      const relation: InvoiceRelation = { kind: 'replace', form: original.form, series: original.series, number: original.number, issueDate: original.issuedDate, note: input.reason };
+      const now = this.clock.now();
+      const row: typeof invoices.$inferInsert = {
+        id: newInvoiceId(now),
+        sourcePaymentId: null,
+        paidAt: original.paidAt,
+        customerId: original.customerId,
+        contractId: original.contractId,
+        buyer: corrected.buyer ?? original.buyer,
+        seller: this.cfg.seller,
+        lines: corrected.lines ?? original.lines,
+        paymentMethod: original.paymentMethod,
+        subtotalVnd: corrected.subtotalVnd ?? original.subtotalVnd,
+        vatVnd: corrected.vatVnd ?? original.vatVnd,
+        discountVnd: corrected.discountVnd ?? original.discountVnd,
+        totalVnd: corrected.totalVnd ?? original.totalVnd,
+        form: original.form,
+        series: seriesFor(this.cfg.series, this.today()),
+        number: null,
+        status: 'pending',
+        replacesId: original.id,
+        relation,
+        createdBy: ctx.actor.id,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const [inserted] = await tx.insert(invoices).values(row).returning();
+      await this.deps.audit.record(tx, ctx, { action: 'invoice.requested', entityType: 'invoice', entityId: inserted.id, after: { ...auditView(inserted), reason: input.reason } });
+      await this.deps.audit.record(tx, ctx, { action: 'invoice.replacement_requested', entityType: 'invoice', entityId: original.id, after: { replacement: inserted.id, reason: input.reason } });
+      await this.schedulePush(tx, inserted);
+      return inserted.id;
+    });
+    return this.get(ctx, newId);
+  }
+
+  private async openReplacement(ex: Executor, originalId: string) {
+    const [open] = await ex
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.replacesId, originalId), inArray(invoices.status, ['pending', 'issuing', 'failed', 'issued'])));
+    return open ?? null;
+  }
+
+  /** Corrected buyer/lines with their totals; empty when nothing is corrected. */
+  private corrected(inv: InvoiceRow, c: InvoiceCorrections): Partial<InvoiceRow> {
+    const patch: Partial<InvoiceRow> = {};
+    if (c.buyer) patch.buyer = normalizeBuyer(c.buyer);
+    if (c.lines) {
+      const lines = prepareLines(c.lines);
+      const t = computeTotals(lines);
+      Object.assign(patch, { lines: lines.map(lineToJson), subtotalVnd: t.subtotal, vatVnd: t.vat, discountVnd: t.discount, totalVnd: t.total });
+    }
+    if (c.buyer || c.lines) this.preview({ ...inv, ...patch, number: null }); // the whole invoice must still hold together
+    return patch;
+  }
+
+  // ---- reading -------------------------------------------------------------------------------------
+
+  async list(ctx: Ctx, f: InvoiceFilter) {
+    const where: SQL[] = [];
+    if (!mayInvoice(ctx.actor, 'invoice.read')) {
+      if (!ctx.actor.customerId) throw new AppError('FORBIDDEN', { permission: 'invoice.read' });
+      where.push(eq(invoices.customerId, ctx.actor.customerId));
+    } else if (f.customerId) where.push(eq(invoices.customerId, f.customerId));
+    if (f.status) where.push(eq(invoices.status, f.status));
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(
+        or(
+          ilike(sql`${invoices.buyer}->>'name'`, like),
+          ilike(sql`coalesce(${invoices.buyer}->>'taxCode', '')`, like),
+          ilike(sql`${invoices.series} || '-' || coalesce(${invoices.number}::text, '')`, like),
+          ilike(sql`coalesce(${invoices.sourcePaymentId}, '')`, like),
+          ilike(invoices.id, like),
+        )!,
+      );
+    }
+    const cond = where.length ? and(...where) : undefined;
+    const db = this.database.db;
+    const [rows, [{ total }]] = await Promise.all([
+      db.select().from(invoices).where(cond).orderBy(desc(invoices.createdAt), desc(invoices.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+      db.select({ total: count() }).from(invoices).where(cond),
+    ]);
+    const staff = mayInvoice(ctx.actor, 'invoice.read');
+    return { items: rows.map((r) => summary(r, staff)), total, page: f.page, pageSize: f.pageSize };
+  }
+
+  async get(ctx: Ctx, id: string) {
+    const inv = await this.readable(ctx, id);
+    const staff = mayInvoice(ctx.actor, 'invoice.read');
+    const canonical = this.preview(inv);
+    const replacements = await this.database.db
+      .select({ id: invoices.id, status: invoices.status, series: invoices.series, number: invoices.number, issuedDate: invoices.issuedDate })
+      .from(invoices)
+      .where(eq(invoices.replacesId, inv.id))
+      .orderBy(desc(invoices.createdAt));
+    return {
+      ...summary(inv, staff),
+      paymentMethod: inv.paymentMethod,
+      seller: inv.seller as Seller,
+      buyer: inv.buyer as Buyer,
+      lines: inv.lines as LineJson[],
+      byRate: canonical.totals.byRate,
+      totalInWords: canonical.totals.words,
+      relation: inv.relation as InvoiceRelation | null,
+      replacements,
+      cancelReason: inv.cancelReason,
+      cancelledAt: inv.cancelledAt,
+      issuedAt: inv.issuedAt,
+      ...(staff ? { provider: inv.provider, providerRef: inv.providerRef } : {}),
+      actions: mayInvoice(ctx.actor, 'invoice.manage') ? actionsFor(inv.status) : [],
+    };
+  }
+
+  /** The issued XML (Decision 1450); a not-yet-issued invoice has none. */
+  async xml(ctx: Ctx, id: string): Promise<{ filename: string; xml: string }> {
+    const inv = await this.readable(ctx, id);
+    if (!inv.xml || inv.number === null) throw new AppError('CONFLICT', { status: inv.status }, 'the invoice has not been issued yet');
+    return { filename: `${inv.form}${inv.series}-${String(inv.number).padStart(8, '0')}.xml`, xml: inv.xml };
+  }
+
+  /** The printable view (Vietnamese); before issue it is stamped as a preview. */
+  async html(ctx: Ctx, id: string): Promise<string> {
+    const inv = await this.readable(ctx, id);
+    const canonical = this.preview(inv);
+    let replacedBy = null;
+    if (inv.replacedById) {
+      const [r] = await this.database.db.select().from(invoices).where(eq(invoices.id, inv.replacedById));
+      if (r) replacedBy = { series: r.series, number: r.number, issueDate: r.issuedDate };
+    }
+    const seller = inv.seller as Seller;
+    return renderInvoiceHtml(canonical, {
+      status: inv.status,
+      placeholderTaxCode: seller.taxCode === this.cfg.seller.taxCode && this.cfg.sellerTaxCodeIsPlaceholder,
+      replacedBy,
+      cancelReason: inv.cancelReason,
+    });
+  }
+
+  /** The stored row (for other modules: payment ↔ invoice links). */
+  async byPayment(paymentId: string): Promise<InvoiceRow | null> {
+    const [r] = await this.database.db.select().from(invoices).where(eq(invoices.sourcePaymentId, paymentId));
+    return r ?? null;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------
+
+  private require(ctx: Ctx, permission: InvoicePermission) {
+    if (!mayInvoice(ctx.actor, permission)) throw new AppError('FORBIDDEN', { permission });
+  }
+
+  private async readable(ctx: Ctx, id: string): Promise<InvoiceRow> {
+    const [inv] = await this.database.db.select().from(invoices).where(eq(invoices.id, id));
+    if (!inv) throw new AppError('NOT_FOUND', { invoice: id });
+    if (mayInvoice(ctx.actor, 'invoice.read')) return inv;
+    // A customer reads their own invoices; anyone else learns nothing about the id.
+    if (ctx.actor.customerId && inv.customerId === ctx.actor.customerId) return inv;
+    throw new AppError('NOT_FOUND', { invoice: id });
+  }
+
+  /** The canonical invoice of a row; the seller is the row's snapshot (what was, or will be, printed). */
+  private canonical(inv: InvoiceRow, over: { series?: string; number?: number | null; issueDate: string; mccqt?: string | null }): CanonicalInvoice {
+    return buildInvoice({
+      id: inv.id,
+      form: inv.form,
+      series: over.series ?? inv.series,
+      number: over.number ?? null,
+      issueDate: over.issueDate,
+      paymentMethod: inv.paymentMethod,
+      seller: inv.seller as Seller,
+      providerTaxCode: this.cfg.providerTaxCode,
+      buyer: inv.buyer as Buyer,
+      lines: (inv.lines as LineJson[]).map(lineFromJson),
+      relation: (inv.relation as InvoiceRelation | null) ?? null,
+      mccqt: over.mccqt ?? null,
+    });
+  }
+
+  /** As issued; before issue, as it would be issued today. */
+  private preview(inv: InvoiceRow): CanonicalInvoice {
+    if (inv.number !== null && inv.issuedDate) return this.canonical(inv, { issueDate: inv.issuedDate, number: inv.number, mccqt: inv.taxAuthorityCode });
+    const today = this.today();
+    return this.canonical(inv, { issueDate: today, series: seriesFor(this.cfg.series, today) });
+  }
+
+  private async lockOrNull(tx: Executor, id: string): Promise<InvoiceRow | null> {
+    const [inv] = await tx.select().from(invoices).where(eq(invoices.id, id)).for('update');
+    return inv ?? null;
+  }
+
+  private async lock(tx: Executor, id: string): Promise<InvoiceRow> {
+    const inv = await this.lockOrNull(tx, id);
+    if (!inv) throw new AppError('NOT_FOUND', { invoice: id });
+    return inv;
+  }
+
+  /** The counter row of a series, created at 0 and locked until the transaction ends. */
+  private async lockSeries(tx: Executor, form: string, series: string) {
+    await tx.insert(seriesCounters).values({ form, series, lastNumber: 0, updatedAt: this.clock.now() }).onConflictDoNothing();
+    const [row] = await tx
+      .select()
+      .from(seriesCounters)
+      .where(and(eq(seriesCounters.form, form), eq(seriesCounters.series, series)))
+      .for('update');
+    return row;
+  }
+
+  /** Writes a change with optimistic versioning and its audit entry (before/after of what changed). */
+  private async save(tx: Executor, ctx: Ctx, inv: InvoiceRow, patch: Partial<InvoiceRow>, action: string, extra?: Record<string, unknown>): Promise<InvoiceRow> {
+    const [after] = await tx
+      .update(invoices)
+      .set({ ...patch, updatedAt: this.clock.now(), version: inv.version + 1 })
+      .where(and(eq(invoices.id, inv.id), eq(invoices.version, inv.version)))
+      .returning();
+    if (!after) throw new AppError('CONFLICT', { invoice: inv.id }, 'the invoice changed meanwhile; reload and retry');
+    const keys = Object.keys(patch) as (keyof InvoiceRow)[];
+    await this.deps.audit.record(tx, ctx, {
+      action,
+      entityType: 'invoice',
+      entityId: inv.id,
+      before: auditView(Object.fromEntries(keys.map((k) => [k, inv[k]]))),
+      after: { ...auditView(Object.fromEntries(keys.map((k) => [k, after[k]]))), ...extra },
+    });
+    return after;
+  }
+
+  private providerFailure(err: unknown): AppError {
+    if (err instanceof AppError) return err;
+    if (isProviderError(err) && err.kind === 'rejected') return invoicingError('EINVOICE_REJECTED', { code: err.code }, err.message);
+    return invoicingError('EINVOICE_UNAVAILABLE', isProviderError(err) ? { kind: err.kind } : undefined, describe(err));
+  }
+
+  private async notifyOfficers(tx: Executor, inv: InvoiceRow, error: string) {
+    const buyer = inv.buyer as Buyer;
+    const data = {
+      invoiceId: inv.id,
+      paymentId: inv.sourcePaymentId ?? (inv.replacesId ? `thay thế ${inv.replacesId}` : ''),
+      buyerName: buyer.name,
+      amount: formatVnd(inv.totalVnd),
+      attempts: inv.attempts,
+      error: error.slice(0, 500),
+      invoiceUrl: `${this.cfg.publicBaseUrl}/invoices/${inv.id}`,
+    };
+    for (const to of [...new Set(await this.deps.officerEmails(tx))]) {
+      try {
+        await this.deps.notifications.email(tx, { to, template: PUSH_FAILED_TEMPLATE, locale: 'vi', data, related: { type: 'invoice', id: inv.id } });
+      } catch (err) {
+        // Only a missing template can fail before any SQL runs: the invoice is still marked failed.
+        this.deps.log?.warn({ err: describe(err), invoice: inv.id }, 'could not e-mail the invoice officers');
+      }
+    }
+  }
+}
+
+// ---- pure helpers ----------------------------------------------------------------------------------
+
+/** Invoice ids: `inv_` + ULID (the prefix to register as `invoice: 'inv'` in platform/ids.ts). */
+export const newInvoiceId = (now: Date): string => `inv_${ulid(now.getTime())}`;
+
+function describe(err: unknown): string {
+  if (isProviderError(err)) return `${err.kind}${err.code ? ` ${err.code}` : ''}: ${err.message}`.slice(0, 2000);
+  if (err instanceof AppError) return `${err.code}: ${err.message}`.slice(0, 2000);
+  return (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+}
+
+/** The audit view of invoice fields: the XML is summarised by its hash. */
+function auditView(fields: Record<string, unknown>): Record<string, unknown> {
+  const { xml, ...rest } = fields;
+  return xml === undefined ? rest : { ...rest, xmlSha256: typeof xml === 'string' ? createHash('sha256').update(xml).digest('hex') : null };
+}
+
+function actionsFor(status: InvoiceStatus): string[] {
+  switch (status) {
+    case 'pending':
+    case 'failed':
+      return ['retry', 'cancel'];
+    case 'issued':
+      return ['cancel', 'replace'];
+    default:
+      return [];
+  }
+}
+
+function summary(inv: InvoiceRow, staff: boolean) {
+  const buyer = inv.buyer as Buyer;
+  return {
+    id: inv.id,
+    status: inv.status,
+    form: inv.form,
+    series: inv.series,
+    number: inv.number,
+    issuedDate: inv.issuedDate,
+    taxAuthorityCode: inv.taxAuthorityCode,
+    buyer: { name: buyer.name, taxCode: buyer.taxCode ?? null },
+    subtotalVnd: inv.subtotalVnd,
+    vatVnd: inv.vatVnd,
+    discountVnd: inv.discountVnd,
+    totalVnd: inv.totalVnd,
+    sourcePaymentId: inv.sourcePaymentId,
+    paidAt: inv.paidAt,
+    customerId: inv.customerId,
+    contractId: inv.contractId,
+    replacesId: inv.replacesId,
+    replacedById: inv.replacedById,
+    ...(staff ? { attempts: inv.attempts, lastError: inv.lastError } : {}),
+    createdAt: inv.createdAt,
+    updatedAt: inv.updatedAt,
+  };
+}
