@@ -25,6 +25,11 @@ import { OnpremQuotesPage } from './features/onprem-quotes/OnpremQuotesPage.tsx'
 import { OrgUnitsPage } from './features/org-units/OrgUnitsPage.tsx';
 import { OutboxPage } from './features/outbox/OutboxPage.tsx';
 import { PackagesPage } from './features/packages/PackagesPage.tsx';
+import { PayLinkPage } from './features/payments/PayLinkPage.tsx';
+import { PaymentsPage } from './features/payments/PaymentsPage.tsx';
+import { PayReturnPage } from './features/payments/PayReturnPage.tsx';
+import { ReconciliationDayPage } from './features/payments/ReconciliationDayPage.tsx';
+import { ReconciliationPage } from './features/payments/ReconciliationPage.tsx';
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
 import { QuotePage } from './features/quote/QuotePage.tsx';
 import { ReviewPage } from './features/review/ReviewPage.tsx';
@@ -103,6 +108,13 @@ function AppRoutes() {
       <Route path="/review/:token" element={<PublicLayout />}>
         <Route index element={<ReviewPage />} />
       </Route>
+      {/* The payment link of the e-mail (D1) and VNPay's browser return: no sign-in needed. */}
+      <Route path="/pay/:token" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
+        <Route index element={<PayLinkPage />} />
+      </Route>
+      <Route path="/payments/vnpay/return" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
+        <Route index element={<PayReturnPage />} />
+      </Route>
       <Route
         element={
           <RequireSession>
@@ -123,6 +135,9 @@ function AppRoutes() {
         <Route path="my-requests" element={<RequireRole roles={AREAS.myRequests.roles}><MyRequestsPage /></RequireRole>} />
         <Route path="support/dashboard" element={<RequireRole roles={AREAS.supportDashboard.roles}><SupportDashboardPage /></RequireRole>} />
         <Route path="support/sla-policies" element={<RequireRole roles={AREAS.slaPolicies.roles}><SlaPoliciesPage /></RequireRole>} />
+        <Route path="payments" element={<RequireRole roles={AREAS.payments.roles}><PaymentsPage /></RequireRole>} />
+        <Route path="payments/reconciliation" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationPage /></RequireRole>} />
+        <Route path="payments/reconciliation/:date" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationDayPage /></RequireRole>} />
         <Route path="catalog" element={<RequireRole roles={AREAS.catalog.roles}><CatalogPage /></RequireRole>} />
         <Route path="admin/users" element={<RequireRole roles={AREAS.users.roles}><UsersPage /></RequireRole>} />
         <Route path="admin/org-units" element={<RequireRole roles={AREAS.orgUnits.roles}><OrgUnitsPage /></RequireRole>} />

@@ -511,3 +511,98 @@ export interface SupportDashboard {
   avgHandlingMinutesByType: { requestType: RequestType; minutes: number; count: number }[];
   perDay: { date: string; created: number; resolved: number }[];
 }
+
+// ---------- payments through VNPay (SPEC D) ----------
+
+export type PaymentStatus = 'pending' | 'paid' | 'cancelled' | 'refunded' | 'partially_refunded';
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'paid', 'partially_refunded', 'refunded', 'cancelled'];
+export type AttemptStatus = 'pending' | 'success' | 'failed';
+
+/** One VNPay transaction (vnp_TxnRef) of a payment. */
+export interface PaymentAttempt {
+  txnRef: string;
+  amountVnd: string;
+  createdAt: string;
+  status: AttemptStatus;
+  responseCode: string | null;
+  transactionNo: string | null;
+  bankCode: string | null;
+  payDate: string | null;
+  settledBy: 'ipn' | 'querydr' | null;
+}
+
+export interface Payment {
+  id: string;
+  contractId: string;
+  amendmentId: string | null;
+  customerId: string;
+  amountVnd: string;
+  description: string;
+  status: PaymentStatus;
+  paidTxnRef: string | null;
+  paidAt: string | null;
+  refundedVnd: string;
+  /** The money arrived but the contract could not take it: someone must refund it. */
+  applyError: string | null;
+  createdAt: string;
+  attempts: PaymentAttempt[];
+}
+
+/** What the e-mailed payment link (/pay/:token) shows before [Thanh toán]. */
+export interface PayLinkInfo {
+  paymentId: string;
+  status: PaymentStatus;
+  amountVnd: string;
+  description: string;
+  contract: { id: string; number: string; quantity: number; periodMonths: number };
+  customer: { name: string; taxCode: string | null };
+  paidAt: string | null;
+}
+
+/** What the browser return page shows: the result held by QLDV (from the IPN), never the return itself. */
+export interface PayReturnInfo {
+  valid: boolean;
+  found: boolean;
+  message: string;
+  txnRef?: string;
+  attemptStatus?: AttemptStatus;
+  paymentStatus?: PaymentStatus;
+  contractId?: string;
+  amountVnd?: string;
+  responseCode?: string;
+}
+
+export const RECON_KINDS = ['matched', 'pending_here', 'unknown_here', 'missing_at_vnpay', 'amount_mismatch'] as const;
+export type ReconKind = (typeof RECON_KINDS)[number];
+
+export interface ReconSummary {
+  matched: number;
+  matchedVnd: string;
+  pendingHere: number;
+  unknownHere: number;
+  missingAtVnpay: number;
+  amountMismatch: number;
+  total: number;
+}
+
+export interface Reconciliation {
+  date: string;
+  status: 'running' | 'done' | 'failed';
+  summary: ReconSummary | null;
+  finishedAt: string | null;
+}
+
+export interface ReconItem {
+  txnRef: string;
+  kind: ReconKind;
+  vnpayAmountVnd: string | null;
+  ourAmountVnd: string | null;
+  transactionNo: string | null;
+  resolution?: 'settled_by_querydr' | 'still_pending' | null;
+}
+
+export interface ReconciliationDetail extends Reconciliation {
+  items: ReconItem[] | null;
+  startedAt?: string;
+  error?: string | null;
+}

@@ -22,6 +22,9 @@ export function useSession(): Me {
   return me;
 }
 
+/** The session when there is one (public pages under <OptionalSession>), else null. */
+export const useMaybeSession = (): Me | null => useContext(SessionContext);
+
 export const hasAnyRole = (user: User, roles?: readonly string[]): boolean =>
   !roles || roles.some((r) => user.roles.includes(r));
 

@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
   CheckOutlined,
   ClockCircleOutlined,
   CloseOutlined,
+  CreditCardOutlined,
   DollarOutlined,
   EditOutlined,
   PauseCircleOutlined,
@@ -15,7 +16,7 @@ import {
   SettingOutlined,
   StopOutlined,
 } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import type { Amendment, Approval, ContractAction, ContractDetail, ContractTask, TimelineEntry } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -26,6 +27,7 @@ import { Money } from '../../ui/Money.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useSession } from '../auth/session.tsx';
+import { payLinkTarget, useContractPaymentLink } from '../payments/payments.ts';
 import { billingLabel, localName, monthsLabel, vatLabel } from '../catalog/catalog.ts';
 import { ContractActionDialog } from './ContractActionDialog.tsx';
 import { ContractStatusTag } from './ContractStatusTag.tsx';
@@ -93,18 +95,21 @@ export function ContractDetailPage() {
                 {c.kind === 'renewal' && <Tag color="cyan">{t('contractKind.renewal')}</Tag>}
               </Flex>
             }
-            extra={c.allowedActions.map((a) => (
-              <Button
-                key={a}
-                type={PRIMARY.has(a) ? 'primary' : 'default'}
-                danger={DANGER.has(a)}
-                icon={ACTION_ICONS[a]}
-                onClick={() => setDialog({ kind: 'action', action: a })}
-                data-testid={`action-${a}`}
-              >
-                {actionLabel(t, a)}
-              </Button>
-            ))}
+            extra={[
+              <PayButton key="pay" c={c} />,
+              ...c.allowedActions.map((a) => (
+                <Button
+                  key={a}
+                  type={PRIMARY.has(a) ? 'primary' : 'default'}
+                  danger={DANGER.has(a)}
+                  icon={ACTION_ICONS[a]}
+                  onClick={() => setDialog({ kind: 'action', action: a })}
+                  data-testid={`action-${a}`}
+                >
+                  {actionLabel(t, a)}
+                </Button>
+              )),
+            ]}
           />
           <Flex vertical gap={16}>
             {c.status === 'awaiting_payment' && (
@@ -122,6 +127,39 @@ export function ContractDetailPage() {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * [Thanh toán] on a contract awaiting payment, for its customer or a seller: opens the contract's
+ * payment link page (/pay/:token), the same page the e-mail links to, which leads on to VNPay.
+ */
+function PayButton({ c }: { c: ContractDetail }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { user, permissions } = useSession();
+  const link = useContractPaymentLink(c.id);
+  if (c.status !== 'awaiting_payment' || !(user.customer || permissions.includes('contract.declare'))) return null;
+  return (
+    <Button
+      type="primary"
+      icon={<CreditCardOutlined />}
+      loading={link.isPending}
+      onClick={() =>
+        link.mutate(undefined, {
+          onSuccess: (r) => {
+            const target = payLinkTarget(r.link);
+            if ('route' in target) navigate(target.route);
+            else window.location.assign(target.href);
+          },
+          onError: (e) => message.error(e.message),
+        })
+      }
+      data-testid="contract-pay"
+    >
+      {t('pay.button')}
+    </Button>
   );
 }
 

@@ -74,15 +74,6 @@ export function useCreateContract() {
   });
 }
 
-export function useSelfServiceContract() {
-  const invalidate = useInvalidateContracts();
-  return useMutation({
-    mutationFn: (body: { product: string; quantity: number; periodMonths?: number }) =>
-      api.post<ContractDetail>('/api/v1/self-service/contracts', body),
-    onSuccess: invalidate,
-  });
-}
-
 /** Where each command is posted, relative to the contract. */
 const ACTION_PATHS: Record<ContractAction, string> = {
   submit: 'submit',

@@ -2,11 +2,11 @@ import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
-import { AREAS, type Area } from './areas.tsx';
+import { AREA_GROUPS, AREAS, type Area } from './areas.tsx';
 
 type Item = Required<MenuProps>['items'][number];
 
-/** The areas of the signed-in user's roles; admin pages grouped under "Quản trị". */
+/** The areas of the signed-in user's roles; payment and admin pages grouped under "Thanh toán" and "Quản trị". */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT();
   const { user } = useSession();
@@ -15,12 +15,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
 
   const allowed: Area[] = Object.values(AREAS).filter((a: Area) => hasAnyRole(user, a.roles));
   const toItem = (a: Area): Item => ({ key: a.path, icon: a.icon, label: t(a.label) });
-  const admin = allowed.filter((a) => a.group === 'admin');
-  const items: Item[] = [
-    ...allowed.filter((a) => !a.group && a.path !== AREAS.profile.path).map(toItem),
-    ...(admin.length ? [{ type: 'group' as const, key: 'admin', label: t('nav.admin'), children: admin.map(toItem) }] : []),
-    toItem(AREAS.profile),
-  ];
+  const groups: Item[] = AREA_GROUPS.flatMap((g) => {
+    const children = allowed.filter((a) => a.group === g.key).map(toItem);
+    return children.length ? [{ type: 'group' as const, key: g.key, label: t(g.label), children }] : [];
+  });
+  const items: Item[] = [...allowed.filter((a) => !a.group && a.path !== AREAS.profile.path).map(toItem), ...groups, toItem(AREAS.profile)];
   // The most specific area wins: /tickets/new is "Tiếp nhận yêu cầu", /tickets/123 is "Phiếu yêu cầu".
   const selected = allowed
     .map((a) => a.path)

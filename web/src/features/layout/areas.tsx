@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -17,12 +18,20 @@ import {
   IdcardOutlined,
   InboxOutlined,
   MailOutlined,
+  ReconciliationOutlined,
   ShoppingCartOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 import { INTAKE_ROLES, QUEUE_ROLES } from '../tickets/tickets.ts';
+
+export type AreaGroup = 'payments' | 'admin';
+/** The menu groups, in menu order, with their titles. */
+export const AREA_GROUPS: readonly { key: AreaGroup; label: MessageKey }[] = [
+  { key: 'payments', label: 'nav.payments' },
+  { key: 'admin', label: 'nav.admin' },
+];
 
 /** A functional area of the UI: one menu entry, one home card, one role guard. */
 export interface Area {
@@ -32,7 +41,8 @@ export interface Area {
   icon: ReactNode;
   /** Roles that may open it; absent = every signed-in user. */
   roles?: readonly Role[];
-  group?: 'admin';
+  /** A titled menu group ("Thanh toán", "Quản trị"); absent = top level. */
+  group?: AreaGroup;
 }
 
 export const AREAS = {
@@ -108,6 +118,24 @@ export const AREAS = {
     // `support.dashboard` on the server.
     roles: ['admin', 'call_center', 'product_ctkv', 'gpth', 'approver_ctkv', 'approver_ttcntt'],
   },
+  payments: {
+    path: '/payments',
+    label: 'nav.paymentList',
+    description: 'home.desc.paymentList',
+    icon: <AccountBookOutlined />,
+    // `payment.read` on the server; refunds (admin) and querydr (admin, accountant) are checked per action.
+    roles: ['admin', 'accountant', 'invoice_officer'],
+    group: 'payments',
+  },
+  reconciliation: {
+    path: '/payments/reconciliation',
+    label: 'nav.reconciliation',
+    description: 'home.desc.reconciliation',
+    icon: <ReconciliationOutlined />,
+    // Run by admin and accountant (`payment.reconcile`); the invoice officer reads it before invoicing.
+    roles: ['admin', 'accountant', 'invoice_officer'],
+    group: 'payments',
+  },
   quote: { path: '/quote', label: 'nav.quote', description: 'home.desc.quote', icon: <CalculatorOutlined /> },
   catalog: {
     path: '/catalog',
@@ -174,7 +202,8 @@ export const COMING_SOON: readonly Omit<Area, 'path'>[] = [
     label: 'nav.payments',
     description: 'home.desc.payments',
     icon: <CreditCardOutlined />,
-    roles: ['customer', 'am', 'kam', 'accountant', 'clearing', 'admin'],
+    // Bill payment and debt clearing (SPEC E); VNPay payments of IT services (D) are the areas above.
+    roles: ['customer', 'am', 'kam', 'clearing'],
   },
   {
     label: 'nav.invoices',

@@ -1,22 +1,20 @@
 import { App, Button, Card, Typography } from 'antd';
 import { ShoppingCartOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useSession } from '../auth/session.tsx';
 import { ContractTable } from '../contracts/ContractTable.tsx';
-import { useSelfServiceContract } from '../contracts/contracts.ts';
+import { useOrder } from '../payments/payments.ts';
 import { QuoteCalculator } from '../quote/QuoteCalculator.tsx';
 
 const MINE = {};
 
-/** Self-service (C1): a customer picks a package, sees the live quote, registers and goes to pay. */
+/** Self-service (C1): a customer picks a package, sees the live quote, orders it and pays at once through VNPay. */
 export function PackagesPage() {
   const t = useT();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const { user } = useSession();
-  const buy = useSelfServiceContract();
+  const buy = useOrder();
 
   return (
     <>
@@ -32,15 +30,15 @@ export function PackagesPage() {
             block
             icon={<ShoppingCartOutlined />}
             disabled={!quote || !user.customer}
-            loading={buy.isPending}
+            loading={buy.isPending || buy.isSuccess}
             data-testid="packages-buy"
             onClick={() =>
               buy.mutate(
                 { product: sel.product.code, quantity: sel.quantity, ...(sel.periodMonths ? { periodMonths: sel.periodMonths } : {}) },
                 {
-                  onSuccess: (c) => {
-                    message.success(t('packages.created', { number: c.number }));
-                    navigate(`/contracts/${c.id}`);
+                  onSuccess: ({ payUrl }) => {
+                    message.loading(t('packages.toVnpay'));
+                    window.location.assign(payUrl);
                   },
                   onError: (e) => message.error(e.message),
                 },

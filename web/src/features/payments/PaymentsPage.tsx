@@ -1,0 +1,255 @@
+import { useState, type HTMLAttributes } from 'react';
+import { Alert, App, Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { ExclamationCircleFilled, ReconciliationOutlined, RollbackOutlined, SearchOutlined } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router';
+import { PAYMENT_STATUSES, type Payment, type PaymentAttempt, type PaymentStatus } from '../../api/types.ts';
+import { useT } from '../../i18n/index.tsx';
+import { DateTime } from '../../ui/DateTime.tsx';
+import { formatMoney } from '../../ui/format.ts';
+import { Money } from '../../ui/Money.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
+import { QueryError } from '../../ui/QueryError.tsx';
+import { useSession } from '../auth/session.tsx';
+import { AREAS } from '../layout/areas.tsx';
+import {
+  ATTEMPT_STATUS_COLORS,
+  attemptStatusLabel,
+  canBeRefunded,
+  PAYMENT_STATUS_COLORS,
+  paymentStatusLabel,
+  refundable,
+  responseCodeText,
+  usePayments,
+  useQueryAttempt,
+  type PaymentFilter,
+} from './payments.ts';
+import { RefundDialog } from './RefundDialog.tsx';
+
+/** `/payments`: every VNPay payment with its attempts; querydr on a pending attempt, refunds. */
+export function PaymentsPage() {
+  const t = useT();
+  const { permissions } = useSession();
+  const canRefund = permissions.includes('payment.refund');
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<PaymentFilter>(() => ({ contractId: params.get('contractId') ?? undefined }));
+  const [contractInput, setContractInput] = useState(filter.contractId ?? '');
+  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const [refunding, setRefunding] = useState<Payment | null>(null);
+  const payments = usePayments(filter, paging);
+
+  const applyFilter = (next: PaymentFilter) => {
+    setFilter(next);
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const columns: TableColumnsType<Payment> = [
+    { title: t('payments.createdAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime value={v} /> },
+    {
+      title: t('payments.description'),
+      key: 'description',
+      render: (_, p) => (
+        <Flex vertical gap={2}>
+          <Link to={`/contracts/${p.contractId}`} onClick={(e) => e.stopPropagation()}>
+            {p.description}
+          </Link>
+          {p.amendmentId && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('payments.amendment')}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    { title: t('pay.amount'), dataIndex: 'amountVnd', align: 'right', render: (v: string) => <strong><Money value={v} /></strong> },
+    {
+      title: t('payments.status'),
+      dataIndex: 'status',
+      render: (s: PaymentStatus, p) => (
+        <Flex gap={4} wrap>
+          <Tag color={PAYMENT_STATUS_COLORS[s]}>{paymentStatusLabel(t, s)}</Tag>
+          {p.applyError && canBeRefunded(p) && (
+            <Tooltip title={p.applyError}>
+              <Tag color="red" icon={<ExclamationCircleFilled />} data-testid={`payment-needs-refund-${p.id}`}>
+                {t('payments.needsRefund')}
+              </Tag>
+            </Tooltip>
+          )}
+        </Flex>
+      ),
+    },
+    { title: t('payments.paidAt'), dataIndex: 'paidAt', render: (v: string | null) => <DateTime value={v} /> },
+    { title: t('payments.paidTxnRef'), dataIndex: 'paidTxnRef', responsive: ['lg'], render: (v: string | null) => (v ? <span className="mono">{v}</span> : t('common.none')) },
+    {
+      title: t('payments.refunded'),
+      dataIndex: 'refundedVnd',
+      align: 'right',
+      responsive: ['md'],
+      render: (v: string) => (BigInt(v || '0') > 0n ? <Money value={v} /> : t('common.none')),
+    },
+    { title: t('payments.attempts'), key: 'attempts', align: 'center', render: (_, p) => p.attempts.length },
+  ];
+  if (canRefund)
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      align: 'right',
+      render: (_, p) =>
+        canBeRefunded(p) && (
+          <Button
+            size="small"
+            danger
+            icon={<RollbackOutlined />}
+            onClick={(e) => {
+              e.stopPropagation();
+              setRefunding(p);
+            }}
+            data-testid={`payment-refund-${p.id}`}
+          >
+            {t('refund.submit')}
+          </Button>
+        ),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={t('payments.title')}
+        extra={
+          <Link to={AREAS.reconciliation.path}>
+            <Button icon={<ReconciliationOutlined />}>{t('nav.reconciliation')}</Button>
+          </Link>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Flex gap={12} wrap>
+          <Select<PaymentStatus>
+            allowClear
+            placeholder={t('payments.status')}
+            value={filter.status}
+            onChange={(status) => applyFilter({ ...filter, status })}
+            options={PAYMENT_STATUSES.map((s) => ({ value: s, label: paymentStatusLabel(t, s) }))}
+            style={{ width: 200 }}
+            data-testid="payments-status"
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('payments.contractId')}
+            value={contractInput}
+            onChange={(e) => setContractInput(e.target.value)}
+            onSearch={(v) => applyFilter({ ...filter, contractId: v.trim() || undefined })}
+            enterButton={<SearchOutlined />}
+            style={{ width: 320 }}
+            data-testid="payments-contract"
+          />
+        </Flex>
+      </Card>
+      <QueryError error={payments.error} onRetry={() => payments.refetch()} />
+      <Table<Payment>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={payments.data?.items}
+        loading={payments.isFetching}
+        pagination={tablePagination(t, paging, payments.data?.total, setPaging)}
+        scroll={{ x: 'max-content' }}
+        rowClassName={(p) => (p.applyError && canBeRefunded(p) ? 'row-overdue' : '')}
+        expandable={{ expandedRowRender: (p) => <PaymentAttempts payment={p} />, expandRowByClick: true }}
+        onRow={(p) => ({ 'data-testid': `payment-row-${p.id}` }) as HTMLAttributes<HTMLElement>}
+        data-testid="payments-table"
+      />
+      {refunding && <RefundDialog payment={refunding} onClose={() => setRefunding(null)} />}
+    </>
+  );
+}
+
+/** The VNPay attempts of one payment, with "Tra cứu VNPay" on the pending ones. */
+function PaymentAttempts({ payment }: { payment: Payment }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const { permissions } = useSession();
+  const canQuery = permissions.includes('payment.reconcile');
+  const query = useQueryAttempt();
+
+  const columns: TableColumnsType<PaymentAttempt> = [
+    { title: t('payReturn.txnRef'), dataIndex: 'txnRef', render: (v: string) => <span className="mono">{v}</span> },
+    { title: t('payments.createdAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime value={v} /> },
+    { title: t('pay.amount'), dataIndex: 'amountVnd', align: 'right', render: (v: string) => <Money value={v} /> },
+    {
+      title: t('payments.status'),
+      dataIndex: 'status',
+      render: (s: PaymentAttempt['status'], a) => (
+        <Tag color={ATTEMPT_STATUS_COLORS[s]} data-testid={`attempt-status-${a.txnRef}`}>
+          {attemptStatusLabel(t, s)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('payReturn.responseCode'),
+      dataIndex: 'responseCode',
+      render: (v: string | null) =>
+        v ? (
+          <Tooltip title={responseCodeText(t, v)}>
+            <span>
+              {v} · <Typography.Text type="secondary">{responseCodeText(t, v)}</Typography.Text>
+            </span>
+          </Tooltip>
+        ) : (
+          t('common.none')
+        ),
+      ellipsis: true,
+      width: 260,
+    },
+    { title: t('payments.transactionNo'), dataIndex: 'transactionNo', render: (v: string | null) => v || t('common.none') },
+    { title: t('payments.bank'), dataIndex: 'bankCode', render: (v: string | null) => v || t('common.none') },
+    { title: t('payments.payDate'), dataIndex: 'payDate', render: (v: string | null) => <DateTime value={v} /> },
+    { title: t('payments.settledBy'), dataIndex: 'settledBy', render: (v: string | null) => (v ? t.maybe(`settledBy.${v}`) ?? v : t('common.none')) },
+  ];
+  if (canQuery)
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      align: 'right',
+      render: (_, a) =>
+        a.status === 'pending' && (
+          <Button
+            size="small"
+            icon={<SearchOutlined />}
+            loading={query.isPending && query.variables === a.txnRef}
+            onClick={() =>
+              query.mutate(a.txnRef, {
+                onSuccess: (r) =>
+                  r.status === 'pending' ? message.info(t('payments.stillPending')) : message.success(t('payments.queried', { status: attemptStatusLabel(t, r.status) })),
+                onError: (e) => message.error(e.message),
+              })
+            }
+            data-testid={`attempt-query-${a.txnRef}`}
+          >
+            {t('payments.queryVnpay')}
+          </Button>
+        ),
+    });
+
+  return (
+    <Flex vertical gap={12} className="payment-attempts">
+      {payment.applyError && (
+        <Alert
+          type={canBeRefunded(payment) ? 'error' : 'info'}
+          showIcon
+          title={canBeRefunded(payment) ? t('payments.applyError', { amount: formatMoney(refundable(payment)) }) : t('payments.applyErrorDone')}
+          description={payment.applyError}
+          data-testid="payment-apply-error"
+        />
+      )}
+      <Table<PaymentAttempt>
+        rowKey="txnRef"
+        size="small"
+        columns={columns}
+        dataSource={payment.attempts}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('payments.noAttempts') }}
+      />
+    </Flex>
+  );
+}
