@@ -86,9 +86,10 @@ export class SupportService {
 
   // ---- policies -----------------------------------------------------------------------------------
 
-  async policies(): Promise<SlaPolicyTable> {
+  /** `ex`: inside a transaction pass it — on PGlite (one connection) reading through the root client would wait for itself. */
+  async policies(ex: Executor = this.database.db): Promise<SlaPolicyTable> {
     if (!this.policyTable) {
-      const rows = await this.database.db.select().from(slaPolicies);
+      const rows = await ex.select().from(slaPolicies);
       const table = { ...DEFAULT_SLA_POLICIES };
       for (const r of rows) table[r.requestType as RequestType] = r.policy as SlaPolicy;
       this.policyTable = table;
@@ -194,7 +195,7 @@ export class SupportService {
   private async applyIn(tx: Executor, ctx: Ctx, row: TicketRow, role: string, cmd: TicketCommand) {
     const now = this.clock.now();
     const before = ticketFromJson(row.state);
-    const policies = await this.policies();
+    const policies = await this.policies(tx);
     const { ticket, previousCycle } = applyEvent(before, cmd, { now, role, policies, calendar: this.calendar() });
     if (previousCycle) await tx.insert(ticketCycles).values({ ticketId: row.id, cycle: previousCycle.cycle, clocks: JSON.parse(JSON.stringify(previousCycle)), closedAt: now });
     const answered = cmd.event === 'resolve' || cmd.event === 'answer_at_intake';
@@ -283,6 +284,7 @@ export class SupportService {
   async checkSla(limit = 200): Promise<number> {
     const now = this.clock.now();
     let handled = 0;
+    const policies = await this.policies();
     await this.database.db.transaction(async (tx) => {
       const due = await tx
         .select()
@@ -291,7 +293,6 @@ export class SupportService {
         .orderBy(asc(tickets.nextCheckAt))
         .limit(limit)
         .for('update', { skipLocked: true });
-      const policies = await this.policies();
       const cal = this.calendar();
       const system: Ctx = { actor: { kind: 'system', id: null, name: 'system:sla', roles: [], orgUnitId: null, orgUnitPath: null, customerId: null }, locale: 'vi' };
       for (const row of due) {

@@ -25,6 +25,15 @@ describe.skipIf(noDatabase)('support desk: tickets, routing across units, time l
   });
   afterAll(() => s?.close());
 
+  it('the first SLA check of a freshly started process does not wait on itself (PGlite is one connection)', async () => {
+    const fresh = await createTestSystem();
+    try {
+      await expect(fresh.support.checkSla()).resolves.toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('refuses bad intake with 400 and a code, and changes nothing', async () => {
     const good = { channel: 'hotline_9090', requestType: 'question', level: 1, subject: 'Hỏi giá', description: 'Giá Meeting?' };
     for (const bad of [{ ...good, requestType: 'complaint' }, { ...good, channel: 'pigeon' }, { ...good, level: 5 }, { ...good, level: 0 }, { ...good, subject: '' }, { ...good, subject: '   ' }, { ...good, extra: 1 }]) {
