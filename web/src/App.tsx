@@ -17,6 +17,8 @@ import { ContractsPage } from './features/contracts/ContractsPage.tsx';
 import { DECLARE_ROLES } from './features/contracts/contracts.ts';
 import { HomePage } from './features/home/HomePage.tsx';
 import { InboxPage } from './features/inbox/InboxPage.tsx';
+import { InvoiceDetailPage } from './features/invoices/InvoiceDetailPage.tsx';
+import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { AppLayout } from './features/layout/AppLayout.tsx';
 import { AREAS } from './features/layout/areas.tsx';
 import { PublicLayout } from './features/layout/PublicLayout.tsx';
@@ -138,6 +140,8 @@ function AppRoutes() {
         <Route path="payments" element={<RequireRole roles={AREAS.payments.roles}><PaymentsPage /></RequireRole>} />
         <Route path="payments/reconciliation" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationPage /></RequireRole>} />
         <Route path="payments/reconciliation/:date" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationDayPage /></RequireRole>} />
+        <Route path="invoices" element={<RequireRole roles={AREAS.invoices.roles}><InvoicesPage /></RequireRole>} />
+        <Route path="invoices/:id" element={<RequireRole roles={AREAS.invoices.roles}><InvoiceDetailPage /></RequireRole>} />
         <Route path="catalog" element={<RequireRole roles={AREAS.catalog.roles}><CatalogPage /></RequireRole>} />
         <Route path="admin/users" element={<RequireRole roles={AREAS.users.roles}><UsersPage /></RequireRole>} />
         <Route path="admin/org-units" element={<RequireRole roles={AREAS.orgUnits.roles}><OrgUnitsPage /></RequireRole>} />

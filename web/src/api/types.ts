@@ -606,3 +606,92 @@ export interface ReconciliationDetail extends Reconciliation {
   startedAt?: string;
   error?: string | null;
 }
+
+// ---- e-invoices (src/modules/invoicing) ----------------------------------------------------------
+
+export const INVOICE_STATUSES = ['pending', 'issuing', 'issued', 'failed', 'cancelled', 'replaced'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export type InvoiceAction = 'retry' | 'cancel' | 'replace';
+/** TSuat: the VAT treatment of a line. */
+export type InvoiceRate = 'KCT' | '0%' | '5%' | '8%' | '10%' | 'KKKNT';
+
+export interface InvoiceBuyer {
+  name: string;
+  taxCode?: string | null;
+  address?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  customerCode?: string | null;
+  contactName?: string | null;
+}
+
+/** A row of `GET /invoices`; `attempts` and `lastError` for staff only. */
+export interface Invoice {
+  id: string;
+  status: InvoiceStatus;
+  /** KHMSHDon, e.g. "1". */
+  form: string;
+  /** KHHDon, e.g. "C26TMB". */
+  series: string;
+  /** SHDon; null until issued. */
+  number: number | null;
+  issuedDate: string | null;
+  taxAuthorityCode: string | null;
+  buyer: { name: string; taxCode: string | null };
+  subtotalVnd: string;
+  vatVnd: string;
+  discountVnd: string;
+  totalVnd: string;
+  sourcePaymentId: string | null;
+  paidAt: string;
+  customerId: string | null;
+  contractId: string | null;
+  replacesId: string | null;
+  replacedById: string | null;
+  attempts?: number;
+  lastError?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InvoiceLine {
+  no: number;
+  /** 1 goods/service, 2 promotion, 3 trade discount, 4 note. */
+  kind: 1 | 2 | 3 | 4;
+  code: string | null;
+  name: string;
+  unit: string | null;
+  quantity: number | null;
+  unitPrice: string | null;
+  amount: string | null;
+  rate: InvoiceRate | null;
+}
+
+/** TTHDLQuan: the invoice a replacement replaces. */
+export interface InvoiceRelation {
+  kind: 'replace' | 'adjust';
+  form: string;
+  series: string;
+  number: number;
+  issueDate: string;
+  note?: string | null;
+}
+
+export interface InvoiceDetail extends Omit<Invoice, 'buyer'> {
+  paymentMethod: string;
+  seller: { name: string; taxCode: string; address: string };
+  buyer: InvoiceBuyer;
+  lines: InvoiceLine[];
+  byRate: { rate: InvoiceRate; amount: string; vat: string }[];
+  totalInWords: string;
+  relation: InvoiceRelation | null;
+  /** Replacements of this invoice, newest first (withdrawn attempts included). */
+  replacements: { id: string; status: InvoiceStatus; series: string; number: number | null; issuedDate: string | null }[];
+  cancelReason: string | null;
+  cancelledAt: string | null;
+  issuedAt: string | null;
+  provider?: string | null;
+  providerRef?: string | null;
+  /** What the caller may do now (empty without `invoice.manage`). */
+  actions: InvoiceAction[];
+}

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import {
-  AccountBookOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -21,15 +20,17 @@ import {
   ReconciliationOutlined,
   ShoppingCartOutlined,
   TeamOutlined,
+  TransactionOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 import { INTAKE_ROLES, QUEUE_ROLES } from '../tickets/tickets.ts';
 
-export type AreaGroup = 'payments' | 'admin';
+export type AreaGroup = 'payments' | 'invoices' | 'admin';
 /** The menu groups, in menu order, with their titles. */
 export const AREA_GROUPS: readonly { key: AreaGroup; label: MessageKey }[] = [
   { key: 'payments', label: 'nav.payments' },
+  { key: 'invoices', label: 'nav.invoices' },
   { key: 'admin', label: 'nav.admin' },
 ];
 
@@ -122,7 +123,7 @@ export const AREAS = {
     path: '/payments',
     label: 'nav.paymentList',
     description: 'home.desc.paymentList',
-    icon: <AccountBookOutlined />,
+    icon: <TransactionOutlined />,
     // `payment.read` on the server; refunds (admin) and querydr (admin, accountant) are checked per action.
     roles: ['admin', 'accountant', 'invoice_officer'],
     group: 'payments',
@@ -135,6 +136,15 @@ export const AREAS = {
     // Run by admin and accountant (`payment.reconcile`); the invoice officer reads it before invoicing.
     roles: ['admin', 'accountant', 'invoice_officer'],
     group: 'payments',
+  },
+  invoices: {
+    path: '/invoices',
+    label: 'nav.invoiceList',
+    description: 'home.desc.invoices',
+    icon: <FileTextOutlined />,
+    // `invoice.read` on the server; retry, cancel and replace (`invoice.manage`: officer, admin) are listed per invoice.
+    roles: ['invoice_officer', 'admin', 'accountant'],
+    group: 'invoices',
   },
   quote: { path: '/quote', label: 'nav.quote', description: 'home.desc.quote', icon: <CalculatorOutlined /> },
   catalog: {
@@ -209,6 +219,7 @@ export const COMING_SOON: readonly Omit<Area, 'path'>[] = [
     label: 'nav.invoices',
     description: 'home.desc.invoices',
     icon: <FileTextOutlined />,
-    roles: ['customer', 'am', 'kam', 'invoice_officer', 'accountant', 'admin'],
+    // Staff have the area above; the customers' own invoices are still to come.
+    roles: ['customer', 'am', 'kam'],
   },
 ];

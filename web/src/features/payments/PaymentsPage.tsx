@@ -1,6 +1,6 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { ExclamationCircleFilled, ReconciliationOutlined, RollbackOutlined, SearchOutlined } from '@ant-design/icons';
+import { ExclamationCircleFilled, RollbackOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { PAYMENT_STATUSES, type Payment, type PaymentAttempt, type PaymentStatus } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -79,7 +79,6 @@ export function PaymentsPage() {
       ),
     },
     { title: t('payments.paidAt'), dataIndex: 'paidAt', render: (v: string | null) => <DateTime value={v} /> },
-    { title: t('payments.paidTxnRef'), dataIndex: 'paidTxnRef', responsive: ['lg'], render: (v: string | null) => (v ? <span className="mono">{v}</span> : t('common.none')) },
     {
       title: t('payments.refunded'),
       dataIndex: 'refundedVnd',
@@ -87,13 +86,14 @@ export function PaymentsPage() {
       responsive: ['md'],
       render: (v: string) => (BigInt(v || '0') > 0n ? <Money value={v} /> : t('common.none')),
     },
-    { title: t('payments.attempts'), key: 'attempts', align: 'center', render: (_, p) => p.attempts.length },
+    { title: t('payments.attempts'), key: 'attempts', align: 'center', responsive: ['xxl'], render: (_, p) => p.attempts.length },
   ];
   if (canRefund)
     columns.push({
       title: t('common.actions'),
       key: 'actions',
       align: 'right',
+      fixed: 'right',
       render: (_, p) =>
         canBeRefunded(p) && (
           <Button
@@ -117,7 +117,7 @@ export function PaymentsPage() {
         title={t('payments.title')}
         extra={
           <Link to={AREAS.reconciliation.path}>
-            <Button icon={<ReconciliationOutlined />}>{t('nav.reconciliation')}</Button>
+            <Button icon={AREAS.reconciliation.icon}>{t('nav.reconciliation')}</Button>
           </Link>
         }
       />
@@ -172,8 +172,20 @@ function PaymentAttempts({ payment }: { payment: Payment }) {
   const query = useQueryAttempt();
 
   const columns: TableColumnsType<PaymentAttempt> = [
-    { title: t('payReturn.txnRef'), dataIndex: 'txnRef', render: (v: string) => <span className="mono">{v}</span> },
-    { title: t('payments.createdAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime value={v} /> },
+    {
+      title: t('payReturn.txnRef'),
+      dataIndex: 'txnRef',
+      render: (v: string, a) => (
+        <Flex vertical>
+          <span>
+            <span className="mono">{v}</span> {v === payment.paidTxnRef && <Tag color="green">{t('payments.paidBy')}</Tag>}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <DateTime value={a.createdAt} />
+          </Typography.Text>
+        </Flex>
+      ),
+    },
     { title: t('pay.amount'), dataIndex: 'amountVnd', align: 'right', render: (v: string) => <Money value={v} /> },
     {
       title: t('payments.status'),
@@ -189,20 +201,28 @@ function PaymentAttempts({ payment }: { payment: Payment }) {
       dataIndex: 'responseCode',
       render: (v: string | null) =>
         v ? (
-          <Tooltip title={responseCodeText(t, v)}>
-            <span>
-              {v} · <Typography.Text type="secondary">{responseCodeText(t, v)}</Typography.Text>
-            </span>
-          </Tooltip>
+          <Typography.Text ellipsis={{ tooltip: responseCodeText(t, v) }} style={{ maxWidth: 240 }}>
+            {v} · <Typography.Text type="secondary">{responseCodeText(t, v)}</Typography.Text>
+          </Typography.Text>
         ) : (
           t('common.none')
         ),
-      ellipsis: true,
-      width: 260,
     },
-    { title: t('payments.transactionNo'), dataIndex: 'transactionNo', render: (v: string | null) => v || t('common.none') },
-    { title: t('payments.bank'), dataIndex: 'bankCode', render: (v: string | null) => v || t('common.none') },
-    { title: t('payments.payDate'), dataIndex: 'payDate', render: (v: string | null) => <DateTime value={v} /> },
+    {
+      title: t('payments.transactionNo'),
+      key: 'vnpay',
+      render: (_, a) =>
+        a.transactionNo && a.transactionNo !== '0' ? (
+          <Flex vertical>
+            <span>{a.transactionNo}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {a.bankCode} · <DateTime value={a.payDate} />
+            </Typography.Text>
+          </Flex>
+        ) : (
+          t('common.none')
+        ),
+    },
     { title: t('payments.settledBy'), dataIndex: 'settledBy', render: (v: string | null) => (v ? t.maybe(`settledBy.${v}`) ?? v : t('common.none')) },
   ];
   if (canQuery)

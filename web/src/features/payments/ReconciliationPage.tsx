@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { CreditCardOutlined, SyncOutlined } from '@ant-design/icons';
+import { SyncOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { RECON_KINDS, type Reconciliation } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -94,7 +94,7 @@ export function ReconciliationPage() {
         extra={
           <>
             <Link to={AREAS.payments.path}>
-              <Button icon={<CreditCardOutlined />}>{t('nav.paymentList')}</Button>
+              <Button icon={AREAS.payments.icon}>{t('nav.paymentList')}</Button>
             </Link>
             {canRun && (
               <Button type="primary" icon={<SyncOutlined />} onClick={() => setRunning(true)} data-testid="recon-run">

@@ -1,0 +1,167 @@
+import { useEffect, useState, type HTMLAttributes } from 'react';
+import { Badge, Flex, Input, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Invoice, InvoiceStatus } from '../../api/types.ts';
+import { useT } from '../../i18n/index.tsx';
+import { DateTime } from '../../ui/DateTime.tsx';
+import { Money } from '../../ui/Money.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
+import { QueryError } from '../../ui/QueryError.tsx';
+import { useDebounced } from '../../ui/useDebounced.ts';
+import { useIsMobile } from '../../ui/useIsMobile.ts';
+import {
+  INVOICE_STATUS_COLORS,
+  INVOICE_TABS,
+  invoiceNo,
+  invoiceStatusLabel,
+  isInvoiceTab,
+  searchTerm,
+  useInvoiceCounts,
+  useInvoices,
+  vatTreatment,
+  type InvoiceTab,
+} from './invoices.ts';
+
+/** `/invoices`: the e-invoices by status, with a search; a row opens the invoice. */
+export function InvoicesPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const isMobile = useIsMobile();
+  // The tab and the search live in the URL: the way back from an invoice lands on the same list.
+  const [params, setParams] = useSearchParams();
+  const tab: InvoiceTab = isInvoiceTab(params.get('status')) ? (params.get('status') as InvoiceTab) : 'issued';
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const q = useDebounced(search.trim(), 300) || undefined;
+  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+
+  useEffect(() => {
+    setParams(
+      (p) => {
+        if (q) p.set('q', q);
+        else p.delete('q');
+        return p;
+      },
+      { replace: true },
+    );
+    setPaging((p) => ({ ...p, page: 1 }));
+  }, [q, setParams]);
+
+  const term = q && searchTerm(q);
+  const list = useInvoices({ status: tab, q: term }, paging, { poll: tab === 'pending' });
+  // Being pushed is a matter of seconds: those invoices head the first page of "pending".
+  const issuing = useInvoices({ status: 'issuing', q: term }, { page: 1, pageSize: 100 }, { enabled: tab === 'pending', poll: true });
+  const counts = useInvoiceCounts(term);
+  const extra = tab === 'pending' ? (issuing.data?.items ?? []) : [];
+  const rows = paging.page === 1 ? [...extra, ...(list.data?.items ?? [])] : list.data?.items;
+  const pagination = tablePagination(t, paging, list.data?.total, setPaging);
+  const showErrors = tab === 'failed' || tab === 'pending';
+
+  const columns: TableColumnsType<Invoice> = [
+    {
+      title: t('invoices.number'),
+      key: 'number',
+      render: (_, inv) => (
+        <Link to={`/invoices/${inv.id}`} className="mono" style={{ fontSize: 13 }} onClick={(e) => e.stopPropagation()}>
+          {invoiceNo(inv)}
+          {inv.number === null && <Typography.Text type="secondary"> · {t('invoices.noNumber')}</Typography.Text>}
+        </Link>
+      ),
+    },
+    { title: t('invoices.buyer'), key: 'buyer', ellipsis: true, render: (_, inv) => inv.buyer.name },
+    { title: t('invoices.taxCode'), key: 'taxCode', render: (_, inv) => (inv.buyer.taxCode ? <span className="mono">{inv.buyer.taxCode}</span> : t('common.none')) },
+    { title: t('invoices.total'), dataIndex: 'totalVnd', align: 'right', render: (v: string) => <strong><Money value={v} /></strong> },
+    {
+      title: t('invoices.vat'),
+      key: 'vat',
+      responsive: ['md'],
+      render: (_, inv) => (
+        <Tooltip title={<Money value={inv.vatVnd} />}>
+          <Tag>{vatTreatment(t, inv)}</Tag>
+        </Tooltip>
+      ),
+    },
+    { title: t('invoices.issuedDate'), dataIndex: 'issuedDate', render: (v: string | null) => <DateTime value={v} dateOnly /> },
+    {
+      title: t('invoices.status'),
+      dataIndex: 'status',
+      render: (s: InvoiceStatus) => <Tag color={INVOICE_STATUS_COLORS[s]}>{invoiceStatusLabel(t, s)}</Tag>,
+    },
+  ];
+  if (showErrors)
+    columns.push({
+      title: t('invoices.attemptsError'),
+      key: 'error',
+      render: (_, inv) =>
+        inv.attempts || inv.lastError ? (
+          <Flex gap={6} align="baseline" style={{ minWidth: 0 }}>
+            <Tag>{t('invoices.attemptsN', { n: inv.attempts ?? 0 })}</Tag>
+            {inv.lastError && (
+              <Typography.Text type="danger" ellipsis={{ tooltip: inv.lastError }} style={{ fontSize: 12, maxWidth: 220 }}>
+                {inv.lastError}
+              </Typography.Text>
+            )}
+          </Flex>
+        ) : (
+          t('common.none')
+        ),
+    });
+
+  const searchBox = (
+    <Input
+      allowClear
+      prefix={<SearchOutlined />}
+      placeholder={t('invoices.search')}
+      value={search}
+      onChange={(e) => setSearch(e.target.value)}
+      style={{ width: isMobile ? '100%' : 320, marginBottom: isMobile ? 8 : 0 }}
+      data-testid="invoices-search"
+    />
+  );
+
+  return (
+    <>
+      <PageHeader title={t('invoices.title')} />
+      {isMobile && searchBox}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          setParams((p) => {
+            p.set('status', key);
+            return p;
+          });
+          setPaging((p) => ({ ...p, page: 1 }));
+        }}
+        items={INVOICE_TABS.map((s) => ({
+          key: s,
+          label: (
+            <span data-testid={`invoices-tab-${s}`}>
+              {t(`invoices.tab.${s}`)}{' '}
+              <Badge count={counts[s] ?? 0} showZero overflowCount={999} color={s === 'failed' && counts[s] ? 'red' : '#bfc8d3'} />
+            </span>
+          ),
+        }))}
+        tabBarExtraContent={!isMobile && searchBox}
+      />
+      <QueryError error={list.error} onRetry={() => list.refetch()} />
+      <Table<Invoice>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={list.isFetching && !list.isRefetching}
+        pagination={{ ...pagination, showTotal: () => t('common.total', { total: (list.data?.total ?? 0) + extra.length }) }}
+        scroll={{ x: 'max-content' }}
+        onRow={(inv) =>
+          ({
+            'data-testid': `invoice-row-${inv.id}`,
+            onClick: () => navigate(`/invoices/${inv.id}`),
+            style: { cursor: 'pointer' },
+          }) as HTMLAttributes<HTMLElement>
+        }
+        data-testid="invoices-table"
+      />
+    </>
+  );
+}
