@@ -31,7 +31,8 @@ export function InvoicesPage() {
   const isMobile = useIsMobile();
   // The tab and the search live in the URL: the way back from an invoice lands on the same list.
   const [params, setParams] = useSearchParams();
-  const tab: InvoiceTab = isInvoiceTab(params.get('status')) ? (params.get('status') as InvoiceTab) : 'issued';
+  const status = params.get('status');
+  const tab: InvoiceTab = isInvoiceTab(status) ? status : 'issued';
   const [search, setSearch] = useState(params.get('q') ?? '');
   const q = useDebounced(search.trim(), 300) || undefined;
   const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
@@ -39,9 +40,10 @@ export function InvoicesPage() {
   useEffect(() => {
     setParams(
       (p) => {
-        if (q) p.set('q', q);
-        else p.delete('q');
-        return p;
+        const next = new URLSearchParams(p);
+        if (q) next.set('q', q);
+        else next.delete('q');
+        return next;
       },
       { replace: true },
     );
@@ -128,8 +130,9 @@ export function InvoicesPage() {
         activeKey={tab}
         onChange={(key) => {
           setParams((p) => {
-            p.set('status', key);
-            return p;
+            const next = new URLSearchParams(p);
+            next.set('status', key);
+            return next;
           });
           setPaging((p) => ({ ...p, page: 1 }));
         }}
@@ -150,7 +153,7 @@ export function InvoicesPage() {
         size="middle"
         columns={columns}
         dataSource={rows}
-        loading={list.isFetching && !list.isRefetching}
+        loading={list.isFetching && (list.isPending || list.isPlaceholderData)}
         pagination={{ ...pagination, showTotal: () => t('common.total', { total: (list.data?.total ?? 0) + extra.length }) }}
         scroll={{ x: 'max-content' }}
         onRow={(inv) =>

@@ -76,7 +76,7 @@ export const useInvoices = (filter: InvoiceFilter, paging: PageState, opts: { en
     placeholderData: keepPreviousData,
     enabled: opts.enabled ?? true,
     // Invoices waiting or being pushed change on their own.
-    refetchInterval: (q) => (opts.poll && q.state.data?.items.length ? 5_000 : false),
+    refetchInterval: opts.poll ? 5_000 : false,
   });
 
 /** How many invoices each tab holds for a search (the "pending" tab counts the ones being pushed too). */
@@ -87,6 +87,8 @@ export function useInvoiceCounts(q: string | undefined): Partial<Record<InvoiceT
       queryKey: [...invoicesKey, 'count', status, q],
       queryFn: () => api.get<Paged<Invoice>>('/api/v1/invoices', { status, q, page: 1, pageSize: 1 }),
       placeholderData: keepPreviousData,
+      // The push job moves invoices between tabs on its own.
+      refetchInterval: 15_000,
     })),
     combine: (results) => {
       const counts: Partial<Record<InvoiceTab, number>> = {};
