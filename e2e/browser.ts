@@ -20,3 +20,10 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-name').waitFor();
 }
+
+/** Picks an option of an Ant Design select by its visible text (typing `search` first, if given). */
+export async function choose(page: Page, testId: string, text: string, search?: string) {
+  await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}

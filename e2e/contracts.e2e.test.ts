@@ -1,13 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, signIn, skipBrowser } from './browser.ts';
-
-/** Picks an option of an Ant Design select by its visible text. */
-async function choose(page: Page, testId: string, text: string, search?: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
+import { baseUrl, choose, launchBrowser, signIn, skipBrowser } from './browser.ts';
 
 async function act(page: Page, action: string, fill?: (p: Page) => Promise<void>) {
   await page.getByTestId(`action-${action}`).click();

@@ -1,11 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, signIn, skipBrowser } from './browser.ts';
-
-async function choose(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
+import { baseUrl, choose, launchBrowser, signIn, skipBrowser } from './browser.ts';
 
 async function fire(page: Page, event: string, fill?: (p: Page) => Promise<void>) {
   await page.getByTestId(`event-${event}`).click();

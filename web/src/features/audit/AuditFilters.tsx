@@ -1,8 +1,8 @@
-import { Button, Col, DatePicker, Flex, Form, Input, Row } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Col, DatePicker, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
 import { vnDayEnd, vnDayStart } from '../../ui/format.ts';
+import { FilterButtons } from '../../ui/FilterButtons.tsx';
 
 export interface AuditFilter {
   actor?: string;
@@ -64,21 +64,12 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={16}>
-          <Form.Item label=" " colon={false}>
-            <Flex gap={8}>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onChange({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Flex>
-          </Form.Item>
+          <FilterButtons
+            onReset={() => {
+              form.resetFields();
+              onChange({});
+            }}
+          />
         </Col>
       </Row>
     </Form>

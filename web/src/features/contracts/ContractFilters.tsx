@@ -1,5 +1,4 @@
-import { Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CONTRACT_STATUSES, type ContractStatus } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -7,6 +6,7 @@ import { DATE_FORMAT, isoDate } from '../../ui/dates.ts';
 import { localName, useProducts } from '../catalog/catalog.ts';
 import { OrgUnitSelect } from '../org-units/OrgUnitSelect.tsx';
 import { channelLabel, statusLabel, type ContractFilter } from './contracts.ts';
+import { FilterButtons } from '../../ui/FilterButtons.tsx';
 
 interface Values {
   q?: string;
@@ -68,21 +68,12 @@ export function ContractFilters({ onChange, staff }: { onChange: (filter: Contra
           </Col>
         )}
         <Col xs={24} sm={12} lg={staff ? 16 : 4}>
-          <Form.Item label=" " colon={false}>
-            <Flex gap={8}>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onChange({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Flex>
-          </Form.Item>
+          <FilterButtons
+            onReset={() => {
+              form.resetFields();
+              onChange({});
+            }}
+          />
         </Col>
       </Row>
     </Form>

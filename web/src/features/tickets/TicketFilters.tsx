@@ -1,8 +1,8 @@
-import { Button, Col, Flex, Form, Input, Row, Select } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { LEVELS, REQUEST_TYPES, STAGES, TICKET_STATUSES, type Level, type RequestType, type Stage, type TicketStatus } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { levelLabel, requestTypeLabel, stageLabel, ticketStatusLabel, type TicketFilter } from './tickets.ts';
+import { FilterButtons } from '../../ui/FilterButtons.tsx';
 
 interface Values {
   q?: string;
@@ -47,21 +47,12 @@ export function TicketFilters({ onChange }: { onChange: (filter: TicketFilter) =
           </Form.Item>
         </Col>
         <Col xs={24} lg={5}>
-          <Form.Item label=" " colon={false}>
-            <Flex gap={8}>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="tickets-filter">
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onChange({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Flex>
-          </Form.Item>
+          <FilterButtons
+            onReset={() => {
+              form.resetFields();
+              onChange({});
+            }} searchTestId="tickets-filter"
+          />
         </Col>
       </Row>
     </Form>
