@@ -148,8 +148,14 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       jobs,
       notifications,
       officerEmails: (ex) => customers.emailsOfRole('invoice_officer', null, ex),
-      provider: simulators.einvoice ? new MInvoiceAdapter({ baseUrl: simulators.einvoice.url, username: 'qldv', password: 'qldv-einvoice', maDvcs: 'VP' }) : unconfiguredProvider,
-      config: invoicingConfig({ env: config.env, publicBaseUrl: config.publicBaseUrl }),
+      provider: einvoiceProvider(config, simulators.einvoice),
+      config: invoicingConfig({
+        env: config.env,
+        publicBaseUrl: config.publicBaseUrl,
+        seller: definedOnly(config.einvoice.seller),
+        series: config.einvoice.series,
+        providerTaxCode: config.einvoice.providerTaxCode,
+      }),
       log: log.child({ component: 'invoicing' }),
     });
     const payments = new PaymentService(database, clock, {
@@ -166,7 +172,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         linkSecret: config.sessionSecret,
         linkDays: config.vnpay.linkDays,
         publicBaseUrl: config.publicBaseUrl,
-        serverIp: '127.0.0.1',
+        serverIp: config.vnpay.serverIp,
       },
     });
     const support = new SupportService(database, clock, {
@@ -213,7 +219,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
 
     let server: Server | undefined;
     if (opts.http ?? true) {
-      server = await createServer({ logLevel: config.logLevel, webRoot: path.join(root, 'dist/web'), version: VERSION, rateLimitPerMinute: config.rateLimit.perMinute });
+      server = await createServer({ logLevel: config.logLevel, webRoot: path.join(root, 'dist/web'), version: VERSION, rateLimitPerMinute: config.rateLimit.perMinute, trustedProxies: config.trustedProxies });
       closers.push(() => server?.close());
       registerAuth(server, identity);
       server.get('/healthz', { schema: { tags: ['ops'], summary: 'Liveness and database check' } }, async (_req, reply) => {
@@ -255,3 +261,13 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     throw err;
   }
 }
+
+/** The configured e-invoice provider, else the simulator (config guarantees one of them outside tests of the CLI). */
+function einvoiceProvider(config: Config, sim: RunningEinvoiceSimulator | undefined) {
+  const p = config.einvoice.provider;
+  if (p) return new MInvoiceAdapter({ baseUrl: p.url, username: p.username, password: p.password, maDvcs: p.unitCode });
+  if (sim) return new MInvoiceAdapter({ baseUrl: sim.url, username: 'qldv', password: 'qldv-einvoice', maDvcs: 'VP' });
+  return unconfiguredProvider;
+}
+
+const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

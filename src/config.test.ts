@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -32,15 +33,60 @@ describe('config', () => {
     }
   });
 
-  it('production turns simulators and demo data off and demands real secrets and endpoints', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/QLDV_SESSION_SECRET/);
-    const secrets = { NODE_ENV: 'production', QLDV_SESSION_SECRET: 's'.repeat(32), QLDV_AUDIT_KEY: 'a'.repeat(32) };
-    expect(() => loadConfig(secrets)).toThrow(/SMTP_HOST/);
-    expect(() => loadConfig({ ...secrets, QLDV_SIMULATORS: 'true' })).toThrow(/QLDV_SIMULATORS/);
-    expect(() => loadConfig({ ...secrets, SMTP_HOST: 'smtp.mobifone.vn', SMPP_URL: 'smpp://smsc.mobifone.vn:2775' })).toThrow(/VNPAY_PAY_URL/);
-    const c = loadConfig({ ...secrets, SMTP_HOST: 'smtp.mobifone.vn', SMPP_URL: 'smpp://smsc.mobifone.vn:2775', VNPAY_TMN_CODE: 'MOBI0001', VNPAY_HASH_SECRET: 'h'.repeat(32), VNPAY_PAY_URL: 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html', VNPAY_API_URL: 'https://sandbox.vnpayment.vn/merchant_webapi/api/transaction' });
+  it('production names every missing variable at once and refuses simulator defaults', () => {
+    let err: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const names = (err as ConfigError).issues.map((i) => i.split(':')[0]);
+    for (const n of ['QLDV_SESSION_SECRET', 'QLDV_AUDIT_KEY', 'DATABASE_URL', 'PUBLIC_BASE_URL', 'SMTP_HOST', 'SMPP_URL', 'VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET', 'VNPAY_SERVER_IP', 'EINVOICE_URL', 'EINVOICE_SELLER_TAX_CODE']) {
+      expect(names).toContain(n);
+    }
+  });
+
+  it('the example production env file is complete; removing any required line names that variable', () => {
+    const env = productionExample();
+    const c = loadConfig(env);
     expect(c.simulators).toBe(false);
     expect(c.demoData).toBe(false);
-    expect(c.smtp).toMatchObject({ host: 'smtp.mobifone.vn', port: 587 });
+    expect(c.vnpay.hashSecret).toBe(env.VNPAY_HASH_SECRET);
+    expect(c.vnpay.serverIp).toBe(env.VNPAY_SERVER_IP);
+    expect(c.einvoice.provider?.url).toBe(env.EINVOICE_URL);
+    expect(c.einvoice.series).toEqual({ withTaxAuthorityCode: true, typeLetter: 'T', suffix: 'MB' });
+    expect(c.trustedProxies).toEqual(['10.0.0.0/8']);
+    for (const name of ['VNPAY_HASH_SECRET', 'EINVOICE_SELLER_TAX_CODE', 'DATABASE_URL']) {
+      const { [name]: _gone, ...rest } = env;
+      expect(() => loadConfig(rest)).toThrow(new RegExp(`${name}: required in production`));
+    }
+    expect(() => loadConfig({ ...env, QLDV_SIMULATORS: 'true' })).toThrow(/QLDV_SIMULATORS/);
+    expect(() => loadConfig({ ...env, QLDV_DEMO_DATA: 'true' })).toThrow(/QLDV_DEMO_DATA/);
+  });
+
+  it('without simulators every outside system needs its address; with them the simulator credentials are used', () => {
+    expect(() => loadConfig({ QLDV_SIMULATORS: 'false' })).toThrow(/VNPAY_HASH_SECRET: required when simulators are off/);
+    const c = loadConfig({});
+    expect(c.vnpay.tmnCode).toBe('QLDVSIM1');
+    expect(c.einvoice.provider).toBeUndefined();
+    expect(c.trustedProxies).toEqual([]);
+  });
+
+  it('lists of addresses are checked', () => {
+    expect(() => loadConfig({ QLDV_TRUSTED_PROXIES: '10.0.0.1, not-an-ip' })).toThrow(/QLDV_TRUSTED_PROXIES/);
+    expect(loadConfig({ VNPAY_IPN_ALLOWED_IPS: '113.160.92.202, 10.1.0.0/16' }).vnpay.ipnAllowedIps).toEqual(['113.160.92.202', '10.1.0.0/16']);
   });
 });
+
+/** deploy/production.env.example as an environment. */
+export function productionExample(): Record<string, string> {
+  const text = readFileSync(new URL('../deploy/production.env.example', import.meta.url), 'utf8');
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+}

@@ -8,6 +8,12 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 const port = z.coerce.number().int().min(0).max(65535);
+/** A comma-separated list of IPv4/IPv6 addresses or CIDR ranges. */
+const ipList = z
+  .string()
+  .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1, 'must list at least one address'));
+const taxCode = z.string().regex(/^\d{10}(-\d{3})?$/, 'must be 10 digits or 10-3 digits');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -42,10 +48,29 @@ const envSchema = z.object({
   SMPP_SYSTEM_ID: z.string().min(1).max(16).default('qldv'),
   SMPP_PASSWORD: z.string().max(9).default('qldv-sms'),
   SMS_SHORT_CODE: z.string().regex(/^\d{3,6}$/).default('9223'),
-  VNPAY_TMN_CODE: z.string().regex(/^[A-Za-z0-9]{8}$/, 'VNPay terminal codes are 8 letters or digits').default('QLDVSIM1'),
-  VNPAY_HASH_SECRET: z.string().min(16, 'must be at least 16 characters').default('QLDVSIMULATORHASHSECRET2026ABCDEF'),
+  QLDV_TRUSTED_PROXIES: ipList.optional(),
+  VNPAY_TMN_CODE: z.string().regex(/^[A-Za-z0-9]{8}$/, 'VNPay terminal codes are 8 letters or digits').optional(),
+  VNPAY_HASH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   VNPAY_PAY_URL: z.url().optional(),
   VNPAY_API_URL: z.url().optional(),
+  VNPAY_SERVER_IP: z.ipv4().optional(),
+  VNPAY_IPN_ALLOWED_IPS: ipList.optional(),
+  EINVOICE_URL: z.url().optional(),
+  EINVOICE_USERNAME: z.string().min(1).optional(),
+  EINVOICE_PASSWORD: z.string().min(1).optional(),
+  EINVOICE_UNIT_CODE: z.string().min(1).max(20).optional(),
+  EINVOICE_PROVIDER_TAX_CODE: taxCode.optional(),
+  EINVOICE_SELLER_TAX_CODE: taxCode.optional(),
+  EINVOICE_SELLER_NAME: z.string().min(3).max(400).optional(),
+  EINVOICE_SELLER_ADDRESS: z.string().min(3).max(400).optional(),
+  EINVOICE_SELLER_PHONE: z.string().regex(/^[0-9+ .-]{3,20}$/).optional(),
+  EINVOICE_SELLER_EMAIL: z.email().optional(),
+  EINVOICE_SELLER_BANK_ACCOUNT: z.string().min(3).max(40).optional(),
+  EINVOICE_SELLER_BANK_NAME: z.string().min(3).max(200).optional(),
+  EINVOICE_SERIES: z
+    .string()
+    .regex(/^[CK]YY[TDLMNBGH][A-Z0-9]{2}$/, 'must look like CYYTMB: C or K, the literal YY (the year), the type letter, 2 characters')
+    .default('CYYTMB'),
   PAYMENT_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
@@ -72,8 +97,22 @@ export interface Config {
   /** No host / url: the built-in simulator is used (only allowed when simulators are on). */
   smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   smpp: { url?: string; systemId: string; password: string; shortCode: string };
-  /** No payUrl/apiUrl: the built-in VNPay simulator on this server (only allowed when simulators are on). */
-  vnpay: { tmnCode: string; hashSecret: string; payUrl?: string; apiUrl?: string; linkDays: number };
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed; empty: the socket address is the client. */
+  trustedProxies: string[];
+  /**
+   * No payUrl/apiUrl: the built-in VNPay simulator on this server (only allowed when simulators are on).
+   * serverIp is this server's public address, sent as vnp_IpAddr on querydr and refund calls.
+   * ipnAllowedIps: when set, IPNs from any other address are refused.
+   */
+  vnpay: { tmnCode: string; hashSecret: string; payUrl?: string; apiUrl?: string; serverIp: string; ipnAllowedIps: string[]; linkDays: number };
+  /** No provider: the built-in e-invoice simulator (only allowed when simulators are on). */
+  einvoice: {
+    provider?: { url: string; username: string; password: string; unitCode: string };
+    providerTaxCode: string | null;
+    seller: { taxCode?: string; name?: string; address?: string; phone?: string; email?: string; bankAccount?: string; bankName?: string };
+    /** e.g. CYYTMB: C (with the tax authority's code) or K, YY the year, the type letter, the 2-character suffix. */
+    series: { withTaxAuthorityCode: boolean; typeLetter: 'T' | 'D' | 'L' | 'M' | 'N' | 'B' | 'G' | 'H'; suffix: string };
+  };
   sim: { smtpPort: number; smppPort: number };
 }
 
@@ -87,6 +126,46 @@ export class ConfigError extends Error {
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-in-production!';
 const DEV_AUDIT_KEY = 'dev-only-audit-chain-key-change-me-in-production!!';
 
+/** Simulator credentials: used only while simulators run, never in production. */
+export const SIMULATOR_VNPAY = { tmnCode: 'QLDVSIM1', hashSecret: 'QLDVSIMULATORHASHSECRET2026ABCDEF', serverIp: '127.0.0.1' } as const;
+
+/** What production cannot run without: each missing one is named at boot. */
+const REQUIRED_IN_PRODUCTION = [
+  'QLDV_SESSION_SECRET',
+  'QLDV_AUDIT_KEY',
+  'DATABASE_URL',
+  'PUBLIC_BASE_URL',
+  'SMTP_HOST',
+  'SMPP_URL',
+  'VNPAY_TMN_CODE',
+  'VNPAY_HASH_SECRET',
+  'VNPAY_PAY_URL',
+  'VNPAY_API_URL',
+  'VNPAY_SERVER_IP',
+  'EINVOICE_URL',
+  'EINVOICE_USERNAME',
+  'EINVOICE_PASSWORD',
+  'EINVOICE_UNIT_CODE',
+  'EINVOICE_SELLER_TAX_CODE',
+  'EINVOICE_SELLER_NAME',
+  'EINVOICE_SELLER_ADDRESS',
+] as const;
+
+/** Without simulators every outside system needs its address and credentials. */
+const REQUIRED_WITHOUT_SIMULATORS = [
+  'SMTP_HOST',
+  'SMPP_URL',
+  'VNPAY_TMN_CODE',
+  'VNPAY_HASH_SECRET',
+  'VNPAY_PAY_URL',
+  'VNPAY_API_URL',
+  'VNPAY_SERVER_IP',
+  'EINVOICE_URL',
+  'EINVOICE_USERNAME',
+  'EINVOICE_PASSWORD',
+  'EINVOICE_UNIT_CODE',
+] as const;
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
@@ -95,15 +174,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production && !e.QLDV_SESSION_SECRET) throw new ConfigError(['QLDV_SESSION_SECRET: required in production']);
-  if (production && !e.QLDV_AUDIT_KEY) throw new ConfigError(['QLDV_AUDIT_KEY: required in production']);
   const simulators = e.QLDV_SIMULATORS ?? !production;
-  if (production && simulators) {
-    throw new ConfigError(['QLDV_SIMULATORS: simulators cannot run in production']);
+  const problems: string[] = [];
+  if (production) {
+    for (const name of REQUIRED_IN_PRODUCTION) if (e[name] === undefined) problems.push(`${name}: required in production`);
+    if (simulators) problems.push('QLDV_SIMULATORS: simulators cannot run in production');
+    if (e.QLDV_DEMO_DATA) problems.push('QLDV_DEMO_DATA: demo accounts (with the published password) cannot be seeded in production');
+  } else if (!simulators) {
+    for (const name of REQUIRED_WITHOUT_SIMULATORS) if (e[name] === undefined) problems.push(`${name}: required when simulators are off`);
   }
-  if (!simulators && !e.SMTP_HOST) throw new ConfigError(['SMTP_HOST: required when simulators are off']);
-  if (!simulators && !e.SMPP_URL) throw new ConfigError(['SMPP_URL: required when simulators are off']);
-  if (!simulators && (!e.VNPAY_PAY_URL || !e.VNPAY_API_URL)) throw new ConfigError(['VNPAY_PAY_URL, VNPAY_API_URL: required when simulators are off']);
+  if (problems.length) throw new ConfigError([...new Set(problems)]);
+  const series = e.EINVOICE_SERIES;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -121,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workers: e.QLDV_WORKERS,
     logLevel: e.LOG_LEVEL,
     rateLimit: { perMinute: e.QLDV_RATE_LIMIT, loginPerMinute: e.QLDV_LOGIN_RATE_LIMIT },
+    trustedProxies: e.QLDV_TRUSTED_PROXIES ?? [],
     smtp: {
       host: e.SMTP_HOST,
       port: e.SMTP_PORT,
@@ -135,7 +217,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       password: e.SMPP_PASSWORD,
       shortCode: e.SMS_SHORT_CODE,
     },
-    vnpay: { tmnCode: e.VNPAY_TMN_CODE, hashSecret: e.VNPAY_HASH_SECRET, payUrl: e.VNPAY_PAY_URL, apiUrl: e.VNPAY_API_URL, linkDays: e.PAYMENT_LINK_DAYS },
+    vnpay: {
+      tmnCode: e.VNPAY_TMN_CODE ?? SIMULATOR_VNPAY.tmnCode,
+      hashSecret: e.VNPAY_HASH_SECRET ?? SIMULATOR_VNPAY.hashSecret,
+      payUrl: e.VNPAY_PAY_URL,
+      apiUrl: e.VNPAY_API_URL,
+      serverIp: e.VNPAY_SERVER_IP ?? SIMULATOR_VNPAY.serverIp,
+      ipnAllowedIps: e.VNPAY_IPN_ALLOWED_IPS ?? [],
+      linkDays: e.PAYMENT_LINK_DAYS,
+    },
+    einvoice: {
+      provider: e.EINVOICE_URL
+        ? { url: e.EINVOICE_URL, username: e.EINVOICE_USERNAME ?? '', password: e.EINVOICE_PASSWORD ?? '', unitCode: e.EINVOICE_UNIT_CODE ?? '' }
+        : undefined,
+      providerTaxCode: e.EINVOICE_PROVIDER_TAX_CODE ?? null,
+      seller: {
+        taxCode: e.EINVOICE_SELLER_TAX_CODE,
+        name: e.EINVOICE_SELLER_NAME,
+        address: e.EINVOICE_SELLER_ADDRESS,
+        phone: e.EINVOICE_SELLER_PHONE,
+        email: e.EINVOICE_SELLER_EMAIL,
+        bankAccount: e.EINVOICE_SELLER_BANK_ACCOUNT,
+        bankName: e.EINVOICE_SELLER_BANK_NAME,
+      },
+      series: { withTaxAuthorityCode: series[0] === 'C', typeLetter: series[3] as Config['einvoice']['series']['typeLetter'], suffix: series.slice(4) },
+    },
     sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
   };
 }

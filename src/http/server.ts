@@ -33,6 +33,8 @@ export interface ServerOptions {
   logLevel: string;
   webRoot?: string;
   rateLimitPerMinute?: number;
+  /** Proxies whose X-Forwarded-For is believed; none: the socket address is the client's. */
+  trustedProxies?: string[];
   version: string;
 }
 
@@ -59,7 +61,8 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.:-]{6,80}$/.test(given) ? given : `req_${ulid(Date.now())}`;
     },
-    trustProxy: true,
+    // Only a configured proxy may say who the client is: anyone else could rotate X-Forwarded-For.
+    trustProxy: opts.trustedProxies?.length ? opts.trustedProxies : false,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();

@@ -39,9 +39,9 @@ export const MOBIFONE_IT_CENTER: Seller = {
   website: 'https://www.mobifone.vn',
 };
 
-export function invoicingConfig(over: Partial<InvoicingConfig> & { env?: 'development' | 'production' | 'test' } = {}): InvoicingConfig {
+export function invoicingConfig(over: Partial<Omit<InvoicingConfig, 'seller'>> & { seller?: Partial<Seller>; env?: 'development' | 'production' | 'test' } = {}): InvoicingConfig {
   const { env, ...rest } = over;
-  const seller = { ...MOBIFONE_IT_CENTER, ...rest.seller };
+  const seller: Seller = { ...MOBIFONE_IT_CENTER, ...rest.seller };
   const cfg: InvoicingConfig = {
     form: '1',
     series: { withTaxAuthorityCode: true, typeLetter: 'T', suffix: 'MB' },
