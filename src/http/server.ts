@@ -17,6 +17,7 @@ import {
 import { AppError, ERROR_CODES, isAppError, type ErrorCode, type Locale } from '../platform/errors.ts';
 import { ulid } from '../platform/ids.ts';
 import type { Authenticated } from '../modules/identity/index.ts';
+import { firstUncleanText } from './validation.ts';
 
 export type Server = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
@@ -80,6 +81,13 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   app.addHook('onRequest', async (req, reply) => {
     req.locale = localeOf(req.headers['accept-language']);
     reply.header('x-request-id', req.id);
+  });
+
+  // Every route, the VNPay IPN and return included: text that PostgreSQL cannot store (NUL) or that is
+  // not Unicode (a lone surrogate) is refused before any handler, guard or schema sees it.
+  app.addHook('preValidation', async (req) => {
+    const bad = firstUncleanText(req.params, 'params') ?? firstUncleanText(req.query, 'query') ?? firstUncleanText(req.body, 'body');
+    if (bad) throw new AppError('INVALID_TEXT', { field: bad });
   });
 
   await app.register(helmet, {

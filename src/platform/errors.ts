@@ -41,6 +41,9 @@ export const ERROR_CODES = {
   EINVOICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống hoá đơn điện tử tạm thời không phản hồi, vui lòng thử lại sau', en: 'The e-invoice provider is not responding; please try again later' },
   EINVOICE_REJECTED: { status: 422, vi: 'Nhà cung cấp hoá đơn điện tử từ chối hoá đơn', en: 'The e-invoice provider refused the invoice' },
   SIMULATOR_DISABLED: { status: 404, vi: 'Bộ giả lập không bật', en: 'Simulators are disabled' },
+  // validation and contracts (#8)
+  INVALID_TEXT: { status: 400, vi: 'Văn bản chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)', en: 'Text contains an invalid character (NUL or malformed Unicode)' },
+  AMOUNT_TOO_LARGE: { status: 400, vi: 'Số tiền vượt quá giới hạn cho phép (dưới 1 triệu tỷ đồng)', en: 'The amount exceeds the allowed limit (below 10^15 đồng)' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, formatVnd, percentOf, vnd } from './money.ts';
+import { allocate, formatVnd, MAX_VND, percentOf, vnd, withinLimit } from './money.ts';
 
 describe('money (integer đồng)', () => {
   it('formats with Vietnamese grouping and the đồng sign', () => {
@@ -29,5 +29,11 @@ describe('money (integer đồng)', () => {
     const parts = allocate(1_000_003n, [40, 35, 25]);
     expect(parts.reduce((a, b) => a + b, 0n)).toBe(1_000_003n);
     expect(() => allocate(10n, [0, 0])).toThrow(RangeError);
+  });
+
+  it('bounds amounts below 10^15 đ with a coded error', () => {
+    expect(withinLimit(MAX_VND, 'totalVnd')).toBe(MAX_VND);
+    expect(() => withinLimit(MAX_VND + 1n, 'totalVnd')).toThrow(expect.objectContaining({ code: 'AMOUNT_TOO_LARGE', details: expect.objectContaining({ totalVnd: '1000000000000000' }) }));
+    expect(() => withinLimit(-MAX_VND - 1n, 'netVnd')).toThrow(expect.objectContaining({ code: 'AMOUNT_TOO_LARGE' }));
   });
 });

@@ -2,7 +2,18 @@
  * Money is integer đồng, carried as `bigint` in code, `bigint` columns in the database and decimal
  * strings in JSON. No floating point touches an amount.
  */
+import { AppError } from './errors.ts';
+
 export type Vnd = bigint;
+
+/** The largest amount accepted (just under 10^15 đ): any sum, VAT or proration of it stays far inside bigint. */
+export const MAX_VND: Vnd = 999_999_999_999_999n;
+
+/** `amount`, or AMOUNT_TOO_LARGE (400) naming `field`: checked before anything is written. */
+export function withinLimit(amount: Vnd, field: string): Vnd {
+  if (amount > MAX_VND || amount < -MAX_VND) throw new AppError('AMOUNT_TOO_LARGE', { [field]: amount.toString(), max: MAX_VND.toString() });
+  return amount;
+}
 
 const VND_RE = /^-?\d{1,18}$/;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
+import { instant } from '../../http/validation.ts';
 import type { AuditLog } from './service.ts';
 
 export function auditRoutes(app: Server, audit: AuditLog) {
@@ -14,8 +15,8 @@ export function auditRoutes(app: Server, audit: AuditLog) {
           action: z.string().trim().max(100).optional(),
           entityType: z.string().trim().max(50).optional(),
           entityId: z.string().trim().max(60).optional(),
-          from: z.coerce.date().optional(),
-          to: z.coerce.date().optional(),
+          from: instant.optional(),
+          to: instant.optional(),
           ...pageQuery,
         })
         .strict(),

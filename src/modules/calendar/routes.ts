@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ctxOf, guard } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
+import { localDate } from '../../http/validation.ts';
 import type { CalendarService } from './service.ts';
 
-const localDate = z.iso.date();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 const year = z.coerce.number().int().min(2000).max(2100);
 

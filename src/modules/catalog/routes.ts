@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery, requireAuth } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
+import { localDate, vndString as money } from '../../http/validation.ts';
 import type { CatalogService } from './service.ts';
 
 const code = z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9_-]+$/);
-const localDate = z.iso.date();
 const vatRate = z.enum(['KCT', '0', '5', '8', '10']);
 const bp = z.number().int().min(0).max(10_000);
-const money = z.string().regex(/^\d{1,15}$/, 'whole đồng as a string of digits');
 const quantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000_000);
 
 export function catalogRoutes(app: Server, catalog: CatalogService) {

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { nextDocumentNumber } from '../../platform/counters.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { withinLimit } from '../../platform/money.ts';
 import { toLocalDate } from '../../platform/calendar.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { onpremQuotes, plans, priceVersions, products, trialPolicies } from './db/schema.ts';
@@ -271,8 +272,9 @@ export class CatalogService {
     if (input.validUntil < this.today()) throw new AppError('VALIDATION_FAILED', { validUntil: input.validUntil }, 'validity already over');
     const lines = input.lines.map((l) => {
       const unit = BigInt(l.unitPriceVnd);
-      return { description: l.description, quantity: l.quantity, unitPriceVnd: unit.toString(), amountVnd: (unit * BigInt(l.quantity)).toString() };
+      return { description: l.description, quantity: l.quantity, unitPriceVnd: unit.toString(), amountVnd: withinLimit(unit * BigInt(l.quantity), 'amountVnd').toString() };
     });
+    const totalVnd = withinLimit(lines.reduce((sum, l) => sum + BigInt(l.amountVnd), 0n), 'totalVnd');
     const now = this.clock.now();
     return this.database.db.transaction(async (tx) => {
       const row = {
@@ -283,7 +285,7 @@ export class CatalogService {
         unitId,
         description: input.description,
         lines,
-        totalVnd: lines.reduce((sum, l) => sum + BigInt(l.amountVnd), 0n),
+        totalVnd,
         validUntil: input.validUntil,
         status: 'draft' as const,
         createdBy: ctx.actor.id ?? ctx.actor.name,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
+import { instant, localDate, vndString } from '../../http/validation.ts';
 import { CONTRACT_STATUSES } from './domain/lifecycle.ts';
 import type { ContractService } from './service.ts';
 
 const id = z.object({ id: z.string().max(40) });
-const localDate = z.iso.date();
 const productCode = z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9_-]+$/);
 const quantity = z.number().int('must be a whole number').min(1).max(1_000_000_000);
 const periodMonths = z.number().int().min(1).max(60);
@@ -98,7 +98,7 @@ export function contractRoutes(app: Server, contracts: ContractService) {
       tags: ['contracts'],
       summary: 'Record a payment received outside VNPay (bank transfer); the same hook a VNPay IPN calls',
       params: id,
-      body: z.object({ reference: z.string().trim().min(3).max(100), amountVnd: z.string().regex(/^\d{1,15}$/), paidAt: z.coerce.date().optional(), amendmentId: z.string().max(40).optional() }).strict(),
+      body: z.object({ reference: z.string().trim().min(3).max(100), amountVnd: vndString, paidAt: instant.optional(), amendmentId: z.string().max(40).optional() }).strict(),
     },
     preValidation: guard('contract.record_payment'),
     handler: async (req) => {

@@ -7,7 +7,7 @@ import { acceptUpload, listFiles, readFile, storeFile } from '../../platform/fil
 import { AppError, type Locale } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
-import { formatVnd } from '../../platform/money.ts';
+import { formatVnd, withinLimit } from '../../platform/money.ts';
 import { addDays, localDateTime, toLocalDate } from '../../platform/calendar.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
@@ -459,6 +459,7 @@ export class ContractService {
     if (!c.startDate || !c.endDate) throw new AppError('CONFLICT', undefined, 'the contract has no term yet');
     if (input.changeDate < this.today()) throw new AppError('VALIDATION_FAILED', { changeDate: input.changeDate }, 'the change date is in the past');
     const newTerm = priceQuote(model, c.vatRate as VatRate, { quantity, periodMonths: c.periodMonths });
+    withinLimit(newTerm.totalVnd, 'totalVnd');
     const s = upgradeSettlement({ paidSubtotalVnd: c.subtotalVnd, start: c.startDate, end: c.endDate, changeDate: input.changeDate, newTermSubtotalVnd: newTerm.subtotalVnd });
     const now = this.clock.now();
     const row: AmendmentRow = {
@@ -879,6 +880,7 @@ export class ContractService {
   // ---- persistence helpers ------------------------------------------------------------------------
 
   private async insertContract(tx: Executor, ctx: Ctx, data: Omit<ContractRow, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'version' | 'createdBy' | 'ctkvApprovedBy' | 'ctkvApprovedAt' | 'ttcnttApprovedBy' | 'ttcnttApprovedAt' | 'paidAt' | 'paymentRef' | 'activatedAt' | 'accountRef' | 'rejectionReason' | 'terminatedAt' | 'terminationDate' | 'terminationReason' | 'settlement' | 'endDate'>) {
+    withinLimit(data.totalVnd, 'totalVnd');
     const now = this.clock.now();
     const row: ContractRow = {
       ...data,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
+import { localDate } from '../../http/validation.ts';
 import { toCsv, toXlsx } from '../../platform/export.ts';
 import type { PaymentService } from './service.ts';
 
 const token = z.object({ token: z.string().min(10).max(200) });
-const localDate = z.iso.date();
 const productCode = z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9_-]+$/);
 
 export function paymentRoutes(app: Server, payments: PaymentService) {

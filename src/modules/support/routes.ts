@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
+import { instant, localDate } from '../../http/validation.ts';
 import { toCsv, toXlsx } from '../../platform/export.ts';
 import { CHANNELS, REQUEST_TYPES, STAGES, type Level } from './domain/levels.ts';
 import type { TicketCommand } from './domain/ticket.ts';
@@ -26,7 +27,7 @@ const eventBody = z.discriminatedUnion('event', [
   z.object({ event: z.literal('answer_at_intake'), answer: text(5000) }).strict(),
   z.object({ event: z.literal('forward'), reason: text(2000) }).strict(),
   z.object({ event: z.literal('reclassify'), level, requestType: z.enum(REQUEST_TYPES).optional(), reason: text(2000) }).strict(),
-  z.object({ event: z.literal('update_progress'), note: text(5000), expectedCompletionAt: z.coerce.date().optional() }).strict(),
+  z.object({ event: z.literal('update_progress'), note: text(5000), expectedCompletionAt: instant.optional() }).strict(),
   z.object({ event: z.literal('request_info'), question: text(5000) }).strict(),
   z.object({ event: z.literal('customer_replied'), message: z.string().trim().max(5000).optional() }).strict(),
   z.object({ event: z.literal('resolve'), answer: text(5000) }).strict(),
@@ -127,7 +128,7 @@ export function supportRoutes(app: Server, support: SupportService) {
   });
 
   app.get('/api/v1/support/dashboard', {
-    schema: { tags: ['support'], summary: 'Open tickets by level and unit, SLA compliance, breaches, handling time', querystring: z.object({ from: z.iso.date(), to: z.iso.date() }).strict() },
+    schema: { tags: ['support'], summary: 'Open tickets by level and unit, SLA compliance, breaches, handling time', querystring: z.object({ from: localDate, to: localDate }).strict() },
     preValidation: guard('support.dashboard'),
     handler: async (req) => support.dashboard(ctxOf(req), req.query.from, req.query.to),
   });
