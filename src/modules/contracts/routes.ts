@@ -11,6 +11,8 @@ const quantity = z.number().int('must be a whole number').min(1).max(1_000_000_0
 const periodMonths = z.number().int().min(1).max(60);
 const reason = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
 const empty = z.object({}).strict();
+/** Where the customer uses the service: shown to them as a link, so only http(s). */
+const accessUrl = z.url({ protocol: /^https?$/ }).max(500);
 
 export function contractRoutes(app: Server, contracts: ContractService) {
   app.get('/api/v1/contracts', {
@@ -83,7 +85,7 @@ export function contractRoutes(app: Server, contracts: ContractService) {
     ['suspend', (c, i, b) => contracts.suspend(c, i, b.reason), reason, 'contract.suspend'],
     ['resume', (c, i) => contracts.resume(c, i), empty, 'contract.suspend'],
     ['terminate', (c, i, b) => contracts.terminate(c, i, b.date, b.reason), z.object({ date: localDate, reason: z.string().trim().min(3).max(1000) }).strict(), 'contract.declare'],
-    ['provisioning/complete', (c, i, b) => contracts.completeProvisioning(c, i, b.accountRef, b.note), z.object({ accountRef: z.string().trim().min(2).max(200), note: z.string().max(2000).optional() }).strict(), 'contract.provision'],
+    ['provisioning/complete', (c, i, b) => contracts.completeProvisioning(c, i, { accountRef: b.accountRef, accessUrl: b.accessUrl }, b.note), z.object({ accountRef: z.string().trim().min(2).max(200), accessUrl: accessUrl.optional(), note: z.string().max(2000).optional() }).strict(), 'contract.provision'],
   ];
   for (const [path, run, body, permission] of simple) {
     app.post(`/api/v1/contracts/:id/${path}`, {

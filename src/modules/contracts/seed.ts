@@ -32,7 +32,7 @@ export async function seedDemoContracts(database: Database, clock: Clock, deps: 
   await deps.contracts.confirmPayment(system, active.id, { paymentRef: 'demo:VNP-0001', amountVnd: active.totalVnd, paidAt: clock.now() });
   await deps.contracts.approve(await as('approver.ctkv1'), active.id);
   await deps.contracts.approve(await as('approver.ttcntt'), active.id);
-  await deps.contracts.completeProvisioning(await as('ops1'), active.id, 'meeting:saomai-admin', 'Tài khoản quản trị tổ chức');
+  await deps.contracts.completeProvisioning(await as('ops1'), active.id, { accountRef: 'meeting:saomai-admin', accessUrl: 'https://meeting.mobifone.vn' }, 'Tài khoản quản trị tổ chức');
 
   // Waiting for the TT CNTT approver: eKYC 12,000 requests a month.
   const pending = await deps.contracts.declare(am, { customerId: customer.id, product: 'EKYC', quantity: 12000, signedDate: signed });

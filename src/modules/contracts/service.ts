@@ -15,7 +15,7 @@ import { priceModelFromJson, priceModelToJson, priceQuote, vatOf, type CatalogSe
 import { hasPermission, withinScope, type CustomerService, type IdentityService } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import { amendments, contracts, tasks } from './db/schema.ts';
-import { allowedActions, approvalsComplete, LIVE_STATUSES, nextStatus, type ContractEvent, type ContractStatus } from './domain/lifecycle.ts';
+import { allowedActions, approvalsComplete, awaitsAccount, LIVE_STATUSES, nextStatus, requiredApprovals, serviceAccess, type ContractEvent, type ContractStatus } from './domain/lifecycle.ts';
 import { earlyTerminationSettlement, upgradeSettlement } from './domain/settlement.ts';
 import { termEnd } from './domain/term.ts';
 
@@ -23,13 +23,29 @@ type ContractRow = typeof contracts.$inferSelect;
 type AmendmentRow = typeof amendments.$inferSelect;
 type TaskKind = (typeof tasks.$inferSelect)['kind'];
 
-export const CONTRACT_JOBS = { remind: 'contracts.renewal_reminder', expire: 'contracts.expire' } as const;
+export const CONTRACT_JOBS = { remind: 'contracts.renewal_reminder', expire: 'contracts.expire', provision: 'contracts.provision' } as const;
 const REMINDER_DAYS_BEFORE = 30;
+/** Tries of the provisioning job (backoff 30 s, 1, 2, 4, 8 min) before ops is asked to do it by hand. */
+const PROVISION_ATTEMPTS = 6;
 
-/** Per-product provisioning (eKYC and Meeting modules plug in here); without one, ops does it by hand. */
-export interface ProvisioningPort {
-  provision(contract: { id: string; number: string; customerId: string; quantity: number }): Promise<{ accountRef: string } | 'manual'>;
+/** The account a provisioning created: what the customer signs in with, and where. */
+export interface ServiceAccount {
+  accountRef: string;
+  accessUrl?: string;
 }
+
+/**
+ * Per-product provisioning (eKYC and Meeting modules plug in here); without one, ops does it by hand.
+ * Called by a job, never inside a transaction; `idempotencyKey` (contract id + step) is the same on
+ * every retry, so the product creates one account however often it is asked.
+ */
+export interface ProvisioningPort {
+  provision(request: { idempotencyKey: string; contractId: string; number: string; customerId: string; quantity: number }): Promise<ServiceAccount | 'manual'>;
+  /** The account an earlier call with this key created, if any: asked before every retry. */
+  lookup?(idempotencyKey: string): Promise<ServiceAccount | null>;
+}
+
+const provisioningKey = (contractId: string) => `${contractId}:provision`;
 
 export type PaymentLinkFn = (tx: Executor, p: { contractId: string; amendmentId?: string; customerId: string; amountVnd: bigint; description: string }) => Promise<string>;
 
@@ -70,6 +86,7 @@ const EVENT_TEXT: Record<string, Record<Locale, string>> = {
   approval_needed: { vi: 'chờ phê duyệt', en: 'awaiting approval' },
   rejected: { vi: 'bị từ chối', en: 'rejected' },
   provision: { vi: 'cần tạo tài khoản dịch vụ', en: 'service account to be created' },
+  access_ready: { vi: 'tài khoản dịch vụ đã sẵn sàng', en: 'your service account is ready' },
   credentials: { vi: 'đã tạo tài khoản, vui lòng gửi thông tin cho khách hàng', en: 'account created; please send the credentials to the customer' },
   activated: { vi: 'đã kích hoạt dịch vụ', en: 'service activated' },
   reminder: { vi: 'sắp hết hạn', en: 'expires soon' },
@@ -99,6 +116,7 @@ export class ContractService {
   ) {
     deps.jobs.register(CONTRACT_JOBS.remind, (p: { contractId: string }) => this.sendRenewalReminder(p.contractId));
     deps.jobs.register(CONTRACT_JOBS.expire, (p: { contractId: string }) => this.expire(p.contractId));
+    deps.jobs.register(CONTRACT_JOBS.provision, (p: { contractId: string }, job) => this.runProvisioning(p.contractId, job.attempt));
   }
 
   /** Where the customer pays: the payments module gives a signed VNPay link (the portal page until then). */
@@ -249,7 +267,8 @@ export class ContractService {
     const after = await this.save(tx, ctx, c, { status, paidAt: p.paidAt, paymentRef: p.paymentRef }, 'contract.paid');
     await this.notifyCustomer(tx, after, 'contract.payment_received', { paymentRef: p.paymentRef });
     if (selfService) {
-      await this.activate(tx, ctx, after);
+      // C1: usable at once in principle; the account follows (the contract shows when it is expected).
+      await this.startProvisioning(tx, await this.activate(tx, ctx, after));
     } else {
       // C2 step 4: AM/KAM/agent, admin and the invoice officer learn of the payment.
       await this.notifyStaff(tx, after, 'paid', await this.staffToTell(tx, after, ['admin', 'invoice_officer']));
@@ -275,7 +294,7 @@ export class ContractService {
       if (!approvalsComplete(approvals)) return patch;
       return { ...patch, status: nextStatus(c.status, 'approved') };
     }, 'contract.approved', async (tx, after) => {
-      if (after.status === 'provisioning') await this.startProvisioning(tx, ctx, after);
+      if (after.status === 'provisioning') await this.startProvisioning(tx, after);
     });
   }
 
@@ -305,49 +324,86 @@ export class ContractService {
 
   // ---- provisioning (C2 step 6, C4) ---------------------------------------------------------------
 
-  private async startProvisioning(tx: Executor, ctx: Ctx, c: ContractRow) {
+  /**
+   * The step is a task with a working-day deadline (what the customer is told to expect, what ops sees
+   * overdue); a product with a provisioning port gets a job that calls it outside any transaction.
+   */
+  private async startProvisioning(tx: Executor, c: ContractRow) {
+    await this.openTask(tx, c, 'provision', null);
     const product = await this.deps.catalog.product(c.productId, tx);
-    const port = this.provisioning.get(product.code);
-    const result = port ? await port.provision({ id: c.id, number: c.number, customerId: c.customerId, quantity: c.quantity }) : 'manual';
-    if (result === 'manual') {
-      await this.openTask(tx, c, 'provision', null);
-      await this.notifyStaff(tx, c, 'provision', await this.deps.customers.emailsOfRole('ops', null, tx));
-      return;
+    if (this.provisioning.has(product.code)) {
+      await this.deps.jobs.enqueue(tx, { queue: CONTRACT_JOBS.provision, key: `provision:${provisioningKey(c.id)}`, payload: { contractId: c.id }, maxAttempts: PROVISION_ATTEMPTS });
+    } else {
+      await this.askOps(tx, c);
     }
-    await this.completeProvisioningIn(tx, ctx, c, result.accountRef, undefined);
   }
 
-  /** Ops created the customer's account: the contract becomes active and the signing unit gets the credentials. */
-  async completeProvisioning(ctx: Ctx, id: string, accountRef: string, note?: string) {
+  private async askOps(tx: Executor, c: ContractRow, detail = '') {
+    await this.notifyStaff(tx, c, 'provision', await this.deps.customers.emailsOfRole('ops', null, tx), detail);
+  }
+
+  /**
+   * The provisioning job: a short read, the port called with no transaction open (after a failure,
+   * first asked what the earlier try created), then the outcome recorded in a short transaction.
+   * Failures retry with backoff; after the last one the open task is ops' to finish by hand.
+   */
+  private async runProvisioning(contractId: string, attempt: number) {
+    const c = await this.row(contractId);
+    if (!awaitsAccount(c)) return; // ops finished it meanwhile, or the contract ended
+    const product = await this.deps.catalog.product(c.productId);
+    const port = this.provisioning.get(product.code);
+    const key = provisioningKey(c.id);
+    let outcome: ServiceAccount | 'manual' = 'manual';
+    let failure = '';
+    try {
+      const earlier = attempt > 1 && port?.lookup ? await port.lookup(key) : null;
+      if (port) outcome = earlier ?? (await port.provision({ idempotencyKey: key, contractId: c.id, number: c.number, customerId: c.customerId, quantity: c.quantity }));
+    } catch (err) {
+      if (attempt < PROVISION_ATTEMPTS) throw err;
+      failure = `Tạo tự động thất bại sau ${attempt} lần: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    await this.database.db.transaction(async (tx) => {
+      const fresh = await this.lockContract(tx, c.id);
+      if (!awaitsAccount(fresh)) return;
+      if (outcome === 'manual') await this.askOps(tx, fresh, failure);
+      else await this.recordAccount(tx, systemActor(), fresh, outcome);
+    });
+  }
+
+  /** Ops created the customer's account by hand (or finished what the port could not). */
+  async completeProvisioning(ctx: Ctx, id: string, account: ServiceAccount, note?: string) {
     await this.database.db.transaction(async (tx) => {
       const c = await this.lockContract(tx, id);
-      await this.completeProvisioningIn(tx, ctx, c, accountRef, note);
+      await this.recordAccount(tx, ctx, c, account, note);
     });
     return this.detail(ctx, id);
   }
 
-  private async completeProvisioningIn(tx: Executor, ctx: Ctx, c: ContractRow, accountRef: string, note?: string) {
-    if (c.status !== 'provisioning') nextStatus(c.status, 'provisioned');
+  /**
+   * The account exists: a declared contract becomes active (its term starts) and the signing unit gets
+   * the credentials to pass on (C4); a self-service customer, already active, is told directly (C1).
+   */
+  private async recordAccount(tx: Executor, ctx: Ctx, c: ContractRow, account: ServiceAccount, note?: string) {
+    if (!awaitsAccount(c)) nextStatus(c.status, 'provisioned'); // throws INVALID_TRANSITION
     await this.closeTasks(tx, c.id, ['provision'], ctx);
-    const after = await this.save(tx, ctx, c, { accountRef, note: note ? [c.note, note].filter(Boolean).join('\n') : c.note }, 'contract.provisioned');
-    await this.activate(tx, ctx, after);
-    const sales = after.salesUserId ? await this.deps.identity.getUser(after.salesUserId, tx).catch(() => null) : null;
-    if (sales) await this.notifyStaff(tx, after, 'credentials', [sales.email], `Tài khoản / account: ${accountRef}`);
+    const patch = { accountRef: account.accountRef, accessUrl: account.accessUrl ?? null, note: note ? [c.note, note].filter(Boolean).join('\n') : c.note };
+    const after = await this.save(tx, ctx, c, patch, 'contract.provisioned');
+    const access = [`Tài khoản / account: ${account.accountRef}`, account.accessUrl ? `Truy cập / link: ${account.accessUrl}` : ''].filter(Boolean).join('\n');
+    if (after.status === 'provisioning') await this.activate(tx, ctx, after);
+    else await this.notifyCustomer(tx, after, 'contract.customer_update', { event: 'access_ready', detail: access });
+    const sales = after.salesUserId && after.channel !== 'self_service' ? await this.deps.identity.getUser(after.salesUserId, tx).catch(() => null) : null;
+    if (sales) await this.notifyStaff(tx, after, 'credentials', [sales.email], access);
   }
 
   /** The term starts (today, or the agreed later date) and the renewal reminder and expiry are scheduled. */
-  private async activate(tx: Executor, ctx: Ctx, c: ContractRow) {
+  private async activate(tx: Executor, ctx: Ctx, c: ContractRow): Promise<ContractRow> {
     const start = c.startDate && c.startDate > this.today() ? c.startDate : this.today();
     const end = termEnd(start, c.periodMonths);
     const status = c.status === 'active' ? 'active' : nextStatus(c.status, 'provisioned');
     const after = await this.save(tx, ctx, c, { status, startDate: start, endDate: end, activatedAt: this.clock.now() }, 'contract.activated');
-    if (c.channel === 'self_service') {
-      // C1: active at once; ops still creates the account when the product has no automatic provisioning.
-      const product = await this.deps.catalog.product(c.productId, tx);
-      if (!this.provisioning.has(product.code)) await this.openTask(tx, after, 'provision', null);
-    }
     await this.scheduleTermJobs(tx, after);
     await this.notifyCustomer(tx, after, 'contract.customer_update', { event: 'activated', detail: this.termText(after) });
+    return after;
   }
 
   private async scheduleTermJobs(tx: Executor, c: ContractRow) {
@@ -663,6 +719,7 @@ export class ContractService {
     const who = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
     const now = this.clock.now();
     const model = priceModelFromJson(c.priceModel);
+    const approvalLevels = requiredApprovals({ channel: c.channel, needsCtkv: c.needsCtkvApproval === 1 });
     const can = {
       sell: hasPermission(ctx.actor, 'contract.declare') && this.inScope(ctx, c),
       approveCtkv: hasPermission(ctx.actor, 'contract.approve_ctkv') && this.inScope(ctx, c),
@@ -684,14 +741,17 @@ export class ContractService {
       signedDate: c.signedDate,
       managingUnit: this.unitRef(c.managingUnitId),
       salesUser: sales ? { id: sales.id, fullName: sales.fullName } : null,
+      // Only the approvals this contract's flow has (none for self-service): null is "does not apply".
       approvals: {
-        ctkv: c.needsCtkvApproval ? { required: true, by: c.ctkvApprovedBy, byName: who(c.ctkvApprovedBy)?.name ?? null, at: c.ctkvApprovedAt } : null,
-        ttcntt: { by: c.ttcnttApprovedBy, byName: who(c.ttcnttApprovedBy)?.name ?? null, at: c.ttcnttApprovedAt },
+        ctkv: approvalLevels.includes('ctkv') ? { required: true, by: c.ctkvApprovedBy, byName: who(c.ctkvApprovedBy)?.name ?? null, at: c.ctkvApprovedAt } : null,
+        ttcntt: approvalLevels.includes('ttcntt') ? { required: true, by: c.ttcnttApprovedBy, byName: who(c.ttcnttApprovedBy)?.name ?? null, at: c.ttcnttApprovedAt } : null,
       },
+      service: serviceAccess(c, taskRows.find((t) => t.kind === 'provision' && t.status === 'open')?.dueAt ?? null),
       paidAt: c.paidAt,
       paymentRef: c.paymentRef,
       activatedAt: c.activatedAt,
       accountRef: c.accountRef,
+      accessUrl: c.accessUrl,
       rejectionReason: c.rejectionReason,
       terminatedAt: c.terminatedAt,
       terminationDate: c.terminationDate,
@@ -708,6 +768,7 @@ export class ContractService {
         can,
         amendable: c.billing === 'prepaid' && model.kind !== 'quote' && !c.onpremQuoteId,
         hasLiveRenewal: hasRenewal,
+        awaitingAccount: awaitsAccount(c),
       }),
       documents,
       timeline: timeline.items,
@@ -879,7 +940,7 @@ export class ContractService {
 
   // ---- persistence helpers ------------------------------------------------------------------------
 
-  private async insertContract(tx: Executor, ctx: Ctx, data: Omit<ContractRow, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'version' | 'createdBy' | 'ctkvApprovedBy' | 'ctkvApprovedAt' | 'ttcnttApprovedBy' | 'ttcnttApprovedAt' | 'paidAt' | 'paymentRef' | 'activatedAt' | 'accountRef' | 'rejectionReason' | 'terminatedAt' | 'terminationDate' | 'terminationReason' | 'settlement' | 'endDate'>) {
+  private async insertContract(tx: Executor, ctx: Ctx, data: Omit<ContractRow, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'version' | 'createdBy' | 'ctkvApprovedBy' | 'ctkvApprovedAt' | 'ttcnttApprovedBy' | 'ttcnttApprovedAt' | 'paidAt' | 'paymentRef' | 'activatedAt' | 'accountRef' | 'accessUrl' | 'rejectionReason' | 'terminatedAt' | 'terminationDate' | 'terminationReason' | 'settlement' | 'endDate'>) {
     withinLimit(data.totalVnd, 'totalVnd');
     const now = this.clock.now();
     const row: ContractRow = {
@@ -895,6 +956,7 @@ export class ContractService {
       paymentRef: null,
       activatedAt: null,
       accountRef: null,
+      accessUrl: null,
       rejectionReason: null,
       terminatedAt: null,
       terminationDate: null,

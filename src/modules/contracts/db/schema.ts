@@ -46,6 +46,8 @@ export const contracts = contractsSchema.table(
     paymentRef: text('payment_ref'),
     activatedAt: instant('activated_at'),
     accountRef: text('account_ref'),
+    /** Where the customer uses the service (given by the provisioning port or by ops). */
+    accessUrl: text('access_url'),
     rejectionReason: text('rejection_reason'),
     terminatedAt: instant('terminated_at'),
     terminationDate: date('termination_date', { mode: 'string' }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors.ts';
-import { allowedActions, approvalsComplete, nextStatus, type ActionContext } from './lifecycle.ts';
+import { allowedActions, approvalsComplete, awaitsAccount, nextStatus, requiredApprovals, serviceAccess, type ActionContext } from './lifecycle.ts';
 
 const nobody = { sell: false, approveCtkv: false, approveTtcntt: false, recordPayment: false, provision: false, suspend: false, ownerCustomer: false, selfService: false };
 const ctx = (over: Partial<ActionContext>): ActionContext => ({
@@ -10,6 +10,7 @@ const ctx = (over: Partial<ActionContext>): ActionContext => ({
   can: nobody,
   amendable: true,
   hasLiveRenewal: false,
+  awaitingAccount: false,
   ...over,
 });
 
@@ -47,6 +48,30 @@ describe('contract lifecycle', () => {
     expect(allowedActions(ctx({ status: 'active', can: { ...nobody, sell: true }, hasLiveRenewal: true, amendable: false }))).toEqual(['terminate']);
     expect(allowedActions(ctx({ status: 'awaiting_payment', can: { ...nobody, ownerCustomer: true, selfService: true } }))).toEqual(['cancel']);
     expect(allowedActions(ctx({ status: 'active', can: { ...nobody, ownerCustomer: true } }))).toEqual([]);
-    expect(allowedActions(ctx({ status: 'provisioning', can: { ...nobody, provision: true } }))).toEqual(['complete_provisioning']);
+    expect(allowedActions(ctx({ status: 'provisioning', awaitingAccount: true, can: { ...nobody, provision: true } }))).toEqual(['complete_provisioning']);
+    expect(allowedActions(ctx({ status: 'active', awaitingAccount: true, can: { ...nobody, provision: true } }))).toEqual(['complete_provisioning']);
+  });
+
+  it('a self-service contract has no approvals; a declared one TT CNTT, and its CTKV when a CTKV sold it', () => {
+    expect(requiredApprovals({ channel: 'self_service', needsCtkv: false })).toEqual([]);
+    expect(requiredApprovals({ channel: 'agent', needsCtkv: false })).toEqual(['ttcntt']);
+    expect(requiredApprovals({ channel: 'am', needsCtkv: true })).toEqual(['ctkv', 'ttcntt']);
+  });
+
+  it('the customer waits for an account until it exists: C2 while provisioning, C1 while live', () => {
+    const c = { channel: 'self_service' as const, accountRef: null };
+    expect(awaitsAccount({ ...c, status: 'active' })).toBe(true);
+    expect(awaitsAccount({ ...c, status: 'awaiting_payment' })).toBe(false);
+    expect(awaitsAccount({ ...c, status: 'expired' })).toBe(false);
+    expect(awaitsAccount({ ...c, status: 'active', accountRef: 'meeting:a' })).toBe(false);
+    expect(awaitsAccount({ channel: 'am', accountRef: null, status: 'provisioning' })).toBe(true);
+    expect(awaitsAccount({ channel: 'am', accountRef: null, status: 'active' })).toBe(false);
+  });
+
+  it('service access: expected time before, account and link after', () => {
+    const due = new Date('2026-03-03T10:30:00Z');
+    expect(serviceAccess({ status: 'active', channel: 'self_service', accountRef: null, accessUrl: null }, due)).toEqual({ status: 'provisioning', expectedBy: due, accountRef: null, accessUrl: null });
+    expect(serviceAccess({ status: 'active', channel: 'self_service', accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' }, null)).toEqual({ status: 'ready', expectedBy: null, accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' });
+    expect(serviceAccess({ status: 'awaiting_payment', channel: 'self_service', accountRef: null, accessUrl: null }, null)).toBeNull();
   });
 });

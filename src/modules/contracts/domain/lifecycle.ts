@@ -3,7 +3,7 @@ import { defineMachine, eventsFrom, transition } from '../../../platform/state-m
 /**
  * The contract lifecycle (SPEC C1–C7) as data. Status words are the API's; "active" is a contract in use.
  *
- * C1 self-service:  awaiting_payment --pay_self_service--> active
+ * C1 self-service:  awaiting_payment --pay_self_service--> active (the account follows: see `awaitsAccount`)
  * C2 declared:      draft --submit--> awaiting_payment --pay--> pending_approval --approved--> provisioning --provisioned--> active
  * C3 postpaid:      draft --submit_postpaid--> pending_approval --> …
  * C5/C7:            active <--suspend/resume--> suspended; active|suspended --terminate|expire--> terminated|expired
@@ -68,6 +68,41 @@ export function approvalsComplete(a: ApprovalState): boolean {
   return a.ttcnttApproved && (!a.needsCtkv || a.ctkvApproved);
 }
 
+export type ApprovalLevel = 'ctkv' | 'ttcntt';
+
+/**
+ * The approvals a contract's flow has at all: none for a self-service purchase (C1: paid online and
+ * activated at once); TT CNTT for every declared contract, and the selling CTKV's too when a CTKV sold it.
+ */
+export function requiredApprovals(c: { channel: 'self_service' | 'am' | 'agent'; needsCtkv: boolean }): ApprovalLevel[] {
+  if (c.channel === 'self_service') return [];
+  return c.needsCtkv ? ['ctkv', 'ttcntt'] : ['ttcntt'];
+}
+
+/**
+ * Whether the customer still waits for their service account: a declared contract between approval
+ * and activation (C2), or a self-service one, active at once (C1), until the account is created.
+ */
+export function awaitsAccount(c: { status: ContractStatus; channel: 'self_service' | 'am' | 'agent'; accountRef: string | null }): boolean {
+  if (c.accountRef) return false;
+  return c.status === 'provisioning' || (c.channel === 'self_service' && LIVE_STATUSES.includes(c.status));
+}
+
+/** What the customer can use: the account and link once provisioned; before that, when they are expected. */
+export type ServiceAccess =
+  | { status: 'provisioning'; expectedBy: Date | null; accountRef: null; accessUrl: null }
+  | { status: 'ready'; expectedBy: null; accountRef: string; accessUrl: string | null };
+
+/** `provisionDueAt`: the deadline of the open provisioning step, on the working-day calendar. */
+export function serviceAccess(
+  c: { status: ContractStatus; channel: 'self_service' | 'am' | 'agent'; accountRef: string | null; accessUrl: string | null },
+  provisionDueAt: Date | null,
+): ServiceAccess | null {
+  if (awaitsAccount(c)) return { status: 'provisioning', expectedBy: provisionDueAt, accountRef: null, accessUrl: null };
+  if (c.accountRef) return { status: 'ready', expectedBy: null, accountRef: c.accountRef, accessUrl: c.accessUrl };
+  return null;
+}
+
 /** Actions a screen may offer: what the state machine allows, then narrowed by who is asking. */
 export type ContractAction =
   | 'submit'
@@ -91,6 +126,8 @@ export interface ActionContext {
   /** A prepaid contract priced by a table (not an On-Premise quote) can be amended. */
   amendable: boolean;
   hasLiveRenewal: boolean;
+  /** The service account is still to be created (see `awaitsAccount`). */
+  awaitingAccount: boolean;
 }
 
 export function allowedActions(c: ActionContext): ContractAction[] {
@@ -103,7 +140,7 @@ export function allowedActions(c: ActionContext): ContractAction[] {
     if (ctkvTurn || ttcnttTurn) out.push('approve', 'reject');
   }
   if (c.status === 'awaiting_payment' && c.can.recordPayment) out.push('record_payment');
-  if (c.status === 'provisioning' && c.can.provision) out.push('complete_provisioning');
+  if (c.awaitingAccount && c.can.provision) out.push('complete_provisioning');
   if (events.has('cancel') && (c.can.sell || (c.can.ownerCustomer && c.can.selfService))) out.push('cancel');
   if (events.has('terminate') && c.can.sell) out.push('terminate');
   if (events.has('suspend') && c.can.suspend) out.push('suspend');
