@@ -54,13 +54,19 @@ describe.skipIf(skipBrowser)('contract journey (C2)', () => {
     const ops = await as('ops1');
     await ops.goto(url);
     await expect.poll(() => status(ops)).toBe('provisioning');
-    await act(ops, 'complete_provisioning', (p) => p.getByTestId('dialog-account-ref').fill('meeting:saomai-hop'));
+    await act(ops, 'complete_provisioning', async (p) => {
+      await p.getByTestId('dialog-account-ref').fill('meeting:saomai-hop');
+      await p.getByTestId('dialog-access-url').fill('https://meeting.mobifone.vn/saomai');
+    });
     await expect.poll(() => status(ops)).toBe('active');
 
     const customer = await as('enterprise1');
     await customer.goto(url);
     await expect.poll(() => status(customer)).toBe('active');
     expect(await customer.getByTestId('contract-total').textContent()).toContain('21.000.000 ₫');
+    // the customer sees where to use the service
+    expect(await customer.getByTestId('service-account').textContent()).toContain('meeting:saomai-hop');
+    expect(await customer.getByTestId('service-link').getAttribute('href')).toBe('https://meeting.mobifone.vn/saomai');
     expect(await customer.getByTestId('action-terminate').count()).toBe(0);
   });
 

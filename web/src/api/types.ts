@@ -331,6 +331,11 @@ export interface Approval {
   at: string | null;
 }
 
+/** What the customer can use: the account and link once provisioned; before that, when they are expected. */
+export type ServiceAccess =
+  | { status: 'provisioning'; expectedBy: string | null; accountRef: null; accessUrl: null }
+  | { status: 'ready'; expectedBy: null; accountRef: string; accessUrl: string | null };
+
 export interface ContractDetail extends ContractSummary {
   kind: 'new' | 'renewal';
   parentId: string | null;
@@ -341,14 +346,18 @@ export interface ContractDetail extends ContractSummary {
   signedDate: string | null;
   managingUnit: UnitRef | null;
   salesUser: { id: string; fullName: string } | null;
+  /** Only the approvals this contract's flow has; null: does not apply (self-service has none). */
   approvals: {
     ctkv: (Approval & { required: boolean }) | null;
-    ttcntt: Approval | null;
+    ttcntt: (Approval & { required: boolean }) | null;
   };
+  /** Null before payment (or approval) and for contracts that never got an account. */
+  service: ServiceAccess | null;
   paidAt: string | null;
   paymentRef: string | null;
   activatedAt: string | null;
   accountRef: string | null;
+  accessUrl: string | null;
   rejectionReason: string | null;
   terminatedAt: string | null;
   terminationReason: string | null;

@@ -31,6 +31,7 @@ import { payLinkTarget, useContractPaymentLink } from '../payments/payments.ts';
 import { billingLabel, localName, monthsLabel, vatLabel } from '../catalog/catalog.ts';
 import { ContractActionDialog } from './ContractActionDialog.tsx';
 import { ContractStatusTag } from './ContractStatusTag.tsx';
+import { ServiceAccessCard } from './ServiceAccessCard.tsx';
 import { actionLabel, channelLabel, taskKindLabel, useContract } from './contracts.ts';
 import { AmendmentCompleteDialog } from './dialogs/AmendmentCompleteDialog.tsx';
 import { PaymentDialog } from './dialogs/PaymentDialog.tsx';
@@ -115,6 +116,7 @@ export function ContractDetailPage() {
             {c.status === 'awaiting_payment' && (
               <Alert type="warning" showIcon title={t('contract.awaitingPayment', { amount: formatMoney(c.totalVnd) })} data-testid="awaiting-payment" />
             )}
+            <ServiceAccessCard service={c.service} />
             <SummaryCard c={c} />
             <TermCard c={c} />
             {!customerOnly && <TasksCard tasks={c.tasks} />}
@@ -229,9 +231,8 @@ function SummaryCard({ c }: { c: ContractDetail }) {
   );
 }
 
-function ApprovalText({ approval, required = true }: { approval: Approval | null; required?: boolean }) {
+function ApprovalText({ approval }: { approval: Approval }) {
   const t = useT();
-  if (!approval || !required) return <Typography.Text type="secondary">{t('approval.notRequired')}</Typography.Text>;
   if (!approval.at) return <Tag icon={<ClockCircleOutlined />} color="orange">{t('approval.pending')}</Tag>;
   return (
     <span>
@@ -253,12 +254,12 @@ function TermCard({ c }: { c: ContractDetail }) {
           { key: 'signed', label: t('contract.signedDate'), children: <DateTime value={c.signedDate} dateOnly /> },
           { key: 'start', label: t('contract.startDate'), children: <DateTime value={c.startDate} dateOnly /> },
           { key: 'end', label: t('contract.endDate'), children: <DateTime value={c.endDate} dateOnly /> },
-          { key: 'ctkv', label: t('approval.ctkv'), children: <ApprovalText approval={c.approvals.ctkv} required={!!c.approvals.ctkv?.required} /> },
-          { key: 'ttcntt', label: t('approval.ttcntt'), children: <ApprovalText approval={c.approvals.ttcntt} /> },
+          // Only the approvals this contract's flow has: a self-service purchase has none.
+          ...(c.approvals.ctkv ? [{ key: 'ctkv', label: t('approval.ctkv'), children: <ApprovalText approval={c.approvals.ctkv} /> }] : []),
+          ...(c.approvals.ttcntt ? [{ key: 'ttcntt', label: t('approval.ttcntt'), children: <ApprovalText approval={c.approvals.ttcntt} /> }] : []),
           { key: 'paid', label: t('contract.paidAt'), children: <DateTime value={c.paidAt} /> },
           { key: 'paymentRef', label: t('payment.reference'), children: c.paymentRef ?? none },
           { key: 'activated', label: t('contract.activatedAt'), children: <DateTime value={c.activatedAt} /> },
-          { key: 'account', label: t('contract.accountRef'), children: c.accountRef ?? none },
           ...(c.rejectionReason ? [{ key: 'rejected', label: t('contract.rejectionReason'), children: c.rejectionReason }] : []),
           ...(c.terminatedAt || c.terminationReason
             ? [

@@ -7,6 +7,7 @@ import { actionLabel, useContractAction } from '../contracts.ts';
 
 interface Values {
   accountRef: string;
+  accessUrl?: string;
   note?: string;
 }
 
@@ -18,7 +19,7 @@ export function ProvisioningDialog({ contract, onClose }: { contract: ContractDe
 
   const submit = (v: Values) =>
     run.mutate(
-      { accountRef: v.accountRef.trim(), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+      { accountRef: v.accountRef.trim(), ...(v.accessUrl?.trim() ? { accessUrl: v.accessUrl.trim() } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
       {
         onSuccess: () => {
           message.success(t('action.done', { action: actionLabel(t, 'complete_provisioning') }));
@@ -43,6 +44,9 @@ export function ProvisioningDialog({ contract, onClose }: { contract: ContractDe
         rules={[requiredRule(t, t('contract.accountRef')), { min: 2, message: t('common.minLength', { n: 2 }) }]}
       >
         <Input maxLength={200} autoFocus data-testid="dialog-account-ref" />
+      </Form.Item>
+      <Form.Item name="accessUrl" label={t('service.link')} extra={t('provision.accessUrlHint')} rules={[{ type: 'url', message: t('provision.accessUrlHint') }]}>
+        <Input maxLength={500} placeholder="https://" data-testid="dialog-access-url" />
       </Form.Item>
       <Form.Item name="note" label={t('contract.note')}>
         <Input.TextArea rows={2} maxLength={2000} />
