@@ -66,6 +66,11 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     trustProxy: opts.trustedProxies?.length ? opts.trustedProxies : false,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { removeAdditional: false } },
+    // A path whose percent-encoding is not UTF-8 (`/contracts/%FF`) gets the same coded answer as bad text.
+    frameworkErrors: (err, req, reply) => {
+      req.locale = localeOf(req.headers['accept-language']);
+      return sendError(err.code === 'FST_ERR_BAD_URL' ? new AppError('INVALID_TEXT', { url: 'path' }) : err, req, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only: anything else is refused with 415 rather than validated as a string.

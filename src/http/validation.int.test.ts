@@ -56,6 +56,7 @@ describe.skipIf(noDatabase)('edge validation: 400 with a code, nothing written',
     ['admin', '/api/v1/calendar/working-hours?unitId=%00'],
     ['admin', '/api/v1/calendar/days?from=2026-03-01&to=2026-03-31&unitId=%00'],
     ['admin', '/api/v1/contracts/ctr%00'],
+    ['admin', '/api/v1/contracts/ctr%FF'], // not UTF-8 at all
   ];
   it.each(filters)('%s GET %s → 400 INVALID_TEXT', async (who, url) => {
     const r = await s.http('GET', url, { token: t[who] });
