@@ -118,7 +118,7 @@ describe.skipIf(noDatabase)('provisioning and what the customer sees', () => {
     await s.jobs.drain(); // first try: the provider times out
     expect((await s.contracts.row(c.id)).status).toBe('provisioning');
     const [job] = await s.database.rows<{ status: string; attempts: number; key: string }>(sql`select status, attempts, key from platform.jobs where queue = 'contracts.provision' and payload->>'contractId' = ${c.id}`);
-    expect(job).toMatchObject({ status: 'pending', attempts: 1, key: `provision:${c.id}:provision` });
+    expect(job).toMatchObject({ status: 'pending', attempts: 1, key: `${c.id}:provision` });
 
     await later(1); // the retry, 30 s later, asks first
     const key = `${c.id}:provision`;

@@ -45,6 +45,7 @@ export interface ProvisioningPort {
   lookup?(idempotencyKey: string): Promise<ServiceAccount | null>;
 }
 
+/** The job's key and the port's idempotency key: contract id + step, the same on every retry. */
 const provisioningKey = (contractId: string) => `${contractId}:provision`;
 
 export type PaymentLinkFn = (tx: Executor, p: { contractId: string; amendmentId?: string; customerId: string; amountVnd: bigint; description: string }) => Promise<string>;
@@ -332,7 +333,7 @@ export class ContractService {
     await this.openTask(tx, c, 'provision', null);
     const product = await this.deps.catalog.product(c.productId, tx);
     if (this.provisioning.has(product.code)) {
-      await this.deps.jobs.enqueue(tx, { queue: CONTRACT_JOBS.provision, key: `provision:${provisioningKey(c.id)}`, payload: { contractId: c.id }, maxAttempts: PROVISION_ATTEMPTS });
+      await this.deps.jobs.enqueue(tx, { queue: CONTRACT_JOBS.provision, key: provisioningKey(c.id), payload: { contractId: c.id }, maxAttempts: PROVISION_ATTEMPTS });
     } else {
       await this.askOps(tx, c);
     }
