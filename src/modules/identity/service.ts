@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
-import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { customers, orgUnits, sessions, users } from './db/schema.ts';
-import { afterFailedLogin, isLocked, passwordProblem } from './domain/passwords.ts';
+import { isLocked, lockEnd, MAX_FAILED_LOGINS, passwordProblem } from './domain/passwords.ts';
 import { permissionsOf, scopeRootPath, type Role } from './domain/roles.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -118,48 +118,39 @@ export class IdentityService {
 
   // ---- sign-in and sessions -----------------------------------------------------------------------
 
+  /**
+   * Unknown, locked and disabled accounts and a wrong password all get the same answer after one
+   * argon2 verification, so neither the reply nor its timing tells which usernames exist; the audit
+   * keeps the real reason. Failures are counted in SQL, so parallel guesses cannot escape the lock.
+   */
   async login(ctx: Ctx, username: string, password: string, meta: { userAgent?: string } = {}): Promise<SignedIn> {
     const now = this.clock.now();
     const [user] = await this.database.db
       .select()
       .from(users)
       .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
-    if (!user) {
-      await argon2.verify(await this.fakeHash(), password).catch(() => false);
+    const ok = await argon2.verify(user?.passwordHash ?? (await this.fakeHash()), password).catch(() => false);
+    const refuse = async (reason: 'unknown_user' | 'locked' | 'disabled', after?: object) => {
       await this.audit.record(this.database.db, ctx, {
-        action: 'auth.login_failed',
+        action: reason === 'unknown_user' ? 'auth.login_failed' : 'auth.login_refused',
         entityType: 'user',
-        after: { username: username.slice(0, 100), reason: 'unknown_user' },
+        entityId: user?.id,
+        after: { ...(user ? {} : { username: username.slice(0, 100) }), reason, ...after },
       });
-      throw new AppError('INVALID_CREDENTIALS');
-    }
-    if (isLocked(user.lockedUntil, now)) {
-      await this.audit.record(this.database.db, ctx, {
-        action: 'auth.login_refused',
-        entityType: 'user',
-        entityId: user.id,
-        after: { reason: 'locked', lockedUntil: user.lockedUntil },
-      });
-      throw new AppError('ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil });
-    }
-    const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
-    if (!ok) {
-      const next = afterFailedLogin(user.failedLogins, now);
-      await this.database.db.transaction(async (tx) => {
-        await tx.update(users).set(next).where(eq(users.id, user.id));
-        await this.audit.record(tx, ctx, {
-          action: next.lockedUntil ? 'auth.locked' : 'auth.login_failed',
-          entityType: 'user',
-          entityId: user.id,
-          before: { failedLogins: user.failedLogins },
-          after: next,
-        });
-      });
-      throw new AppError(next.lockedUntil ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
-    }
-    if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+      return new AppError('INVALID_CREDENTIALS');
+    };
+    if (!user) throw await refuse('unknown_user');
+    if (isLocked(user.lockedUntil, now)) throw await refuse('locked', { lockedUntil: user.lockedUntil });
+    if (!ok) throw await this.countFailure(ctx, user.id, now);
+    if (user.status !== 'active') throw await refuse('disabled');
     return this.database.db.transaction(async (tx) => {
-      await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+      // Only if no parallel failure locked the account meanwhile.
+      const [opened] = await tx
+        .update(users)
+        .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+        .where(and(eq(users.id, user.id), notLockedAt(now)))
+        .returning({ id: users.id });
+      if (!opened) throw new AppError('INVALID_CREDENTIALS');
       const signedIn = await this.openSession(tx, user, ctx, meta.userAgent);
       await this.audit.record(tx, { ...ctx, actor: this.actorOf(user) }, {
         action: 'auth.login',
@@ -168,6 +159,28 @@ export class IdentityService {
       });
       return signedIn;
     });
+  }
+
+  /** One more failure, counted atomically; the MAX_FAILED_LOGINS-th in a row locks the account. */
+  private async countFailure(ctx: Ctx, userId: string, now: Date): Promise<AppError> {
+    const reached = sql`${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}`;
+    await this.database.db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(users)
+        .set({
+          failedLogins: sql`case when ${reached} then 0 else ${users.failedLogins} + 1 end`,
+          lockedUntil: sql`case when ${reached} then ${lockEnd(now).toISOString()}::timestamptz else null end`,
+        })
+        .where(and(eq(users.id, userId), notLockedAt(now)))
+        .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+      await this.audit.record(tx, ctx, {
+        action: after?.lockedUntil ? 'auth.locked' : after ? 'auth.login_failed' : 'auth.login_refused',
+        entityType: 'user',
+        entityId: userId,
+        after: after ?? { reason: 'locked' },
+      });
+    });
+    return new AppError('INVALID_CREDENTIALS');
   }
 
   private async openSession(tx: Executor, user: UserRow, ctx: Ctx, userAgent?: string): Promise<SignedIn> {
@@ -465,5 +478,8 @@ function checkPassword(password: string, username?: string): void {
   const problem = passwordProblem(password, username);
   if (problem) throw new AppError('WEAK_PASSWORD', { problem });
 }
+
+/** The account is not locked at `now` (checked again in the writing statement, not only when read). */
+const notLockedAt = (now: Date) => or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
