@@ -182,7 +182,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       customers,
       calendar,
       notifications,
-      contractOwner: (id) => contracts.row(id).then((c) => ({ customerId: c.customerId, number: c.number })).catch(() => null),
+      contractOwner: (id, ctx) => contracts.row(id).then((c) => (!ctx || contracts.canSee(ctx, c) ? { customerId: c.customerId, number: c.number } : null)).catch(() => null),
       publicBaseUrl: config.publicBaseUrl,
     });
 

@@ -39,6 +39,12 @@ export const ERROR_CODES = {
   EINVOICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống hoá đơn điện tử tạm thời không phản hồi, vui lòng thử lại sau', en: 'The e-invoice provider is not responding; please try again later' },
   EINVOICE_REJECTED: { status: 422, vi: 'Nhà cung cấp hoá đơn điện tử từ chối hoá đơn', en: 'The e-invoice provider refused the invoice' },
   SIMULATOR_DISABLED: { status: 404, vi: 'Bộ giả lập không bật', en: 'Simulators are disabled' },
+  // identity and access (#8)
+  CUSTOMER_AMBIGUOUS: { status: 409, vi: 'Số điện thoại trùng với nhiều khách hàng, hãy chọn một khách hàng', en: 'Several customers share this phone number; choose one' },
+  EMAIL_TAKEN: { status: 409, vi: 'Địa chỉ e-mail đã được một tài khoản khác sử dụng', en: 'This e-mail address is already used by another account' },
+  PHONE_TAKEN: { status: 409, vi: 'Số điện thoại đã được một tài khoản khác sử dụng', en: 'This phone number is already used by another account' },
+  RESET_LINK_INVALID: { status: 410, vi: 'Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn', en: 'The password reset link is invalid, already used or expired' },
+  CURRENT_PASSWORD_WRONG: { status: 400, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;
 

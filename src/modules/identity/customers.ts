@@ -72,6 +72,29 @@ export class CustomerService {
     return withinScope(ctx.actor, this.identity.scopePathOf(ctx.actor), unitPath ?? '/');
   }
 
+  /**
+   * The customer a request body names, if the caller may see it. Unknown and out-of-scope ids get the
+   * same 404, so a body id reveals no more than a path id.
+   */
+  async visibleRow(ctx: Ctx, id: string, ex: Executor = this.database.db): Promise<CustomerRow> {
+    const [c] = await ex.select().from(customers).where(eq(customers.id, id));
+    if (!c || !this.canSee(ctx, c)) throw new AppError('NOT_FOUND', { customer: id });
+    return c;
+  }
+
+  /** Customers in the caller's scope whose phone ends with the same nine digits (0… and +84… alike). */
+  async byPhone(ctx: Ctx, phone: string) {
+    const digits = phone.replace(/\D/g, '');
+    if (digits.length < 9) return [];
+    const rows = await this.database.db
+      .select()
+      .from(customers)
+      .where(and(this.scopeFilter(ctx), sql`right(regexp_replace(coalesce(${customers.phone}, ''), '[^0-9]', '', 'g'), 9) = ${digits.slice(-9)}`))
+      .orderBy(asc(customers.name))
+      .limit(20);
+    return this.present(rows);
+  }
+
   async row(id: string, ex: Executor = this.database.db): Promise<CustomerRow> {
     const [c] = await ex.select().from(customers).where(eq(customers.id, id));
     if (!c) throw new AppError('NOT_FOUND', { customer: id });

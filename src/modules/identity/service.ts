@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import { and, asc, count, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.ts';
+import { advisoryXactLock, type Database, type Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -247,7 +247,10 @@ export class IdentityService {
     const passwordHash = await hashPassword(r.password);
     const now = this.clock.now();
     return this.database.db.transaction(async (tx) => {
+      // One registration at a time: two at once with the same e-mail or phone would both find it free.
+      await advisoryXactLock(tx, 'identity.register');
       await this.assertUsernameFree(tx, r.username);
+      await this.assertContactFree(tx, r.email, r.phone);
       const customerId = newId('customer', now);
       await tx.insert(customers).values({
         id: customerId,
@@ -457,6 +460,25 @@ export class IdentityService {
       .from(users)
       .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
     if (taken) throw new AppError('USERNAME_TAKEN', { username });
+  }
+
+  /** A self-registered account may not take an e-mail or phone already on another account or customer. */
+  private async assertContactFree(tx: Executor, email: string, phone: string): Promise<void> {
+    const lower = email.trim().toLowerCase();
+    const tail = phone.replace(/\D/g, '').slice(-9);
+    const samePhone = (col: typeof users.phone | typeof customers.phone) => sql`right(regexp_replace(coalesce(${col}, ''), '[^0-9]', '', 'g'), 9) = ${tail}`;
+    const [user] = await tx
+      .select({ email: users.email })
+      .from(users)
+      .where(or(sql`lower(${users.email}) = ${lower}`, samePhone(users.phone)))
+      .limit(1);
+    const [customer] = user ? [] : await tx
+      .select({ email: customers.email })
+      .from(customers)
+      .where(or(sql`lower(${customers.email}) = ${lower}`, samePhone(customers.phone)))
+      .limit(1);
+    const taken = user ?? customer;
+    if (taken) throw new AppError(taken.email?.toLowerCase() === lower ? 'EMAIL_TAKEN' : 'PHONE_TAKEN');
   }
 
   private assertOrgUnit(id: string | undefined): void {

@@ -745,6 +745,7 @@ export const en: Messages = {
   'intake.phoneInvalid': 'Invalid phone number (e.g. 0901234567)',
   'intake.lookup': 'Find',
   'intake.found': '{n} customer(s) found',
+  'intake.chooseCustomer': 'Several customers share this number: ask the caller and choose the right one before submitting.',
   'intake.notFound': 'No customer with this number — the request can still be taken by phone number.',
   'intake.contractNone': 'No contract',
   'intake.submit': 'Create ticket',

@@ -747,6 +747,7 @@ export const vi = {
   'intake.phoneInvalid': 'Số điện thoại không hợp lệ (ví dụ 0901234567)',
   'intake.lookup': 'Tìm',
   'intake.found': 'Tìm thấy {n} khách hàng',
+  'intake.chooseCustomer': 'Số này thuộc nhiều khách hàng: hãy hỏi và chọn đúng khách hàng trước khi tiếp nhận.',
   'intake.notFound': 'Không tìm thấy khách hàng theo số này — vẫn tiếp nhận được theo số điện thoại.',
   'intake.contractNone': 'Không gắn hợp đồng',
   'intake.submit': 'Tạo phiếu',
