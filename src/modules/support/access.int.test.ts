@@ -102,4 +102,23 @@ describe.skipIf(noDatabase)('support desk: who may look customers up, and ids in
     expect(await counts()).toEqual(before);
     expect((await s.http('POST', '/api/v1/auth/register', { body })).status).toBe(201);
   });
+
+  it('other body ids are checked against the scope too: a customer\'s managing unit and sales person, an On-Premise quote\'s customer', async () => {
+    const before = await counts();
+    const ctkv2Unit = s.identity.orgUnitByCode('CTKV2-KHDN')!.id;
+    const base = { type: 'individual', name: 'Tạ Văn Phạm Vi', email: 'phamvi@example.vn', phone: '0955000444' };
+    const unit = await s.http('POST', '/api/v1/customers', { token: t.am1, body: { ...base, managingUnitId: ctkv2Unit } });
+    expect(unit.status).toBe(403);
+    const admin = (await s.http('GET', '/api/v1/admin/users?q=admin', { token: t.admin })).body.items[0];
+    const sales = await s.http('POST', '/api/v1/customers', { token: t.am1, body: { ...base, salesUserId: admin.id } });
+    expect(sales.status).toBe(404);
+    const moved = await s.http('PATCH', '/api/v1/customers/' + (await s.http('GET', '/api/v1/tickets/lookup?phone=0901234567', { token: t.am1 })).body.customers[0].id, { token: t.am1, body: { managingUnitId: ctkv2Unit } });
+    expect(moved.status).toBe(403);
+    const quote = await s.http('POST', '/api/v1/onprem-quotes', {
+      token: t.am1,
+      body: { customerId: ctkv2.customerId, product: 'EKYC', description: 'Triển khai tại chỗ', lines: [{ description: 'Bản quyền', quantity: 1, unitPriceVnd: '100000000' }], validUntil: '2026-06-30' },
+    });
+    expect(quote.status).toBe(404);
+    expect(await counts()).toEqual(before);
+  });
 });
