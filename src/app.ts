@@ -101,6 +101,15 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           data: { fullName: user.fullName, username: user.username, loginUrl: `${config.publicBaseUrl}/login` },
           related: { type: 'user', id: user.id },
         }).then(() => undefined),
+      onPasswordResetRequested: (tx, user, token, expiresAt) =>
+        notifications.email(tx, {
+          to: user.email,
+          template: 'account.password_reset',
+          locale: user.locale,
+          // In the fragment, so the token never reaches a server log as part of a URL.
+          data: { fullName: user.fullName, username: user.username, resetUrl: `${config.publicBaseUrl}/reset-password#token=${token}`, minutes: String(Math.round((expiresAt.getTime() - clock.now().getTime()) / 60_000)) },
+          related: { type: 'user', id: user.id },
+        }).then(() => undefined),
     });
     await seedOrgUnits(database, clock, audit);
     await identity.loadOrgUnits();

@@ -1,14 +1,14 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
-import { and, asc, count, eq, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { advisoryXactLock, type Database, type Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { customers, orgUnits, sessions, users } from './db/schema.ts';
-import { isLocked, lockEnd, MAX_FAILED_LOGINS, passwordProblem } from './domain/passwords.ts';
+import { customers, orgUnits, passwordResets, sessions, users } from './db/schema.ts';
+import { isLocked, lockEnd, MAX_FAILED_LOGINS, passwordProblem, RESET_LINK_MINUTES } from './domain/passwords.ts';
 import { permissionsOf, scopeRootPath, type Role } from './domain/roles.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -88,6 +88,8 @@ export class IdentityService {
       sessionHours: number;
       /** Called inside the creating transaction of a new account (not for seeded ones): the welcome e-mail. */
       onAccountCreated?: (tx: Executor, user: PublicUser) => Promise<void>;
+      /** Called inside the transaction that stores a reset link: the e-mail carrying `token`. */
+      onPasswordResetRequested?: (tx: Executor, user: PublicUser, token: string, expiresAt: Date) => Promise<void>;
     },
   ) {}
 
@@ -222,6 +224,111 @@ export class IdentityService {
     await this.database.db.transaction(async (tx) => {
       await tx.update(sessions).set({ revokedAt: this.clock.now() }).where(eq(sessions.id, sessionId));
       await this.audit.record(tx, ctx, { action: 'auth.logout', entityType: 'session', entityId: sessionId });
+    });
+  }
+
+  // ---- own account: password and sessions -------------------------------------------------------
+
+  /**
+   * "Forgot password": e-mails each active account with this address a single-use link that expires
+   * after RESET_LINK_MINUTES. The caller learns nothing: the answer is the same whether any account matched.
+   */
+  async requestPasswordReset(ctx: Ctx, email: string): Promise<void> {
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + RESET_LINK_MINUTES * 60_000);
+    const found = await this.database.db
+      .select()
+      .from(users)
+      .where(and(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`, eq(users.status, 'active')))
+      .limit(5);
+    if (found.length === 0) {
+      await this.audit.record(this.database.db, ctx, { action: 'auth.password_reset_requested', entityType: 'user', after: { email: email.slice(0, 200), reason: 'unknown_email' } });
+      return;
+    }
+    for (const user of found) {
+      const token = randomBytes(32).toString('base64url');
+      await this.database.db.transaction(async (tx) => {
+        // One link at a time: a new request voids the older ones.
+        await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+        await tx.insert(passwordResets).values({ id: newId('passwordReset', now), tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt, ip: ctx.ip ?? null });
+        await this.audit.record(tx, ctx, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id, after: { expiresAt } });
+        const [publicUser] = await this.withCustomers([user], tx);
+        await this.opts.onPasswordResetRequested?.(tx, publicUser, token, expiresAt);
+      });
+    }
+  }
+
+  /** Sets a new password from an e-mailed link: once, before it expires; every session of the account ends. */
+  async resetPassword(ctx: Ctx, token: string, password: string): Promise<void> {
+    const now = this.clock.now();
+    const [link] = await this.database.db
+      .select({ userId: passwordResets.userId, username: users.username })
+      .from(passwordResets)
+      .innerJoin(users, eq(users.id, passwordResets.userId))
+      .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now), eq(users.status, 'active')));
+    if (!link) throw new AppError('RESET_LINK_INVALID');
+    checkPassword(password, link.username);
+    const passwordHash = await hashPassword(password);
+    await this.database.db.transaction(async (tx) => {
+      // Claimed in the writing statement, so two uses of the same link cannot both succeed.
+      const [claimed] = await tx
+        .update(passwordResets)
+        .set({ usedAt: now })
+        .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+        .returning({ userId: passwordResets.userId });
+      if (!claimed) throw new AppError('RESET_LINK_INVALID');
+      await this.setPassword(tx, claimed.userId, passwordHash, now);
+      await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, claimed.userId), isNull(sessions.revokedAt)));
+      await this.audit.record(tx, ctx, { action: 'user.password_reset_by_link', entityType: 'user', entityId: claimed.userId, after: { passwordChanged: true, sessionsEnded: 'all' } });
+    });
+  }
+
+  /** The signed-in user changes their password (the current one is required); their other sessions end. */
+  async changePassword(ctx: Ctx, auth: Pick<Authenticated, 'sessionId' | 'user'>, current: string, next: string): Promise<void> {
+    const [user] = await this.database.db.select().from(users).where(eq(users.id, auth.user.id));
+    if (!user || !(await argon2.verify(user.passwordHash, current).catch(() => false))) throw new AppError('CURRENT_PASSWORD_WRONG');
+    checkPassword(next, user.username);
+    const passwordHash = await hashPassword(next);
+    const now = this.clock.now();
+    await this.database.db.transaction(async (tx) => {
+      await this.setPassword(tx, user.id, passwordHash, now);
+      await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, auth.sessionId)));
+      await this.audit.record(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { passwordChanged: true, sessionsEnded: 'others' } });
+    });
+  }
+
+  private async setPassword(tx: Executor, userId: string, passwordHash: string, now: Date): Promise<void> {
+    await tx
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now, version: sql`${users.version} + 1` })
+      .where(eq(users.id, userId));
+  }
+
+  /** The user's open sessions, newest activity first; `current` marks the one asking. */
+  async sessionsOf(auth: Pick<Authenticated, 'sessionId' | 'user'>) {
+    const now = this.clock.now();
+    const rows = await this.database.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, auth.user.id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+      .orderBy(desc(sessions.lastSeenAt))
+      .limit(100);
+    return rows.map((r) => ({ id: r.id, createdAt: r.createdAt, lastSeenAt: r.lastSeenAt, expiresAt: r.expiresAt, ip: r.ip, userAgent: r.userAgent, current: r.id === auth.sessionId }));
+  }
+
+  /** Signs the user out of one of their sessions (`sessionId`) or of every other one (`'others'`). */
+  async endSessions(ctx: Ctx, auth: Pick<Authenticated, 'sessionId' | 'user'>, which: string | 'others'): Promise<number> {
+    const now = this.clock.now();
+    const own = and(eq(sessions.userId, auth.user.id), isNull(sessions.revokedAt));
+    return this.database.db.transaction(async (tx) => {
+      const ended = await tx
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(own, which === 'others' ? ne(sessions.id, auth.sessionId) : eq(sessions.id, which)))
+        .returning({ id: sessions.id });
+      if (which !== 'others' && ended.length === 0) throw new AppError('NOT_FOUND', { session: which });
+      await this.audit.record(tx, ctx, { action: 'auth.sessions_ended', entityType: 'user', entityId: auth.user.id, after: { sessions: ended.map((e) => e.id) } });
+      return ended.length;
     });
   }
 

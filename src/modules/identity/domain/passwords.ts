@@ -1,6 +1,8 @@
 /** Password policy and brute-force lockout: pure rules, the service applies them. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
+/** How long an e-mailed password-reset link stays valid. */
+export const RESET_LINK_MINUTES = 30;
 
 export function passwordProblem(password: string, username?: string): string | null {
   if (password.length < 8) return 'too short';

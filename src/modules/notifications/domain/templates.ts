@@ -23,6 +23,18 @@ export const TEMPLATES = {
       html: '<p>Hello <b>{{fullName}}</b>,</p><p>Your account <b>{{username}}</b> has been created on MobiFone QLDV.</p><p><a href="{{loginUrl}}">Sign in</a></p><p>Best regards,<br>MobiFone</p>',
     },
   },
+  'account.password_reset': {
+    vi: {
+      subject: 'QLDV MobiFone: đặt lại mật khẩu',
+      text: 'Xin chào {{fullName}},\n\nCó yêu cầu đặt lại mật khẩu cho tài khoản {{username}}.\nMở liên kết sau trong {{minutes}} phút để đặt mật khẩu mới (chỉ dùng được một lần): {{resetUrl}}\n\nNếu quý khách không yêu cầu, hãy bỏ qua e-mail này; mật khẩu hiện tại vẫn giữ nguyên.\n\nTrân trọng,\nMobiFone',
+      html: '<p>Xin chào <b>{{fullName}}</b>,</p><p>Có yêu cầu đặt lại mật khẩu cho tài khoản <b>{{username}}</b>.</p><p><a href="{{resetUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Đặt mật khẩu mới</a></p><p>Liên kết có hiệu lực trong {{minutes}} phút và chỉ dùng được một lần. Nếu quý khách không yêu cầu, hãy bỏ qua e-mail này; mật khẩu hiện tại vẫn giữ nguyên.</p><p>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone QLDV: reset your password',
+      text: 'Hello {{fullName}},\n\nA password reset was requested for the account {{username}}.\nOpen this link within {{minutes}} minutes to set a new password (it works once): {{resetUrl}}\n\nIf you did not ask for this, ignore this e-mail; your password stays the same.\n\nBest regards,\nMobiFone',
+      html: '<p>Hello <b>{{fullName}}</b>,</p><p>A password reset was requested for the account <b>{{username}}</b>.</p><p><a href="{{resetUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Set a new password</a></p><p>The link is valid for {{minutes}} minutes and works once. If you did not ask for this, ignore this e-mail; your password stays the same.</p><p>Best regards,<br>MobiFone</p>',
+    },
+  },
   'contract.payment_request': {
     vi: {
       subject: 'MobiFone: đề nghị thanh toán hợp đồng {{number}} — {{amount}}',
