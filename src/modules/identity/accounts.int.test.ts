@@ -32,6 +32,11 @@ describe.skipIf(noDatabase)('accounts: forgot and change password, own sessions'
     const { count, token } = await resetMail('customer1@example.vn');
     expect(count).toBe(1);
     expect(token).toBeTruthy();
+    // Neither the outbox nor the reset table gives the link away.
+    const outbox = await s.http('GET', '/api/v1/notifications/messages?channel=email&pageSize=200', { token: await signIn('callcenter1') });
+    expect(JSON.stringify(outbox.body)).not.toContain(token!);
+    const [kept] = await s.database.rows<{ body: string; html: string | null }>(sql`select body, html from notifications.messages where template = 'account.password_reset'`);
+    expect(`${kept.body}${kept.html}`).not.toContain(token!);
     const stored = await s.database.rows<{ token_hash: string }>(sql`select token_hash from identity.password_resets`);
     expect(stored).toHaveLength(1);
     expect(stored[0].token_hash).not.toContain(token!);

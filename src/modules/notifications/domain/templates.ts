@@ -123,6 +123,18 @@ export const TEMPLATES = {
 
 export type TemplateKey = keyof typeof TEMPLATES;
 
+/**
+ * Templates whose text is a credential (a single-use password-reset link): the outbox never shows it
+ * and forgets it once sent, so no one reading the log can use the link.
+ */
+export const SECRET_TEMPLATES: ReadonlySet<string> = new Set<TemplateKey>(['account.password_reset']);
+export const HIDDEN_BODY = 'Nội dung ẩn: thư chứa liên kết bí mật dùng một lần. / Hidden: this e-mail carries a single-use secret link.';
+
+/** The message as the outbox may show it. */
+export function withoutSecrets<M extends { template: string | null; body: string; html: string | null }>(m: M): M {
+  return m.template && SECRET_TEMPLATES.has(m.template) ? { ...m, body: HIDDEN_BODY, html: null } : m;
+}
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
