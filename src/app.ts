@@ -101,6 +101,15 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           data: { fullName: user.fullName, username: user.username, loginUrl: `${config.publicBaseUrl}/login` },
           related: { type: 'user', id: user.id },
         }).then(() => undefined),
+      onPasswordResetRequested: (tx, user, token, expiresAt) =>
+        notifications.email(tx, {
+          to: user.email,
+          template: 'account.password_reset',
+          locale: user.locale,
+          // In the fragment, so the token never reaches a server log as part of a URL.
+          data: { fullName: user.fullName, username: user.username, resetUrl: `${config.publicBaseUrl}/reset-password#token=${token}`, minutes: String(Math.round((expiresAt.getTime() - clock.now().getTime()) / 60_000)) },
+          related: { type: 'user', id: user.id },
+        }).then(() => undefined),
     });
     await seedOrgUnits(database, clock, audit);
     await identity.loadOrgUnits();
@@ -130,7 +139,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     notifications = new NotificationService(database, clock, jobs, { mailer, sms, mailFrom: config.smtp.from, shortCode: config.smpp.shortCode }, log.child({ component: 'notifications' }));
 
     const customers = new CustomerService(database, clock, audit, identity);
-    const catalog = new CatalogService(database, clock, audit, (ids) => customers.namesOf(ids));
+    const catalog = new CatalogService(database, clock, audit, customers);
     await seedCatalog(database, clock, catalog);
     const contracts = new ContractService(database, clock, { audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl: config.publicBaseUrl });
     if (config.demoData && config.env === 'development') await seedDemoContracts(database, clock, { identity, customers, contracts });
@@ -182,7 +191,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       customers,
       calendar,
       notifications,
-      contractOwner: (id) => contracts.row(id).then((c) => ({ customerId: c.customerId, number: c.number })).catch(() => null),
+      contractOwner: (id, ctx) => contracts.row(id).then((c) => (!ctx || contracts.canSee(ctx, c) ? { customerId: c.customerId, number: c.number } : null)).catch(() => null),
       publicBaseUrl: config.publicBaseUrl,
     });
 

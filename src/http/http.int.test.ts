@@ -140,3 +140,30 @@ describe.skipIf(noDatabase)('HTTP: errors, bad input, RBAC', () => {
     });
   }
 });
+
+describe.skipIf(noDatabase)('HTTP: the client address behind proxies and the sign-in rate limit', () => {
+  let s: TestSystem;
+  beforeAll(async () => {
+    s = await createTestSystem({ env: { QLDV_LOGIN_RATE_LIMIT: '3', QLDV_TRUSTED_PROXIES: '10.0.0.1' } });
+  });
+  afterAll(() => s?.close());
+
+  const login = (remoteAddress: string, forwardedFor: string) =>
+    s.server!.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers: { 'x-forwarded-for': forwardedFor }, payload: { username: 'nobody-here', password: 'x' } });
+
+  it('an untrusted peer cannot escape the limit by rotating X-Forwarded-For', async () => {
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await login('203.0.113.5', `198.51.100.${i}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+  });
+
+  it('behind a configured proxy the forwarded address is the client: limited per client and recorded', async () => {
+    for (let i = 0; i < 6; i++) expect((await login('10.0.0.1', `198.51.100.${i}`)).statusCode).toBe(401);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await login('10.0.0.1', '192.0.2.7')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const failed = await s.audit.list({ action: 'auth.login_failed', page: 1, pageSize: 50 });
+    expect(failed.items.map((e) => e.ip)).toEqual(expect.arrayContaining(['198.51.100.5', '192.0.2.7']));
+    expect(failed.items.map((e) => e.ip)).not.toContain('10.0.0.1');
+  });
+});

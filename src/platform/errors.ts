@@ -15,9 +15,7 @@ export const ERROR_CODES = {
   MALFORMED_JSON: { status: 400, vi: 'Nội dung JSON không đúng cú pháp', en: 'Malformed JSON body' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported content type' },
   UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập', en: 'Sign-in required' },
-  INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
-  ACCOUNT_LOCKED: { status: 423, vi: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần, thử lại sau', en: 'Account temporarily locked after repeated failed sign-ins; try again later' },
-  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hoá', en: 'Account disabled' },
+  INVALID_CREDENTIALS: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng (sai 5 lần liên tiếp, tài khoản tạm khoá 15 phút)', en: 'Wrong username or password (5 failures in a row lock the account for 15 minutes)' },
   CSRF_INVALID: { status: 403, vi: 'Thiếu hoặc sai mã chống giả mạo (CSRF)', en: 'Missing or invalid CSRF token' },
   FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
@@ -44,6 +42,12 @@ export const ERROR_CODES = {
   // validation and contracts (#8)
   INVALID_TEXT: { status: 400, vi: 'Văn bản chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)', en: 'Text contains an invalid character (NUL or malformed Unicode)' },
   AMOUNT_TOO_LARGE: { status: 400, vi: 'Số tiền vượt quá giới hạn cho phép (dưới 1 triệu tỷ đồng)', en: 'The amount exceeds the allowed limit (below 10^15 đồng)' },
+  // identity and access (#8)
+  CUSTOMER_AMBIGUOUS: { status: 409, vi: 'Số điện thoại trùng với nhiều khách hàng, hãy chọn một khách hàng', en: 'Several customers share this phone number; choose one' },
+  EMAIL_TAKEN: { status: 409, vi: 'Địa chỉ e-mail đã được một tài khoản khác sử dụng', en: 'This e-mail address is already used by another account' },
+  PHONE_TAKEN: { status: 409, vi: 'Số điện thoại đã được một tài khoản khác sử dụng', en: 'This phone number is already used by another account' },
+  RESET_LINK_INVALID: { status: 410, vi: 'Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn', en: 'The password reset link is invalid, already used or expired' },
+  CURRENT_PASSWORD_WRONG: { status: 400, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;
 
@@ -76,7 +80,7 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 export function exitCodeFor(code: ErrorCode): number {
   const status: number = ERROR_CODES[code].status;
   if (status === 400 || status === 415) return 2;
-  if (status === 401 || status === 403 || status === 423) return 3;
+  if (status === 401 || status === 403) return 3;
   if (status === 404) return 4;
   if (status === 409) return 5;
   return 1;

@@ -9,6 +9,7 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 export const ID_PREFIXES = {
   user: 'usr',
   session: 'ses',
+  passwordReset: 'pwr',
   orgUnit: 'ou',
   customer: 'cus',
   message: 'msg',

@@ -6,8 +6,10 @@ import viVN from 'antd/locale/vi_VN';
 import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, isPublicPath, setUnauthorizedHandler } from './api/client.ts';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { OptionalSession, RequireRole, RequireSession } from './features/auth/session.tsx';
 import { CalendarPage } from './features/calendar/CalendarPage.tsx';
 import { CatalogPage } from './features/catalog/CatalogPage.tsx';
@@ -102,6 +104,8 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       {/* Public: in the app shell when signed in, in a bare shell otherwise. */}
       <Route path="/quote" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
         <Route index element={<QuotePage />} />

@@ -66,8 +66,8 @@ export class CatalogService {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
-    /** Customer names for On-Premise quote lists (customers live in the identity module). */
-    private readonly customerNames: (ids: string[]) => Promise<Map<string, string>> = async () => new Map(),
+    /** Customers live in the identity module: names for quote lists; a quote's customer must be within the caller's scope. */
+    private readonly customers: { namesOf(ids: string[]): Promise<Map<string, string>>; visibleRow(ctx: Ctx, id: string): Promise<unknown> },
   ) {}
 
   private today(): string {
@@ -252,7 +252,7 @@ export class CatalogService {
       db.select({ total: count() }).from(onpremQuotes).where(cond),
       db.select().from(products),
     ]);
-    const names = await this.customerNames([...new Set(rows.map((r) => r.customerId))]);
+    const names = await this.customers.namesOf([...new Set(rows.map((r) => r.customerId))]);
     const productById = new Map(prods.map((p) => [p.id, p]));
     const items = rows.map((r) => {
       const p = productById.get(r.productId);
@@ -268,6 +268,7 @@ export class CatalogService {
   }
 
   async createOnpremQuote(ctx: Ctx, input: OnpremQuoteInput, unitId: string | null) {
+    await this.customers.visibleRow(ctx, input.customerId);
     const product = await this.productByCode(input.product);
     if (input.validUntil < this.today()) throw new AppError('VALIDATION_FAILED', { validUntil: input.validUntil }, 'validity already over');
     const lines = input.lines.map((l) => {

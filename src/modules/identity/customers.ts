@@ -72,6 +72,29 @@ export class CustomerService {
     return withinScope(ctx.actor, this.identity.scopePathOf(ctx.actor), unitPath ?? '/');
   }
 
+  /**
+   * The customer a request body names, if the caller may see it. Unknown and out-of-scope ids get the
+   * same 404, so a body id reveals no more than a path id.
+   */
+  async visibleRow(ctx: Ctx, id: string, ex: Executor = this.database.db): Promise<CustomerRow> {
+    const [c] = await ex.select().from(customers).where(eq(customers.id, id));
+    if (!c || !this.canSee(ctx, c)) throw new AppError('NOT_FOUND', { customer: id });
+    return c;
+  }
+
+  /** Customers in the caller's scope whose phone ends with the same nine digits (0… and +84… alike). */
+  async byPhone(ctx: Ctx, phone: string) {
+    const digits = phone.replace(/\D/g, '');
+    if (digits.length < 9) return [];
+    const rows = await this.database.db
+      .select()
+      .from(customers)
+      .where(and(this.scopeFilter(ctx), sql`right(regexp_replace(coalesce(${customers.phone}, ''), '[^0-9]', '', 'g'), 9) = ${digits.slice(-9)}`))
+      .orderBy(asc(customers.name))
+      .limit(20);
+    return this.present(rows);
+  }
+
   async row(id: string, ex: Executor = this.database.db): Promise<CustomerRow> {
     const [c] = await ex.select().from(customers).where(eq(customers.id, id));
     if (!c) throw new AppError('NOT_FOUND', { customer: id });
@@ -82,8 +105,8 @@ export class CustomerService {
     const data = this.validated(input);
     // An AM's new customer is managed by the AM's own unit unless another is named.
     const managingUnitId = data.managingUnitId ?? ctx.actor.orgUnitId ?? null;
-    if (managingUnitId && !this.identity.orgUnit(managingUnitId)) throw new AppError('VALIDATION_FAILED', { managingUnitId }, 'unknown managing unit');
     const salesUserId = data.salesUserId ?? (ctx.actor.roles.some((r) => ['am', 'kam', 'agent'].includes(r)) ? ctx.actor.id : null);
+    await this.assertAssignable(ctx, { managingUnitId: data.managingUnitId, salesUserId: data.salesUserId });
     const now = this.clock.now();
     const row = {
       id: newId('customer', now),
@@ -115,6 +138,7 @@ export class CustomerService {
     return this.database.db.transaction(async (tx) => {
       const before = await this.row(id, tx);
       if (!this.canSee(ctx, before)) throw new AppError('FORBIDDEN', { customer: id });
+      await this.assertAssignable(ctx, patch, tx);
       const merged = this.validated({ ...before, taxCode: before.taxCode ?? undefined, address: before.address ?? undefined, email: before.email ?? '', phone: before.phone ?? '', managingUnitId: before.managingUnitId ?? undefined, salesUserId: before.salesUserId ?? undefined, ...patch });
       const [after] = await tx
         .update(customers)
@@ -125,6 +149,21 @@ export class CustomerService {
       await this.audit.record(tx, ctx, { action: 'customer.updated', entityType: 'customer', entityId: id, before, after });
       return (await this.present([after], tx))[0];
     });
+  }
+
+  /** The managing unit and sales person a body names must exist and lie within the caller's scope. */
+  private async assertAssignable(ctx: Ctx, ids: { managingUnitId?: string; salesUserId?: string }, ex: Executor = this.database.db): Promise<void> {
+    const scope = this.identity.scopePathOf(ctx.actor);
+    if (ids.managingUnitId) {
+      const unit = this.identity.orgUnit(ids.managingUnitId);
+      if (!unit) throw new AppError('VALIDATION_FAILED', { managingUnitId: ids.managingUnitId }, 'unknown managing unit');
+      if (!withinScope(ctx.actor, scope, unit.path)) throw new AppError('FORBIDDEN', { managingUnitId: ids.managingUnitId });
+    }
+    if (ids.salesUserId) {
+      const [sales] = await ex.select({ orgUnitId: users.orgUnitId, customerId: users.customerId }).from(users).where(eq(users.id, ids.salesUserId));
+      const path = sales?.orgUnitId ? this.identity.orgUnit(sales.orgUnitId)?.path : undefined;
+      if (!sales || sales.customerId || !path || !withinScope(ctx.actor, scope, path)) throw new AppError('NOT_FOUND', { salesUserId: ids.salesUserId });
+    }
   }
 
   private validated(input: CustomerInput): CustomerInput {

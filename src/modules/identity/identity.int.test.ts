@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestSystem, DEMO_PASSWORD, noDatabase, type TestSystem } from '../../../test/system.ts';
+import argon2 from 'argon2';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestSystem, DEMO_PASSWORD, driver, noDatabase, type TestSystem } from '../../../test/system.ts';
 import { DEMO_USERS } from './seed.ts';
 
 describe.skipIf(noDatabase)('identity: sign-in, sessions, lockout, users', () => {
@@ -58,21 +60,58 @@ describe.skipIf(noDatabase)('identity: sign-in, sessions, lockout, users', () =>
       expect(r.body.error.code).toBe('INVALID_CREDENTIALS');
     }
     const fifth = await s.http('POST', '/api/v1/auth/login', { body: { username: 'kam1', password: 'wrong-pass-1' } });
-    expect(fifth.status).toBe(423);
+    expect(fifth.status).toBe(401);
     const right = await s.http('POST', '/api/v1/auth/login', { body: { username: 'kam1', password: DEMO_PASSWORD } });
-    expect(right.status).toBe(423);
-    expect(right.body.error.code).toBe('ACCOUNT_LOCKED');
+    expect(right.status).toBe(401);
+    expect(right.body.error.code).toBe('INVALID_CREDENTIALS');
     const log = await s.audit.list({ action: 'auth.locked', page: 1, pageSize: 10 });
     expect(log.items.some((e) => e.actorName === 'anonymous')).toBe(true);
+    const refused = await s.audit.list({ action: 'auth.login_refused', page: 1, pageSize: 10 });
+    expect(refused.items[0].after).toMatchObject({ reason: 'locked' });
     s.clock.advanceMinutes(16);
     expect(await s.login('kam1')).toBeTruthy();
   });
 
-  it('unknown users and wrong passwords get the same answer', async () => {
-    const a = await s.http('POST', '/api/v1/auth/login', { body: { username: 'nobody-here', password: 'x' } });
-    const b = await s.http('POST', '/api/v1/auth/login', { body: { username: 'am1', password: 'x' } });
-    expect(a.status).toBe(401);
-    expect(a.body).toEqual(b.body);
+  it('unknown, locked and disabled accounts and a wrong password get the same answer, each after one password hash check; the audit keeps the reason', async () => {
+    const admin = await s.login('admin');
+    const unit = s.identity.orgUnitByCode('CTKV3-KHDN')!;
+    const created = await s.http('POST', '/api/v1/admin/users', { token: admin, body: { username: 'am3.off', password: 'Matkhau123', fullName: 'AM Khu vực 3', email: 'am3@example.vn', roles: ['am'], orgUnitId: unit.id } });
+    await s.http('PATCH', `/api/v1/admin/users/${created.body.id}`, { token: admin, body: { status: 'disabled' } });
+    for (let i = 0; i < 5; i++) await s.http('POST', '/api/v1/auth/login', { body: { username: 'agent1', password: 'wrong-pass-1' } });
+    const verify = vi.spyOn(argon2, 'verify');
+    const attempts = {
+      unknown: { username: 'nobody-here', password: 'Matkhau123' },
+      wrongPassword: { username: 'am1', password: 'wrong-pass-1' },
+      locked: { username: 'agent1', password: DEMO_PASSWORD },
+      disabled: { username: 'am3.off', password: 'Matkhau123' },
+    };
+    const answers: Record<string, unknown> = {};
+    try {
+      for (const [name, body] of Object.entries(attempts)) {
+        verify.mockClear();
+        const r = await s.http('POST', '/api/v1/auth/login', { body });
+        answers[name] = { status: r.status, body: r.body };
+        expect(verify, name).toHaveBeenCalledTimes(1);
+      }
+    } finally {
+      verify.mockRestore();
+    }
+    expect(answers.unknown).toEqual({ status: 401, body: { error: { code: 'INVALID_CREDENTIALS', message: expect.any(String) } } });
+    for (const name of Object.keys(attempts)) expect(answers[name], name).toEqual(answers.unknown);
+    const reasons = (await s.audit.list({ action: 'auth.login_', page: 1, pageSize: 10 })).items.map((e) => (e.after as { reason?: string } | null)?.reason);
+    expect(reasons).toEqual(expect.arrayContaining(['unknown_user', 'locked', 'disabled']));
+    await s.http('PATCH', `/api/v1/admin/users/${created.body.id}`, { token: admin, body: { status: 'active' } });
+  });
+
+  it.skipIf(driver !== 'postgres')('40 parallel wrong passwords lock the account (counted in SQL); the right one is then refused', async () => {
+    const wrong = await Promise.all(Array.from({ length: 40 }, () => s.http('POST', '/api/v1/auth/login', { body: { username: 'ops1', password: 'wrong-pass-1' } })));
+    expect(wrong.every((r) => r.status === 401)).toBe(true);
+    const right = await s.http('POST', '/api/v1/auth/login', { body: { username: 'ops1', password: DEMO_PASSWORD } });
+    expect(right.status).toBe(401);
+    const [row] = await s.database.rows<{ locked: boolean }>(sql`select locked_until > ${s.clock.now().toISOString()}::timestamptz as locked from identity.users where username = 'ops1'`);
+    expect(row.locked).toBe(true);
+    s.clock.advanceMinutes(16);
+    expect(await s.login('ops1')).toBeTruthy();
   });
 
   it('an individual registers, gets a customer record and a session; usernames are unique', async () => {
@@ -120,7 +159,7 @@ describe.skipIf(noDatabase)('identity: sign-in, sessions, lockout, users', () =>
     expect(patched.body.roles).toEqual(['am', 'kam']);
     expect((await s.http('GET', '/api/v1/me', { token })).status).toBe(401);
     const relogin = await s.http('POST', '/api/v1/auth/login', { body: { username: 'am2', password: 'Matkhau123' } });
-    expect(relogin.body.error.code).toBe('ACCOUNT_DISABLED');
+    expect(relogin.body.error.code).toBe('INVALID_CREDENTIALS');
     const list = await s.http('GET', '/api/v1/admin/users?q=am2', { token: admin });
     expect(list.body.items.map((u: { username: string }) => u.username)).toEqual(['am2']);
     const trail = await s.audit.list({ entityId: created.body.id, action: 'user.', page: 1, pageSize: 10 });

@@ -85,6 +85,74 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: { s
     },
   });
 
+  const newPassword = z.string().min(1).max(200);
+
+  app.post('/api/v1/auth/password/forgot', {
+    config: { csrf: false, rateLimit: { max: opts.loginPerMinute, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Forgot password: e-mails a single-use reset link (valid 30 minutes); the same answer whether or not the address has an account',
+      body: z.object({ email }).strict(),
+      response: { 202: z.object({ accepted: z.literal(true) }) },
+    },
+    handler: async (req, reply) => {
+      await identity.requestPasswordReset(ctxOf(req), req.body.email);
+      return reply.status(202).send({ accepted: true });
+    },
+  });
+
+  app.post('/api/v1/auth/password/reset', {
+    config: { csrf: false, rateLimit: { max: opts.loginPerMinute, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Set a new password with the e-mailed link; every session of the account ends',
+      body: z.object({ token: z.string().min(20).max(100), password: newPassword }).strict(),
+    },
+    handler: async (req, reply) => {
+      await identity.resetPassword(ctxOf(req), req.body.token, req.body.password);
+      return reply.status(204).send();
+    },
+  });
+
+  app.post('/api/v1/me/password', {
+    config: { rateLimit: { max: opts.loginPerMinute, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Change my password (the current one is required); my other sessions end',
+      body: z.object({ currentPassword: z.string().min(1).max(200), newPassword }).strict(),
+    },
+    preValidation: guard(),
+    handler: async (req, reply) => {
+      await identity.changePassword(ctxOf(req), requireAuth(req), req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send();
+    },
+  });
+
+  const session = z.object({ id: z.string(), createdAt: z.date(), lastSeenAt: z.date(), expiresAt: z.date(), ip: z.string().nullable(), userAgent: z.string().nullable(), current: z.boolean() });
+
+  app.get('/api/v1/me/sessions', {
+    schema: { tags: ['auth'], summary: 'My open sessions (device, address, opened, last seen)', response: { 200: z.object({ items: z.array(session) }) } },
+    preValidation: guard(),
+    handler: async (req) => ({ items: await identity.sessionsOf(requireAuth(req)) }),
+  });
+
+  app.delete('/api/v1/me/sessions', {
+    schema: { tags: ['auth'], summary: 'Sign out of every other session', response: { 200: z.object({ ended: z.number() }) } },
+    preValidation: guard(),
+    handler: async (req) => ({ ended: await identity.endSessions(ctxOf(req), requireAuth(req), 'others') }),
+  });
+
+  app.delete('/api/v1/me/sessions/:id', {
+    schema: { tags: ['auth'], summary: 'Sign out of one of my sessions', params: z.object({ id: z.string().max(40) }) },
+    preValidation: guard(),
+    handler: async (req, reply) => {
+      const auth = requireAuth(req);
+      await identity.endSessions(ctxOf(req), auth, req.params.id);
+      if (req.params.id === auth.sessionId) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  });
+
   app.get('/api/v1/org-units', {
     schema: {
       tags: ['identity'],

@@ -1,14 +1,14 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
-import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.ts';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { advisoryXactLock, type Database, type Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { customers, orgUnits, sessions, users } from './db/schema.ts';
-import { afterFailedLogin, isLocked, passwordProblem } from './domain/passwords.ts';
+import { customers, orgUnits, passwordResets, sessions, users } from './db/schema.ts';
+import { isLocked, lockEnd, MAX_FAILED_LOGINS, passwordProblem, RESET_LINK_MINUTES } from './domain/passwords.ts';
 import { permissionsOf, scopeRootPath, type Role } from './domain/roles.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -88,6 +88,8 @@ export class IdentityService {
       sessionHours: number;
       /** Called inside the creating transaction of a new account (not for seeded ones): the welcome e-mail. */
       onAccountCreated?: (tx: Executor, user: PublicUser) => Promise<void>;
+      /** Called inside the transaction that stores a reset link: the e-mail carrying `token`. */
+      onPasswordResetRequested?: (tx: Executor, user: PublicUser, token: string, expiresAt: Date) => Promise<void>;
     },
   ) {}
 
@@ -118,48 +120,39 @@ export class IdentityService {
 
   // ---- sign-in and sessions -----------------------------------------------------------------------
 
+  /**
+   * Unknown, locked and disabled accounts and a wrong password all get the same answer after one
+   * argon2 verification, so neither the reply nor its timing tells which usernames exist; the audit
+   * keeps the real reason. Failures are counted in SQL, so parallel guesses cannot escape the lock.
+   */
   async login(ctx: Ctx, username: string, password: string, meta: { userAgent?: string } = {}): Promise<SignedIn> {
     const now = this.clock.now();
     const [user] = await this.database.db
       .select()
       .from(users)
       .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
-    if (!user) {
-      await argon2.verify(await this.fakeHash(), password).catch(() => false);
+    const ok = await argon2.verify(user?.passwordHash ?? (await this.fakeHash()), password).catch(() => false);
+    const refuse = async (reason: 'unknown_user' | 'locked' | 'disabled', after?: object) => {
       await this.audit.record(this.database.db, ctx, {
-        action: 'auth.login_failed',
+        action: reason === 'unknown_user' ? 'auth.login_failed' : 'auth.login_refused',
         entityType: 'user',
-        after: { username: username.slice(0, 100), reason: 'unknown_user' },
+        entityId: user?.id,
+        after: { ...(user ? {} : { username: username.slice(0, 100) }), reason, ...after },
       });
-      throw new AppError('INVALID_CREDENTIALS');
-    }
-    if (isLocked(user.lockedUntil, now)) {
-      await this.audit.record(this.database.db, ctx, {
-        action: 'auth.login_refused',
-        entityType: 'user',
-        entityId: user.id,
-        after: { reason: 'locked', lockedUntil: user.lockedUntil },
-      });
-      throw new AppError('ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil });
-    }
-    const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
-    if (!ok) {
-      const next = afterFailedLogin(user.failedLogins, now);
-      await this.database.db.transaction(async (tx) => {
-        await tx.update(users).set(next).where(eq(users.id, user.id));
-        await this.audit.record(tx, ctx, {
-          action: next.lockedUntil ? 'auth.locked' : 'auth.login_failed',
-          entityType: 'user',
-          entityId: user.id,
-          before: { failedLogins: user.failedLogins },
-          after: next,
-        });
-      });
-      throw new AppError(next.lockedUntil ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
-    }
-    if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+      return new AppError('INVALID_CREDENTIALS');
+    };
+    if (!user) throw await refuse('unknown_user');
+    if (isLocked(user.lockedUntil, now)) throw await refuse('locked', { lockedUntil: user.lockedUntil });
+    if (!ok) throw await this.countFailure(ctx, user.id, now);
+    if (user.status !== 'active') throw await refuse('disabled');
     return this.database.db.transaction(async (tx) => {
-      await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+      // Only if no parallel failure locked the account meanwhile.
+      const [opened] = await tx
+        .update(users)
+        .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+        .where(and(eq(users.id, user.id), notLockedAt(now)))
+        .returning({ id: users.id });
+      if (!opened) throw new AppError('INVALID_CREDENTIALS');
       const signedIn = await this.openSession(tx, user, ctx, meta.userAgent);
       await this.audit.record(tx, { ...ctx, actor: this.actorOf(user) }, {
         action: 'auth.login',
@@ -168,6 +161,28 @@ export class IdentityService {
       });
       return signedIn;
     });
+  }
+
+  /** One more failure, counted atomically; the MAX_FAILED_LOGINS-th in a row locks the account. */
+  private async countFailure(ctx: Ctx, userId: string, now: Date): Promise<AppError> {
+    const reached = sql`${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS}`;
+    await this.database.db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(users)
+        .set({
+          failedLogins: sql`case when ${reached} then 0 else ${users.failedLogins} + 1 end`,
+          lockedUntil: sql`case when ${reached} then ${lockEnd(now).toISOString()}::timestamptz else null end`,
+        })
+        .where(and(eq(users.id, userId), notLockedAt(now)))
+        .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+      await this.audit.record(tx, ctx, {
+        action: after?.lockedUntil ? 'auth.locked' : after ? 'auth.login_failed' : 'auth.login_refused',
+        entityType: 'user',
+        entityId: userId,
+        after: after ?? { reason: 'locked' },
+      });
+    });
+    return new AppError('INVALID_CREDENTIALS');
   }
 
   private async openSession(tx: Executor, user: UserRow, ctx: Ctx, userAgent?: string): Promise<SignedIn> {
@@ -212,6 +227,111 @@ export class IdentityService {
     });
   }
 
+  // ---- own account: password and sessions -------------------------------------------------------
+
+  /**
+   * "Forgot password": e-mails each active account with this address a single-use link that expires
+   * after RESET_LINK_MINUTES. The caller learns nothing: the answer is the same whether any account matched.
+   */
+  async requestPasswordReset(ctx: Ctx, email: string): Promise<void> {
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + RESET_LINK_MINUTES * 60_000);
+    const found = await this.database.db
+      .select()
+      .from(users)
+      .where(and(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`, eq(users.status, 'active')))
+      .limit(5);
+    if (found.length === 0) {
+      await this.audit.record(this.database.db, ctx, { action: 'auth.password_reset_requested', entityType: 'user', after: { email: email.slice(0, 200), reason: 'unknown_email' } });
+      return;
+    }
+    for (const user of found) {
+      const token = randomBytes(32).toString('base64url');
+      await this.database.db.transaction(async (tx) => {
+        // One link at a time: a new request voids the older ones.
+        await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+        await tx.insert(passwordResets).values({ id: newId('passwordReset', now), tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt, ip: ctx.ip ?? null });
+        await this.audit.record(tx, ctx, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id, after: { expiresAt } });
+        const [publicUser] = await this.withCustomers([user], tx);
+        await this.opts.onPasswordResetRequested?.(tx, publicUser, token, expiresAt);
+      });
+    }
+  }
+
+  /** Sets a new password from an e-mailed link: once, before it expires; every session of the account ends. */
+  async resetPassword(ctx: Ctx, token: string, password: string): Promise<void> {
+    const now = this.clock.now();
+    const [link] = await this.database.db
+      .select({ userId: passwordResets.userId, username: users.username })
+      .from(passwordResets)
+      .innerJoin(users, eq(users.id, passwordResets.userId))
+      .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now), eq(users.status, 'active')));
+    if (!link) throw new AppError('RESET_LINK_INVALID');
+    checkPassword(password, link.username);
+    const passwordHash = await hashPassword(password);
+    await this.database.db.transaction(async (tx) => {
+      // Claimed in the writing statement, so two uses of the same link cannot both succeed.
+      const [claimed] = await tx
+        .update(passwordResets)
+        .set({ usedAt: now })
+        .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+        .returning({ userId: passwordResets.userId });
+      if (!claimed) throw new AppError('RESET_LINK_INVALID');
+      await this.setPassword(tx, claimed.userId, passwordHash, now);
+      await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, claimed.userId), isNull(sessions.revokedAt)));
+      await this.audit.record(tx, ctx, { action: 'user.password_reset_by_link', entityType: 'user', entityId: claimed.userId, after: { passwordChanged: true, sessionsEnded: 'all' } });
+    });
+  }
+
+  /** The signed-in user changes their password (the current one is required); their other sessions end. */
+  async changePassword(ctx: Ctx, auth: Pick<Authenticated, 'sessionId' | 'user'>, current: string, next: string): Promise<void> {
+    const [user] = await this.database.db.select().from(users).where(eq(users.id, auth.user.id));
+    if (!user || !(await argon2.verify(user.passwordHash, current).catch(() => false))) throw new AppError('CURRENT_PASSWORD_WRONG');
+    checkPassword(next, user.username);
+    const passwordHash = await hashPassword(next);
+    const now = this.clock.now();
+    await this.database.db.transaction(async (tx) => {
+      await this.setPassword(tx, user.id, passwordHash, now);
+      await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, auth.sessionId)));
+      await this.audit.record(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { passwordChanged: true, sessionsEnded: 'others' } });
+    });
+  }
+
+  private async setPassword(tx: Executor, userId: string, passwordHash: string, now: Date): Promise<void> {
+    await tx
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now, version: sql`${users.version} + 1` })
+      .where(eq(users.id, userId));
+  }
+
+  /** The user's open sessions, newest activity first; `current` marks the one asking. */
+  async sessionsOf(auth: Pick<Authenticated, 'sessionId' | 'user'>) {
+    const now = this.clock.now();
+    const rows = await this.database.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, auth.user.id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+      .orderBy(desc(sessions.lastSeenAt))
+      .limit(100);
+    return rows.map((r) => ({ id: r.id, createdAt: r.createdAt, lastSeenAt: r.lastSeenAt, expiresAt: r.expiresAt, ip: r.ip, userAgent: r.userAgent, current: r.id === auth.sessionId }));
+  }
+
+  /** Signs the user out of one of their sessions (`sessionId`) or of every other one (`'others'`). */
+  async endSessions(ctx: Ctx, auth: Pick<Authenticated, 'sessionId' | 'user'>, which: string | 'others'): Promise<number> {
+    const now = this.clock.now();
+    const own = and(eq(sessions.userId, auth.user.id), isNull(sessions.revokedAt));
+    return this.database.db.transaction(async (tx) => {
+      const ended = await tx
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(own, which === 'others' ? ne(sessions.id, auth.sessionId) : eq(sessions.id, which)))
+        .returning({ id: sessions.id });
+      if (which !== 'others' && ended.length === 0) throw new AppError('NOT_FOUND', { session: which });
+      await this.audit.record(tx, ctx, { action: 'auth.sessions_ended', entityType: 'user', entityId: auth.user.id, after: { sessions: ended.map((e) => e.id) } });
+      return ended.length;
+    });
+  }
+
   csrfTokenFor(sessionId: string): string {
     return createHmac('sha256', this.opts.sessionSecret).update(`csrf:${sessionId}`).digest('base64url');
   }
@@ -234,7 +354,10 @@ export class IdentityService {
     const passwordHash = await hashPassword(r.password);
     const now = this.clock.now();
     return this.database.db.transaction(async (tx) => {
+      // One registration at a time: two at once with the same e-mail or phone would both find it free.
+      await advisoryXactLock(tx, 'identity.register');
       await this.assertUsernameFree(tx, r.username);
+      await this.assertContactFree(tx, r.email, r.phone);
       const customerId = newId('customer', now);
       await tx.insert(customers).values({
         id: customerId,
@@ -446,6 +569,25 @@ export class IdentityService {
     if (taken) throw new AppError('USERNAME_TAKEN', { username });
   }
 
+  /** A self-registered account may not take an e-mail or phone already on another account or customer. */
+  private async assertContactFree(tx: Executor, email: string, phone: string): Promise<void> {
+    const lower = email.trim().toLowerCase();
+    const tail = phone.replace(/\D/g, '').slice(-9);
+    const samePhone = (col: typeof users.phone | typeof customers.phone) => sql`right(regexp_replace(coalesce(${col}, ''), '[^0-9]', '', 'g'), 9) = ${tail}`;
+    const [user] = await tx
+      .select({ email: users.email })
+      .from(users)
+      .where(or(sql`lower(${users.email}) = ${lower}`, samePhone(users.phone)))
+      .limit(1);
+    const [customer] = user ? [] : await tx
+      .select({ email: customers.email })
+      .from(customers)
+      .where(or(sql`lower(${customers.email}) = ${lower}`, samePhone(customers.phone)))
+      .limit(1);
+    const taken = user ?? customer;
+    if (taken) throw new AppError(taken.email?.toLowerCase() === lower ? 'EMAIL_TAKEN' : 'PHONE_TAKEN');
+  }
+
   private assertOrgUnit(id: string | undefined): void {
     if (id && !this.units.has(id)) throw new AppError('VALIDATION_FAILED', { orgUnitId: id }, `unknown org unit ${id}`);
   }
@@ -465,5 +607,8 @@ function checkPassword(password: string, username?: string): void {
   const problem = passwordProblem(password, username);
   if (problem) throw new AppError('WEAK_PASSWORD', { problem });
 }
+
+/** The account is not locked at `now` (checked again in the writing statement, not only when read). */
+const notLockedAt = (now: Date) => or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

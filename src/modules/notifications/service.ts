@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
 import { messages } from './db/schema.ts';
 import { commandKey, parseSmsCommand, UNKNOWN_COMMAND_REPLY } from './domain/sms-commands.ts';
-import { renderEmail, type TemplateKey } from './domain/templates.ts';
+import { renderEmail, withoutSecrets, type TemplateKey } from './domain/templates.ts';
 import type { Logger } from './transport/logger.ts';
 import type { Mailer } from './transport/mailer.ts';
 import type { DeliveryReceipt, MoMessage, SmppGateway } from './transport/smpp-gateway.ts';
@@ -101,9 +101,10 @@ export class NotificationService {
         m.channel === 'email'
           ? [(await this.transports.mailer.send({ to: m.to, subject: m.subject ?? '', text: m.body, html: m.html ?? undefined })).messageId]
           : (await this.transports.sms.submit({ from: m.from, to: m.to, text: m.body, requestReceipt: true })).messageIds;
+      const kept = withoutSecrets(m);
       await this.database.db
         .update(messages)
-        .set({ status: 'sent', attempts: attempt, providerIds, sentAt: this.clock.now(), error: null })
+        .set({ body: kept.body, html: kept.html, status: 'sent', attempts: attempt, providerIds, sentAt: this.clock.now(), error: null })
         .where(and(eq(messages.id, id), eq(messages.status, 'queued')));
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
@@ -160,12 +161,12 @@ export class NotificationService {
       db.select().from(messages).where(cond).orderBy(desc(messages.createdAt), desc(messages.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
       db.select({ total: count() }).from(messages).where(cond),
     ]);
-    return { items, total, page: q.page, pageSize: q.pageSize };
+    return { items: items.map(withoutSecrets), total, page: q.page, pageSize: q.pageSize };
   }
 
   async get(id: string) {
     const [m] = await this.database.db.select().from(messages).where(eq(messages.id, id));
     if (!m) throw new AppError('NOT_FOUND', { message: id });
-    return m;
+    return withoutSecrets(m);
   }
 }

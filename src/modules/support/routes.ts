@@ -77,8 +77,8 @@ export function supportRoutes(app: Server, support: SupportService) {
   });
 
   app.get('/api/v1/tickets/lookup', {
-    schema: { tags: ['support'], summary: 'Find the customer by the caller\'s phone number', querystring: z.object({ phone: z.string().trim().min(3).max(20) }).strict() },
-    preValidation: guard('ticket.receive'),
+    schema: { tags: ['support'], summary: 'Find the customer by the caller\'s phone number (receivers, within their scope)', querystring: z.object({ phone: z.string().trim().min(3).max(20) }).strict() },
+    preValidation: guard('ticket.lookup_customer'),
     handler: async (req) => support.lookup(ctxOf(req), req.query.phone),
   });
 

@@ -76,8 +76,8 @@ export class SupportService {
       customers: CustomerService;
       calendar: CalendarService;
       notifications: NotificationService;
-      /** The customer and managing unit of a contract (the contracts module owns contracts). */
-      contractOwner: (contractId: string) => Promise<{ customerId: string; number: string } | null>;
+      /** The customer and number of a contract (the contracts module owns contracts); with `ctx`, null unless that caller may see it. */
+      contractOwner: (contractId: string, ctx?: Ctx) => Promise<{ customerId: string; number: string } | null>;
       publicBaseUrl: string;
     },
   ) {
@@ -115,15 +115,8 @@ export class SupportService {
     const now = this.clock.now();
     const role = this.deskRole(ctx, null);
     if (!role) throw new AppError('FORBIDDEN', undefined, 'only the call center, AM/KAM and customers receive requests');
-    let customerId = role === 'customer' ? ctx.actor.customerId : (input.customerId ?? null);
-    if (input.contractId) {
-      const owner = await this.deps.contractOwner(input.contractId);
-      if (!owner || (customerId && owner.customerId !== customerId)) throw new AppError('VALIDATION_FAILED', { contractId: input.contractId }, 'unknown contract for this customer');
-      customerId ??= owner.customerId;
-    }
-    if (!customerId && input.customerPhone) customerId = (await this.lookup(ctx, input.customerPhone)).customers[0]?.id ?? null;
-    const customer = customerId ? await this.deps.customers.row(customerId).catch(() => null) : null;
-    if (customerId && !customer) throw new AppError('VALIDATION_FAILED', { customerId }, 'unknown customer');
+    const customer = await this.customerOf(ctx, role, input);
+    const customerId = customer?.id ?? null;
     const policies = await this.policies();
     const { ticket, entry } = receive({ requestType: input.requestType, channel: input.channel, level: role === 'customer' ? undefined : input.level }, { now, role, policies, calendar: this.calendar() });
     const ctkvUnitId = this.ctkvOf(customer?.managingUnitId ?? null, ctx.actor.orgUnitId);
@@ -171,12 +164,33 @@ export class SupportService {
     return this.detail(ctx, row.id);
   }
 
-  /** The call center finds the customer by the caller's phone number. */
+  /**
+   * The customer of a new ticket. Every id the body names must be within the caller's scope (a customer:
+   * their own); a phone that matches several customers is not guessed at: the receiver chooses.
+   */
+  private async customerOf(ctx: Ctx, role: string, input: NewTicket) {
+    const customers = this.deps.customers;
+    let customerId = role === 'customer' ? ctx.actor.customerId : (input.customerId ?? null);
+    if (customerId) await customers.visibleRow(ctx, customerId);
+    if (input.contractId) {
+      const owner = await this.deps.contractOwner(input.contractId, ctx);
+      if (!owner) throw new AppError('NOT_FOUND', { contract: input.contractId });
+      if (customerId && owner.customerId !== customerId) throw new AppError('VALIDATION_FAILED', { contractId: input.contractId }, 'the contract is not this customer\'s');
+      customerId = owner.customerId;
+    }
+    if (!customerId && input.customerPhone) {
+      const found = await customers.byPhone(ctx, input.customerPhone);
+      if (found.length > 1) throw new AppError('CUSTOMER_AMBIGUOUS', { candidates: found.map((c) => ({ id: c.id, name: c.name, type: c.type })) });
+      customerId = found[0]?.id ?? null;
+    }
+    return customerId ? customers.row(customerId) : null;
+  }
+
+  /** A receiver finds who is calling by their phone number, among the customers of their own scope. */
   async lookup(ctx: Ctx, phone: string) {
-    const digits = phone.replace(/\D/g, '').replace(/^84/, '0');
-    if (digits.length < 9) return { customers: [], contracts: [] };
-    const list = await this.deps.customers.list({ ...ctx, actor: { ...ctx.actor, roles: [...ctx.actor.roles, 'call_center'] } }, { q: digits.slice(-9), page: 1, pageSize: 10 });
-    return { customers: list.items.map((c) => ({ id: c.id, name: c.name, type: c.type, phone: c.phone, email: c.email })), contracts: [] as { id: string; number: string; productCode: string; status: string }[] };
+    if (!hasPermission(ctx.actor, 'ticket.lookup_customer')) throw new AppError('FORBIDDEN', { permission: 'ticket.lookup_customer' });
+    const found = await this.deps.customers.byPhone(ctx, phone);
+    return { customers: found.map((c) => ({ id: c.id, name: c.name, type: c.type, phone: c.phone, email: c.email })), contracts: [] as { id: string; number: string; productCode: string; status: string }[] };
   }
 
   // ---- the flow (F3 steps 1.3–3.1 and the review) -------------------------------------------------

@@ -77,3 +77,18 @@ export const sessions = identitySchema.table(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/** Forgotten-password links: single use, short-lived; only the sha256 of the token is stored. */
+export const passwordResets = identitySchema.table(
+  'password_resets',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    ip: text('ip'),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);

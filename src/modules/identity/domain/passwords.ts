@@ -1,6 +1,8 @@
 /** Password policy and brute-force lockout: pure rules, the service applies them. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
+/** How long an e-mailed password-reset link stays valid. */
+export const RESET_LINK_MINUTES = 30;
 
 export function passwordProblem(password: string, username?: string): string | null {
   if (password.length < 8) return 'too short';
@@ -14,9 +16,7 @@ export function isLocked(lockedUntil: Date | null, now: Date): boolean {
   return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
 }
 
-/** After a failed attempt: count it; the fifth in a row locks the account for LOCK_MINUTES. */
-export function afterFailedLogin(failedLogins: number, now: Date): { failedLogins: number; lockedUntil: Date | null } {
-  const n = failedLogins + 1;
-  if (n >= MAX_FAILED_LOGINS) return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) };
-  return { failedLogins: n, lockedUntil: null };
+/** The end of the lock that the MAX_FAILED_LOGINS-th failure in a row starts (the service counts in SQL). */
+export function lockEnd(now: Date): Date {
+  return new Date(now.getTime() + LOCK_MINUTES * 60_000);
 }

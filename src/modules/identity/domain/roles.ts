@@ -61,6 +61,8 @@ export const PERMISSIONS = {
   'contract.buy': ['customer'],
   'ticket.read': ['admin', 'am', 'kam', 'call_center', 'product_ctkv', 'gpth', 'approver_ctkv', 'approver_ttcntt', 'ops'],
   'ticket.receive': ['call_center', 'am', 'kam', 'customer'],
+  /** Finding a customer (name, phone, e-mail) by the caller's phone number: the desks that take requests by phone, within their scope. */
+  'ticket.lookup_customer': ['call_center', 'am', 'kam'],
   'support.dashboard': ['admin', 'call_center', 'product_ctkv', 'gpth', 'approver_ctkv', 'approver_ttcntt'],
   'support.manage': ['admin'],
   'payment.read': ['admin', 'accountant', 'invoice_officer'],

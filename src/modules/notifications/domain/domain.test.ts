@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandKey, parseSmsCommand } from './sms-commands.ts';
-import { renderEmail, TEMPLATES } from './templates.ts';
+import { HIDDEN_BODY, renderEmail, TEMPLATES, withoutSecrets } from './templates.ts';
 
 describe('inbound SMS commands', () => {
   it('splits keyword and arguments, case- and space-insensitive', () => {
@@ -23,5 +23,12 @@ describe('e-mail templates', () => {
     expect(m.subject).toBe('Chào mừng A & B đến với QLDV MobiFone');
     expect(m.html).toContain('A &amp; B');
     expect(() => renderEmail('account.welcome', 'en', { fullName: 'x' })).toThrow(/username/);
+  });
+
+  it('a password-reset e-mail never shows its link in the outbox; other e-mails show as they are', () => {
+    const m = { template: 'account.password_reset', body: 'https://x/reset-password#token=abc', html: '<a href="https://x/reset-password#token=abc">' };
+    expect(withoutSecrets(m)).toEqual({ template: 'account.password_reset', body: HIDDEN_BODY, html: null });
+    const welcome = { template: 'account.welcome', body: 'hello', html: '<p>hello</p>' };
+    expect(withoutSecrets(welcome)).toBe(welcome);
   });
 });

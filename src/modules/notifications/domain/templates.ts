@@ -23,6 +23,18 @@ export const TEMPLATES = {
       html: '<p>Hello <b>{{fullName}}</b>,</p><p>Your account <b>{{username}}</b> has been created on MobiFone QLDV.</p><p><a href="{{loginUrl}}">Sign in</a></p><p>Best regards,<br>MobiFone</p>',
     },
   },
+  'account.password_reset': {
+    vi: {
+      subject: 'QLDV MobiFone: đặt lại mật khẩu',
+      text: 'Xin chào {{fullName}},\n\nCó yêu cầu đặt lại mật khẩu cho tài khoản {{username}}.\nMở liên kết sau trong {{minutes}} phút để đặt mật khẩu mới (chỉ dùng được một lần): {{resetUrl}}\n\nNếu quý khách không yêu cầu, hãy bỏ qua e-mail này; mật khẩu hiện tại vẫn giữ nguyên.\n\nTrân trọng,\nMobiFone',
+      html: '<p>Xin chào <b>{{fullName}}</b>,</p><p>Có yêu cầu đặt lại mật khẩu cho tài khoản <b>{{username}}</b>.</p><p><a href="{{resetUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Đặt mật khẩu mới</a></p><p>Liên kết có hiệu lực trong {{minutes}} phút và chỉ dùng được một lần. Nếu quý khách không yêu cầu, hãy bỏ qua e-mail này; mật khẩu hiện tại vẫn giữ nguyên.</p><p>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone QLDV: reset your password',
+      text: 'Hello {{fullName}},\n\nA password reset was requested for the account {{username}}.\nOpen this link within {{minutes}} minutes to set a new password (it works once): {{resetUrl}}\n\nIf you did not ask for this, ignore this e-mail; your password stays the same.\n\nBest regards,\nMobiFone',
+      html: '<p>Hello <b>{{fullName}}</b>,</p><p>A password reset was requested for the account <b>{{username}}</b>.</p><p><a href="{{resetUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Set a new password</a></p><p>The link is valid for {{minutes}} minutes and works once. If you did not ask for this, ignore this e-mail; your password stays the same.</p><p>Best regards,<br>MobiFone</p>',
+    },
+  },
   'contract.payment_request': {
     vi: {
       subject: 'MobiFone: đề nghị thanh toán hợp đồng {{number}} — {{amount}}',
@@ -110,6 +122,18 @@ export const TEMPLATES = {
 } as const satisfies Record<string, Record<Locale, Localized>>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
+
+/**
+ * Templates whose text is a credential (a single-use password-reset link): the outbox never shows it
+ * and forgets it once sent, so no one reading the log can use the link.
+ */
+export const SECRET_TEMPLATES: ReadonlySet<string> = new Set<TemplateKey>(['account.password_reset']);
+export const HIDDEN_BODY = 'Nội dung ẩn: thư chứa liên kết bí mật dùng một lần. / Hidden: this e-mail carries a single-use secret link.';
+
+/** The message as the outbox may show it. */
+export function withoutSecrets<M extends { template: string | null; body: string; html: string | null }>(m: M): M {
+  return m.template && SECRET_TEMPLATES.has(m.template) ? { ...m, body: HIDDEN_BODY, html: null } : m;
+}
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

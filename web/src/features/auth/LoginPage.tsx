@@ -47,6 +47,11 @@ export function LoginPage() {
         >
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
         </Form.Item>
+        <div style={{ margin: '-12px 0 16px', textAlign: 'right' }}>
+          <Link to="/forgot-password" data-testid="login-forgot">
+            {t('auth.login.forgot')}
+          </Link>
+        </div>
         <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
           {t('auth.login.submit')}
         </Button>

@@ -6,7 +6,8 @@ import type { AuthResponse } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { AuthCard } from './AuthCard.tsx';
 import { useSignedIn } from './useSignedIn.ts';
-import { passwordRule, requiredRule } from '../../ui/rules.ts';
+import { requiredRule } from '../../ui/rules.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 interface RegisterValues {
   username: string;
@@ -51,33 +52,7 @@ export function RegisterPage() {
         <Form.Item name="phone" label={t('user.phone')} rules={[requiredRule(t, t('user.phone'))]}>
           <Input type="tel" autoComplete="tel" />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('auth.password')}
-          extra={t('auth.passwordHint')}
-          rules={[
-            requiredRule(t, t('auth.password')),
-            passwordRule(t),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="passwordConfirm"
-          label={t('auth.passwordConfirm')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('auth.passwordConfirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields />
         <Button type="primary" htmlType="submit" block size="large" loading={register.isPending}>
           {t('auth.register.submit')}
         </Button>

@@ -1,13 +1,15 @@
-import { Card, Descriptions, Tag } from 'antd';
+import { Card, Descriptions, Flex, Tag } from 'antd';
 import { useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { RoleTags } from '../../ui/RoleTags.tsx';
 import { useSession } from '../auth/session.tsx';
 import { unitName } from '../org-units/orgUnits.ts';
+import { ChangePasswordCard } from './ChangePasswordCard.tsx';
+import { SessionsCard } from './SessionsCard.tsx';
 
 export function ProfilePage() {
   const t = useT();
-  const { user, permissions } = useSession();
+  const { user } = useSession();
   const none = t('common.none');
   return (
     <>
@@ -39,25 +41,13 @@ export function ProfilePage() {
               children: <Tag color={user.status === 'active' ? 'green' : 'default'}>{t.maybe(`status.${user.status}`) ?? user.status}</Tag>,
             },
             { key: 'locale', label: t('user.locale'), children: user.locale === 'en' ? 'English' : 'Tiếng Việt' },
-            {
-              key: 'permissions',
-              label: t('user.permissions'),
-              span: 'filled',
-              children: permissions.length ? (
-                <span className="tag-list">
-                  {permissions.map((p) => (
-                    <Tag key={p} variant="filled">
-                      {p}
-                    </Tag>
-                  ))}
-                </span>
-              ) : (
-                none
-              ),
-            },
           ]}
         />
       </Card>
+      <Flex gap={16} vertical style={{ marginTop: 16 }}>
+        <ChangePasswordCard />
+        <SessionsCard />
+      </Flex>
     </>
   );
 }

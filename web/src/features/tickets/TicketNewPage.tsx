@@ -129,12 +129,12 @@ function StaffIntake() {
     ...(contracts.data?.items ?? []).filter((c) => !lookupContracts.some((l) => l.id === c.id)),
   ];
 
-  // A found customer fills the form (the first one when several share the number).
+  // One customer with this number fills the form; when several share it the receiver must choose.
   useEffect(() => {
-    const first = lookup.data?.customers[0];
-    if (!first) return;
-    setKnown(asCustomer(first));
-    form.setFieldsValue({ customerId: first.id, contractId: lookup.data!.contracts.length === 1 ? lookup.data!.contracts[0].id : undefined });
+    const only = lookup.data?.customers.length === 1 ? lookup.data.customers[0] : undefined;
+    if (!only) return;
+    setKnown(asCustomer(only));
+    form.setFieldsValue({ customerId: only.id, contractId: lookup.data!.contracts.length === 1 ? lookup.data!.contracts[0].id : undefined });
   }, [lookup.data, form]);
 
   const runLookup = () => {
@@ -225,21 +225,26 @@ function StaffIntake() {
               {found.length === 0 ? (
                 <Alert type="warning" showIcon title={t('intake.notFound')} />
               ) : (
-                <Flex gap={6} align="center" wrap>
-                  <Typography.Text type="secondary">{t('intake.found', { n: found.length })}:</Typography.Text>
-                  {found.map((c) => (
-                    <Tag.CheckableTag
-                      key={c.id}
-                      checked={customerId === c.id}
-                      onChange={() => {
-                        setKnown(asCustomer(c));
-                        form.setFieldsValue({ customerId: c.id, contractId: undefined });
-                      }}
-                    >
-                      {c.name} · {c.email}
-                    </Tag.CheckableTag>
-                  ))}
-                </Flex>
+                <>
+                  {found.length > 1 && !found.some((c) => c.id === customerId) && (
+                    <Alert type="info" showIcon style={{ marginBottom: 6 }} title={t('intake.chooseCustomer')} data-testid="ticket-choose-customer" />
+                  )}
+                  <Flex gap={6} align="center" wrap>
+                    <Typography.Text type="secondary">{t('intake.found', { n: found.length })}:</Typography.Text>
+                    {found.map((c) => (
+                      <Tag.CheckableTag
+                        key={c.id}
+                        checked={customerId === c.id}
+                        onChange={() => {
+                          setKnown(asCustomer(c));
+                          form.setFieldsValue({ customerId: c.id, contractId: undefined });
+                        }}
+                      >
+                        {c.name} · {c.email}
+                      </Tag.CheckableTag>
+                    ))}
+                  </Flex>
+                </>
               )}
             </div>
           )}
