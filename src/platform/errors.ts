@@ -41,6 +41,13 @@ export const ERROR_CODES = {
   EINVOICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống hoá đơn điện tử tạm thời không phản hồi, vui lòng thử lại sau', en: 'The e-invoice provider is not responding; please try again later' },
   EINVOICE_REJECTED: { status: 422, vi: 'Nhà cung cấp hoá đơn điện tử từ chối hoá đơn', en: 'The e-invoice provider refused the invoice' },
   SIMULATOR_DISABLED: { status: 404, vi: 'Bộ giả lập không bật', en: 'Simulators are disabled' },
+  // payments (#8)
+  REFUND_EXCEEDS_REMAINING: { status: 409, vi: 'Số tiền hoàn vượt quá số tiền còn có thể hoàn của khoản thanh toán', en: 'The refund exceeds what is left to refund on this payment' },
+  PAYMENT_NOT_REFUNDABLE: { status: 409, vi: 'Khoản thanh toán này không thể hoàn tiền qua VNPay (chưa thanh toán hoặc không thanh toán qua VNPay)', en: 'This payment cannot be refunded through VNPay (not paid, or not paid through VNPay)' },
+  PAYMENT_AMOUNT_OUT_OF_RANGE: { status: 400, vi: 'Số tiền vượt quá giới hạn thanh toán qua VNPay', en: 'The amount is outside what VNPay accepts' },
+  PAYMENT_ALREADY_RECORDED: { status: 409, vi: 'Khoản thanh toán này đã được ghi nhận', en: 'This payment has already been recorded' },
+  PAID_AT_INVALID: { status: 400, vi: 'Thời điểm thanh toán không hợp lệ (không được ở tương lai hoặc trước khi lập hợp đồng)', en: 'Invalid payment time (not in the future, nor before the contract was created)' },
+  VNPAY_SOURCE_NOT_ALLOWED: { status: 403, vi: 'Địa chỉ gửi IPN không nằm trong danh sách VNPay được phép', en: 'The IPN source address is not on the VNPay allow-list' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;
 

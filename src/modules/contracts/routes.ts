@@ -93,20 +93,6 @@ export function contractRoutes(app: Server, contracts: ContractService) {
     });
   }
 
-  app.post('/api/v1/contracts/:id/payments/manual', {
-    schema: {
-      tags: ['contracts'],
-      summary: 'Record a payment received outside VNPay (bank transfer); the same hook a VNPay IPN calls',
-      params: id,
-      body: z.object({ reference: z.string().trim().min(3).max(100), amountVnd: z.string().regex(/^\d{1,15}$/), paidAt: z.coerce.date().optional(), amendmentId: z.string().max(40).optional() }).strict(),
-    },
-    preValidation: guard('contract.record_payment'),
-    handler: async (req) => {
-      const r = await contracts.confirmPayment(ctxOf(req), req.params.id, { paymentRef: `manual:${req.body.reference}`, amountVnd: BigInt(req.body.amountVnd), paidAt: req.body.paidAt ?? new Date(), amendmentId: req.body.amendmentId });
-      return r.contract;
-    },
-  });
-
   app.get('/api/v1/contracts/:id/termination-quote', {
     schema: { tags: ['contracts'], summary: 'C7: the settlement of an early termination on a date', params: id, querystring: z.object({ date: localDate }).strict() },
     preValidation: guard(),

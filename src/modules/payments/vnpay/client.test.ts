@@ -252,6 +252,9 @@ describe('VnpayClient on the wire', () => {
     const c = new VnpayClient({ ...base, fetch: fetchFn });
     await c.refund({ txnRef: 'PAYX', amountVnd: 1_000n, transactionType: '03', transactionDate, createBy: ' ketoan01 ', orderInfo: 'Hoàn tiền', ipAddr: '10.0.0.5', now });
     expect(sent[0].vnp_TransactionNo).toBe('0');
+    expect(sent[0].vnp_RequestId).toBe('REQ123');
+    await c.refund({ txnRef: 'PAYX', amountVnd: 1_000n, transactionType: '03', transactionDate, createBy: 'ketoan01', orderInfo: 'Hoan tien', ipAddr: '10.0.0.5', now, requestId: 'RFDSTABLE1' });
+    expect(sent[1].vnp_RequestId).toBe('RFDSTABLE1');
     expect(sent[0].vnp_Amount).toBe('100000');
     expect(sent[0].vnp_SecureHash).toBe(
       signPipe(['REQ123', '2.1.0', 'refund', TMN, '03', 'PAYX', '100000', '0', '20260309235900', 'ketoan01', '20260310000000', '10.0.0.5', 'Hoan tien'], SECRET),
@@ -263,6 +266,8 @@ describe('VnpayClient on the wire', () => {
       ['unsigned', () => json({ vnp_ResponseCode: '00', vnp_TxnRef: 'PAYX' }), /unsigned answer refused \(vnp_ResponseCode=00\)/],
       ['tampered', () => json({ ...signedAnswer(), vnp_Amount: '999900' }), /wrong signature/],
       ['answer for another transaction', () => json(signedAnswer({ vnp_TxnRef: 'OTHER' })), /another transaction/],
+      ['answer for a foreign terminal signed with our secret', () => json(signedAnswer({ vnp_TmnCode: 'FOREIGN1' })), /another terminal \(FOREIGN1\)/],
+      ['answer naming no terminal', () => json(signedAnswer({ vnp_TmnCode: '' })), /another terminal/],
       ['fractional amount', () => json(signedAnswer({ vnp_Amount: '100050' })), /malformed vnp_Amount/],
       ['HTTP 502', () => new Response('bad gateway', { status: 502 }), /HTTP 502/],
       ['not JSON', () => new Response('<html>', { status: 200 }), /not JSON/],
