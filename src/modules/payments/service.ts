@@ -317,7 +317,7 @@ export class PaymentService {
     return this.database.db.transaction(async (tx) => {
       const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
       if (!p) throw new AppError('NOT_FOUND', { payment: paymentId });
-      await this.assertContractInScope(ctx, p.contractId);
+      if (!this.deps.contracts.canSee(ctx, await this.deps.contracts.row(p.contractId, tx))) throw new AppError('FORBIDDEN', { contract: p.contractId });
       if ((p.status !== 'paid' && p.status !== 'partially_refunded') || p.method !== 'vnpay' || !p.paidTxnRef) {
         throw new AppError('PAYMENT_NOT_REFUNDABLE', { payment: p.id, status: p.status, method: p.method });
       }
@@ -542,9 +542,6 @@ export class PaymentService {
     return { contracts, customers };
   }
 
-  private async assertContractInScope(ctx: Ctx, contractId: string) {
-    if (!this.deps.contracts.canSee(ctx, await this.deps.contracts.row(contractId))) throw new AppError('FORBIDDEN', { contract: contractId });
-  }
 
   async reconciliations(limit = 31) {
     return this.database.db.select({ date: reconciliations.date, status: reconciliations.status, summary: reconciliations.summary, finishedAt: reconciliations.finishedAt }).from(reconciliations).orderBy(desc(reconciliations.date)).limit(limit);
