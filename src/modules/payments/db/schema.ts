@@ -57,7 +57,7 @@ export const attempts = paymentsSchema.table(
   (t) => [index('attempts_payment_idx').on(t.paymentId), index('attempts_created_idx').on(t.createdAt)],
 );
 
-/** Every IPN received, verified or not, with our answer (forensics and support). */
+/** Every signed IPN received, with our answer (forensics and support); forgeries are only logged, so a flood stays cheap. */
 export const ipnLog = paymentsSchema.table('ipn_log', {
   id: text('id').primaryKey(),
   receivedAt: instant('received_at').notNull(),
