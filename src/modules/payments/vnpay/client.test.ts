@@ -139,6 +139,30 @@ describe('VnpayClient against the simulator', () => {
       expect(h.sim.transaction('PAYR3')!.refundedVnd).toBe(0n);
     });
 
+    it('is idempotent on vnp_RequestId: the same refund asked again answers as before and refunds once; querydr then reports it', async () => {
+      const createdAt = await payment('PAYR6', '00');
+      const again = () => client.refund({ txnRef: 'PAYR6', transactionDate: createdAt, amountVnd: 250_000n, transactionType: '03', createBy: 'ketoan01', orderInfo: 'Hoan tien', ipAddr: '10.0.0.5', now: h.clock.now(), requestId: 'RFDPAYR6' });
+      const first = await again();
+      const second = await again();
+      expect(first).toMatchObject({ ok: true, amountVnd: 250_000n });
+      expect(second).toMatchObject({ ok: true, transactionNo: first.transactionNo });
+      expect(h.sim.transaction('PAYR6')!.refunds).toHaveLength(1);
+      expect(await query('PAYR6', createdAt)).toMatchObject({ ok: true, transactionType: '03', transactionStatus: '05' });
+      const listed = await client.dailyTransactions('2026-03-09', { includeRefunds: true });
+      expect(listed.find((t) => t.txnRef === 'PAYR6' && t.transactionType === '03')).toMatchObject({ requestId: 'RFDPAYR6', transactionNo: first.transactionNo });
+    });
+
+    it('can lose a refund answer after executing it, or refuse it, once', async () => {
+      const createdAt = await payment('PAYR7', '00');
+      h.sim.injectRefundFault('lose_answer');
+      await expect(refund('PAYR7', createdAt, 1_000n, '03')).rejects.toThrow(/HTTP 504/);
+      expect(h.sim.transaction('PAYR7')!.refunds).toHaveLength(1);
+      h.sim.injectRefundFault({ refuse: '95' });
+      expect((await refund('PAYR7', createdAt, 1_000n, '03')).responseCode).toBe('95');
+      expect((await refund('PAYR7', createdAt, 1_000n, '03')).ok).toBe(true);
+      expect(h.sim.transaction('PAYR7')!.refunds).toHaveLength(2);
+    });
+
     it('checks its arguments before calling', async () => {
       await expect(refund('PAYR5', h.clock.now(), 0n, '03')).rejects.toThrow(/positive/);
       await expect(refund('PAYR5', h.clock.now(), 1n, '01' as never)).rejects.toThrow(/02 or 03/);
