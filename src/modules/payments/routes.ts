@@ -75,20 +75,21 @@ export function paymentRoutes(app: Server, payments: PaymentService) {
   app.post('/api/v1/payments/manual', {
     schema: {
       tags: ['payments'],
-      summary: 'Record a bank transfer: the same ledger, contract hook and e-invoice as a VNPay payment',
+      summary: 'Record a bank transfer: the same ledger, contract hook and e-invoice as a VNPay payment (paidAt defaults to now)',
       body: z
         .object({
           contractId: z.string().max(40),
           amendmentId: z.string().max(40).optional(),
           amountVnd: z.string().regex(/^\d{1,15}$/),
-          paidAt: z.iso.datetime({ offset: true }),
+          /** Default: now (a transfer seen today). */
+          paidAt: z.iso.datetime({ offset: true }).optional(),
           bankRef: z.string().trim().min(3).max(100),
           note: z.string().trim().max(1000).optional(),
         })
         .strict(),
     },
     preValidation: guard('contract.record_payment'),
-    handler: async (req, reply) => reply.status(201).send(await payments.recordManual(ctxOf(req), { ...req.body, amountVnd: BigInt(req.body.amountVnd), paidAt: new Date(req.body.paidAt) })),
+    handler: async (req, reply) => reply.status(201).send(await payments.recordManual(ctxOf(req), { ...req.body, amountVnd: BigInt(req.body.amountVnd), paidAt: req.body.paidAt ? new Date(req.body.paidAt) : undefined })),
   });
 
   app.post('/api/v1/payments/attempts/:txnRef/query', {

@@ -426,11 +426,12 @@ export class PaymentService {
    * A bank transfer an accountant recorded: the same ledger as VNPay payments, the same contract
    * hook as an IPN, and the same e-invoice job as a reconciled payment.
    */
-  async recordManual(ctx: Ctx, input: { contractId: string; amendmentId?: string; amountVnd: bigint; paidAt: Date; bankRef: string; note?: string }) {
+  async recordManual(ctx: Ctx, input: { contractId: string; amendmentId?: string; amountVnd: bigint; paidAt?: Date; bankRef: string; note?: string }) {
     const c = await this.deps.contracts.row(input.contractId);
     if (!this.deps.contracts.canSee(ctx, c)) throw new AppError('FORBIDDEN', { contract: c.id });
     const now = this.clock.now();
-    if (!paidAtAcceptable(input.paidAt, now, c.createdAt)) throw new AppError('PAID_AT_INVALID', { paidAt: input.paidAt.toISOString?.() ?? null });
+    const paidAt = input.paidAt ?? now;
+    if (!paidAtAcceptable(paidAt, now, c.createdAt)) throw new AppError('PAID_AT_INVALID', { paidAt: Number.isFinite(paidAt.getTime()) ? paidAt.toISOString() : null });
     return this.database.db.transaction(async (tx) => {
       const [sameTransfer] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.bankRef, input.bankRef));
       if (sameTransfer) throw new AppError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
@@ -438,8 +439,8 @@ export class PaymentService {
       const [p] = await tx.select().from(payments).where(eq(payments.id, created.id)).for('update');
       if (p.status !== 'pending') throw new AppError('PAYMENT_ALREADY_RECORDED', { payment: p.id, status: p.status });
       if (p.amountVnd !== input.amountVnd) throw new AppError('PAYMENT_MISMATCH', { expected: p.amountVnd.toString(), got: input.amountVnd.toString() });
-      await this.deps.contracts.confirmPaymentIn(tx, ctx, c.id, { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt: input.paidAt, amendmentId: input.amendmentId });
-      const patch = { status: 'paid' as const, method: 'bank_transfer' as const, bankRef: input.bankRef, note: input.note ?? null, recordedBy: ctx.actor.id, paidAt: input.paidAt, updatedAt: now, version: p.version + 1 };
+      await this.deps.contracts.confirmPaymentIn(tx, ctx, c.id, { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt, amendmentId: input.amendmentId });
+      const patch = { status: 'paid' as const, method: 'bank_transfer' as const, bankRef: input.bankRef, note: input.note ?? null, recordedBy: ctx.actor.id, paidAt, updatedAt: now, version: p.version + 1 };
       const [after] = await tx.update(payments).set(patch).where(and(eq(payments.id, p.id), eq(payments.version, p.version))).returning();
       await this.deps.audit.record(tx, ctx, { action: 'payment.recorded', entityType: 'payment', entityId: p.id, before: { status: p.status }, after: patch });
       await this.enqueueInvoice(tx, p.id);

@@ -32,8 +32,8 @@ export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, d
         ...(amendmentId ? { amendmentId } : {}),
         bankRef: v.bankRef.trim(),
         amountVnd: v.amountVnd,
-        // Paid today: now; an earlier day: the start of that day in Vietnam.
-        paidAt: isoDate(v.paidAt) === isoDate(vnTodayDayjs()) ? new Date().toISOString() : vnDayStart(v.paidAt.year(), v.paidAt.month() + 1, v.paidAt.date()).toISOString(),
+        // Paid today: the server stamps the current time; an earlier day: the start of that day in Vietnam.
+        ...(isoDate(v.paidAt) === isoDate(vnTodayDayjs()) ? {} : { paidAt: vnDayStart(v.paidAt.year(), v.paidAt.month() + 1, v.paidAt.date()).toISOString() }),
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
       },
       {

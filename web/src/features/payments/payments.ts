@@ -55,7 +55,8 @@ export interface ManualPaymentBody {
   contractId: string;
   amendmentId?: string;
   amountVnd: string;
-  paidAt: string;
+  /** Left out for today: the server stamps the current time. */
+  paidAt?: string;
   bankRef: string;
   note?: string;
 }
