@@ -122,8 +122,13 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
     const invoice = invoices.body.items.find((i: { contractId: string }) => i.contractId === r.body.contractId);
     expect(invoice).toMatchObject({ status: 'issued' });
     expect(invoice.number).toBeGreaterThan(0);
+    const contract = (await s.http('GET', `/api/v1/contracts/${r.body.contractId}`, { token: t.customer1 })).body;
+    const day = await s.http('GET', '/api/v1/payments/reconciliations/2026-03-02', { token: t.accountant1 });
+    expect(day.body.items.find((i: { txnRef: string }) => i.txnRef === ref)).toMatchObject({ contractId: r.body.contractId, contractNumber: contract.number, customerName: expect.stringMatching(/\S/) });
     const csv = await s.server!.inject({ method: 'GET', url: '/api/v1/payments/reconciliations/2026-03-02?format=csv', headers: { authorization: `Bearer ${t.accountant1}` } });
     expect(csv.body).toContain(ref);
+    expect(csv.body).toContain('Số hợp đồng');
+    expect(csv.body).toContain(contract.number);
     expect((await s.http('POST', '/api/v1/payments/reconciliations', { token: t.am1, body: { date: '2026-03-02' } })).status).toBe(403);
   });
 
