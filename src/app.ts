@@ -182,6 +182,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         linkDays: config.vnpay.linkDays,
         publicBaseUrl: config.publicBaseUrl,
         serverIp: config.vnpay.serverIp,
+        ipnAllowedIps: config.vnpay.ipnAllowedIps,
       },
     });
     const support = new SupportService(database, clock, {

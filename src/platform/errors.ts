@@ -48,6 +48,13 @@ export const ERROR_CODES = {
   PHONE_TAKEN: { status: 409, vi: 'Số điện thoại đã được một tài khoản khác sử dụng', en: 'This phone number is already used by another account' },
   RESET_LINK_INVALID: { status: 410, vi: 'Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn', en: 'The password reset link is invalid, already used or expired' },
   CURRENT_PASSWORD_WRONG: { status: 400, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
+  // payments (#8)
+  REFUND_EXCEEDS_REMAINING: { status: 409, vi: 'Số tiền hoàn vượt quá số tiền còn có thể hoàn của khoản thanh toán', en: 'The refund exceeds what is left to refund on this payment' },
+  PAYMENT_NOT_REFUNDABLE: { status: 409, vi: 'Khoản thanh toán này không thể hoàn tiền qua VNPay (chưa thanh toán hoặc không thanh toán qua VNPay)', en: 'This payment cannot be refunded through VNPay (not paid, or not paid through VNPay)' },
+  PAYMENT_AMOUNT_OUT_OF_RANGE: { status: 400, vi: 'Số tiền vượt quá giới hạn thanh toán qua VNPay', en: 'The amount is outside what VNPay accepts' },
+  PAYMENT_ALREADY_RECORDED: { status: 409, vi: 'Khoản thanh toán này đã được ghi nhận', en: 'This payment has already been recorded' },
+  PAID_AT_INVALID: { status: 400, vi: 'Thời điểm thanh toán không hợp lệ (không được ở tương lai hoặc trước khi lập hợp đồng)', en: 'Invalid payment time (not in the future, nor before the contract was created)' },
+  VNPAY_SOURCE_NOT_ALLOWED: { status: 403, vi: 'Địa chỉ gửi IPN không nằm trong danh sách VNPay được phép', en: 'The IPN source address is not on the VNPay allow-list' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;
 

@@ -182,8 +182,8 @@ describe.skipIf(noDatabase)('contract lifecycle (C1–C8) on a fixed clock', () 
     const created = await post('am1', `/api/v1/contracts/${c2}/amendments`, { kind: 'upgrade', quantity: 10, changeDate: '2026-09-02' });
     expect(created.status).toBe(201);
     expect((await post('am1', `/api/v1/contracts/${c2}/amendments`, { kind: 'upgrade', quantity: 12, changeDate: '2026-09-02' })).status).toBe(409);
-    const paid = await s.http('POST', `/api/v1/contracts/${c2}/payments/manual`, { token: t.accountant1, body: { reference: 'UNC-0902', amountVnd: '10413698', amendmentId: created.body.id } });
-    expect(paid.status).toBe(200);
+    const paid = await s.http('POST', '/api/v1/payments/manual', { token: t.accountant1, body: { contractId: c2, amendmentId: created.body.id, bankRef: 'UNC-0902', amountVnd: '10413698', paidAt: s.clock.now().toISOString() } });
+    expect(paid.status).toBe(201);
     const done = await post('ops1', `/api/v1/amendments/${created.body.id}/complete`);
     expect(done.body).toMatchObject({ quantity: 10, unitPriceVnd: '350000', subtotalVnd: '42000000', status: 'active', endDate: '2027-03-01' });
     expect(done.body.amendments[0]).toMatchObject({ status: 'applied', fromQuantity: 5, quantity: 10 });

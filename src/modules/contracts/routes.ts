@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { instant, localDate, vndString } from '../../http/validation.ts';
+import { localDate } from '../../http/validation.ts';
 import { CONTRACT_STATUSES } from './domain/lifecycle.ts';
 import type { ContractService } from './service.ts';
 
@@ -94,20 +94,6 @@ export function contractRoutes(app: Server, contracts: ContractService) {
       handler: async (req) => run(ctxOf(req), req.params.id, req.body),
     });
   }
-
-  app.post('/api/v1/contracts/:id/payments/manual', {
-    schema: {
-      tags: ['contracts'],
-      summary: 'Record a payment received outside VNPay (bank transfer); the same hook a VNPay IPN calls',
-      params: id,
-      body: z.object({ reference: z.string().trim().min(3).max(100), amountVnd: vndString, paidAt: instant.optional(), amendmentId: z.string().max(40).optional() }).strict(),
-    },
-    preValidation: guard('contract.record_payment'),
-    handler: async (req) => {
-      const r = await contracts.confirmPayment(ctxOf(req), req.params.id, { paymentRef: `manual:${req.body.reference}`, amountVnd: BigInt(req.body.amountVnd), paidAt: req.body.paidAt ?? new Date(), amendmentId: req.body.amendmentId });
-      return r.contract;
-    },
-  });
 
   app.get('/api/v1/contracts/:id/termination-quote', {
     schema: { tags: ['contracts'], summary: 'C7: the settlement of an early termination on a date', params: id, querystring: z.object({ date: localDate }).strict() },

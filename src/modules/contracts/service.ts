@@ -100,6 +100,7 @@ const EVENT_TEXT: Record<string, Record<Locale, string>> = {
 export class ContractService {
   private provisioning = new Map<string, ProvisioningPort>();
   private paymentLink: PaymentLinkFn = async (_tx, p) => `${this.deps.publicBaseUrl}/contracts/${p.contractId}`;
+  private checkOnlineTotal: (totalVnd: bigint) => void = () => {};
 
   constructor(
     private readonly database: Database,
@@ -120,9 +121,13 @@ export class ContractService {
     deps.jobs.register(CONTRACT_JOBS.provision, (p: { contractId: string }, job) => this.runProvisioning(p.contractId, job.attempt));
   }
 
-  /** Where the customer pays: the payments module gives a signed VNPay link (the portal page until then). */
-  usePaymentLinks(link: PaymentLinkFn): void {
+  /**
+   * Where the customer pays: the payments module gives a signed VNPay link (the portal page until
+   * then), and refuses an online order's total the gateway could never take.
+   */
+  usePaymentLinks(link: PaymentLinkFn, checkOnlineTotal: (totalVnd: bigint) => void): void {
     this.paymentLink = link;
+    this.checkOnlineTotal = checkOnlineTotal;
   }
 
   registerProvisioning(productCode: string, port: ProvisioningPort): void {
@@ -194,15 +199,20 @@ export class ContractService {
     });
   }
 
-  /** C1: a signed-in individual buys a package; it waits for payment and activates when paid. */
-  async selfService(ctx: Ctx, input: { product: string; quantity: number; periodMonths?: number }) {
+  /**
+   * C1: a signed-in individual buys a package; it waits for payment and activates when paid. The
+   * total is checked payable online before anything is written; `inTransaction` (the payments
+   * module starting the payment) runs in the same transaction, so an order is whole or nothing.
+   */
+  async selfService(ctx: Ctx, input: { product: string; quantity: number; periodMonths?: number }, inTransaction?: (tx: Executor, c: ContractRow) => Promise<void>) {
     if (!ctx.actor.customerId) throw new AppError('FORBIDDEN', undefined, 'only customers buy packages');
     const customer = await this.deps.customers.row(ctx.actor.customerId);
     const priced = await this.deps.catalog.pricedPlan(input.product);
     if (priced.plan.billing !== 'prepaid' || priced.model.kind === 'quote') throw new AppError('VALIDATION_FAILED', { plan: priced.plan.code }, 'this product is not sold online');
     const pricing = priceQuote(priced.model, priced.product.vatRate, { quantity: input.quantity, periodMonths: input.periodMonths });
-    return this.database.db.transaction(async (tx) =>
-      this.insertContract(tx, ctx, {
+    this.checkOnlineTotal(pricing.totalVnd);
+    return this.database.db.transaction(async (tx) => {
+      const row = await this.insertContract(tx, ctx, {
         kind: 'new',
         parentId: null,
         customerId: customer.id,
@@ -228,8 +238,10 @@ export class ContractService {
         startDate: null,
         needsCtkvApproval: 0,
         note: null,
-      }),
-    );
+      });
+      await inTransaction?.(tx, row);
+      return row;
+    });
   }
 
   /** Submits a draft: prepaid → the customer is e-mailed the amount and the payment link; postpaid → approval. */
@@ -685,6 +697,13 @@ export class ContractService {
     if (ctx.actor.id && c.salesUserId === ctx.actor.id) return true;
     const scope = this.deps.identity.scopePathOf(ctx.actor);
     return [c.sellingUnitId, c.managingUnitId].some((u) => withinScope(ctx.actor, scope, (u && this.deps.identity.orgUnit(u)?.path) || '/'));
+  }
+
+  /** Contract numbers by id, for other modules' lists. */
+  async numbersOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.database.db.select({ id: contracts.id, number: contracts.number }).from(contracts).where(inArray(contracts.id, ids));
+    return new Map(rows.map((r) => [r.id, r.number]));
   }
 
   canSee(ctx: Ctx, c: ContractRow): boolean {

@@ -1,3 +1,4 @@
+import { BlockList, isIPv6 } from 'node:net';
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -12,16 +13,26 @@ import type { CustomerService } from '../identity/index.ts';
 import { rateFromCatalog, type InvoicingService } from '../invoicing/index.ts';
 import { attempts, ipnLog, payments, reconciliations, refunds } from './db/schema.ts';
 import { decideIpn } from './domain/ipn.ts';
+import { afterRefund, paidAtAcceptable, refundAnswer, refundLookup, refundType, refundableVnd } from './domain/refunds.ts';
 import { reconcileDay, type ReconItem } from './domain/reconcile.ts';
 import { signPaymentLink, verifyPaymentLink } from './domain/links.ts';
 import { describePaymentResponse, ipnAnswerBody, type IpnAnswerBody } from './vnpay/codes.ts';
 import type { VnpayClient } from './vnpay/client.ts';
-import { buildPaymentUrl, parseCallback, verifySignature, type QueryInput } from './vnpay/protocol.ts';
+import { buildPaymentUrl, parseCallback, verifySignature, vnpayAcceptsAmount, type QueryInput } from './vnpay/protocol.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
 type AttemptRow = typeof attempts.$inferSelect;
+type RefundRow = typeof refunds.$inferSelect;
+
+/** The slice of a pino/Fastify logger the IPN uses (the request's own, so lines carry the request id). */
+export interface PaymentLogger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
 
 export const RECONCILE_QUEUE = 'payments.reconcile';
+export const REFUND_QUEUE = 'payments.refund';
+export const INVOICE_QUEUE = 'payments.invoice';
 const SYSTEM: Ctx = { actor: { kind: 'system', id: null, name: 'system:vnpay', roles: [], orgUnitId: null, orgUnitPath: null, customerId: null }, locale: 'vi' };
 
 export interface VnpaySettings {
@@ -32,6 +43,25 @@ export interface VnpaySettings {
   linkDays: number;
   publicBaseUrl: string;
   serverIp: string;
+  /** When not empty, IPNs from other addresses (or CIDR ranges) are refused. */
+  ipnAllowedIps: string[];
+}
+
+/** Whether an address (IPv4-mapped IPv6 read as IPv4) is on the list. */
+function listed(list: BlockList, ip: string): boolean {
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
+  return v4 ? list.check(v4, 'ipv4') : list.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
+}
+
+function addressList(entries: string[]): BlockList {
+  const list = new BlockList();
+  for (const e of entries) {
+    const [addr, bits] = e.split('/');
+    const type = isIPv6(addr) ? 'ipv6' : 'ipv4';
+    if (bits) list.addSubnet(addr, Number(bits), type);
+    else list.addAddress(addr, type);
+  }
+  return list;
 }
 
 /** Paying through VNPay (SPEC D): links, attempts, IPN, querydr, refunds, daily reconciliation. */
@@ -42,9 +72,14 @@ export class PaymentService {
     private readonly deps: { audit: AuditLog; jobs: JobQueue; contracts: ContractService; customers: CustomerService; invoicing: InvoicingService; vnpay: VnpayClient; settings: VnpaySettings },
   ) {
     deps.jobs.register(RECONCILE_QUEUE, (p: { date: string }) => this.reconcile(p.date).then(() => undefined));
+    deps.jobs.register(REFUND_QUEUE, (p: { refundId: string }) => this.sendRefund(p.refundId));
+    deps.jobs.register(INVOICE_QUEUE, (p: { paymentId: string }) => this.requestInvoice(p.paymentId));
     // The contract module e-mails the link; the payment behind it is created in the same transaction.
-    deps.contracts.usePaymentLinks(async (tx, p) => this.linkFor(tx, (await this.ensurePayment(tx, p)).id));
+    deps.contracts.usePaymentLinks(async (tx, p) => this.linkFor(tx, (await this.ensurePayment(tx, p)).id), assertVnpayAmount);
+    this.ipnSources = deps.settings.ipnAllowedIps.length ? addressList(deps.settings.ipnAllowedIps) : null;
   }
+
+  private readonly ipnSources: BlockList | null;
 
   // ---- payments and links (D1) --------------------------------------------------------------------
 
@@ -64,7 +99,11 @@ export class PaymentService {
       amountVnd: p.amountVnd,
       description: p.description,
       status: 'pending',
+      method: 'vnpay',
       paidTxnRef: null,
+      bankRef: null,
+      note: null,
+      recordedBy: null,
       paidAt: null,
       refundedVnd: 0n,
       applyError: null,
@@ -112,6 +151,7 @@ export class PaymentService {
 
   async startAttempt(p: PaymentRow, ipAddr: string, ex: Executor = this.database.db): Promise<{ paymentId: string; txnRef: string; payUrl: string }> {
     if (p.status !== 'pending') throw new AppError('CONFLICT', { payment: p.id, status: p.status }, p.status === 'paid' ? 'already paid' : `payment is ${p.status}`);
+    assertVnpayAmount(p.amountVnd);
     const now = this.clock.now();
     const txnRef = `QLDV${ulid(now.getTime()).toUpperCase()}`;
     await ex.insert(attempts).values({ txnRef, paymentId: p.id, amountVnd: p.amountVnd, createdAt: now, ipAddr, status: 'pending' });
@@ -136,46 +176,60 @@ export class PaymentService {
 
   /** C1 with payment: a signed-in individual orders a package and goes straight to VNPay. */
   async order(ctx: Ctx, input: { product: string; quantity: number; periodMonths?: number }, ipAddr: string) {
-    const contract = await this.deps.contracts.selfService(ctx, input);
-    return this.database.db.transaction(async (tx) => {
-      const p = await this.ensurePayment(tx, { contractId: contract.id, customerId: contract.customerId, amountVnd: contract.totalVnd, description: `Thanh toan hop dong ${contract.number}` });
-      const started = await this.startAttempt(p, ipAddr, tx);
-      return { contractId: contract.id, ...started };
+    let started: Awaited<ReturnType<PaymentService['startAttempt']>> | undefined;
+    const contract = await this.deps.contracts.selfService(ctx, input, async (tx, c) => {
+      const p = await this.ensurePayment(tx, { contractId: c.id, customerId: c.customerId, amountVnd: c.totalVnd, description: `Thanh toan hop dong ${c.number}` });
+      started = await this.startAttempt(p, ipAddr, tx);
     });
+    return { contractId: contract.id, ...started! };
   }
 
   // ---- IPN (D3) -----------------------------------------------------------------------------------
 
   /**
    * VNPay's server-to-server notification. Only this (or a querydr answer) changes a payment. Answers
-   * in VNPay's order of checks; the attempt row is locked, so concurrent duplicates apply once.
+   * in VNPay's order of checks; the attempt row is locked, so concurrent duplicates apply once. The
+   * cheap checks come first (source address, signature): an unsigned flood touches no database.
    */
-  async handleIpn(query: QueryInput, ip?: string): Promise<IpnAnswerBody> {
+  async handleIpn(query: QueryInput, ip: string, log: PaymentLogger): Promise<IpnAnswerBody> {
+    if (this.ipnSources && !listed(this.ipnSources, ip)) {
+      log.warn({ ip }, 'VNPay IPN refused: the source address is not on VNPAY_IPN_ALLOWED_IPS');
+      throw new AppError('VNPAY_SOURCE_NOT_ALLOWED', { ip });
+    }
+    if (!verifySignature(query, this.deps.settings.hashSecret)) {
+      log.warn({ ip, txnRef: typeof query.vnp_TxnRef === 'string' ? query.vnp_TxnRef.slice(0, 100) : null }, 'VNPay IPN with a wrong or missing signature');
+      return ipnAnswerBody('97');
+    }
     const now = this.clock.now();
-    const signatureValid = verifySignature(query, this.deps.settings.hashSecret);
     let callback: ReturnType<typeof parseCallback> | null = null;
     try {
-      callback = signatureValid ? parseCallback(query) : null;
-    } catch {
-      callback = null;
+      callback = parseCallback(query);
+    } catch (err) {
+      log.warn({ ip, err: (err as Error).message }, 'VNPay IPN signed but malformed');
     }
+    if (callback && callback.tmnCode !== this.deps.settings.tmnCode) log.warn({ ip, tmnCode: callback.tmnCode }, 'VNPay IPN for a foreign terminal refused');
     let rspCode: string = '99';
     try {
       rspCode = await this.database.db.transaction(async (tx) => {
         const [attempt] = callback ? await tx.select().from(attempts).where(eq(attempts.txnRef, callback.txnRef)).for('update') : [];
         const decision = decideIpn({
-          signatureValid,
+          signatureValid: true,
           attempt: attempt ? { amountVnd: attempt.amountVnd, status: attempt.status } : null,
-          callback: callback ? { amountVnd: callback.amountVnd, paid: callback.paid } : null,
+          callback: callback ? { amountVnd: callback.amountVnd, paid: callback.paid, ourTerminal: callback.tmnCode === this.deps.settings.tmnCode } : null,
         });
         if (decision.apply && attempt && callback) await this.settle(tx, attempt, callback, decision.apply, 'ipn');
         return decision.rspCode;
       });
     } catch (err) {
-      rspCode = '99'; // unexpected: VNPay retries, and reconciliation settles it if the retries run out
-      void err;
+      // VNPay retries, and reconciliation settles it if the retries run out; the cause is logged here.
+      log.error({ err, ip, txnRef: callback?.txnRef }, 'VNPay IPN failed; answered 99');
+      rspCode = '99';
     }
-    await this.database.db.insert(ipnLog).values({ id: newId('ipn', now), receivedAt: now, txnRef: typeof query.vnp_TxnRef === 'string' ? query.vnp_TxnRef.slice(0, 100) : null, query: JSON.parse(JSON.stringify(query)), rspCode, ip: ip ?? null });
+    try {
+      await this.database.db.insert(ipnLog).values({ id: newId('ipn', now), receivedAt: now, txnRef: callback?.txnRef ?? null, query: JSON.parse(JSON.stringify(query)), rspCode, ip });
+    } catch (err) {
+      log.error({ err, txnRef: callback?.txnRef }, 'VNPay IPN could not be logged');
+    }
     return ipnAnswerBody(rspCode as Parameters<typeof ipnAnswerBody>[0]);
   }
 
@@ -214,7 +268,7 @@ export class PaymentService {
 
   /** The browser's return page: shows the result we hold (the return itself changes nothing). */
   async returnStatus(query: QueryInput) {
-    const valid = verifySignature(query, this.deps.settings.hashSecret);
+    const valid = verifySignature(query, this.deps.settings.hashSecret) && query.vnp_TmnCode === this.deps.settings.tmnCode;
     const txnRef = typeof query.vnp_TxnRef === 'string' ? query.vnp_TxnRef : null;
     const [attempt] = valid && txnRef ? await this.database.db.select().from(attempts).where(eq(attempts.txnRef, txnRef)) : [];
     if (!attempt) return { valid, found: false as const, message: valid ? 'Không tìm thấy giao dịch' : 'Chữ ký không hợp lệ' };
@@ -253,24 +307,144 @@ export class PaymentService {
     });
   }
 
-  async refund(ctx: Ctx, paymentId: string, amountVnd: bigint, reason: string) {
-    const p = await this.payment(paymentId);
-    if (p.status !== 'paid' && p.status !== 'partially_refunded') throw new AppError('INVALID_TRANSITION', { from: p.status, event: 'refund' }, `a ${p.status} payment cannot be refunded`);
-    if (amountVnd <= 0n || amountVnd > p.amountVnd - p.refundedVnd) throw new AppError('VALIDATION_FAILED', { amountVnd: amountVnd.toString(), refundable: (p.amountVnd - p.refundedVnd).toString() }, 'amount exceeds what can be refunded');
-    const [a] = await this.database.db.select().from(attempts).where(eq(attempts.txnRef, p.paidTxnRef!));
-    const full = amountVnd === p.amountVnd && p.refundedVnd === 0n;
-    const r = await this.deps.vnpay.refund({ txnRef: a.txnRef, amountVnd, transactionType: full ? '02' : '03', transactionDate: a.createdAt, transactionNo: a.transactionNo ?? undefined, createBy: ctx.actor.name, orderInfo: `Hoan tien ${a.txnRef}`, ipAddr: this.deps.settings.serverIp, now: this.clock.now() });
+  /**
+   * A refund: reserved under the payment's row lock (what is left counts the refunds in flight), then
+   * sent to VNPay by a job keyed by the refund, with the row's stable vnp_RequestId. Answers at once
+   * with the pending row; the job applies the outcome once.
+   */
+  async refund(ctx: Ctx, paymentId: string, amountVnd: bigint, reason: string): Promise<RefundRow> {
+    if (amountVnd <= 0n) throw new AppError('VALIDATION_FAILED', { amountVnd: amountVnd.toString() }, 'the amount must be positive');
     return this.database.db.transaction(async (tx) => {
-      const now = this.clock.now();
-      const row = { id: newId('refund', now), paymentId, txnRef: a.txnRef, amountVnd, reason, status: r.ok ? ('done' as const) : ('failed' as const), responseCode: r.responseCode, transactionNo: r.transactionNo, createdBy: ctx.actor.id, createdAt: now };
-      await tx.insert(refunds).values(row);
-      if (r.ok) {
-        const refunded = p.refundedVnd + amountVnd;
-        await tx.update(payments).set({ refundedVnd: refunded, status: refunded === p.amountVnd ? 'refunded' : 'partially_refunded', updatedAt: now, version: p.version + 1 }).where(and(eq(payments.id, p.id), eq(payments.version, p.version)));
+      const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
+      if (!p) throw new AppError('NOT_FOUND', { payment: paymentId });
+      if (!this.deps.contracts.canSee(ctx, await this.deps.contracts.row(p.contractId, tx))) throw new AppError('FORBIDDEN', { contract: p.contractId });
+      if ((p.status !== 'paid' && p.status !== 'partially_refunded') || p.method !== 'vnpay' || !p.paidTxnRef) {
+        throw new AppError('PAYMENT_NOT_REFUNDABLE', { payment: p.id, status: p.status, method: p.method });
       }
-      await this.deps.audit.record(tx, ctx, { action: r.ok ? 'payment.refunded' : 'payment.refund_failed', entityType: 'payment', entityId: p.id, before: { status: p.status, refundedVnd: p.refundedVnd }, after: { ...row, message: r.message } });
-      if (!r.ok) throw new AppError('CONFLICT', { vnpay: r.responseCode }, `VNPay refused the refund: ${r.message}`);
+      const left = refundableVnd(p.amountVnd, await tx.select({ amountVnd: refunds.amountVnd, status: refunds.status }).from(refunds).where(eq(refunds.paymentId, p.id)));
+      if (amountVnd > left) throw new AppError('REFUND_EXCEEDS_REMAINING', { amountVnd: amountVnd.toString(), remainingVnd: left.toString() });
+      const now = this.clock.now();
+      const id = newId('refund', now);
+      const row: RefundRow = {
+        id,
+        paymentId: p.id,
+        txnRef: p.paidTxnRef,
+        amountVnd,
+        reason,
+        status: 'pending',
+        requestId: id.replace(/[^A-Za-z0-9]/g, '').slice(0, 32),
+        transactionType: refundType(p.amountVnd, amountVnd),
+        responseCode: null,
+        message: null,
+        transactionNo: null,
+        createdBy: ctx.actor.id,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.insert(refunds).values(row);
+      await this.deps.audit.record(tx, ctx, { action: 'payment.refund_requested', entityType: 'payment', entityId: p.id, after: row });
+      await this.deps.jobs.enqueue(tx, { queue: REFUND_QUEUE, key: `${REFUND_QUEUE}:${id}`, payload: { refundId: id } });
       return row;
+    });
+  }
+
+  /**
+   * The refund job. A row still `pending` was never sent: mark it `sending`, then ask VNPay. A row
+   * already `sending` may have reached VNPay (timeout, lost answer): look it up first, and only send
+   * (with the same vnp_RequestId) what VNPay does not have. An uncertain outcome throws: the job retries.
+   */
+  private async sendRefund(refundId: string): Promise<void> {
+    const [r] = await this.database.db.select().from(refunds).where(eq(refunds.id, refundId));
+    if (!r || r.status === 'done' || r.status === 'failed') return;
+    const [a] = await this.database.db.select().from(attempts).where(eq(attempts.txnRef, r.txnRef));
+    if (r.status === 'sending') {
+      const seen = await this.lookupRefund(r, a);
+      if (seen.verdict === 'done') return this.applyRefund(r.id, { status: 'done', responseCode: '00', message: 'VNPay đã hoàn tiền (tra cứu lại)', transactionNo: seen.transactionNo });
+      if (seen.verdict === 'unknown') throw new Error(`refund ${r.id}: VNPay's answer was lost and the refund cannot be looked up yet; retrying`);
+    } else {
+      const marked = await this.database.db.update(refunds).set({ status: 'sending', updatedAt: this.clock.now() }).where(and(eq(refunds.id, r.id), eq(refunds.status, 'pending'))).returning({ id: refunds.id });
+      if (marked.length === 0) return; // another worker took it
+    }
+    const answer = await this.deps.vnpay.refund({
+      txnRef: a.txnRef,
+      amountVnd: r.amountVnd,
+      transactionType: r.transactionType,
+      transactionDate: a.createdAt,
+      transactionNo: a.transactionNo ?? undefined,
+      createBy: r.createdBy ?? 'qldv',
+      orderInfo: `Hoan tien ${a.txnRef}`,
+      ipAddr: this.deps.settings.serverIp,
+      now: this.clock.now(),
+      requestId: r.requestId,
+    });
+    const verdict = refundAnswer(answer.responseCode);
+    if (verdict === 'unknown') throw new Error(`refund ${r.id}: VNPay answered ${answer.responseCode} (${answer.message}); looking it up again later`);
+    await this.applyRefund(r.id, { status: verdict === 'done' ? 'done' : 'failed', responseCode: answer.responseCode, message: answer.message, transactionNo: answer.transactionNo || null });
+  }
+
+  /** What VNPay knows of a refund that may have been sent: querydr of the payment, then (simulator) the day's refunds by request id. */
+  private async lookupRefund(r: RefundRow, a: AttemptRow): Promise<{ verdict: 'absent' | 'done' | 'unknown'; transactionNo: string | null }> {
+    const now = this.clock.now();
+    const q = await this.deps.vnpay.querydr({ txnRef: a.txnRef, transactionDate: a.createdAt, orderInfo: `Tra cuu hoan tien ${a.txnRef}`, ipAddr: this.deps.settings.serverIp, now });
+    let listed: { requestIds: string[]; transactionNo: Map<string, string> } | null = null;
+    if (q.ok && this.deps.vnpay.hasDailyList) {
+      const days = [...new Set([toLocalDate(r.createdAt), toLocalDate(now)])];
+      const rows = (await Promise.all(days.map((d) => this.deps.vnpay.dailyTransactions(d, { includeRefunds: true })))).flat().filter((t) => t.txnRef === a.txnRef && t.requestId);
+      listed = { requestIds: rows.map((t) => t.requestId!), transactionNo: new Map(rows.map((t) => [t.requestId!, t.transactionNo])) };
+    }
+    const verdict = refundLookup({ answered: q.ok, transactionType: q.transactionType }, listed, r.requestId);
+    return { verdict, transactionNo: listed?.transactionNo.get(r.requestId) ?? null };
+  }
+
+  /** Applies a refund's outcome once: done → the payment's refunded amount (row count checked); failed → the amount is released. */
+  private async applyRefund(refundId: string, outcome: { status: 'done' | 'failed'; responseCode: string; message: string; transactionNo: string | null }) {
+    await this.database.db.transaction(async (tx) => {
+      const [{ paymentId }] = await tx.select({ paymentId: refunds.paymentId }).from(refunds).where(eq(refunds.id, refundId));
+      const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
+      const [r] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for('update');
+      if (r.status === 'done' || r.status === 'failed') return;
+      const now = this.clock.now();
+      await tx.update(refunds).set({ ...outcome, updatedAt: now }).where(eq(refunds.id, r.id));
+      if (outcome.status === 'done') {
+        const next = afterRefund(p, r.amountVnd);
+        const updated = await tx.update(payments).set({ ...next, updatedAt: now, version: p.version + 1 }).where(and(eq(payments.id, p.id), eq(payments.version, p.version))).returning({ id: payments.id });
+        if (updated.length !== 1) throw new AppError('CONFLICT', { payment: p.id }, 'the payment changed while applying a refund');
+      }
+      await this.deps.audit.record(tx, SYSTEM, {
+        action: outcome.status === 'done' ? 'payment.refunded' : 'payment.refund_failed',
+        entityType: 'payment',
+        entityId: p.id,
+        before: { status: p.status, refundedVnd: p.refundedVnd, refund: { id: r.id, status: r.status } },
+        after: { refund: { id: r.id, amountVnd: r.amountVnd, ...outcome } },
+      });
+    });
+  }
+
+  // ---- payments recorded by hand ------------------------------------------------------------------
+
+  /**
+   * A bank transfer an accountant recorded: the same ledger as VNPay payments, the same contract
+   * hook as an IPN, and the same e-invoice job as a reconciled payment.
+   */
+  async recordManual(ctx: Ctx, input: { contractId: string; amendmentId?: string; amountVnd: bigint; paidAt?: Date; bankRef: string; note?: string }) {
+    const c = await this.deps.contracts.row(input.contractId);
+    if (!this.deps.contracts.canSee(ctx, c)) throw new AppError('FORBIDDEN', { contract: c.id });
+    const now = this.clock.now();
+    const paidAt = input.paidAt ?? now;
+    if (!paidAtAcceptable(paidAt, now, c.createdAt)) throw new AppError('PAID_AT_INVALID', { paidAt: Number.isFinite(paidAt.getTime()) ? paidAt.toISOString() : null });
+    return this.database.db.transaction(async (tx) => {
+      const [sameTransfer] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.bankRef, input.bankRef));
+      if (sameTransfer) throw new AppError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
+      const created = await this.ensurePayment(tx, { contractId: c.id, amendmentId: input.amendmentId, customerId: c.customerId, amountVnd: input.amendmentId ? input.amountVnd : c.totalVnd, description: `Thanh toan hop dong ${c.number}${input.amendmentId ? ' (phu luc)' : ''}` });
+      const [p] = await tx.select().from(payments).where(eq(payments.id, created.id)).for('update');
+      if (p.status !== 'pending') throw new AppError('PAYMENT_ALREADY_RECORDED', { payment: p.id, status: p.status });
+      if (p.amountVnd !== input.amountVnd) throw new AppError('PAYMENT_MISMATCH', { expected: p.amountVnd.toString(), got: input.amountVnd.toString() });
+      await this.deps.contracts.confirmPaymentIn(tx, ctx, c.id, { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt, amendmentId: input.amendmentId });
+      const patch = { status: 'paid' as const, method: 'bank_transfer' as const, bankRef: input.bankRef, note: input.note ?? null, recordedBy: ctx.actor.id, paidAt, updatedAt: now, version: p.version + 1 };
+      const [after] = await tx.update(payments).set(patch).where(and(eq(payments.id, p.id), eq(payments.version, p.version))).returning();
+      await this.deps.audit.record(tx, ctx, { action: 'payment.recorded', entityType: 'payment', entityId: p.id, before: { status: p.status }, after: patch });
+      await this.enqueueInvoice(tx, p.id);
+      return after;
     });
   }
 
@@ -298,8 +472,10 @@ export class PaymentService {
         onProgress?.(++done, toSettle.length);
       }
       items = items.map((i) => (i.kind === 'pending_here' && i.resolution === 'settled_by_querydr' ? { ...i, kind: 'matched' as const } : i));
-      // C2 step 7: only what VNPay confirmed goes on to the e-invoice.
-      for (const i of items.filter((x) => x.kind === 'matched')) await this.requestInvoice(i.txnRef);
+      // C2 step 7: only what VNPay confirmed goes on to the e-invoice (one job per payment).
+      const matched = items.filter((x) => x.kind === 'matched').map((x) => x.txnRef);
+      const paid = matched.length ? await this.database.db.select({ paymentId: attempts.paymentId }).from(attempts).where(inArray(attempts.txnRef, matched)) : [];
+      for (const { paymentId } of paid) await this.enqueueInvoice(this.database.db, paymentId);
       const summary = summarize(items);
       await this.database.db.update(reconciliations).set({ status: 'done', summary, items: JSON.parse(JSON.stringify(items, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))), finishedAt: this.clock.now() }).where(eq(reconciliations.date, date));
       await this.database.db.transaction((tx) => this.deps.audit.record(tx, SYSTEM, { action: 'payments.reconciled', entityType: 'reconciliation', entityId: date, after: summary }));
@@ -310,11 +486,18 @@ export class PaymentService {
     }
   }
 
-  /** The e-invoice of a reconciled payment (idempotent: one invoice per payment). */
-  private async requestInvoice(txnRef: string) {
-    const [a] = await this.database.db.select().from(attempts).where(eq(attempts.txnRef, txnRef));
-    const p = a ? await this.payment(a.paymentId) : null;
-    if (!p || p.status === 'pending') return;
+  private enqueueInvoice(ex: Executor, paymentId: string) {
+    return this.deps.jobs.enqueue(ex, { queue: INVOICE_QUEUE, key: `${INVOICE_QUEUE}:${paymentId}`, payload: { paymentId } });
+  }
+
+  /**
+   * The e-invoice of a paid payment, VNPay or bank transfer (the invoice job; idempotent: one invoice
+   * per payment). Unusable buyer data is recorded by invoicing with its reason; anything unexpected
+   * fails the job, which logs it and retries.
+   */
+  private async requestInvoice(paymentId: string) {
+    const p = await this.payment(paymentId);
+    if (p.status === 'pending' || p.status === 'cancelled') return;
     const line = await this.deps.contracts.invoiceLine(p.contractId, p.amendmentId, p.amountVnd);
     const customer = await this.deps.customers.row(p.customerId);
     await this.database.db.transaction((tx) =>
@@ -326,10 +509,7 @@ export class PaymentService {
         buyer: { name: customer.name, taxCode: customer.taxCode, address: customer.address, email: customer.email, phone: customer.phone, customerCode: customer.id },
         lines: [{ code: line.code, name: line.name, unit: line.unit, quantity: line.quantity, unitPrice: line.unitPriceVnd, amount: line.amountVnd, rate: rateFromCatalog(line.vatRate) }],
       }),
-    ).catch((err) => {
-      // Bad invoice data must not undo the reconciliation: the officer sees the payment without invoice.
-      if (!isAppError(err)) throw err;
-    });
+    );
   }
 
   /** Schedules yesterday's reconciliation (idempotent per date). */
@@ -338,11 +518,31 @@ export class PaymentService {
     await this.deps.jobs.enqueue(ex, { queue: RECONCILE_QUEUE, key: `${RECONCILE_QUEUE}:${yesterday}`, payload: { date: yesterday }, runAt: localDateTime(toLocalDate(this.clock.now()), '01:00') });
   }
 
+  /** One day's reconciliation; each row names its contract and customer (none for a reference unknown here). */
   async reconciliation(date: string) {
     const [r] = await this.database.db.select().from(reconciliations).where(eq(reconciliations.date, date));
     if (!r) throw new AppError('NOT_FOUND', { reconciliation: date });
-    return r;
+    const items = (r.items ?? []) as (Record<string, unknown> & { txnRef: string })[];
+    const refs = items.map((i) => i.txnRef);
+    const owners = refs.length
+      ? await this.database.db.select({ txnRef: attempts.txnRef, contractId: payments.contractId, customerId: payments.customerId }).from(attempts).innerJoin(payments, eq(payments.id, attempts.paymentId)).where(inArray(attempts.txnRef, refs))
+      : [];
+    const names = await this.namesOf(owners);
+    const byRef = new Map(owners.map((o) => [o.txnRef, o]));
+    return {
+      ...r,
+      items: items.map((i) => {
+        const o = byRef.get(i.txnRef);
+        return { ...i, contractId: o?.contractId ?? null, contractNumber: o ? (names.contracts.get(o.contractId) ?? null) : null, customerName: o ? (names.customers.get(o.customerId) ?? null) : null };
+      }),
+    };
   }
+
+  private async namesOf(rows: { contractId: string; customerId: string }[]) {
+    const [contracts, customers] = await Promise.all([this.deps.contracts.numbersOf([...new Set(rows.map((r) => r.contractId))]), this.deps.customers.namesOf([...new Set(rows.map((r) => r.customerId))])]);
+    return { contracts, customers };
+  }
+
 
   async reconciliations(limit = 31) {
     return this.database.db.select({ date: reconciliations.date, status: reconciliations.status, summary: reconciliations.summary, finishedAt: reconciliations.finishedAt }).from(reconciliations).orderBy(desc(reconciliations.date)).limit(limit);
@@ -361,9 +561,27 @@ export class PaymentService {
     const cond = where.length ? and(...where) : undefined;
     const rows = await this.database.db.select().from(payments).where(cond).orderBy(desc(payments.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
     const [{ total }] = await this.database.db.select({ total: sql<number>`count(*)::int` }).from(payments).where(cond);
-    const tries = rows.length ? await this.database.db.select().from(attempts).where(inArray(attempts.paymentId, rows.map((r) => r.id))).orderBy(asc(attempts.createdAt)) : [];
-    return { items: rows.map((r) => ({ ...r, attempts: tries.filter((a) => a.paymentId === r.id) })), total, page: q.page, pageSize: q.pageSize };
+    const ids = rows.map((r) => r.id);
+    const tries = ids.length ? await this.database.db.select().from(attempts).where(inArray(attempts.paymentId, ids)).orderBy(asc(attempts.createdAt)) : [];
+    const back = ids.length ? await this.database.db.select().from(refunds).where(inArray(refunds.paymentId, ids)).orderBy(asc(refunds.createdAt)) : [];
+    const names = await this.namesOf(rows);
+    return {
+      items: rows.map((r) => ({
+        ...r,
+        contractNumber: names.contracts.get(r.contractId) ?? null,
+        customerName: names.customers.get(r.customerId) ?? null,
+        attempts: tries.filter((a) => a.paymentId === r.id),
+        refunds: back.filter((x) => x.paymentId === r.id),
+      })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
+}
+
+function assertVnpayAmount(amountVnd: bigint) {
+  if (!vnpayAcceptsAmount(amountVnd)) throw new AppError('PAYMENT_AMOUNT_OUT_OF_RANGE', { amountVnd: amountVnd.toString(), maxVnd: '9999999999' });
 }
 
 function summarize(items: ReconItem[]) {

@@ -117,6 +117,8 @@ export interface DailyListRow {
   responseCode: string;
   /** Only with `includeRefunds=true`: 01 payment, 02/03 refund. */
   transactionType?: string;
+  /** On refund rows: the refund's vnp_RequestId (the simulator's way to look a refund up; not VNPay's). */
+  requestId?: string;
 }
 
 export interface VnpaySimulator {
@@ -140,6 +142,11 @@ export interface VnpaySimulator {
   ipnSettled(txnRef: string): Promise<SimTransaction | undefined>;
   /** Ends a pending payment as if the customer did it on the page (default 00); returns the browser redirect. */
   completePayment(txnRef: string, responseCode?: string): { returnUrl: string };
+  /**
+   * The next refund request goes wrong once: `lose_answer` executes the refund and then answers
+   * HTTP 504 (the merchant never learns the outcome); `{ refuse: code }` refuses it with that code.
+   */
+  injectRefundFault(fault: 'lose_answer' | { refuse: string }): void;
   /** Forgets every transaction, request id and lost flag; stops pending IPN retries. */
   reset(): void;
   /** Stops pending IPN retries (also done when the Fastify instance closes). */
@@ -175,6 +182,8 @@ export const PAGE_ERRORS: Record<string, string> = {
 };
 
 const MAX_ATTEMPTS = 3;
+/** A refund executed whose answer is then lost (fault injection). */
+const LOST = Object.freeze({}) as Record<string, string>;
 const DEFAULT_RETRY = [2_000, 10_000, 60_000];
 const NO_CSRF = { csrf: false };
 
@@ -225,6 +234,7 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
   let byToken = new Map<string, Tx>();
   let requestIds = new Set<string>();
   let lost = new Set<string>();
+  let refundFault: 'lose_answer' | { refuse: string } | null = null;
   let seq = 14_000_000 + randomInt(0, 900_000);
 
   const nextTransactionNo = () => String(++seq);
@@ -516,8 +526,11 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
     return apiAnswer(command, { vnp_ResponseCode: code, vnp_Message: table[code]?.en ?? 'Error', vnp_TxnRef: str(txnRef), ...echo }, fields);
   }
 
-  /** Common checks of a querydr/refund body: 03 malformed, 02 terminal, 97 checksum, 94 duplicate id. */
-  function checkApiRequest(b: Record<string, unknown>, fields: readonly string[], optional: readonly string[]): string | null {
+  /**
+   * Common checks of a querydr/refund body: 03 malformed, 02 terminal, 97 checksum, 94 duplicate id
+   * (except for `repeatable` requests: a refund repeats its id on purpose, see `refund`).
+   */
+  function checkApiRequest(b: Record<string, unknown>, fields: readonly string[], optional: readonly string[], repeatable = false): string | null {
     for (const k of [...fields, 'vnp_SecureHash']) {
       if (optional.includes(k)) {
         if (b[k] !== undefined && typeof b[k] !== 'string') return '03';
@@ -528,7 +541,7 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
     if (!isVnpDate(b.vnp_TransactionDate) || !isVnpDate(b.vnp_CreateDate)) return '03';
     if (b.vnp_TmnCode !== opts.tmnCode) return '02';
     if (!verifyFields(b, fields, secret)) return '97';
-    if (requestIds.has(str(b.vnp_RequestId))) return '94';
+    if (requestIds.has(str(b.vnp_RequestId)) && !repeatable) return '94';
     requestIds.add(str(b.vnp_RequestId));
     return null;
   }
@@ -557,8 +570,9 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
         vnp_BankCode: tx.bankCode ?? '',
         vnp_PayDate: tx.payDate ?? '',
         vnp_TransactionNo: tx.transactionNo,
-        vnp_TransactionType: '01',
-        vnp_TransactionStatus: tx.transactionStatus,
+        // Once refunded, VNPay reports the refund: 02 full or 03 partial, status 05 (refund processed).
+        vnp_TransactionType: tx.refunds.length === 0 ? '01' : tx.refundedVnd === tx.amountVnd ? '02' : '03',
+        vnp_TransactionStatus: tx.refunds.length === 0 ? tx.transactionStatus : '05',
         vnp_PromotionCode: '',
         vnp_PromotionAmount: '',
       },
@@ -566,8 +580,27 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
     );
   }
 
+  const refundAnswer = (tx: Tx, r: SimRefund, orderInfo: string) =>
+    apiAnswer(
+      'refund',
+      {
+        vnp_ResponseCode: '00',
+        vnp_Message: 'Refund success',
+        vnp_TxnRef: tx.txnRef,
+        vnp_Amount: (r.amountVnd * 100n).toString(),
+        vnp_OrderInfo: orderInfo,
+        vnp_BankCode: tx.bankCode ?? '',
+        vnp_PayDate: r.date,
+        vnp_TransactionNo: r.transactionNo,
+        vnp_TransactionType: r.transactionType,
+        vnp_TransactionStatus: '05',
+      },
+      REFUND_RESPONSE_FIELDS,
+    );
+
+  /** Idempotent on vnp_RequestId: a refund asked again with the same id answers the first outcome and refunds nothing more. */
   function refund(b: Record<string, unknown>): Record<string, string> {
-    const refused = checkApiRequest(b, REFUND_REQUEST_FIELDS, ['vnp_TransactionNo']);
+    const refused = checkApiRequest(b, REFUND_REQUEST_FIELDS, ['vnp_TransactionNo'], true);
     if (refused) return apiRefusal('refund', refused, b.vnp_TxnRef, REFUND_RESPONSE_CODES, b.vnp_TmnCode);
     const type = str(b.vnp_TransactionType);
     const amountRaw = str(b.vnp_Amount);
@@ -576,6 +609,14 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
     }
     const tx = findTx(str(b.vnp_TxnRef), str(b.vnp_TransactionDate), str(b.vnp_TransactionNo));
     if (!tx) return apiRefusal('refund', '91', b.vnp_TxnRef, REFUND_RESPONSE_CODES);
+    const already = tx.refunds.find((r) => r.requestId === str(b.vnp_RequestId));
+    if (already) {
+      log.info({ txnRef: tx.txnRef, requestId: already.requestId }, 'VNPay simulator: refund asked again, answered as before');
+      return refundAnswer(tx, already, str(b.vnp_OrderInfo));
+    }
+    const fault = refundFault;
+    refundFault = null;
+    if (fault && fault !== 'lose_answer') return apiRefusal('refund', fault.refuse, b.vnp_TxnRef, REFUND_RESPONSE_CODES);
     if (tx.status !== 'paid') return apiRefusal('refund', '95', b.vnp_TxnRef, REFUND_RESPONSE_CODES);
     const amountVnd = fromVnpAmount(amountRaw);
     const remaining = tx.amountVnd - tx.refundedVnd;
@@ -593,22 +634,8 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
     tx.refunds.push(r);
     tx.refundedVnd += amountVnd;
     log.info({ txnRef: tx.txnRef, amountVnd: amountVnd.toString(), type, refundedVnd: tx.refundedVnd.toString() }, 'VNPay simulator: refund accepted');
-    return apiAnswer(
-      'refund',
-      {
-        vnp_ResponseCode: '00',
-        vnp_Message: 'Refund success',
-        vnp_TxnRef: tx.txnRef,
-        vnp_Amount: amountRaw,
-        vnp_OrderInfo: str(b.vnp_OrderInfo),
-        vnp_BankCode: tx.bankCode ?? '',
-        vnp_PayDate: r.date,
-        vnp_TransactionNo: r.transactionNo,
-        vnp_TransactionType: type,
-        vnp_TransactionStatus: '05',
-      },
-      REFUND_RESPONSE_FIELDS,
-    );
+    if (fault === 'lose_answer') return LOST;
+    return refundAnswer(tx, r, str(b.vnp_OrderInfo));
   }
 
   function dailyList(date: string, includeRefunds: boolean): DailyListRow[] {
@@ -640,6 +667,7 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
           transactionStatus: '05',
           responseCode: '00',
           transactionType: r.transactionType,
+          requestId: r.requestId,
           sortKey: r.date,
         });
       }
@@ -797,7 +825,10 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
       // Integers may come as JSON numbers (the vnpay package sends dates and amounts that way).
       const body = Object.fromEntries(Object.entries(b).map(([k, v]) => [k, typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v]));
       if (body.vnp_Command === 'querydr') return reply.send(querydr(body));
-      if (body.vnp_Command === 'refund') return reply.send(refund(body));
+      if (body.vnp_Command === 'refund') {
+        const answer = refund(body);
+        return answer === LOST ? reply.code(504).send({ error: 'gateway timeout (simulated: the refund was executed)' }) : reply.send(answer);
+      }
       return reply.send(apiRefusal('querydr', '03', body.vnp_TxnRef, QUERYDR_RESPONSE_CODES));
     });
 
@@ -855,8 +886,12 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
       finalize(tx, responseCode);
       return { returnUrl: returnRedirect(tx)! };
     },
+    injectRefundFault(fault) {
+      refundFault = fault;
+    },
     reset() {
       close();
+      refundFault = null;
       list = [];
       byToken = new Map();
       requestIds = new Set();

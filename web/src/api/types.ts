@@ -540,14 +540,36 @@ export interface PaymentAttempt {
   settledBy: 'ipn' | 'querydr' | null;
 }
 
+export type RefundStatus = 'pending' | 'sending' | 'done' | 'failed';
+
+/** A refund through VNPay: sent once by a job; a failed one carries VNPay's reason and released its amount. */
+export interface PaymentRefund {
+  id: string;
+  amountVnd: string;
+  reason: string;
+  status: RefundStatus;
+  transactionType: '02' | '03';
+  responseCode: string | null;
+  message: string | null;
+  transactionNo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Payment {
   id: string;
   contractId: string;
+  contractNumber: string | null;
   amendmentId: string | null;
   customerId: string;
+  customerName: string | null;
   amountVnd: string;
   description: string;
   status: PaymentStatus;
+  /** A bank transfer is recorded by an accountant and cannot be refunded through VNPay. */
+  method: 'vnpay' | 'bank_transfer';
+  bankRef: string | null;
+  note: string | null;
   paidTxnRef: string | null;
   paidAt: string | null;
   refundedVnd: string;
@@ -555,6 +577,7 @@ export interface Payment {
   applyError: string | null;
   createdAt: string;
   attempts: PaymentAttempt[];
+  refunds: PaymentRefund[];
 }
 
 /** What the e-mailed payment link (/pay/:token) shows before [Thanh toán]. */
@@ -603,6 +626,9 @@ export interface Reconciliation {
 
 export interface ReconItem {
   txnRef: string;
+  contractId: string | null;
+  contractNumber: string | null;
+  customerName: string | null;
   kind: ReconKind;
   vnpayAmountVnd: string | null;
   ourAmountVnd: string | null;

@@ -16,7 +16,13 @@ export const payments = paymentsSchema.table(
     amountVnd: vnd('amount_vnd').notNull(),
     description: text('description').notNull(),
     status: text('status', { enum: ['pending', 'paid', 'cancelled', 'refunded', 'partially_refunded'] }).notNull(),
+    /** How the money came: through VNPay (an attempt) or a bank transfer an accountant recorded. */
+    method: text('method', { enum: ['vnpay', 'bank_transfer'] }).notNull().default('vnpay'),
     paidTxnRef: text('paid_txn_ref'),
+    /** The bank's reference of a recorded transfer (unique: the same transfer is recorded once). */
+    bankRef: text('bank_ref'),
+    note: text('note'),
+    recordedBy: text('recorded_by'),
     paidAt: instant('paid_at'),
     refundedVnd: vnd('refunded_vnd').notNull().default(sql`0`),
     /** Set when the money arrived but the contract could not take it (e.g. cancelled meanwhile): needs a person. */
@@ -26,7 +32,7 @@ export const payments = paymentsSchema.table(
     updatedAt: instant('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`), index('payments_status_idx').on(t.status)],
+  (t) => [uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`), index('payments_status_idx').on(t.status), uniqueIndex('payments_bank_ref_idx').on(t.bankRef)],
 );
 
 /** One VNPay transaction (vnp_TxnRef): the unit the IPN, querydr and reconciliation speak of. */
@@ -51,7 +57,7 @@ export const attempts = paymentsSchema.table(
   (t) => [index('attempts_payment_idx').on(t.paymentId), index('attempts_created_idx').on(t.createdAt)],
 );
 
-/** Every IPN received, verified or not, with our answer (forensics and support). */
+/** Every signed IPN received, with our answer (forensics and support); forgeries are only logged, so a flood stays cheap. */
 export const ipnLog = paymentsSchema.table('ipn_log', {
   id: text('id').primaryKey(),
   receivedAt: instant('received_at').notNull(),
@@ -61,18 +67,34 @@ export const ipnLog = paymentsSchema.table('ipn_log', {
   ip: text('ip'),
 });
 
-export const refunds = paymentsSchema.table('refunds', {
-  id: text('id').primaryKey(),
-  paymentId: text('payment_id').notNull(),
-  txnRef: text('txn_ref').notNull(),
-  amountVnd: vnd('amount_vnd').notNull(),
-  reason: text('reason').notNull(),
-  status: text('status', { enum: ['done', 'failed'] }).notNull(),
-  responseCode: text('response_code'),
-  transactionNo: text('transaction_no'),
-  createdBy: text('created_by'),
-  createdAt: instant('created_at').notNull(),
-});
+/**
+ * A refund: created under the payment's row lock (so the amounts in flight never exceed what was
+ * paid), then sent to VNPay by a job with the row's stable vnp_RequestId and applied once.
+ */
+export const refunds = paymentsSchema.table(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id').notNull(),
+    txnRef: text('txn_ref').notNull(),
+    amountVnd: vnd('amount_vnd').notNull(),
+    reason: text('reason').notNull(),
+    /** pending → sending (a request may have reached VNPay) → done | failed (refused: the amount is released). */
+    status: text('status', { enum: ['pending', 'sending', 'done', 'failed'] }).notNull(),
+    /** vnp_RequestId: the same on every try, so VNPay (and the simulator) see one refund. */
+    requestId: text('request_id').notNull(),
+    /** 02 full, 03 partial. */
+    transactionType: text('transaction_type', { enum: ['02', '03'] }).notNull(),
+    responseCode: text('response_code'),
+    /** VNPay's message (the refusal reason of a failed refund). */
+    message: text('message'),
+    transactionNo: text('transaction_no'),
+    createdBy: text('created_by'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('refunds_request_idx').on(t.requestId), index('refunds_payment_idx').on(t.paymentId)],
+);
 
 /** One day's comparison with VNPay (D4). */
 export const reconciliations = paymentsSchema.table('reconciliations', {

@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { decideIpn, type IpnFacts } from './ipn.ts';
 import { signPaymentLink, verifyPaymentLink } from './links.ts';
 
-const ok: IpnFacts = { signatureValid: true, attempt: { amountVnd: 21_000_000n, status: 'pending' }, callback: { amountVnd: 21_000_000n, paid: true } };
+const ok: IpnFacts = { signatureValid: true, attempt: { amountVnd: 21_000_000n, status: 'pending' }, callback: { amountVnd: 21_000_000n, paid: true, ourTerminal: true } };
 
 describe('IPN decision (checked in VNPay order)', () => {
   it('records a payment: 00 success, and 00 failure for a failed one', () => {
     expect(decideIpn(ok)).toEqual({ rspCode: '00', apply: 'success' });
-    expect(decideIpn({ ...ok, callback: { amountVnd: 21_000_000n, paid: false } })).toEqual({ rspCode: '00', apply: 'failure' });
+    expect(decideIpn({ ...ok, callback: { amountVnd: 21_000_000n, paid: false, ourTerminal: true } })).toEqual({ rspCode: '00', apply: 'failure' });
   });
 
   it('97 bad signature before anything else, then 01, 04, 02', () => {
     expect(decideIpn({ signatureValid: false, attempt: null, callback: null }).rspCode).toBe('97');
     expect(decideIpn({ ...ok, signatureValid: false, attempt: null }).rspCode).toBe('97');
-    expect(decideIpn({ ...ok, attempt: null, callback: { amountVnd: 1n, paid: true } }).rspCode).toBe('01');
-    expect(decideIpn({ ...ok, callback: { amountVnd: 20_000_000n, paid: true }, attempt: { amountVnd: 21_000_000n, status: 'success' } }).rspCode).toBe('04');
+    expect(decideIpn({ ...ok, callback: { amountVnd: 21_000_000n, paid: true, ourTerminal: false } })).toEqual({ rspCode: '97', apply: null });
+    expect(decideIpn({ ...ok, attempt: null, callback: { amountVnd: 1n, paid: true, ourTerminal: true } }).rspCode).toBe('01');
+    expect(decideIpn({ ...ok, callback: { amountVnd: 20_000_000n, paid: true, ourTerminal: true }, attempt: { amountVnd: 21_000_000n, status: 'success' } }).rspCode).toBe('04');
     expect(decideIpn({ ...ok, attempt: { amountVnd: 21_000_000n, status: 'success' } })).toEqual({ rspCode: '02', apply: null });
     expect(decideIpn({ ...ok, attempt: { amountVnd: 21_000_000n, status: 'failed' } }).rspCode).toBe('02');
   });

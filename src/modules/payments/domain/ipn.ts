@@ -1,14 +1,15 @@
 import { IPN_RSP_CODE, type IpnRspCode } from '../vnpay/codes.ts';
 
 /**
- * What to answer VNPay's IPN, checked in VNPay's order: signature (97), order (01), amount (04),
+ * What to answer VNPay's IPN, checked in VNPay's order: signature (97, also for a foreign terminal
+ * signed with our secret: it is not ours to record), order (01), amount (04),
  * already confirmed (02), then record (00) — a failed payment is recorded too. Pure: the service
  * loads the attempt under a row lock and applies the outcome.
  */
 export interface IpnFacts {
   signatureValid: boolean;
   attempt: { amountVnd: bigint; status: 'pending' | 'success' | 'failed' } | null;
-  callback: { amountVnd: bigint; paid: boolean } | null;
+  callback: { amountVnd: bigint; paid: boolean; ourTerminal: boolean } | null;
 }
 
 export type IpnDecision =
@@ -16,7 +17,7 @@ export type IpnDecision =
   | { rspCode: '00'; apply: 'success' | 'failure' };
 
 export function decideIpn(f: IpnFacts): IpnDecision {
-  if (!f.signatureValid || !f.callback) return { rspCode: IPN_RSP_CODE.INVALID_SIGNATURE, apply: null };
+  if (!f.signatureValid || !f.callback || !f.callback.ourTerminal) return { rspCode: IPN_RSP_CODE.INVALID_SIGNATURE, apply: null };
   if (!f.attempt) return { rspCode: IPN_RSP_CODE.ORDER_NOT_FOUND, apply: null };
   if (f.attempt.amountVnd !== f.callback.amountVnd) return { rspCode: IPN_RSP_CODE.INVALID_AMOUNT, apply: null };
   if (f.attempt.status !== 'pending') return { rspCode: IPN_RSP_CODE.ALREADY_CONFIRMED, apply: null };

@@ -139,6 +139,30 @@ describe('VnpayClient against the simulator', () => {
       expect(h.sim.transaction('PAYR3')!.refundedVnd).toBe(0n);
     });
 
+    it('is idempotent on vnp_RequestId: the same refund asked again answers as before and refunds once; querydr then reports it', async () => {
+      const createdAt = await payment('PAYR6', '00');
+      const again = () => client.refund({ txnRef: 'PAYR6', transactionDate: createdAt, amountVnd: 250_000n, transactionType: '03', createBy: 'ketoan01', orderInfo: 'Hoan tien', ipAddr: '10.0.0.5', now: h.clock.now(), requestId: 'RFDPAYR6' });
+      const first = await again();
+      const second = await again();
+      expect(first).toMatchObject({ ok: true, amountVnd: 250_000n });
+      expect(second).toMatchObject({ ok: true, transactionNo: first.transactionNo });
+      expect(h.sim.transaction('PAYR6')!.refunds).toHaveLength(1);
+      expect(await query('PAYR6', createdAt)).toMatchObject({ ok: true, transactionType: '03', transactionStatus: '05' });
+      const listed = await client.dailyTransactions('2026-03-09', { includeRefunds: true });
+      expect(listed.find((t) => t.txnRef === 'PAYR6' && t.transactionType === '03')).toMatchObject({ requestId: 'RFDPAYR6', transactionNo: first.transactionNo });
+    });
+
+    it('can lose a refund answer after executing it, or refuse it, once', async () => {
+      const createdAt = await payment('PAYR7', '00');
+      h.sim.injectRefundFault('lose_answer');
+      await expect(refund('PAYR7', createdAt, 1_000n, '03')).rejects.toThrow(/HTTP 504/);
+      expect(h.sim.transaction('PAYR7')!.refunds).toHaveLength(1);
+      h.sim.injectRefundFault({ refuse: '95' });
+      expect((await refund('PAYR7', createdAt, 1_000n, '03')).responseCode).toBe('95');
+      expect((await refund('PAYR7', createdAt, 1_000n, '03')).ok).toBe(true);
+      expect(h.sim.transaction('PAYR7')!.refunds).toHaveLength(2);
+    });
+
     it('checks its arguments before calling', async () => {
       await expect(refund('PAYR5', h.clock.now(), 0n, '03')).rejects.toThrow(/positive/);
       await expect(refund('PAYR5', h.clock.now(), 1n, '01' as never)).rejects.toThrow(/02 or 03/);
@@ -252,6 +276,9 @@ describe('VnpayClient on the wire', () => {
     const c = new VnpayClient({ ...base, fetch: fetchFn });
     await c.refund({ txnRef: 'PAYX', amountVnd: 1_000n, transactionType: '03', transactionDate, createBy: ' ketoan01 ', orderInfo: 'Hoàn tiền', ipAddr: '10.0.0.5', now });
     expect(sent[0].vnp_TransactionNo).toBe('0');
+    expect(sent[0].vnp_RequestId).toBe('REQ123');
+    await c.refund({ txnRef: 'PAYX', amountVnd: 1_000n, transactionType: '03', transactionDate, createBy: 'ketoan01', orderInfo: 'Hoan tien', ipAddr: '10.0.0.5', now, requestId: 'RFDSTABLE1' });
+    expect(sent[1].vnp_RequestId).toBe('RFDSTABLE1');
     expect(sent[0].vnp_Amount).toBe('100000');
     expect(sent[0].vnp_SecureHash).toBe(
       signPipe(['REQ123', '2.1.0', 'refund', TMN, '03', 'PAYX', '100000', '0', '20260309235900', 'ketoan01', '20260310000000', '10.0.0.5', 'Hoan tien'], SECRET),
@@ -263,6 +290,8 @@ describe('VnpayClient on the wire', () => {
       ['unsigned', () => json({ vnp_ResponseCode: '00', vnp_TxnRef: 'PAYX' }), /unsigned answer refused \(vnp_ResponseCode=00\)/],
       ['tampered', () => json({ ...signedAnswer(), vnp_Amount: '999900' }), /wrong signature/],
       ['answer for another transaction', () => json(signedAnswer({ vnp_TxnRef: 'OTHER' })), /another transaction/],
+      ['answer for a foreign terminal signed with our secret', () => json(signedAnswer({ vnp_TmnCode: 'FOREIGN1' })), /another terminal \(FOREIGN1\)/],
+      ['answer naming no terminal', () => json(signedAnswer({ vnp_TmnCode: '' })), /another terminal/],
       ['fractional amount', () => json(signedAnswer({ vnp_Amount: '100050' })), /malformed vnp_Amount/],
       ['HTTP 502', () => new Response('bad gateway', { status: 502 }), /HTTP 502/],
       ['not JSON', () => new Response('<html>', { status: 200 }), /not JSON/],

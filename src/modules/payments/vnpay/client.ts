@@ -79,6 +79,8 @@ export interface RefundInput {
   orderInfo: string;
   ipAddr: string;
   now: Date;
+  /** The refund's own vnp_RequestId, the same on every try (default: a new one). */
+  requestId?: string;
 }
 
 interface CommonResult {
@@ -118,6 +120,8 @@ export interface DailyTransaction {
   transactionStatus: string;
   responseCode: string;
   transactionType?: string;
+  /** Simulator only, on refund rows: the refund's vnp_RequestId. */
+  requestId?: string;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -168,7 +172,7 @@ export class VnpayClient {
   async refund(input: RefundInput): Promise<RefundResult> {
     if (input.transactionType !== '02' && input.transactionType !== '03') throw new VnpayProtocolError('transactionType must be 02 or 03');
     if (!input.createBy?.trim()) throw new VnpayProtocolError('createBy is required');
-    const requestId = this.requestId();
+    const requestId = this.requestId(input.requestId);
     const body: Record<string, string> = {
       vnp_RequestId: requestId,
       vnp_Version: VNP_VERSION,
@@ -190,6 +194,11 @@ export class VnpayClient {
     return this.common(requestId, res, describeRefundResponse);
   }
 
+  /** Whether the day's transaction list (the simulator's, with refunds by request id) can be asked. */
+  get hasDailyList(): boolean {
+    return !!this.opts.dailyListUrl;
+  }
+
   /**
    * Simulator only: the day's transactions (GMT+7 date `YYYY-MM-DD`) for reconciliation.
    * Pass `includeRefunds` to get refund rows too (with `transactionType` 02/03).
@@ -207,8 +216,8 @@ export class VnpayClient {
     return res as DailyTransaction[];
   }
 
-  private requestId(): string {
-    const id = this.newRequestId();
+  private requestId(given?: string): string {
+    const id = given ?? this.newRequestId();
     if (!/^[A-Za-z0-9]{1,32}$/.test(id)) throw new VnpayProtocolError(`vnp_RequestId must be 1-32 letters or digits: ${id}`);
     return id;
   }
@@ -279,7 +288,7 @@ export class VnpayClient {
       throw new VnpayApiError(`VNPay ${command}: wrong signature on the answer (vnp_ResponseCode=${responseCode || 'none'})`, { responseCode, body: answer });
     }
     const tmn = str(answer.vnp_TmnCode);
-    if (tmn && tmn !== this.opts.tmnCode) throw new VnpayApiError(`VNPay ${command}: answer for another terminal (${tmn})`, { responseCode, body: answer });
+    if (tmn !== this.opts.tmnCode) throw new VnpayApiError(`VNPay ${command}: answer for another terminal (${tmn})`, { responseCode, body: answer });
     const ref = str(answer.vnp_TxnRef);
     if (ref && ref !== body.vnp_TxnRef) throw new VnpayApiError(`VNPay ${command}: answer for another transaction (${ref})`, { responseCode, body: answer });
     this.log.info({ command, txnRef: body.vnp_TxnRef, requestId: body.vnp_RequestId, responseCode, ms: Date.now() - started }, `VNPay ${command} answered`);

@@ -94,6 +94,9 @@ export function stripDiacritics(s: string): string {
 
 const MAX_VNP_AMOUNT = 999_999_999_999n; // Numeric[1,12]
 
+/** Whether VNPay can take this amount at all (`vnp_Amount` is ×100 in at most 12 digits): check before writing an order. */
+export const vnpayAcceptsAmount = (amountVnd: bigint): boolean => amountVnd > 0n && amountVnd * 100n <= MAX_VNP_AMOUNT;
+
 /** bigint đồng → `vnp_Amount` (×100, digits only). */
 export function toVnpAmount(amountVnd: bigint): string {
   if (typeof amountVnd !== 'bigint') throw new VnpayProtocolError('amount must be a bigint of đồng');

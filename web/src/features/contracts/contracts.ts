@@ -74,12 +74,12 @@ export function useCreateContract() {
   });
 }
 
-/** Where each command is posted, relative to the contract. */
-const ACTION_PATHS: Record<ContractAction, string> = {
+/** Where each command is posted, relative to the contract (a bank transfer goes to the payments ledger instead). */
+type PostedAction = Exclude<ContractAction, 'record_payment'>;
+const ACTION_PATHS: Record<PostedAction, string> = {
   submit: 'submit',
   approve: 'approve',
   reject: 'reject',
-  record_payment: 'payments/manual',
   complete_provisioning: 'provisioning/complete',
   cancel: 'cancel',
   terminate: 'terminate',
@@ -90,7 +90,7 @@ const ACTION_PATHS: Record<ContractAction, string> = {
 };
 
 /** Runs one command on a contract; answers the contract detail (for `renew`: the new renewal contract). */
-export function useContractAction(id: string, action: ContractAction) {
+export function useContractAction(id: string, action: PostedAction) {
   const invalidate = useInvalidateContracts();
   return useMutation({
     mutationFn: (body: object = {}) => api.post<ContractDetail>(`${contractPath(id)}/${ACTION_PATHS[action]}`, body),

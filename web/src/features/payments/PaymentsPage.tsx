@@ -1,8 +1,8 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { ExclamationCircleFilled, RollbackOutlined, SearchOutlined } from '@ant-design/icons';
+import { BankOutlined, ExclamationCircleFilled, RollbackOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
-import { PAYMENT_STATUSES, type Payment, type PaymentAttempt, type PaymentStatus } from '../../api/types.ts';
+import { PAYMENT_STATUSES, type Payment, type PaymentAttempt, type PaymentRefund, type PaymentStatus } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatMoney } from '../../ui/format.ts';
@@ -18,19 +18,24 @@ import {
   canBeRefunded,
   PAYMENT_STATUS_COLORS,
   paymentStatusLabel,
+  REFUND_STATUS_COLORS,
   refundable,
+  refundStatusLabel,
   responseCodeText,
   usePayments,
   useQueryAttempt,
   type PaymentFilter,
 } from './payments.ts';
+import { ManualPaymentDialog } from './ManualPaymentDialog.tsx';
 import { RefundDialog } from './RefundDialog.tsx';
 
-/** `/payments`: every VNPay payment with its attempts; querydr on a pending attempt, refunds. */
+/** `/payments`: every payment (VNPay or bank transfer) with its attempts and refunds; querydr, refunds, recording a transfer. */
 export function PaymentsPage() {
   const t = useT();
   const { permissions } = useSession();
   const canRefund = permissions.includes('payment.refund');
+  const canRecord = permissions.includes('contract.record_payment');
+  const [recording, setRecording] = useState<Payment | null>(null);
   const [params] = useSearchParams();
   const [filter, setFilter] = useState<PaymentFilter>(() => ({ contractId: params.get('contractId') ?? undefined }));
   const [contractInput, setContractInput] = useState(filter.contractId ?? '');
@@ -50,9 +55,10 @@ export function PaymentsPage() {
       key: 'description',
       render: (_, p) => (
         <Flex vertical gap={2}>
-          <Link to={`/contracts/${p.contractId}`} onClick={(e) => e.stopPropagation()}>
-            {p.description}
+          <Link to={`/contracts/${p.contractId}`} onClick={(e) => e.stopPropagation()} data-testid={`payment-contract-${p.id}`}>
+            {p.contractNumber ?? p.description}
           </Link>
+          {p.customerName && <Typography.Text style={{ fontSize: 12 }}>{p.customerName}</Typography.Text>}
           {p.amendmentId && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('payments.amendment')}
@@ -68,6 +74,11 @@ export function PaymentsPage() {
       render: (s: PaymentStatus, p) => (
         <Flex gap={4} wrap>
           <Tag color={PAYMENT_STATUS_COLORS[s]}>{paymentStatusLabel(t, s)}</Tag>
+          {p.method === 'bank_transfer' && (
+            <Tooltip title={[p.bankRef, p.note].filter(Boolean).join(' · ')}>
+              <Tag icon={<BankOutlined />}>{t('manualPayment.method')}</Tag>
+            </Tooltip>
+          )}
           {p.applyError && canBeRefunded(p) && (
             <Tooltip title={p.applyError}>
               <Tag color="red" icon={<ExclamationCircleFilled />} data-testid={`payment-needs-refund-${p.id}`}>
@@ -88,14 +99,28 @@ export function PaymentsPage() {
     },
     { title: t('payments.attempts'), key: 'attempts', align: 'center', responsive: ['xxl'], render: (_, p) => p.attempts.length },
   ];
-  if (canRefund)
+  if (canRefund || canRecord)
     columns.push({
       title: t('common.actions'),
       key: 'actions',
       align: 'right',
       fixed: 'right',
       render: (_, p) =>
-        canBeRefunded(p) && (
+        canRecord && p.status === 'pending' ? (
+          <Button
+            size="small"
+            icon={<BankOutlined />}
+            onClick={(e) => {
+              e.stopPropagation();
+              setRecording(p);
+            }}
+            data-testid={`payment-record-${p.id}`}
+          >
+            {t('manualPayment.submit')}
+          </Button>
+        ) : (
+          canRefund &&
+          canBeRefunded(p) && (
           <Button
             size="small"
             danger
@@ -108,6 +133,7 @@ export function PaymentsPage() {
           >
             {t('refund.submit')}
           </Button>
+          )
         ),
     });
 
@@ -159,6 +185,9 @@ export function PaymentsPage() {
         data-testid="payments-table"
       />
       {refunding && <RefundDialog payment={refunding} onClose={() => setRefunding(null)} />}
+      {recording && (
+        <ManualPaymentDialog contractId={recording.contractId} contractNumber={recording.contractNumber ?? recording.description} amendmentId={recording.amendmentId ?? undefined} dueVnd={recording.amountVnd} onClose={() => setRecording(null)} />
+      )}
     </>
   );
 }
@@ -270,6 +299,37 @@ function PaymentAttempts({ payment }: { payment: Payment }) {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('payments.noAttempts') }}
       />
+      {payment.refunds.length > 0 && <PaymentRefunds refunds={payment.refunds} />}
     </Flex>
+  );
+}
+
+/** The refunds of one payment: pending and sending until VNPay answers, then done or failed with VNPay's reason. */
+function PaymentRefunds({ refunds }: { refunds: PaymentRefund[] }) {
+  const t = useT();
+  const columns: TableColumnsType<PaymentRefund> = [
+    { title: t('refund.requestedAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime value={v} /> },
+    { title: t('refund.amount'), dataIndex: 'amountVnd', align: 'right', render: (v: string) => <Money value={v} /> },
+    {
+      title: t('payments.status'),
+      dataIndex: 'status',
+      render: (s: PaymentRefund['status'], r) => (
+        <Tag color={REFUND_STATUS_COLORS[s]} data-testid={`refund-status-${r.id}`}>
+          {refundStatusLabel(t, s)}
+        </Tag>
+      ),
+    },
+    { title: t('refund.reason'), dataIndex: 'reason', render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 240 }}>{v}</Typography.Text> },
+    {
+      title: t('refund.vnpayAnswer'),
+      key: 'answer',
+      render: (_, r) => (r.responseCode ? `${r.responseCode} · ${r.message ?? ''}` : t('common.none')),
+    },
+    { title: t('payments.transactionNo'), dataIndex: 'transactionNo', render: (v: string | null) => v || t('common.none') },
+  ];
+  return (
+    <Card size="small" title={t('refund.list')}>
+      <Table<PaymentRefund> rowKey="id" size="small" columns={columns} dataSource={refunds} pagination={false} scroll={{ x: 'max-content' }} />
+    </Card>
   );
 }

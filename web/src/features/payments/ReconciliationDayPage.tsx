@@ -55,6 +55,21 @@ export function ReconciliationDayPage() {
   const columns: TableColumnsType<ReconItem> = [
     { title: t('payReturn.txnRef'), dataIndex: 'txnRef', render: (v: string) => <span className="mono">{v}</span> },
     {
+      title: t('recon.contract'),
+      key: 'contract',
+      render: (_, i) =>
+        i.contractId ? (
+          <Flex vertical>
+            <Link to={`/contracts/${i.contractId}`}>{i.contractNumber}</Link>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {i.customerName}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          t('common.none')
+        ),
+    },
+    {
       title: t('recon.kind'),
       dataIndex: 'kind',
       filters: RECON_KINDS.map((k) => ({ value: k, text: reconKindLabel(t, k) })),

@@ -32,7 +32,7 @@ export function RefundDialog({ payment, onClose }: { payment: Payment; onClose: 
           { id: payment.id, amountVnd: v.amountVnd, reason: v.reason.trim() },
           {
             onSuccess: () => {
-              message.success(t('refund.done', { amount: formatMoney(v.amountVnd) }));
+              message.success(t('refund.requested', { amount: formatMoney(v.amountVnd) }));
               onClose();
             },
             onError: (e) => message.error(e.message),

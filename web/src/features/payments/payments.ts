@@ -4,8 +4,10 @@ import type {
   AttemptStatus,
   Paged,
   Payment,
+  PaymentRefund,
   PaymentStatus,
   ReconKind,
+  RefundStatus,
   Reconciliation,
   ReconciliationDetail,
   ReconSummary,
@@ -39,11 +41,31 @@ function useInvalidatePayments() {
   return () => Promise.all([queryClient.invalidateQueries({ queryKey: paymentsKey }), queryClient.invalidateQueries({ queryKey: contractsKey })]);
 }
 
+/** Asks for a refund: answered at once with the pending refund; VNPay is asked by a job, once. */
 export function useRefund() {
   const invalidate = useInvalidatePayments();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; amountVnd: string; reason: string }) =>
-      api.post<{ id: string; status: 'done' | 'failed' }>(`/api/v1/payments/${encodeURIComponent(id)}/refund`, body),
+      api.post<PaymentRefund>(`/api/v1/payments/${encodeURIComponent(id)}/refund`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export interface ManualPaymentBody {
+  contractId: string;
+  amendmentId?: string;
+  amountVnd: string;
+  /** Left out for today: the server stamps the current time. */
+  paidAt?: string;
+  bankRef: string;
+  note?: string;
+}
+
+/** A bank transfer recorded by an accountant: the same ledger, contract hook and e-invoice as VNPay. */
+export function useRecordManualPayment() {
+  const invalidate = useInvalidatePayments();
+  return useMutation({
+    mutationFn: (body: ManualPaymentBody) => api.post<Payment>('/api/v1/payments/manual', body),
     onSuccess: invalidate,
   });
 }
@@ -92,6 +114,8 @@ export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, string> = {
   partially_refunded: 'magenta',
 };
 
+export const REFUND_STATUS_COLORS: Record<RefundStatus, string> = { pending: 'processing', sending: 'processing', done: 'green', failed: 'red' };
+
 export const ATTEMPT_STATUS_COLORS: Record<AttemptStatus, string> = { pending: 'processing', success: 'green', failed: 'red' };
 
 /** Colours of the reconciliation buckets: tags, table rows and chart series. */
@@ -115,14 +139,16 @@ export const SUMMARY_FIELD: Record<ReconKind, keyof Omit<ReconSummary, 'matchedV
 export const differences = (s: ReconSummary | null | undefined): number =>
   s ? s.pendingHere + s.unknownHere + s.missingAtVnpay + s.amountMismatch : 0;
 
-/** What can still be refunded, in đồng (decimal string arithmetic, never floats). */
-export const refundable = (p: Pick<Payment, 'amountVnd' | 'refundedVnd'>): string => (BigInt(p.amountVnd) - BigInt(p.refundedVnd || '0')).toString();
+/** What can still be refunded, in đồng: refunds in flight count, refused ones do not (string arithmetic, never floats). */
+export const refundable = (p: Pick<Payment, 'amountVnd' | 'refunds'>): string =>
+  p.refunds.filter((r) => r.status !== 'failed').reduce((left, r) => left - BigInt(r.amountVnd), BigInt(p.amountVnd)).toString();
 
-export const canBeRefunded = (p: Payment): boolean => (p.status === 'paid' || p.status === 'partially_refunded') && BigInt(refundable(p)) > 0n;
+export const canBeRefunded = (p: Payment): boolean => p.method === 'vnpay' && (p.status === 'paid' || p.status === 'partially_refunded') && BigInt(refundable(p)) > 0n;
 
 export const sumVnd = (values: (string | null | undefined)[]): string => values.reduce((s, v) => s + BigInt(v || '0'), 0n).toString();
 
 export const paymentStatusLabel = (t: Translate, s: string) => t.maybe(`paymentStatus.${s}`) ?? s;
+export const refundStatusLabel = (t: Translate, s: string) => t.maybe(`refundStatus.${s}`) ?? s;
 export const attemptStatusLabel = (t: Translate, s: string) => t.maybe(`attemptStatus.${s}`) ?? s;
 export const reconKindLabel = (t: Translate, k: string) => t.maybe(`reconKind.${k}`) ?? k;
 export const reconStatusLabel = (t: Translate, s: string) => t.maybe(`reconStatus.${s}`) ?? s;
