@@ -66,7 +66,7 @@ export class CatalogService {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     /** Customers live in the identity module: names for quote lists; a quote's customer must be within the caller's scope. */
-    private readonly customers: { namesOf(ids: string[]): Promise<Map<string, string>>; visibleRow(ctx: Ctx, id: string): Promise<unknown> },
+    private readonly customers: { namesOf(ids: string[]): Promise<Map<string, string>>; visibleRow(ctx: Ctx, id: string, ex?: Executor): Promise<unknown> },
   ) {}
 
   private today(): string {
@@ -307,6 +307,7 @@ export class CatalogService {
     const [from, to] = moves[event];
     const run = async (tx: Executor) => {
       const before = await this.onpremQuote(id, tx);
+      await this.customers.visibleRow(ctx, before.customerId, tx);
       if (before.status !== from) throw new AppError('INVALID_TRANSITION', { from: before.status, event }, `cannot ${event} a ${before.status} quote`);
       if (event === 'use' && before.validUntil < this.today()) throw new AppError('CONFLICT', { validUntil: before.validUntil }, 'the quote has expired');
       const decided = event === 'approve' || event === 'reject';

@@ -9,7 +9,10 @@ describe.skipIf(noDatabase)('support desk: who may look customers up, and ids in
   let ctkv2: { customerId: string; contractId: string };
   const intake = { channel: 'am_kam', requestType: 'question', level: 1, subject: 'Hỏi giá', description: 'Khách hỏi giá gia hạn' };
   const counts = async () =>
-    (await s.database.rows<{ tickets: string; audit: string }>(sql`select (select count(*) from support.tickets)::text as tickets, (select count(*) from audit.entries)::text as audit`))[0];
+    (
+      await s.database.rows<Record<string, string>>(sql`select (select count(*) from support.tickets)::text as tickets, (select count(*) from identity.customers)::text as customers,
+        (select count(*) from catalog.onprem_quotes)::text as quotes, (select count(*) from audit.entries)::text as audit`)
+    )[0];
 
   beforeAll(async () => {
     s = await createTestSystem();
@@ -120,5 +123,19 @@ describe.skipIf(noDatabase)('support desk: who may look customers up, and ids in
     });
     expect(quote.status).toBe(404);
     expect(await counts()).toEqual(before);
+    // A quote of a CTKV 1 customer cannot be decided by the approver of another CTKV.
+    const own = await s.http('POST', '/api/v1/onprem-quotes', {
+      token: t.am1,
+      body: { customerId: (await s.http('GET', '/api/v1/tickets/lookup?phone=0901234567', { token: t.am1 })).body.customers[0].id, product: 'EKYC', description: 'Triển khai tại chỗ', lines: [{ description: 'Bản quyền', quantity: 1, unitPriceVnd: '100000000' }], validUntil: '2026-06-30' },
+    });
+    await s.http('POST', `/api/v1/onprem-quotes/${own.body.id}/submit`, { token: t.am1, body: {} });
+    const approver2 = await s.identity.createUser(
+      { actor: { kind: 'system', id: null, name: 'test', roles: [], orgUnitId: null, orgUnitPath: null, customerId: null }, locale: 'vi' },
+      { username: 'approver.ctkv2', password: 'Matkhau123', fullName: 'Phê duyệt KV2', email: 'approver.ctkv2@example.vn', roles: ['approver_ctkv'], orgUnitId: s.identity.orgUnitByCode('CTKV2')!.id },
+    );
+    const decided = await s.http('POST', `/api/v1/onprem-quotes/${own.body.id}/approve`, { token: await s.login(approver2.username, 'Matkhau123'), body: {} });
+    expect(decided.status).toBe(404);
+    const quotes = await s.http('GET', '/api/v1/onprem-quotes', { token: t.admin });
+    expect(quotes.body.items.find((q: { id: string }) => q.id === own.body.id).status).toBe('submitted');
   });
 });
