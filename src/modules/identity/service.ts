@@ -297,11 +297,13 @@ export class IdentityService {
     });
   }
 
+  /** A new password also voids any reset link still outstanding. */
   private async setPassword(tx: Executor, userId: string, passwordHash: string, now: Date): Promise<void> {
     await tx
       .update(users)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now, version: sql`${users.version} + 1` })
       .where(eq(users.id, userId));
+    await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
   }
 
   /** The user's open sessions, newest activity first; `current` marks the one asking. */
