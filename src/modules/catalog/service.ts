@@ -67,6 +67,8 @@ export class CatalogService {
     private readonly audit: AuditLog,
     /** Customers live in the identity module: names for quote lists; a quote's customer must be within the caller's scope. */
     private readonly customers: { namesOf(ids: string[]): Promise<Map<string, string>>; visibleRow(ctx: Ctx, id: string, ex?: Executor): Promise<unknown> },
+    /** The org units the caller reaches (null: all); a quote belongs to the unit that drafted it. */
+    private readonly unitIdsInScope: (ctx: Ctx) => string[] | null,
   ) {}
 
   private today(): string {
@@ -242,8 +244,13 @@ export class CatalogService {
 
   // ---- On-Premise quotes --------------------------------------------------------------------------
 
-  async listOnpremQuotes(f: { status?: OnpremQuoteRow['status']; customerId?: string; page: number; pageSize: number }) {
-    const where = [f.status ? eq(onpremQuotes.status, f.status) : undefined, f.customerId ? eq(onpremQuotes.customerId, f.customerId) : undefined].filter((x) => x !== undefined);
+  async listOnpremQuotes(ctx: Ctx, f: { status?: OnpremQuoteRow['status']; customerId?: string; page: number; pageSize: number }) {
+    const units = this.unitIdsInScope(ctx);
+    const where = [
+      units ? inArray(onpremQuotes.unitId, units.length ? units : ['-']) : undefined,
+      f.status ? eq(onpremQuotes.status, f.status) : undefined,
+      f.customerId ? eq(onpremQuotes.customerId, f.customerId) : undefined,
+    ].filter((x) => x !== undefined);
     const cond = where.length ? and(...where) : undefined;
     const db = this.database.db;
     const [rows, [{ total }], prods] = await Promise.all([

@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { customers, orgUnits, passwordResets, sessions, users } from './db/schema.ts';
 import { isLocked, lockEnd, MAX_FAILED_LOGINS, passwordProblem, RESET_LINK_MINUTES } from './domain/passwords.ts';
-import { permissionsOf, scopeRootPath, type Role } from './domain/roles.ts';
+import { permissionsOf, scopeRootPath, withinScope, type Role } from './domain/roles.ts';
 
 type UserRow = typeof users.$inferSelect;
 type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -116,6 +116,13 @@ export class IdentityService {
   scopePathOf(actor: Actor): string | null {
     const unit = actor.orgUnitId ? this.units.get(actor.orgUnitId) : undefined;
     return unit ? scopeRootPath(unit, (id) => this.units.get(id)) : null;
+  }
+
+  /** Ids of the units `actor` reaches; null when their roles reach every unit. */
+  unitIdsInScope(actor: Actor): string[] | null {
+    const scope = this.scopePathOf(actor);
+    if (withinScope(actor, scope, '/')) return null;
+    return scope ? this.orgUnitList().filter((u) => u.path.startsWith(scope)).map((u) => u.id) : [];
   }
 
   // ---- sign-in and sessions -----------------------------------------------------------------------

@@ -106,7 +106,7 @@ describe.skipIf(noDatabase)('support desk: who may look customers up, and ids in
     expect((await s.http('POST', '/api/v1/auth/register', { body })).status).toBe(201);
   });
 
-  it('other body ids are checked against the scope too: a customer\'s managing unit and sales person, an On-Premise quote\'s customer', async () => {
+  it('other body ids are checked against the scope too: a customer\'s managing unit and sales person, an On-Premise quote\'s customer (and quotes are listed and decided within scope)', async () => {
     const before = await counts();
     const ctkv2Unit = s.identity.orgUnitByCode('CTKV2-KHDN')!.id;
     const base = { type: 'individual', name: 'Tạ Văn Phạm Vi', email: 'phamvi@example.vn', phone: '0955000444' };
@@ -133,8 +133,12 @@ describe.skipIf(noDatabase)('support desk: who may look customers up, and ids in
       { actor: { kind: 'system', id: null, name: 'test', roles: [], orgUnitId: null, orgUnitPath: null, customerId: null }, locale: 'vi' },
       { username: 'approver.ctkv2', password: 'Matkhau123', fullName: 'Phê duyệt KV2', email: 'approver.ctkv2@example.vn', roles: ['approver_ctkv'], orgUnitId: s.identity.orgUnitByCode('CTKV2')!.id },
     );
-    const decided = await s.http('POST', `/api/v1/onprem-quotes/${own.body.id}/approve`, { token: await s.login(approver2.username, 'Matkhau123'), body: {} });
+    const approver2Token = await s.login(approver2.username, 'Matkhau123');
+    const decided = await s.http('POST', `/api/v1/onprem-quotes/${own.body.id}/approve`, { token: approver2Token, body: {} });
     expect(decided.status).toBe(404);
+    // Nor listed to them, with its customer's name; the approver of CTKV 1 sees it.
+    expect((await s.http('GET', '/api/v1/onprem-quotes', { token: approver2Token })).body.items.map((q: { id: string }) => q.id)).not.toContain(own.body.id);
+    expect((await s.http('GET', '/api/v1/onprem-quotes', { token: await s.login('approver.ctkv1') })).body.items.map((q: { id: string }) => q.id)).toContain(own.body.id);
     const quotes = await s.http('GET', '/api/v1/onprem-quotes', { token: t.admin });
     expect(quotes.body.items.find((q: { id: string }) => q.id === own.body.id).status).toBe('submitted');
   });
