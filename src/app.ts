@@ -139,7 +139,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     notifications = new NotificationService(database, clock, jobs, { mailer, sms, mailFrom: config.smtp.from, shortCode: config.smpp.shortCode }, log.child({ component: 'notifications' }));
 
     const customers = new CustomerService(database, clock, audit, identity);
-    const catalog = new CatalogService(database, clock, audit, customers);
+    const catalog = new CatalogService(database, clock, audit, customers, (ctx) => identity.unitIdsInScope(ctx.actor));
     await seedCatalog(database, clock, catalog);
     const contracts = new ContractService(database, clock, { audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl: config.publicBaseUrl });
     if (config.demoData && config.env === 'development') await seedDemoContracts(database, clock, { identity, customers, contracts });

@@ -82,7 +82,7 @@ export function catalogRoutes(app: Server, catalog: CatalogService) {
   app.get('/api/v1/onprem-quotes', {
     schema: { tags: ['catalog'], querystring: z.object({ status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'used']).optional(), customerId: z.string().max(40).optional(), ...pageQuery }).strict() },
     preValidation: guard('onprem_quote.read'),
-    handler: async (req) => catalog.listOnpremQuotes(req.query),
+    handler: async (req) => catalog.listOnpremQuotes(ctxOf(req), req.query),
   });
 
   app.post('/api/v1/onprem-quotes', {

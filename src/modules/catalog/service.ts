@@ -67,7 +67,9 @@ export class CatalogService {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     /** Customers live in the identity module: names for quote lists; a quote's customer must be within the caller's scope. */
-    private readonly customers: { namesOf(ids: string[]): Promise<Map<string, string>>; visibleRow(ctx: Ctx, id: string): Promise<unknown> },
+    private readonly customers: { namesOf(ids: string[]): Promise<Map<string, string>>; visibleRow(ctx: Ctx, id: string, ex?: Executor): Promise<unknown> },
+    /** The org units the caller reaches (null: all); a quote belongs to the unit that drafted it. */
+    private readonly unitIdsInScope: (ctx: Ctx) => string[] | null,
   ) {}
 
   private today(): string {
@@ -243,8 +245,13 @@ export class CatalogService {
 
   // ---- On-Premise quotes --------------------------------------------------------------------------
 
-  async listOnpremQuotes(f: { status?: OnpremQuoteRow['status']; customerId?: string; page: number; pageSize: number }) {
-    const where = [f.status ? eq(onpremQuotes.status, f.status) : undefined, f.customerId ? eq(onpremQuotes.customerId, f.customerId) : undefined].filter((x) => x !== undefined);
+  async listOnpremQuotes(ctx: Ctx, f: { status?: OnpremQuoteRow['status']; customerId?: string; page: number; pageSize: number }) {
+    const units = this.unitIdsInScope(ctx);
+    const where = [
+      units ? inArray(onpremQuotes.unitId, units.length ? units : ['-']) : undefined,
+      f.status ? eq(onpremQuotes.status, f.status) : undefined,
+      f.customerId ? eq(onpremQuotes.customerId, f.customerId) : undefined,
+    ].filter((x) => x !== undefined);
     const cond = where.length ? and(...where) : undefined;
     const db = this.database.db;
     const [rows, [{ total }], prods] = await Promise.all([
@@ -309,6 +316,7 @@ export class CatalogService {
     const [from, to] = moves[event];
     const run = async (tx: Executor) => {
       const before = await this.onpremQuote(id, tx);
+      await this.customers.visibleRow(ctx, before.customerId, tx);
       if (before.status !== from) throw new AppError('INVALID_TRANSITION', { from: before.status, event }, `cannot ${event} a ${before.status} quote`);
       if (event === 'use' && before.validUntil < this.today()) throw new AppError('CONFLICT', { validUntil: before.validUntil }, 'the quote has expired');
       const decided = event === 'approve' || event === 'reject';

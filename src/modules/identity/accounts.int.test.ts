@@ -67,7 +67,17 @@ describe.skipIf(noDatabase)('accounts: forgot and change password, own sessions'
     await signIn('kam1');
   });
 
-  it('change password needs the current one and ends the other sessions, not this one', async () => {
+  it('a link used five times at once sets the password once', async () => {
+    await s.http('POST', '/api/v1/auth/password/forgot', { body: { email: 'invoice1@example.vn' } });
+    const { token } = await resetMail('invoice1@example.vn');
+    const answers = await Promise.all(['Mot2026abc', 'Hai2026abc', 'Ba2026abcd', 'Bon2026abc', 'Nam2026abc'].map((password) => s.http('POST', '/api/v1/auth/password/reset', { body: { token, password } })));
+    expect(answers.map((a) => a.status).sort()).toEqual([204, 410, 410, 410, 410]);
+    expect((await s.audit.list({ action: 'user.password_reset_by_link', page: 1, pageSize: 10 })).items).toHaveLength(2);
+  });
+
+  it('change password needs the current one, ends the other sessions (not this one) and voids an outstanding reset link', async () => {
+    await s.http('POST', '/api/v1/auth/password/forgot', { body: { email: 'am1@example.vn' } });
+    const { token: pending } = await resetMail('am1@example.vn');
     const here = await signIn('am1', DEMO_PASSWORD, 'Firefox');
     const elsewhere = await signIn('am1', DEMO_PASSWORD, 'Chrome');
     const wrong = await s.http('POST', '/api/v1/me/password', { token: here, body: { currentPassword: 'not-it-123', newPassword: 'Moi2026abc' } });
@@ -81,6 +91,8 @@ describe.skipIf(noDatabase)('accounts: forgot and change password, own sessions'
     expect(await me(here)).toBe(200);
     expect(await me(elsewhere)).toBe(401);
     await signIn('am1', 'Moi2026abc');
+    // A link asked for before the change no longer works.
+    expect((await s.http('POST', '/api/v1/auth/password/reset', { body: { token: pending, password: 'Khac2026abc' } })).status).toBe(410);
     expect((await s.audit.list({ action: 'user.password_changed', page: 1, pageSize: 5 })).items).toHaveLength(1);
   });
 

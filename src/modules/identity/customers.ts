@@ -36,10 +36,9 @@ export class CustomerService {
 
   /** Staff see the customers managed inside their scope; corporate roles see all. */
   private scopeFilter(ctx: Ctx): SQL | undefined {
-    const scope = this.identity.scopePathOf(ctx.actor);
-    if (withinScope(ctx.actor, scope, '/')) return undefined;
-    if (!scope) return sql`false`;
-    const unitIds = this.identity.orgUnitList().filter((u) => u.path.startsWith(scope)).map((u) => u.id);
+    const unitIds = this.identity.unitIdsInScope(ctx.actor);
+    if (unitIds === null) return undefined;
+    if (unitIds.length === 0) return sql`false`;
     return or(inArray(customers.managingUnitId, unitIds), ctx.actor.id ? eq(customers.salesUserId, ctx.actor.id) : undefined);
   }
 

@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { customers, orgUnits, passwordResets, sessions, users } from './db/schema.ts';
 import { isLocked, lockEnd, MAX_FAILED_LOGINS, passwordProblem, RESET_LINK_MINUTES } from './domain/passwords.ts';
-import { permissionsOf, scopeRootPath, type Role } from './domain/roles.ts';
+import { permissionsOf, scopeRootPath, withinScope, type Role } from './domain/roles.ts';
 
 type UserRow = typeof users.$inferSelect;
 type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -116,6 +116,13 @@ export class IdentityService {
   scopePathOf(actor: Actor): string | null {
     const unit = actor.orgUnitId ? this.units.get(actor.orgUnitId) : undefined;
     return unit ? scopeRootPath(unit, (id) => this.units.get(id)) : null;
+  }
+
+  /** Ids of the units `actor` reaches; null when their roles reach every unit. */
+  unitIdsInScope(actor: Actor): string[] | null {
+    const scope = this.scopePathOf(actor);
+    if (withinScope(actor, scope, '/')) return null;
+    return scope ? this.orgUnitList().filter((u) => u.path.startsWith(scope)).map((u) => u.id) : [];
   }
 
   // ---- sign-in and sessions -----------------------------------------------------------------------
@@ -297,11 +304,13 @@ export class IdentityService {
     });
   }
 
+  /** A new password also voids any reset link still outstanding. */
   private async setPassword(tx: Executor, userId: string, passwordHash: string, now: Date): Promise<void> {
     await tx
       .update(users)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now, version: sql`${users.version} + 1` })
       .where(eq(users.id, userId));
+    await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
   }
 
   /** The user's open sessions, newest activity first; `current` marks the one asking. */

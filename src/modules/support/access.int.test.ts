@@ -9,7 +9,10 @@ describe.skipIf(noDatabase)('support desk: who may look customers up, and ids in
   let ctkv2: { customerId: string; contractId: string };
   const intake = { channel: 'am_kam', requestType: 'question', level: 1, subject: 'Hỏi giá', description: 'Khách hỏi giá gia hạn' };
   const counts = async () =>
-    (await s.database.rows<{ tickets: string; audit: string }>(sql`select (select count(*) from support.tickets)::text as tickets, (select count(*) from audit.entries)::text as audit`))[0];
+    (
+      await s.database.rows<Record<string, string>>(sql`select (select count(*) from support.tickets)::text as tickets, (select count(*) from identity.customers)::text as customers,
+        (select count(*) from catalog.onprem_quotes)::text as quotes, (select count(*) from audit.entries)::text as audit`)
+    )[0];
 
   beforeAll(async () => {
     s = await createTestSystem();
@@ -103,7 +106,7 @@ describe.skipIf(noDatabase)('support desk: who may look customers up, and ids in
     expect((await s.http('POST', '/api/v1/auth/register', { body })).status).toBe(201);
   });
 
-  it('other body ids are checked against the scope too: a customer\'s managing unit and sales person, an On-Premise quote\'s customer', async () => {
+  it('other body ids are checked against the scope too: a customer\'s managing unit and sales person, an On-Premise quote\'s customer (and quotes are listed and decided within scope)', async () => {
     const before = await counts();
     const ctkv2Unit = s.identity.orgUnitByCode('CTKV2-KHDN')!.id;
     const base = { type: 'individual', name: 'Tạ Văn Phạm Vi', email: 'phamvi@example.vn', phone: '0955000444' };
@@ -120,5 +123,23 @@ describe.skipIf(noDatabase)('support desk: who may look customers up, and ids in
     });
     expect(quote.status).toBe(404);
     expect(await counts()).toEqual(before);
+    // A quote of a CTKV 1 customer cannot be decided by the approver of another CTKV.
+    const own = await s.http('POST', '/api/v1/onprem-quotes', {
+      token: t.am1,
+      body: { customerId: (await s.http('GET', '/api/v1/tickets/lookup?phone=0901234567', { token: t.am1 })).body.customers[0].id, product: 'EKYC', description: 'Triển khai tại chỗ', lines: [{ description: 'Bản quyền', quantity: 1, unitPriceVnd: '100000000' }], validUntil: '2026-06-30' },
+    });
+    await s.http('POST', `/api/v1/onprem-quotes/${own.body.id}/submit`, { token: t.am1, body: {} });
+    const approver2 = await s.identity.createUser(
+      { actor: { kind: 'system', id: null, name: 'test', roles: [], orgUnitId: null, orgUnitPath: null, customerId: null }, locale: 'vi' },
+      { username: 'approver.ctkv2', password: 'Matkhau123', fullName: 'Phê duyệt KV2', email: 'approver.ctkv2@example.vn', roles: ['approver_ctkv'], orgUnitId: s.identity.orgUnitByCode('CTKV2')!.id },
+    );
+    const approver2Token = await s.login(approver2.username, 'Matkhau123');
+    const decided = await s.http('POST', `/api/v1/onprem-quotes/${own.body.id}/approve`, { token: approver2Token, body: {} });
+    expect(decided.status).toBe(404);
+    // Nor listed to them, with its customer's name; the approver of CTKV 1 sees it.
+    expect((await s.http('GET', '/api/v1/onprem-quotes', { token: approver2Token })).body.items.map((q: { id: string }) => q.id)).not.toContain(own.body.id);
+    expect((await s.http('GET', '/api/v1/onprem-quotes', { token: await s.login('approver.ctkv1') })).body.items.map((q: { id: string }) => q.id)).toContain(own.body.id);
+    const quotes = await s.http('GET', '/api/v1/onprem-quotes', { token: t.admin });
+    expect(quotes.body.items.find((q: { id: string }) => q.id === own.body.id).status).toBe('submitted');
   });
 });
