@@ -83,8 +83,8 @@ describe.skipIf(noDatabase)('edge validation: 400 with a code, nothing written',
     ['signedDate 0000-01-01', 'am1', 'POST', () => '/api/v1/contracts', () => ({ customerId, product: 'MEETING', quantity: 1, periodMonths: 1, signedDate: '0000-01-01' }), 'VALIDATION_FAILED'],
     ['calendar day in year 1', 'admin', 'POST', () => '/api/v1/calendar/overrides', () => ({ date: '0001-01-01', kind: 'off', name: 'Ngày nghỉ' }), 'VALIDATION_FAILED'],
     ['calendar day in year 9999', 'admin', 'POST', () => '/api/v1/calendar/overrides', () => ({ date: '9999-12-31', kind: 'off', name: 'Ngày nghỉ' }), 'VALIDATION_FAILED'],
-    ['paidAt -8.64e15', 'accountant1', 'POST', () => `/api/v1/contracts/${awaitingId}/payments/manual`, () => ({ reference: 'UNC-1', amountVnd: '1000000', paidAt: -8.64e15 }), 'VALIDATION_FAILED'],
-    ['paidAt in year 0', 'accountant1', 'POST', () => `/api/v1/contracts/${awaitingId}/payments/manual`, () => ({ reference: 'UNC-1', amountVnd: '1000000', paidAt: '0000-01-01T00:00:00Z' }), 'VALIDATION_FAILED'],
+    ['paidAt -8.64e15', 'accountant1', 'POST', () => '/api/v1/payments/manual', () => ({ contractId: awaitingId, bankRef: 'UNC-1', amountVnd: '1000000', paidAt: -8.64e15 }), 'VALIDATION_FAILED'],
+    ['paidAt in year 0', 'accountant1', 'POST', () => '/api/v1/payments/manual', () => ({ contractId: awaitingId, bankRef: 'UNC-1', amountVnd: '1000000', paidAt: '0000-01-01T00:00:00Z' }), 'VALIDATION_FAILED'],
     ['an On-Premise quote whose total overflows', 'am1', 'POST', () => '/api/v1/onprem-quotes', () => ({ customerId, product: 'MEETING', description: 'Triển khai On-Premise', lines: [{ description: 'Bản quyền', quantity: 1_000_000_000, unitPriceVnd: '999999999999999' }], validUntil: '2026-12-31' }), 'AMOUNT_TOO_LARGE'],
     ['an On-Premise quote whose lines add up past the limit', 'am1', 'POST', () => '/api/v1/onprem-quotes', () => ({ customerId, product: 'MEETING', description: 'Triển khai On-Premise', lines: [{ description: 'Bản quyền', quantity: 1, unitPriceVnd: '999999999999999' }, { description: 'Bảo trì', quantity: 1, unitPriceVnd: '1' }], validUntil: '2026-12-31' }), 'AMOUNT_TOO_LARGE'],
   ];
@@ -107,8 +107,8 @@ describe.skipIf(noDatabase)('edge validation: 400 with a code, nothing written',
   it('good text, dates and amounts still pass', async () => {
     const ok = await s.http('GET', `/api/v1/contracts?q=${encodeURIComponent('Sao Mai 🙂')}&expiringBefore=2100-12-31`, { token: t.admin });
     expect(ok.status).toBe(200);
-    const paid = await s.http('POST', `/api/v1/contracts/${awaitingId}/payments/manual`, { token: t.accountant1, body: { reference: 'UNC-OK', amountVnd: '1000000', paidAt: '2026-03-02T08:00:00+07:00' } });
-    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    const paid = await s.http('POST', '/api/v1/payments/manual', { token: t.accountant1, body: { contractId: awaitingId, bankRef: 'UNC-OK', amountVnd: '1000000', paidAt: '2026-03-02T08:00:00+07:00' } });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
     expect(paid.body.paidAt).toBe('2026-03-02T01:00:00.000Z');
   });
 });
