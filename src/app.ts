@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { createServer, type Server } from './http/server.ts';
 import { registerAuth } from './http/auth.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
+import { Caches } from './platform/cache.ts';
 import { JobQueue } from './platform/jobs.ts';
+import { createLogger, type DestinationStream } from './platform/log.ts';
 import { AuditLog, auditRoutes } from './modules/audit/index.ts';
 import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedDemoUsers, seedOrgUnits } from './modules/identity/index.ts';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
@@ -33,6 +34,7 @@ export interface System {
   clock: Clock;
   database: Database;
   jobs: JobQueue;
+  caches: Caches;
   audit: AuditLog;
   identity: IdentityService;
   calendar: CalendarService;
@@ -54,13 +56,15 @@ export interface SystemOptions {
   http?: boolean;
   /** Connect the SMPP gateway and start the job poller (off for the CLI's one-shot commands). */
   background?: boolean;
+  /** Where log lines go (stdout when not given). */
+  logDestination?: DestinationStream;
 }
 
 /** The composition root: adapters from config, modules wired together, routes mounted. */
 export async function createSystem(config: Config, opts: SystemOptions = {}): Promise<System> {
   const clock = opts.clock ?? systemClock;
   const background = opts.background ?? true;
-  const log = pino({ level: config.logLevel, redact: ['*.password', '*.token'] });
+  const log = createLogger(config.logLevel, opts.logDestination);
   const closers: (() => Promise<unknown> | unknown)[] = [];
   const close = async () => {
     for (const c of closers.reverse()) await Promise.resolve(c()).catch((err) => log.warn({ err }, 'shutdown step failed'));
@@ -87,6 +91,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     }
 
     const jobs = new JobQueue(database, clock, log.child({ component: 'jobs' }));
+    const caches = new Caches(database, log.child({ component: 'caches' }));
     const audit = new AuditLog(database, clock, config.auditKey);
     // Late-bound: notifications are built after identity, but only used once requests arrive.
     let notifications: NotificationService;
@@ -112,18 +117,24 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         }).then(() => undefined),
     });
     await seedOrgUnits(database, clock, audit);
-    await identity.loadOrgUnits();
+    await caches.watch('org_units', () => identity.loadOrgUnits());
     if (config.demoData) await seedDemoUsers(database, clock, audit, identity, config.demoPassword);
 
     const calendar = new CalendarService(database, clock, audit, (id) => {
       const unit = identity.orgUnit(id);
       return unit ? unit.path.split('/').filter(Boolean).reverse() : [id];
     });
-    await calendar.load();
+    await caches.watch('calendar', () => calendar.load());
 
+    // Each outside system: its configured address, else the local simulator — never without simulators on.
+    const orSimulator = <T,>(configured: T | undefined, variable: string, simulated: () => T): T => {
+      if (configured !== undefined) return configured;
+      if (!config.simulators) throw new Error(`${variable} is not set and simulators are off`);
+      return simulated();
+    };
+    const smtpServer = config.smtp.host ? { host: config.smtp.host, port: config.smtp.port } : undefined;
     const mailer = createMailer({
-      host: config.smtp.host ?? '127.0.0.1',
-      port: config.smtp.host ? config.smtp.port : (simulators.smtp?.port ?? config.sim.smtpPort),
+      ...orSimulator(smtpServer, 'SMTP_HOST', () => ({ host: '127.0.0.1', port: simulators.smtp?.port ?? config.sim.smtpPort })),
       secure: config.smtp.secure,
       user: config.smtp.user,
       password: config.smtp.password,
@@ -131,7 +142,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     });
     closers.push(() => mailer.close());
     const sms = new SmppGateway({
-      url: config.smpp.url ?? `smpp://127.0.0.1:${simulators.smsc?.port ?? config.sim.smppPort}`,
+      url: orSimulator(config.smpp.url, 'SMPP_URL', () => `smpp://127.0.0.1:${simulators.smsc?.port ?? config.sim.smppPort}`),
       systemId: config.smpp.systemId,
       password: config.smpp.password,
       logger: log.child({ component: 'smpp' }),
@@ -146,18 +157,19 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     // VNPay: the real gateway when configured, else the simulator mounted on this server (same protocol).
     const simBase = `${config.publicBaseUrl}/sim/vnpay`;
     const vnpay = new VnpayClient({
-      apiUrl: config.vnpay.apiUrl ?? `${simBase}/merchant_webapi/api/transaction`,
+      apiUrl: orSimulator(config.vnpay.apiUrl, 'VNPAY_API_URL', () => `${simBase}/merchant_webapi/api/transaction`),
       tmnCode: config.vnpay.tmnCode,
       hashSecret: config.vnpay.hashSecret,
       dailyListUrl: config.vnpay.apiUrl ? undefined : `${simBase}/transactions`,
       logger: log.child({ component: 'vnpay' }),
     });
+    const einvoice = config.einvoice.provider;
     const invoicing = new InvoicingService(database, clock, {
       audit,
       jobs,
       notifications,
       officerEmails: (ex) => customers.emailsOfRole('invoice_officer', null, ex),
-      provider: einvoiceProvider(config, simulators.einvoice),
+      provider: orSimulator(einvoice && new MInvoiceAdapter({ baseUrl: einvoice.url, username: einvoice.username, password: einvoice.password, maDvcs: einvoice.unitCode }), 'EINVOICE_URL', () => simulatedEinvoice(simulators.einvoice)),
       config: invoicingConfig({
         env: config.env,
         publicBaseUrl: config.publicBaseUrl,
@@ -177,7 +189,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       settings: {
         tmnCode: config.vnpay.tmnCode,
         hashSecret: config.vnpay.hashSecret,
-        payUrl: config.vnpay.payUrl ?? `${simBase}/paymentv2/vpcpay.html`,
+        payUrl: orSimulator(config.vnpay.payUrl, 'VNPAY_PAY_URL', () => `${simBase}/paymentv2/vpcpay.html`),
         linkSecret: config.sessionSecret,
         linkDays: config.vnpay.linkDays,
         publicBaseUrl: config.publicBaseUrl,
@@ -194,9 +206,14 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       notifications,
       contractOwner: (id, ctx) => contracts.row(id).then((c) => (!ctx || contracts.canSee(ctx, c) ? { customerId: c.customerId, number: c.number } : null)).catch(() => null),
       publicBaseUrl: config.publicBaseUrl,
+      log: log.child({ component: 'support' }),
     });
+    await caches.watch('sla_policies', () => support.loadPolicies());
 
     if (background) {
+      // Other processes sharing the database may change what is cached here.
+      await caches.start();
+      closers.push(() => caches.stop());
       // The SMSC may be down at boot: the gateway keeps reconnecting, and queued SMS wait in the outbox.
       let stopped = false;
       void (async () => {
@@ -216,9 +233,10 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       if (config.workers) {
         jobs.start();
         // The SLA check runs every minute; the dated key makes one run per minute across all processes.
+        // A failed run is retried (a ticket that fails alone is skipped inside the run and retried by the next).
         const tick = setInterval(() => {
           const minute = Math.floor(clock.now().getTime() / 60_000);
-          jobs.enqueue(database.db, { queue: SLA_CHECK_QUEUE, key: `${SLA_CHECK_QUEUE}:${minute}`, payload: {}, maxAttempts: 1 }).catch((err) => log.warn({ err }, 'SLA tick failed'));
+          jobs.enqueue(database.db, { queue: SLA_CHECK_QUEUE, key: `${SLA_CHECK_QUEUE}:${minute}`, payload: {}, maxAttempts: 3 }).catch((err) => log.warn({ err }, 'SLA tick failed'));
           payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
         }, 60_000);
         tick.unref();
@@ -229,7 +247,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
 
     let server: Server | undefined;
     if (opts.http ?? true) {
-      server = await createServer({ logLevel: config.logLevel, webRoot: path.join(root, 'dist/web'), version: VERSION, rateLimitPerMinute: config.rateLimit.perMinute, trustedProxies: config.trustedProxies });
+      server = await createServer({ logLevel: config.logLevel, logDestination: opts.logDestination, webRoot: path.join(root, 'dist/web'), version: VERSION, rateLimitPerMinute: config.rateLimit.perMinute, trustedProxies: config.trustedProxies });
       closers.push(() => server?.close());
       registerAuth(server, identity);
       server.get('/healthz', { schema: { tags: ['ops'], summary: 'Liveness and database check' } }, async (_req, reply) => {
@@ -265,19 +283,16 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, simulators, server, close };
+    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, simulators, server, close };
   } catch (err) {
     await close();
     throw err;
   }
 }
 
-/** The configured e-invoice provider, else the simulator (config guarantees one of them outside tests of the CLI). */
-function einvoiceProvider(config: Config, sim: RunningEinvoiceSimulator | undefined) {
-  const p = config.einvoice.provider;
-  if (p) return new MInvoiceAdapter({ baseUrl: p.url, username: p.username, password: p.password, maDvcs: p.unitCode });
-  if (sim) return new MInvoiceAdapter({ baseUrl: sim.url, username: 'qldv', password: 'qldv-einvoice', maDvcs: 'VP' });
-  return unconfiguredProvider;
+/** The e-invoice simulator's adapter; none for one-shot CLI commands (the simulator runs with the background services, and they push no invoice). */
+function simulatedEinvoice(sim: RunningEinvoiceSimulator | undefined) {
+  return sim ? new MInvoiceAdapter({ baseUrl: sim.url, username: 'qldv', password: 'qldv-einvoice', maDvcs: 'VP' }) : unconfiguredProvider;
 }
 
 const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

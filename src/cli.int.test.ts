@@ -1,38 +1,29 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabaseUrl, noDatabase } from '../test/system.ts';
-import { openDatabase } from './db/client.ts';
+import { createTestSystem, noDatabase, type TestSystem } from '../test/system.ts';
+import { runCli } from './cli.ts';
 
 const run = promisify(execFile);
 
 describe.skipIf(noDatabase)('qldv CLI', () => {
-  let env: Record<string, string>;
-  let dir: string;
-
+  let s: TestSystem;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'qldv-cli-'));
-    const url = await freshDatabaseUrl();
-    env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', ...(url ? { DATABASE_URL: url } : { QLDV_DATA_DIR: path.join(dir, 'data') }) } as Record<string, string>;
+    s = await createTestSystem();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => s?.close());
 
+  /** The commands run in this process on one booted system: what a spawned `qldv` does after its boot. */
   const qldv = async (...args: string[]) => {
-    try {
-      const r = await run(process.execPath, ['bin/qldv.mjs', ...args], { env, timeout: 60_000 });
-      return { code: 0, out: r.stdout, err: r.stderr };
-    } catch (e) {
-      const x = e as { code: number; stdout: string; stderr: string };
-      return { code: x.code, out: x.stdout, err: x.stderr };
-    }
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, { system: s, io: { out: (l) => out.push(l), err: (l) => err.push(l) } });
+    return { code, out: out.join('\n'), err: err.join('\n') };
   };
 
   it('db migrate, users create, calendar add-off-day and audit verify work with clear exit codes', async () => {
-    expect(await qldv('db', 'migrate')).toMatchObject({ code: 0 });
+    expect(await qldv('db', 'migrate')).toMatchObject({ code: 0, out: expect.stringMatching(/migrations applied/) });
 
     const created = await qldv('users', 'create', '--username', 'kam9', '--password', 'Matkhau123', '--full-name', 'KAM Chín', '--email', 'kam9@example.vn', '--roles', 'kam', '--unit', 'CTKV9-KHDN');
     expect(created.code).toBe(0);
@@ -42,10 +33,12 @@ describe.skipIf(noDatabase)('qldv CLI', () => {
     expect(again.err).toMatch(/USERNAME_TAKEN/);
     expect((await qldv('users', 'create', '--username', 'x1', '--password', 'Matkhau123', '--full-name', 'X', '--email', 'x@example.vn', '--roles', 'king')).code).toBe(2);
     expect((await qldv('users', 'create', '--username', 'x1')).code).toBe(2);
+    expect((await qldv('users', 'create', '--username', 'x1', '--password', 'Matkhau123', '--full-name', 'X', '--email', 'x@example.vn', '--roles', 'kam', '--unit', 'NOWHERE')).code).toBe(2);
 
     const off = await qldv('calendar', 'add-off-day', '2026-12-31', 'Nghỉ', 'cuối', 'năm');
     expect(off).toMatchObject({ code: 0 });
     expect(off.out).toMatch(/day off 2026-12-31 added/);
+    expect(s.calendar.forUnit().isWorkingDay('2026-12-31')).toBe(false);
     expect((await qldv('calendar', 'add-off-day', '2026-13-45', 'Sai')).code).toBe(2);
     expect((await qldv('calendar', 'add-off-day', '2026-12-31', 'Trùng')).code).toBe(5);
 
@@ -55,15 +48,27 @@ describe.skipIf(noDatabase)('qldv CLI', () => {
   });
 
   it('audit verify exits 5 when the chain was tampered with', async () => {
-    const database = await openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.QLDV_DATA_DIR });
+    const [row] = await s.database.rows<{ id: number; actor_name: string }>(sql`select id, actor_name from audit.entries where id = 5`);
+    await s.database.rows(sql`alter table audit.entries disable trigger entries_append_only`);
     try {
-      await database.rows(sql`alter table audit.entries disable trigger entries_append_only`);
-      await database.rows(sql`update audit.entries set actor_name = 'someone else' where id = 5`);
+      await s.database.rows(sql`update audit.entries set actor_name = 'someone else' where id = 5`);
+      const broken = await qldv('audit', 'verify');
+      expect(broken.code).toBe(5);
+      expect(broken.err).toMatch(/BROKEN at entry 5/);
     } finally {
-      await database.close();
+      // Put the entry and the trigger back: later tests see an intact, append-only trail.
+      await s.database.rows(sql`update audit.entries set actor_name = ${row.actor_name} where id = 5`);
+      await s.database.rows(sql`alter table audit.entries enable trigger entries_append_only`);
     }
-    const broken = await qldv('audit', 'verify');
-    expect(broken.code).toBe(5);
-    expect(broken.err).toMatch(/BROKEN at entry 5/);
+    expect((await qldv('audit', 'verify')).code).toBe(0);
+  });
+
+  it("as a process (bin/qldv.mjs), it exits with the command's code and names the problem", async () => {
+    // Booting a spawned qldv on a new database is covered by the production boot test (src/main.int.test.ts).
+    const refused = await run(process.execPath, ['bin/qldv.mjs', 'users', 'create', '--username', 'x', '--password', 'Matkhau123', '--full-name', 'X', '--email', 'x@example.vn', '--roles', 'king'], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' },
+      timeout: 60_000,
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown roles: king/) });
   });
 });

@@ -13,14 +13,14 @@ import { ROLES, type Role } from './modules/identity/index.ts';
  */
 const ctx = () => systemCtx(`cli:${process.env.USER ?? 'operator'}`);
 
-async function withSystem<T>(fn: (s: System) => Promise<T>): Promise<T> {
-  const system = await createSystem(loadConfig(), { http: false, background: false });
-  try {
-    return await fn(system);
-  } finally {
-    await system.close();
-  }
+export interface CliOptions {
+  /** Runs the commands on this system instead of booting one from the environment (tests). */
+  system?: System;
+  /** Where results and errors are written (the console by default). */
+  io?: { out(line: string): void; err(line: string): void };
 }
+
+const CONSOLE = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
 
 /** A progress bar on stderr that appears with the first report of progress. */
 function progressBar(format: string) {
@@ -36,19 +36,36 @@ function progressBar(format: string) {
   };
 }
 
-export function buildCli(): Command {
-  const program = new Command('qldv').description('QLDV — MobiFone IT-service management').exitOverride();
+/** The command tree; `result.exitCode` is what a command decided (5 for a broken audit chain …). */
+export function buildCli(opts: CliOptions = {}): { program: Command; result: { exitCode: number } } {
+  const { out, err } = opts.io ?? CONSOLE;
+  const result = { exitCode: 0 };
+  const withSystem = async <T,>(fn: (s: System) => Promise<T>): Promise<T> => {
+    if (opts.system) return fn(opts.system);
+    const system = await createSystem(loadConfig(), { http: false, background: false });
+    try {
+      return await fn(system);
+    } finally {
+      await system.close();
+    }
+  };
+
+  const program = new Command('qldv')
+    .description('QLDV — MobiFone IT-service management')
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => out(t.trimEnd()), writeErr: (t) => err(t.trimEnd()) });
 
   const db = program.command('db').description('database');
   db.command('migrate')
     .description('apply pending migrations')
     .action(async () => {
-      const database = await openDatabase(loadConfig().database);
+      // The database alone: booting the whole system would already have migrated it.
+      const database = opts.system?.database ?? (await openDatabase(loadConfig().database));
       try {
         await database.migrate();
-        console.log(`migrations applied (${database.kind})`);
+        out(`migrations applied (${database.kind})`);
       } finally {
-        await database.close();
+        if (!opts.system) await database.close();
       }
     });
 
@@ -79,7 +96,7 @@ export function buildCli(): Command {
           roles: roles as Role[],
           orgUnitId: unit?.id,
         });
-        console.log(`created ${user.username} (${user.id})`);
+        out(`created ${user.username} (${user.id})`);
       });
     });
 
@@ -90,14 +107,14 @@ export function buildCli(): Command {
     .action(async () => {
       await withSystem(async (s) => {
         const bar = progressBar('verifying {bar} {value}/{total} entries');
-        const result = await s.audit.verify(bar.update);
+        const verified = await s.audit.verify(bar.update);
         bar.stop();
-        if (!result.ok) {
-          console.error(`audit chain BROKEN at entry ${result.firstBrokenId} (${result.checked} entries verified before it)`);
-          process.exitCode = 5;
+        if (!verified.ok) {
+          err(`audit chain BROKEN at entry ${verified.firstBrokenId} (${verified.checked} entries verified before it)`);
+          result.exitCode = 5;
           return;
         }
-        console.log(`audit chain OK: ${result.checked} entries verified`);
+        out(`audit chain OK: ${verified.checked} entries verified`);
       });
     });
 
@@ -108,7 +125,7 @@ export function buildCli(): Command {
     if (label.length < 2) throw new AppError('VALIDATION_FAILED', { name: label }, 'give the day a name');
     await withSystem(async (s) => {
       const o = await s.calendar.addOverride(ctx(), { date, kind, name: label });
-      console.log(`${kind === 'off' ? 'day off' : 'make-up working day'} ${o.date} added (${o.id})`);
+      out(`${kind === 'off' ? 'day off' : 'make-up working day'} ${o.date} added (${o.id})`);
     });
   };
   calendar.command('add-off-day').description('add an extra day off').argument('<date>', 'YYYY-MM-DD').argument('<name...>').action(addDay('off'));
@@ -126,29 +143,32 @@ export function buildCli(): Command {
         const r = await s.payments.reconcile(o.date, bar.update);
         bar.stop();
         const m = r.summary;
-        console.log(`${o.date}: ${m.matched} matched (${m.matchedVnd} ₫), ${m.pendingHere} still pending here, ${m.unknownHere} unknown here, ${m.missingAtVnpay} missing at VNPay, ${m.amountMismatch} amount differences`);
-        if (m.pendingHere + m.unknownHere + m.missingAtVnpay + m.amountMismatch > 0) process.exitCode = 5;
+        out(`${o.date}: ${m.matched} matched (${m.matchedVnd} ₫), ${m.pendingHere} still pending here, ${m.unknownHere} unknown here, ${m.missingAtVnpay} missing at VNPay, ${m.amountMismatch} amount differences`);
+        if (m.pendingHere + m.unknownHere + m.missingAtVnpay + m.amountMismatch > 0) result.exitCode = 5;
       });
     });
 
-  return program;
+  return { program, result };
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Runs one command line and returns its exit code. */
+export async function runCli(argv: string[], opts: CliOptions = {}): Promise<number> {
+  const { program, result } = buildCli(opts);
+  const { err } = opts.io ?? CONSOLE;
   try {
-    await buildCli().parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof ConfigError) {
-      console.error(err.message);
+    await program.parseAsync(argv, { from: 'user' });
+    return result.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof ConfigError) {
+      err(e.message);
       return 2;
     }
-    if (isAppError(err)) {
-      console.error(`error ${err.code}: ${err.localizedMessage('en')}`);
-      return exitCodeFor(err.code);
+    if (isAppError(e)) {
+      err(`error ${e.code}: ${e.localizedMessage('en')}`);
+      return exitCodeFor(e.code);
     }
-    console.error(err);
+    err(String((e as Error)?.stack ?? e));
     return 1;
   }
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { productionExample } from '../test/production-env.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('config', () => {
@@ -78,15 +78,3 @@ describe('config', () => {
     expect(loadConfig({ VNPAY_IPN_ALLOWED_IPS: '113.160.92.202, 10.1.0.0/16' }).vnpay.ipnAllowedIps).toEqual(['113.160.92.202', '10.1.0.0/16']);
   });
 });
-
-/** deploy/production.env.example as an environment. */
-export function productionExample(): Record<string, string> {
-  const text = readFileSync(new URL('../deploy/production.env.example', import.meta.url), 'utf8');
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
-}

@@ -77,6 +77,8 @@ const envSchema = z.object({
 });
 
 export type Env = z.input<typeof envSchema>;
+/** Every variable read (the README's configuration table documents each). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -130,7 +132,7 @@ const DEV_AUDIT_KEY = 'dev-only-audit-chain-key-change-me-in-production!!';
 export const SIMULATOR_VNPAY = { tmnCode: 'QLDVSIM1', hashSecret: 'QLDVSIMULATORHASHSECRET2026ABCDEF', serverIp: '127.0.0.1' } as const;
 
 /** What production cannot run without: each missing one is named at boot. */
-const REQUIRED_IN_PRODUCTION = [
+export const REQUIRED_IN_PRODUCTION = [
   'QLDV_SESSION_SECRET',
   'QLDV_AUDIT_KEY',
   'DATABASE_URL',

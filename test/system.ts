@@ -32,7 +32,9 @@ export interface TestSystem extends System {
 }
 
 /** The whole system on a fixed clock, simulators on free ports, demo data seeded, no background poller. */
-export async function createTestSystem(opts: { now?: string; env?: Record<string, string>; clock?: Clock; databaseUrl?: string } = {}): Promise<TestSystem> {
+export async function createTestSystem(
+  opts: { now?: string; env?: Record<string, string>; clock?: Clock; databaseUrl?: string; /** Collects the log lines (level info) instead of silencing them. */ logLines?: string[] } = {},
+): Promise<TestSystem> {
   const clock = new FixedClock(opts.now ?? '2026-03-02T02:00:00Z'); // Mon 02/03/2026 09:00 in Hà Nội
   // A second system on the same PostgreSQL database stands for a second process of the same deployment.
   const databaseUrl = opts.databaseUrl ?? (await freshDatabaseUrl());
@@ -47,13 +49,14 @@ export async function createTestSystem(opts: { now?: string; env?: Record<string
     PORT: String(port),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     QLDV_WORKERS: 'false',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: opts.logLines ? 'info' : 'silent',
     QLDV_DEMO_PASSWORD: DEMO_PASSWORD,
     QLDV_LOGIN_RATE_LIMIT: '100000',
     QLDV_RATE_LIMIT: '100000',
     ...opts.env,
   });
-  const system = await createSystem(config, { clock });
+  const logDestination = opts.logLines && { write: (line: string) => void opts.logLines!.push(line) };
+  const system = await createSystem(config, { clock, logDestination });
   const server = system.server!;
   await server.listen({ port, host: '127.0.0.1' });
   const http: TestSystem['http'] = async (method, url, o = {}) => {

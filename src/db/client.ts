@@ -23,6 +23,11 @@ export interface Database {
   /** Rows of a raw SQL query, the same shape on both drivers. */
   rows<T = Record<string, unknown>>(query: SQL, ex?: Executor): Promise<T[]>;
   migrate(): Promise<void>;
+  /**
+   * Calls `onNotify` on every NOTIFY on `channel` (from any process), and after a lost connection is
+   * re-established, since notifications may have been missed meanwhile. Resolves to the unsubscribe.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -45,6 +50,7 @@ export async function openDatabase(cfg: Config['database']): Promise<Database> {
       rows: (q, ex = db) => rows(q, ex),
       // PGlite is one connection in one process: nothing else can migrate concurrently.
       migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+      listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
       close: () => client.close(),
     };
   }
@@ -67,7 +73,44 @@ export async function openDatabase(cfg: Config['database']): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenPg(cfg.url, channel, onNotify),
     close: () => pool.end(),
+  };
+}
+
+/** LISTEN on a connection of its own (a pooled one would be handed to queries), reconnecting if it drops. */
+async function listenPg(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    c.on('notification', (n) => n.channel === channel && onNotify());
+    c.on('error', () => {}); // followed by 'end'
+    c.on('end', () => {
+      if (client === c && !stopped) reconnect(1000);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+    } catch (err) {
+      await c.end().catch(() => {});
+      throw err;
+    }
+    if (stopped) await c.end().catch(() => {});
+    else client = c;
+  };
+  const reconnect = (delay: number) => {
+    retry = setTimeout(() => {
+      connect().then(onNotify, () => !stopped && reconnect(Math.min(delay * 2, 30_000)));
+    }, delay);
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 

@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, isAppError, type ErrorCode, type Locale } from '../platform/errors.ts';
 import { ulid } from '../platform/ids.ts';
+import { createLogger, type DestinationStream } from '../platform/log.ts';
 import type { Authenticated } from '../modules/identity/index.ts';
 import { firstUncleanText } from './validation.ts';
 
@@ -32,6 +33,8 @@ declare module 'fastify' {
 
 export interface ServerOptions {
   logLevel: string;
+  /** Where log lines go (stdout when not given). */
+  logDestination?: DestinationStream;
   webRoot?: string;
   rateLimitPerMinute?: number;
   /** Proxies whose X-Forwarded-For is believed; none: the socket address is the client's. */
@@ -39,25 +42,13 @@ export interface ServerOptions {
   version: string;
 }
 
-/** Paths and fields whose values never reach the logs. */
-const REDACT = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-csrf-token"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.token',
-  '*.csrfToken',
-  '*.passwordHash',
-];
-
 export function localeOf(header: string | undefined): Locale {
   return header && /^en\b/i.test(header.trim()) ? 'en' : 'vi';
 }
 
 export async function createServer(opts: ServerOptions): Promise<Server> {
   const app = Fastify({
-    logger: { level: opts.logLevel, redact: { paths: REDACT, censor: '***' } },
+    loggerInstance: createLogger(opts.logLevel, opts.logDestination),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.:-]{6,80}$/.test(given) ? given : `req_${ulid(Date.now())}`;

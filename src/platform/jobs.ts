@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import { newId } from './ids.ts';
+import { redactError, safeMessage } from './log.ts';
 import { jobs } from './schema.ts';
 
 /**
@@ -104,7 +105,7 @@ export class JobQueue {
     if (this.timer) return;
     const tick = () => {
       this.running = this.runDue()
-        .catch((err) => this.log?.error({ err }, 'job polling failed'))
+        .catch((err) => this.log?.error({ err: redactError(err) }, 'job polling failed'))
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, intervalMs);
         });
@@ -129,8 +130,9 @@ export class JobQueue {
         .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.workerId)));
     } catch (err) {
       const dead = job.attempts >= job.max_attempts;
-      const message = err instanceof Error ? err.message : String(err);
-      this.log?.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, err: message }, dead ? 'job failed for good' : 'job failed, will retry');
+      // Logged and stored without a failed query's values (they may be a password hash or personal data).
+      const message = safeMessage(err);
+      this.log?.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, err: redactError(err) }, dead ? 'job failed for good' : 'job failed, will retry');
       const now = this.clock.now();
       await this.database.db
         .update(jobs)

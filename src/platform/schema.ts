@@ -1,4 +1,4 @@
-import { customType, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -51,3 +51,9 @@ export const files = platformSchema.table(
   },
   (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId)],
 );
+
+/** One row per in-process cache, bumped by a trigger on the cached tables (see platform/cache.ts). */
+export const cacheVersions = platformSchema.table('cache_versions', {
+  name: text('name').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

@@ -36,10 +36,13 @@ export class CalendarService {
     private readonly ancestorsOf: (unitId: string) => string[] = (id) => [id],
   ) {}
 
+  /** (Re)reads overrides and working hours: at boot, after a change here, and when another process changes them (platform/cache.ts). */
   async load(): Promise<void> {
     const db = this.database.db;
-    this.overrides = await db.select().from(dayOverrides).orderBy(asc(dayOverrides.date));
+    const overrides = await db.select().from(dayOverrides).orderBy(asc(dayOverrides.date));
     const rows = await db.select().from(workingHours);
+    // Swapped together, so a calendar is never built from one load's overrides and another's hours.
+    this.overrides = overrides;
     this.hours = new Map(rows.map((r) => [r.unitId, { weekdays: r.weekdays, windows: r.windows }]));
     this.cache.clear();
   }

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { acceptUpload, listFiles, readFile, storeFile } from '../../platform/files.ts';
 import { newId } from '../../platform/ids.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
+import { redactError, type Logger } from '../../platform/log.ts';
 import { addDays, toLocalDate, type WorkCalendar } from '../../platform/calendar.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
@@ -24,6 +25,10 @@ type TicketRow = typeof tickets.$inferSelect;
 
 export const SLA_CHECK_QUEUE = 'support.sla_check';
 const OPEN = ['new', 'in_progress', 'waiting_customer', 'reopened', 'resolved'];
+/** Who acts when the SLA job escalates or closes a ticket. */
+const SLA_CTX: Ctx = { actor: { kind: 'system', id: null, name: 'system:sla', roles: [], orgUnitId: null, orgUnitPath: null, customerId: null }, locale: 'vi' };
+/** Open tickets whose next SLA check time has come. */
+const dueForCheck = (now: Date) => and(inArray(tickets.status, OPEN), isNotNull(tickets.nextCheckAt), lte(tickets.nextCheckAt, now));
 const DESK_ROLES = ['call_center', 'am', 'kam', 'product_ctkv', 'gpth', 'customer'];
 /** Roles that see every ticket (the call center serves all regions; TT CNTT owns the products). */
 const ALL_TICKETS = ['admin', 'call_center', 'gpth', 'approver_ttcntt'];
@@ -79,6 +84,7 @@ export class SupportService {
       /** The customer and number of a contract (the contracts module owns contracts); with `ctx`, null unless that caller may see it. */
       contractOwner: (contractId: string, ctx?: Ctx) => Promise<{ customerId: string; number: string } | null>;
       publicBaseUrl: string;
+      log?: Pick<Logger, 'error'>;
     },
   ) {
     deps.jobs.register(SLA_CHECK_QUEUE, () => this.checkSla().then(() => undefined));
@@ -88,13 +94,16 @@ export class SupportService {
 
   /** `ex`: inside a transaction pass it — on PGlite (one connection) reading through the root client would wait for itself. */
   async policies(ex: Executor = this.database.db): Promise<SlaPolicyTable> {
-    if (!this.policyTable) {
-      const rows = await ex.select().from(slaPolicies);
-      const table = { ...DEFAULT_SLA_POLICIES };
-      for (const r of rows) table[r.requestType as RequestType] = r.policy as SlaPolicy;
-      this.policyTable = table;
-    }
-    return this.policyTable;
+    if (!this.policyTable) await this.loadPolicies(ex);
+    return this.policyTable!;
+  }
+
+  /** (Re)reads the policy table: at boot, and whenever any process changes it (platform/cache.ts). */
+  async loadPolicies(ex: Executor = this.database.db): Promise<void> {
+    const rows = await ex.select().from(slaPolicies);
+    const table = { ...DEFAULT_SLA_POLICIES };
+    for (const r of rows) table[r.requestType as RequestType] = r.policy as SlaPolicy;
+    this.policyTable = table;
   }
 
   async setPolicy(ctx: Ctx, requestType: RequestType, body: Omit<SlaPolicy, 'requestType'>) {
@@ -105,7 +114,7 @@ export class SupportService {
       await tx.insert(slaPolicies).values(row).onConflictDoUpdate({ target: slaPolicies.requestType, set: row });
       await this.deps.audit.record(tx, ctx, { action: 'sla_policy.updated', entityType: 'sla_policy', entityId: requestType, before, after: policy });
     });
-    this.policyTable = undefined;
+    await this.loadPolicies();
     return (await this.policies())[requestType];
   }
 
@@ -291,53 +300,56 @@ export class SupportService {
   // ---- SLA job (F4): warnings, breaches, progress after 48 h, auto-close -----------------------------
 
   /**
-   * Looks at every ticket whose next check time has come. Each ticket is locked and skipped if another
-   * worker holds it, and its notifications are queued in the same transaction that marks them sent:
-   * two workers never escalate the same breach twice.
+   * Looks at every ticket whose next check time has come, each in a transaction of its own: a ticket
+   * that cannot be checked is logged and left for the next run while the others go on. Each is locked
+   * and skipped if another worker holds it or has just checked it, and its notifications are queued in
+   * the same transaction that marks them sent: two workers never escalate the same breach twice.
    */
   async checkSla(limit = 200): Promise<number> {
     const now = this.clock.now();
-    let handled = 0;
     const policies = await this.policies();
-    await this.database.db.transaction(async (tx) => {
-      const due = await tx
-        .select()
-        .from(tickets)
-        .where(and(inArray(tickets.status, OPEN), isNotNull(tickets.nextCheckAt), lte(tickets.nextCheckAt, now)))
-        .orderBy(asc(tickets.nextCheckAt))
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      const cal = this.calendar();
-      const system: Ctx = { actor: { kind: 'system', id: null, name: 'system:sla', roles: [], orgUnitId: null, orgUnitPath: null, customerId: null }, locale: 'vi' };
-      for (const row of due) {
-        handled++;
-        let t = ticketFromJson(row.state);
-        if (autoCloseDue(t, now, DEFAULT_AUTO_CLOSE_DAYS)) {
-          await this.applyIn(tx, system, row, 'system', { event: 'auto_close' });
-          continue;
-        }
-        const policy = policyFor(policies, t.requestType);
-        const found = evaluate(t.clocks, now, policy, cal);
-        if (found.warnings.length || found.breaches.length) {
-          await this.escalate(tx, row, found);
-          t = { ...t, clocks: markNotified(t.clocks, found, now) };
-        }
-        const progress = progressRequired(t, now, policy, cal);
-        const remindedAt = (row.state as { progressReminderFor?: string }).progressReminderFor;
-        const sinceKey = progress.required ? progress.since.toISOString() : undefined;
-        if (progress.required && remindedAt !== sinceKey) {
-          await this.tellUnit(tx, row, 'quá 48 giờ: TT CNTT cần cập nhật tiến độ và thời gian dự kiến hoàn thành', '', ['gpth', 'product_ctkv']);
-          await this.log(tx, system, row, 'progress_required', { visibility: 'internal', body: `Cần cập nhật tiến độ (${progress.reason})` });
-        }
-        await this.save(tx, row, {
-          state: { ...(ticketToJson(t) as object), ...(sinceKey ? { progressReminderFor: sinceKey } : {}) },
-          ...this.cached(t, now, policy, progress.required),
-          warned: row.warned || found.warnings.length > 0,
-          breached: row.breached || found.breaches.length > 0,
-        });
+    const due = await this.database.db.select({ id: tickets.id }).from(tickets).where(dueForCheck(now)).orderBy(asc(tickets.nextCheckAt)).limit(limit);
+    let handled = 0;
+    for (const { id } of due) {
+      try {
+        if (await this.database.db.transaction((tx) => this.checkTicket(tx, id, now, policies))) handled++;
+      } catch (err) {
+        this.deps.log?.error({ err: redactError(err), ticket: id }, 'SLA check of a ticket failed; retried on the next run');
       }
-    });
+    }
     return handled;
+  }
+
+  /** One ticket's SLA check; false when another worker holds it or has checked it meanwhile. */
+  private async checkTicket(tx: Executor, id: string, now: Date, policies: SlaPolicyTable): Promise<boolean> {
+    const [row] = await tx.select().from(tickets).where(and(eq(tickets.id, id), dueForCheck(now))).for('update', { skipLocked: true });
+    if (!row) return false;
+    let t = ticketFromJson(row.state);
+    if (autoCloseDue(t, now, DEFAULT_AUTO_CLOSE_DAYS)) {
+      await this.applyIn(tx, SLA_CTX, row, 'system', { event: 'auto_close' });
+      return true;
+    }
+    const cal = this.calendar();
+    const policy = policyFor(policies, t.requestType);
+    const found = evaluate(t.clocks, now, policy, cal);
+    if (found.warnings.length || found.breaches.length) {
+      await this.escalate(tx, row, found);
+      t = { ...t, clocks: markNotified(t.clocks, found, now) };
+    }
+    const progress = progressRequired(t, now, policy, cal);
+    const remindedAt = (row.state as { progressReminderFor?: string }).progressReminderFor;
+    const sinceKey = progress.required ? progress.since.toISOString() : undefined;
+    if (progress.required && remindedAt !== sinceKey) {
+      await this.tellUnit(tx, row, 'quá 48 giờ: TT CNTT cần cập nhật tiến độ và thời gian dự kiến hoàn thành', '', ['gpth', 'product_ctkv']);
+      await this.log(tx, SLA_CTX, row, 'progress_required', { visibility: 'internal', body: `Cần cập nhật tiến độ (${progress.reason})` });
+    }
+    await this.save(tx, row, {
+      state: { ...(ticketToJson(t) as object), ...(sinceKey ? { progressReminderFor: sinceKey } : {}) },
+      ...this.cached(t, now, policy, progress.required),
+      warned: row.warned || found.warnings.length > 0,
+      breached: row.breached || found.breaches.length > 0,
+    });
+    return true;
   }
 
   /** Warning → the unit holding the ticket; breach → also the next level's manager (F4 escalation). */
@@ -350,7 +362,7 @@ export class SupportService {
       const managers = b.stage === 'ttcntt' || b.stage === 'total' ? ['approver_ttcntt', 'gpth'] : b.stage === 'ctkv' ? ['approver_ctkv', 'gpth'] : ['product_ctkv', 'approver_ctkv'];
       await this.tellUnit(tx, row, `QUÁ HẠN (${labelOf(b.stage)}), chuyển cấp quản lý`, `Hạn: ${fmt(b.dueAt)}`, managers);
       await this.log(tx, null, row, 'sla_breach', { visibility: 'internal', body: `Quá hạn: ${labelOf(b.stage)} — đã báo ${managers.join(', ')}`, data: b });
-      await this.deps.audit.record(tx, { actor: { kind: 'system', id: null, name: 'system:sla', roles: [], orgUnitId: null, orgUnitPath: null, customerId: null }, locale: 'vi' }, { action: 'ticket.sla_breached', entityType: 'ticket', entityId: row.id, after: b });
+      await this.deps.audit.record(tx, SLA_CTX, { action: 'ticket.sla_breached', entityType: 'ticket', entityId: row.id, after: b });
     }
   }
 

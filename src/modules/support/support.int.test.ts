@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, driver, noDatabase, type TestSystem } from '../../../test/system.ts';
 
@@ -5,6 +6,7 @@ const at = (local: string) => new Date(`${local}+07:00`);
 
 describe.skipIf(noDatabase)('support desk: tickets, routing across units, time limits (F1–F4)', () => {
   let s: TestSystem;
+  const logLines: string[] = [];
   const t: Record<string, string> = {};
   const users = ['admin', 'callcenter1', 'am1', 'product.ctkv1', 'gpth1', 'customer1', 'enterprise1', 'approver.ttcntt', 'approver.ctkv1'];
   const post = (who: string, url: string, body: unknown) => s.http('POST', url, { token: t[who], body });
@@ -20,7 +22,7 @@ describe.skipIf(noDatabase)('support desk: tickets, routing across units, time l
   };
 
   beforeAll(async () => {
-    s = await createTestSystem({ now: '2026-03-02T02:00:00Z' }); // Mon 02/03/2026 09:00
+    s = await createTestSystem({ now: '2026-03-02T02:00:00Z', logLines }); // Mon 02/03/2026 09:00
     for (const u of users) t[u] = await s.login(u);
   });
   afterAll(() => s?.close());
@@ -181,5 +183,30 @@ describe.skipIf(noDatabase)('support desk: tickets, routing across units, time l
     expect(csv.body).toContain('Số phiếu');
     const xlsx = await s.server!.inject({ method: 'GET', url: '/api/v1/tickets/export?format=xlsx', headers: { authorization: `Bearer ${t.admin}` } });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('one ticket that cannot be checked is logged and skipped; the others are escalated, and it is retried on the next run', async () => {
+    await travel('2026-03-23T09:00:00');
+    const ids: string[] = [];
+    for (const subject of ['Meeting treo', 'Email chậm', 'Không đăng nhập được']) {
+      const r = await post('callcenter1', '/api/v1/tickets', { channel: 'hotline_9090', requestType: 'incident', level: 3, subject, description: subject, customerPhone: '0243123456' });
+      ids.push(r.body.id);
+    }
+    const [bad, ...good] = ids;
+    const [{ state }] = await s.database.rows<{ state: unknown }>(sql`select state from support.tickets where id = ${bad}`);
+    await s.database.rows(sql`update support.tickets set state = '{"status": "in_progress"}' where id = ${bad}`); // lost its clocks
+    await travel('2026-03-23T13:00:01'); // CTKV's 4 h are over for all three
+    const before = logLines.length;
+    await s.support.checkSla();
+    const rows = await s.database.rows<{ id: string; breached: boolean }>(sql`select id, breached from support.tickets where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    const breached = Object.fromEntries(rows.map((r) => [r.id, r.breached]));
+    expect(good.map((id) => breached[id])).toEqual([true, true]);
+    expect(breached[bad]).toBe(false);
+    const logged = logLines.slice(before).map((l) => JSON.parse(l));
+    expect(logged).toContainEqual(expect.objectContaining({ ticket: bad, msg: expect.stringMatching(/SLA check of a ticket failed/) }));
+
+    await s.database.rows(sql`update support.tickets set state = ${JSON.stringify(state)}::jsonb where id = ${bad}`);
+    await s.support.checkSla();
+    expect((await get('admin', `/api/v1/tickets/${bad}`)).body).toMatchObject({ breached: true });
   });
 });
