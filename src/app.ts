@@ -16,7 +16,7 @@ import { ContractService, contractRoutes, seedDemoContracts } from './modules/co
 import { SLA_CHECK_QUEUE, SupportService, supportRoutes } from './modules/support/index.ts';
 import { PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
-import { InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
+import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
 import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
@@ -148,6 +148,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       jobs,
       notifications,
       officerEmails: (ex) => customers.emailsOfRole('invoice_officer', null, ex),
+      customerBuyer: async (id, ex) => buyerOfCustomer(await customers.row(id, ex)),
       provider: einvoiceProvider(config, simulators.einvoice),
       config: invoicingConfig({
         env: config.env,

@@ -41,6 +41,8 @@ export const ERROR_CODES = {
   EINVOICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống hoá đơn điện tử tạm thời không phản hồi, vui lòng thử lại sau', en: 'The e-invoice provider is not responding; please try again later' },
   EINVOICE_REJECTED: { status: 422, vi: 'Nhà cung cấp hoá đơn điện tử từ chối hoá đơn', en: 'The e-invoice provider refused the invoice' },
   SIMULATOR_DISABLED: { status: 404, vi: 'Bộ giả lập không bật', en: 'Simulators are disabled' },
+  // invoicing (#8)
+  BUYER_ADDRESS_REQUIRED: { status: 400, vi: 'Khách hàng có mã số thuế cần có địa chỉ để xuất hoá đơn', en: 'A customer with a tax code needs an address for its invoices' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;
 
