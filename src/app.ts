@@ -14,7 +14,7 @@ import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedD
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
 import { ContractService, contractRoutes, seedDemoContracts } from './modules/contracts/index.ts';
 import { SLA_CHECK_QUEUE, SupportService, supportRoutes } from './modules/support/index.ts';
-import { PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
+import { contractMoneyRoutes, PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
 import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
 import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
@@ -242,6 +242,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       contractRoutes(server, contracts);
       supportRoutes(server, support);
       paymentRoutes(server, payments);
+      contractMoneyRoutes(server, { database, contracts, invoicing });
       invoiceRoutes(server, invoicing);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
