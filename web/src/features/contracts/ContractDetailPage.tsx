@@ -30,6 +30,7 @@ import { useSession } from '../auth/session.tsx';
 import { payLinkTarget, useContractPaymentLink } from '../payments/payments.ts';
 import { billingLabel, localName, monthsLabel, vatLabel } from '../catalog/catalog.ts';
 import { ContractActionDialog } from './ContractActionDialog.tsx';
+import { ContractMoneySection } from './ContractMoneySection.tsx';
 import { ContractStatusTag } from './ContractStatusTag.tsx';
 import { actionLabel, channelLabel, taskKindLabel, useContract } from './contracts.ts';
 import { AmendmentCompleteDialog } from './dialogs/AmendmentCompleteDialog.tsx';
@@ -117,6 +118,7 @@ export function ContractDetailPage() {
             )}
             <SummaryCard c={c} />
             <TermCard c={c} />
+            <ContractMoneySection contractId={c.id} />
             {!customerOnly && <TasksCard tasks={c.tasks} />}
             <AmendmentsCard c={c} onPay={(a) => setDialog({ kind: 'payAmendment', amendment: a })} onComplete={(a) => setDialog({ kind: 'completeAmendment', amendment: a })} />
             <TimelineCard entries={c.timeline} />
