@@ -19,6 +19,7 @@ import {
   computeTotals,
   invoiceDataProblems,
   lineFromJson,
+  lineProblems,
   lineToJson,
   normalizeBuyer,
   prepareLines,
@@ -405,7 +406,7 @@ export class InvoicingService {
       }
       const open = await this.openReplacement(tx, original.id);
       if (open) throw new AppError('CONFLICT', { replacement: open.id }, 'a replacement of this invoice is already in progress');
-      const corrected = input.buyer || input.lines ? this.corrected(original, input) : {};
+      const corrected = this.corrected(original, input);
       const relation: InvoiceRelation = { kind: 'replace', form: original.form, series: original.series, number: original.number, issueDate: original.issuedDate, note: input.reason };
       const now = this.clock.now();
       const row: typeof invoices.$inferInsert = {
@@ -450,14 +451,15 @@ export class InvoicingService {
   }
 
   /**
-   * Buyer and lines (corrected where given) as they will be pushed, with their totals; throws
-   * `VALIDATION_FAILED` with every reason when they still cannot make a valid invoice.
+   * The corrected buyer and/or lines with their totals (empty when nothing is corrected); throws
+   * `VALIDATION_FAILED` with every reason when the invoice, corrected or not, still cannot be made.
    */
   private corrected(inv: InvoiceRow, c: Pick<InvoiceCorrections, 'buyer' | 'lines'>): Partial<InvoiceRow> {
     const buyer = c.buyer ?? (inv.buyer as Buyer);
     const lines = c.lines ?? (inv.lines as LineJson[]).map(lineFromJson);
     const problems = invoiceDataProblems(buyer, lines);
     if (problems.length) throw new AppError('VALIDATION_FAILED', { problems }, problems.join('; '));
+    if (!c.buyer && !c.lines) return {};
     const patch = invoiceData(buyer, lines);
     this.preview({ ...inv, ...patch, number: null }); // the whole invoice must still hold together
     return patch;
@@ -682,14 +684,9 @@ export class InvoicingService {
 function invoiceData(buyer: Buyer, lines: readonly LineInput[]) {
   const dataProblems = invoiceDataProblems(buyer, lines);
   if (dataProblems.length) {
-    const zero = { subtotalVnd: 0n, vatVnd: 0n, discountVnd: 0n, totalVnd: 0n };
-    let totals = zero;
-    try {
-      const t = computeTotals(prepareLines(lines));
-      totals = { subtotalVnd: t.subtotal, vatVnd: t.vat, discountVnd: t.discount, totalVnd: t.total };
-    } catch {
-      // the lines are among the problems: no totals until they are corrected
-    }
+    // Lines that cannot be totalled are among the problems: no totals until they are corrected.
+    const t = lineProblems(lines).length ? null : computeTotals(prepareLines(lines));
+    const totals = t ? { subtotalVnd: t.subtotal, vatVnd: t.vat, discountVnd: t.discount, totalVnd: t.total } : { subtotalVnd: 0n, vatVnd: 0n, discountVnd: 0n, totalVnd: 0n };
     return { buyer: cleanBuyer(buyer), lines: lines.map(rawLineJson), ...totals, dataProblems };
   }
   const prepared = prepareLines(lines);

@@ -343,17 +343,19 @@ export const lineFromJson = (j: LineJson): InvoiceLine => ({
 
 // ---- can the data make an invoice? ----------------------------------------------------------------
 
-/** Every reason the buyer and lines cannot make a valid invoice; empty when they can. */
-export function invoiceDataProblems(buyer: Buyer, lines: readonly LineInput[]): string[] {
-  const problems = buyerProblems(cleanBuyer(buyer));
+/** Every reason the lines cannot be numbered and totalled on an invoice; empty when they can. */
+export function lineProblems(lines: readonly LineInput[]): string[] {
   try {
     computeTotals(prepareLines(lines));
+    return [];
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'VALIDATION_FAILED') throw err;
-    problems.push(...((err.details as { problems?: string[] } | undefined)?.problems ?? [err.message]));
+    return (err.details as { problems?: string[] } | undefined)?.problems ?? [err.message];
   }
-  return problems;
 }
+
+/** Every reason the buyer and lines cannot make a valid invoice; empty when they can. */
+export const invoiceDataProblems = (buyer: Buyer, lines: readonly LineInput[]): string[] => [...buyerProblems(cleanBuyer(buyer)), ...lineProblems(lines)];
 
 /** The lines as given, for storing a request whose data is not valid yet (`needs_data`). */
 export const rawLineJson = (l: LineInput, i: number): LineJson => ({
