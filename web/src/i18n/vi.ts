@@ -1025,7 +1025,7 @@ export const vi = {
   'invoices.retry.hint': 'Nếu lỗi do thông tin người mua, sửa lại bên dưới; để nguyên nếu chỉ cần gửi lại.',
   'invoices.retry.done': 'Đã đưa hoá đơn vào hàng đợi phát hành',
   // invoicing (#8): the needs-data queue, customers' own invoices, a contract's payments and invoices
-  'invoices.tab.needs_data': 'Cần bổ sung thông tin',
+  'invoices.tab.needs_data': 'Cần bổ sung',
   'invoiceStatus.needs_data': 'Cần bổ sung thông tin',
   'invoiceStatus.cancelling': 'Đang huỷ',
   'invoices.dataProblems': 'Lý do',

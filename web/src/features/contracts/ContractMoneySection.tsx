@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -58,8 +58,8 @@ export function ContractMoneySection({ contractId }: { contractId: string }) {
   return (
     <Card size="small" title={t('contract.section.money')} data-testid="contract-money">
       <QueryError error={money.error} onRetry={() => money.refetch()} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+      <Flex vertical gap={16}>
+        <div>
           <Typography.Text strong>{t('contractMoney.payments')}</Typography.Text>
           <Table<PaymentRow>
             rowKey="id"
@@ -72,8 +72,8 @@ export function ContractMoneySection({ contractId }: { contractId: string }) {
             locale={{ emptyText: empty(t('contractMoney.noPayments')) }}
             data-testid="contract-payments"
           />
-        </Col>
-        <Col xs={24} xl={12}>
+        </div>
+        <div>
           <Typography.Text strong>{t('contractMoney.invoices')}</Typography.Text>
           <Table<Invoice>
             rowKey="id"
@@ -86,8 +86,8 @@ export function ContractMoneySection({ contractId }: { contractId: string }) {
             locale={{ emptyText: empty(t('contractMoney.noInvoices')) }}
             data-testid="contract-invoices"
           />
-        </Col>
-      </Row>
+        </div>
+      </Flex>
     </Card>
   );
 }

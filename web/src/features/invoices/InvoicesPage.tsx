@@ -133,7 +133,7 @@ export function InvoicesPage() {
       placeholder={t('invoices.search')}
       value={search}
       onChange={(e) => setSearch(e.target.value)}
-      style={{ width: isMobile ? '100%' : 320, marginBottom: isMobile ? 8 : 0 }}
+      style={{ width: isMobile ? '100%' : 360, marginBottom: 8 }}
       data-testid="invoices-search"
     />
   );
@@ -141,7 +141,8 @@ export function InvoicesPage() {
   return (
     <>
       <PageHeader title={t('invoices.title')} />
-      {isMobile && searchBox}
+      {/* Above the tabs: six status tabs fill the width. */}
+      {searchBox}
       <Tabs
         activeKey={tab}
         onChange={(key) => {
@@ -167,7 +168,6 @@ export function InvoicesPage() {
             </span>
           ),
         }))}
-        tabBarExtraContent={!isMobile && searchBox}
       />
       <QueryError error={list.error} onRetry={() => list.refetch()} />
       <Table<Invoice>
