@@ -203,6 +203,24 @@ describe.skipIf(noDatabase)('invoicing service (throw-away database + e-invoice 
     expect(await issuedNumbers()).toEqual(Array.from({ length: before + 2 }, (_, i) => i + 1));
   });
 
+  it('a late answer: another invoice took the next number meanwhile; the free lower number is still recorded, no second invoice', async () => {
+    const before = sim.lastNumber('C26TMB');
+    sim.inject('timeout_after_commit');
+    provider.failGets = 1;
+    const late = await request();
+    await queue.drain(); // the provider gave before + 1, we could not learn it yet
+    expect(await row(late.id)).toMatchObject({ status: 'pending', number: null });
+    const next = await request();
+    await queue.drain();
+    expect(await row(next.id)).toMatchObject({ status: 'issued', number: before + 2 });
+    clock.advance(31_000);
+    await queue.drain();
+    expect(await row(late.id)).toMatchObject({ status: 'issued', number: before + 1, attempts: 2 });
+    expect(await counter()).toBe(before + 2);
+    expect(sim.calls().filter((c) => c.endpoint === 'save' && c.key === late.id)).toHaveLength(1);
+    expect(await issuedNumbers()).toEqual(Array.from({ length: before + 2 }, (_, i) => i + 1));
+  });
+
   it('provider down: retried with backoff, marked failed after the last attempt with an e-mail to the officers; no number burnt', async () => {
     const before = await counter();
     sim.setDown(true);

@@ -96,8 +96,12 @@ const SYSTEM = systemCtx('system:invoicing');
 /** Marks an error that retrying the same data cannot fix. */
 class PermanentFailure extends Error {}
 
-/** How long a push holds its series: longer than any provider call (the adapter gives up after 15 s). */
-const SERIES_LEASE_MS = 2 * 60_000;
+/**
+ * How long a push holds its series: longer than its whole provider exchange (look-up, issue, look-up
+ * after a timeout, each with a possible log-in; every request gives up after 15 s). Should it still
+ * run out, numbers stay right: a late answer is recorded if its number is free.
+ */
+const SERIES_LEASE_MS = 5 * 60_000;
 /** A push that finds its series busy tries again this much later (without using an attempt). */
 const SERIES_BUSY_RETRY_MS = 5_000;
 
