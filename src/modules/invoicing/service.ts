@@ -318,6 +318,10 @@ export class InvoicingService {
       await this.deps.audit.record(tx, SYSTEM, { action: 'invoice.number_gap', entityType: 'invoice_series', entityId: `${inv.form}${result.series}`, after: { ...gap, invoice: inv.id } });
       this.deps.log?.warn({ series: result.series, ...gap }, 'e-invoice numbers skipped by the provider');
     }
+    if (result.number < counter.lastNumber) {
+      // A number earlier reported as a gap turned out to be ours.
+      await this.deps.audit.record(tx, SYSTEM, { action: 'invoice.number_gap_filled', entityType: 'invoice_series', entityId: `${inv.form}${result.series}`, after: { number: result.number, invoice: inv.id } });
+    }
     if (original?.status === 'issued') await this.save(tx, SYSTEM, original, { status: 'replaced', replacedById: after.id }, 'invoice.replaced');
   }
 
