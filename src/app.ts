@@ -15,9 +15,9 @@ import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedD
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
 import { ContractService, contractRoutes, seedDemoContracts } from './modules/contracts/index.ts';
 import { SLA_CHECK_QUEUE, SupportService, supportRoutes } from './modules/support/index.ts';
-import { PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
+import { contractMoneyRoutes, PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
-import { InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
+import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
 import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
@@ -169,6 +169,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       jobs,
       notifications,
       officerEmails: (ex) => customers.emailsOfRole('invoice_officer', null, ex),
+      customerBuyer: async (id, ex) => buyerOfCustomer(await customers.row(id, ex)),
       provider: orSimulator(einvoice && new MInvoiceAdapter({ baseUrl: einvoice.url, username: einvoice.username, password: einvoice.password, maDvcs: einvoice.unitCode }), 'EINVOICE_URL', () => simulatedEinvoice(simulators.einvoice)),
       config: invoicingConfig({
         env: config.env,
@@ -269,6 +270,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       contractRoutes(server, contracts);
       supportRoutes(server, support);
       paymentRoutes(server, payments);
+      contractMoneyRoutes(server, { database, contracts, invoicing });
       invoiceRoutes(server, invoicing);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({

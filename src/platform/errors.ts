@@ -55,6 +55,8 @@ export const ERROR_CODES = {
   PAYMENT_ALREADY_RECORDED: { status: 409, vi: 'Khoản thanh toán này đã được ghi nhận', en: 'This payment has already been recorded' },
   PAID_AT_INVALID: { status: 400, vi: 'Thời điểm thanh toán không hợp lệ (không được ở tương lai hoặc trước khi lập hợp đồng)', en: 'Invalid payment time (not in the future, nor before the contract was created)' },
   VNPAY_SOURCE_NOT_ALLOWED: { status: 403, vi: 'Địa chỉ gửi IPN không nằm trong danh sách VNPay được phép', en: 'The IPN source address is not on the VNPay allow-list' },
+  // invoicing (#8)
+  BUYER_ADDRESS_REQUIRED: { status: 400, vi: 'Khách hàng có mã số thuế cần có địa chỉ để xuất hoá đơn', en: 'A customer with a tax code needs an address for its invoices' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;
 

@@ -21,6 +21,7 @@ import { HomePage } from './features/home/HomePage.tsx';
 import { InboxPage } from './features/inbox/InboxPage.tsx';
 import { InvoiceDetailPage } from './features/invoices/InvoiceDetailPage.tsx';
 import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
+import { MyInvoicesPage } from './features/invoices/MyInvoicesPage.tsx';
 import { AppLayout } from './features/layout/AppLayout.tsx';
 import { AREAS } from './features/layout/areas.tsx';
 import { PublicLayout } from './features/layout/PublicLayout.tsx';
@@ -139,6 +140,7 @@ function AppRoutes() {
         <Route path="tickets/new" element={<RequireRole roles={[...INTAKE_ROLES, 'customer']}><TicketNewPage /></RequireRole>} />
         <Route path="tickets/:id" element={<RequireRole roles={[...QUEUE_ROLES, 'customer']}><TicketDetailPage /></RequireRole>} />
         <Route path="my-requests" element={<RequireRole roles={AREAS.myRequests.roles}><MyRequestsPage /></RequireRole>} />
+        <Route path="my-invoices" element={<RequireRole roles={AREAS.myInvoices.roles}><MyInvoicesPage /></RequireRole>} />
         <Route path="support/dashboard" element={<RequireRole roles={AREAS.supportDashboard.roles}><SupportDashboardPage /></RequireRole>} />
         <Route path="support/sla-policies" element={<RequireRole roles={AREAS.slaPolicies.roles}><SlaPoliciesPage /></RequireRole>} />
         <Route path="payments" element={<RequireRole roles={AREAS.payments.roles}><PaymentsPage /></RequireRole>} />

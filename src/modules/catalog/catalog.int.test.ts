@@ -75,7 +75,7 @@ describe.skipIf(noDatabase)('catalog, quotes, customers, On-Premise quotes', () 
   });
 
   it('customers: enterprise tax codes are 10 or 10-3 digits; duplicates refused; AMs see their region only', async () => {
-    const base = { type: 'enterprise', name: 'Ngân hàng TMCP Phương Nam', email: 'it@pnb.vn', phone: '02838123456' };
+    const base = { type: 'enterprise', name: 'Ngân hàng TMCP Phương Nam', email: 'it@pnb.vn', phone: '02838123456', address: '279 Lý Thường Kiệt, Quận 11, TP. Hồ Chí Minh' };
     for (const taxCode of ['123', '01012345678', '0101234567-1', undefined]) {
       const r = await s.http('POST', '/api/v1/customers', { token: t.am1, body: { ...base, ...(taxCode ? { taxCode } : {}) } });
       expect(r.body.error.code, String(taxCode)).toBe('INVALID_TAX_CODE');
@@ -84,6 +84,13 @@ describe.skipIf(noDatabase)('catalog, quotes, customers, On-Premise quotes', () 
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ taxCode: '0301234567-002', managingUnit: { code: 'CTKV1-KHDN' }, salesUser: { username: 'am1' } });
     expect((await s.http('POST', '/api/v1/customers', { token: t.am1, body: { ...base, taxCode: '0301234567-002' } })).status).toBe(409);
+    // a tax invoice needs the address of a buyer with a tax code: asked where the data is entered
+    const noAddress = await s.http('POST', '/api/v1/customers', { token: t.am1, body: { ...base, address: '  ', taxCode: '0301234567-003' } });
+    expect(noAddress.status).toBe(400);
+    expect(noAddress.body.error.code).toBe('BUYER_ADDRESS_REQUIRED');
+    const cleared = await s.http('PATCH', `/api/v1/customers/${ok.body.id}`, { token: t.am1, body: { address: '' } });
+    expect(cleared.body.error.code).toBe('BUYER_ADDRESS_REQUIRED');
+    expect((await s.http('GET', `/api/v1/customers/${ok.body.id}`, { token: t.am1 })).body.address).toBe(base.address);
     const individual = await s.http('POST', '/api/v1/customers', { token: t.agent1, body: { type: 'individual', name: 'Phan Thị Yến', email: 'yen@example.vn', phone: '0987654321' } });
     expect(individual.status).toBe(201);
     const amList = await s.http('GET', '/api/v1/customers?q=Yến', { token: t.am1 });

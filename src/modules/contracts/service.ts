@@ -712,7 +712,7 @@ export class ContractService {
     return hasPermission(ctx.actor, 'contract.read') && this.inScope(ctx, c);
   }
 
-  private assertCanSee(ctx: Ctx, c: ContractRow) {
+  assertCanSee(ctx: Ctx, c: ContractRow) {
     if (this.canSee(ctx, c)) return;
     // Customers and outsiders learn nothing about other people's contracts; staff are told it is not theirs.
     throw new AppError(ctx.actor.customerId || ctx.actor.roles.length === 0 ? 'NOT_FOUND' : 'FORBIDDEN', { contract: c.id });

@@ -10,7 +10,8 @@ const fields = {
   taxCode: z.string().trim().max(14).optional(),
   email: z.email().max(200),
   phone,
-  address: z.string().trim().max(500).optional(),
+  // At most 400 characters: the buyer's address on an e-invoice (DChi).
+  address: z.string().trim().max(400).optional(),
   managingUnitId: z.string().max(40).optional(),
   salesUserId: z.string().max(40).optional(),
   contacts: z.array(contact).max(20).optional(),
@@ -30,7 +31,7 @@ export function customerRoutes(app: Server, customers: CustomerService) {
   });
 
   app.post('/api/v1/customers', {
-    schema: { tags: ['customers'], summary: 'Register a customer: KHCN, or KHDN with its tax code (10 or 10-3 digits)', body: z.object({ type: z.enum(['individual', 'enterprise']), ...fields }).strict() },
+    schema: { tags: ['customers'], summary: 'Register a customer: KHCN, or KHDN with its tax code (10 or 10-3 digits); a tax code needs an address (invoices)', body: z.object({ type: z.enum(['individual', 'enterprise']), ...fields }).strict() },
     preValidation: guard('customer.manage'),
     handler: async (req, reply) => reply.status(201).send(await customers.create(ctxOf(req), req.body)),
   });

@@ -165,11 +165,14 @@ export class CustomerService {
     }
   }
 
+  /** Also what a tax invoice needs of its buyer (Circular 78): with a tax code, an address. */
   private validated(input: CustomerInput): CustomerInput {
     const taxCode = input.taxCode?.trim() || undefined;
+    const address = input.address?.trim() || undefined;
     if (input.type === 'enterprise' && !taxCode) throw new AppError('INVALID_TAX_CODE', { taxCode: null }, 'an enterprise needs its tax code');
     if (taxCode && !isValidTaxCode(taxCode)) throw new AppError('INVALID_TAX_CODE', { taxCode });
-    return { ...input, taxCode };
+    if (taxCode && !address) throw new AppError('BUYER_ADDRESS_REQUIRED', { taxCode });
+    return { ...input, taxCode, address };
   }
 
   async present(rows: CustomerRow[], ex: Executor = this.database.db) {

@@ -1,5 +1,4 @@
 import type { Actor } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import { hasPermission } from '../identity/index.ts';
 
 export type InvoicePermission = 'invoice.read' | 'invoice.manage';
@@ -9,6 +8,3 @@ export function mayInvoice(actor: Pick<Actor, 'roles' | 'kind'>, permission: Inv
   return actor.kind === 'system' || hasPermission(actor, permission);
 }
 
-export function invoicingError(code: 'EINVOICE_UNAVAILABLE' | 'EINVOICE_REJECTED', details?: unknown, message?: string): AppError {
-  return new AppError(code, details, message);
-}

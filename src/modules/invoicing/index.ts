@@ -3,6 +3,7 @@ export {
   INVOICING_JOBS,
   PUSH_FAILED_TEMPLATE,
   newInvoiceId,
+  buyerOfCustomer,
   type InvoiceRow,
   type InvoiceStatus,
   type InvoiceFilter,

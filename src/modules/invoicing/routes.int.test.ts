@@ -129,7 +129,9 @@ describe.skipIf(noDatabase)('invoice routes', () => {
 
     const cancel = await http('POST', `/api/v1/invoices/${replaced.body.id}/cancel`, 'officer', { reason: 'Khách hàng trả lại dịch vụ' });
     expect(cancel.status).toBe(200);
-    expect(cancel.body).toMatchObject({ status: 'cancelled', cancelReason: 'Khách hàng trả lại dịch vụ' });
+    expect(cancel.body).toMatchObject({ status: 'cancelling', cancelReason: 'Khách hàng trả lại dịch vụ' });
+    await queue.drain();
+    expect((await http('GET', `/api/v1/invoices/${replaced.body.id}`, 'officer')).body).toMatchObject({ status: 'cancelled' });
     const retry = await http('POST', `/api/v1/invoices/${replaced.body.id}/retry`, 'officer', {});
     expect(retry.status).toBe(409);
     expect(retry.body.error.code).toBe('INVALID_TRANSITION');

@@ -46,9 +46,10 @@ const toLines = (ls: z.infer<typeof line>[]): LineInput[] =>
     amount: l.amount == null ? null : BigInt(l.amount),
   }));
 
-const corrections = (b: { buyer?: z.infer<typeof buyer>; lines?: z.infer<typeof line>[] }): InvoiceCorrections => ({
+const corrections = (b: { buyer?: z.infer<typeof buyer>; lines?: z.infer<typeof line>[]; buyerFromCustomer?: boolean }): InvoiceCorrections => ({
   ...(b.buyer ? { buyer: b.buyer } : {}),
   ...(b.lines ? { lines: toLines(b.lines) } : {}),
+  ...(b.buyerFromCustomer ? { buyerFromCustomer: true } : {}),
 });
 
 /** 401 without a session, 403 without the permission (before the body is validated). */
@@ -63,18 +64,25 @@ export function invoiceRoutes(app: Server, invoicing: InvoicingService) {
   app.get('/api/v1/invoices', {
     schema: {
       tags: ['invoices'],
-      summary: 'E-invoices (staff: all; a customer: their own), newest first',
+      summary: 'E-invoices (staff: all; a customer: only their own), newest first',
       querystring: z
         .object({
           status: z.enum(INVOICE_STATUSES).optional(),
           q: z.string().trim().max(100).optional(),
           customerId: z.string().max(40).optional(),
+          contractId: z.string().max(40).optional(),
           ...pageQuery,
         })
         .strict(),
     },
     preValidation: guard(),
     handler: async (req) => invoicing.list(ctxOf(req), req.query),
+  });
+
+  app.get('/api/v1/invoices/counts', {
+    schema: { tags: ['invoices'], summary: 'How many invoices are in each status (e.g. the needs_data queue of the invoice officer)' },
+    preValidation: guardInvoice('invoice.read'),
+    handler: async (req) => invoicing.counts(ctxOf(req)),
   });
 
   app.get('/api/v1/invoices/:id', {
@@ -105,9 +113,12 @@ export function invoiceRoutes(app: Server, invoicing: InvoicingService) {
   app.post('/api/v1/invoices/:id/retry', {
     schema: {
       tags: ['invoices'],
-      summary: 'Push a failed (or waiting) invoice again now, optionally with corrected buyer or lines',
+      summary: 'Push a failed, waiting or needs-data invoice again now, optionally with corrected buyer or lines, or the buyer from the customer record',
       params: id,
-      body: z.object({ buyer: buyer.optional(), lines: lines.optional() }).strict(),
+      body: z
+        .object({ buyer: buyer.optional(), lines: lines.optional(), buyerFromCustomer: z.boolean().optional() })
+        .strict()
+        .refine((b) => !(b.buyer && b.buyerFromCustomer), 'either a corrected buyer or the buyer from the customer record'),
     },
     preValidation: guardInvoice('invoice.manage'),
     handler: async (req) => invoicing.retry(ctxOf(req), req.params.id, corrections(req.body)),

@@ -9,17 +9,21 @@ import { ulid } from '../../platform/ids.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
 import { formatVnd } from '../../platform/money.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { invoicingError, mayInvoice, type InvoicePermission } from './access.ts';
+import { mayInvoice, type InvoicePermission } from './access.ts';
 import type { InvoicingConfig } from './config.ts';
 import { INVOICE_STATUSES, invoices, seriesCounters } from './db/schema.ts';
 import { renderInvoiceHtml } from './domain/html.ts';
 import {
   buildInvoice,
+  cleanBuyer,
   computeTotals,
+  invoiceDataProblems,
   lineFromJson,
+  lineProblems,
   lineToJson,
   normalizeBuyer,
   prepareLines,
+  rawLineJson,
   seriesFor,
   type Buyer,
   type CanonicalInvoice,
@@ -34,7 +38,7 @@ import { issueWithRecovery, isProviderError, type EinvoiceProvider, type IssueRe
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
-export const INVOICING_JOBS = { push: 'invoicing.push' } as const;
+export const INVOICING_JOBS = { push: 'invoicing.push', cancel: 'invoicing.cancel' } as const;
 
 /** The slice of `NotificationService` this module uses (e-mail queued in the caller's transaction). */
 export interface InvoiceMailer {
@@ -48,6 +52,8 @@ export interface InvoicingDeps {
   notifications: InvoiceMailer;
   /** The invoice officers' e-mail addresses (identity: `customers.emailsOfRole('invoice_officer', null, ex)`). */
   officerEmails: (ex: Executor) => Promise<string[]>;
+  /** The buyer as the customer's record says today (identity), for re-sending an invoice that needed data. */
+  customerBuyer?: (customerId: string, ex: Executor) => Promise<Buyer>;
   config: InvoicingConfig;
   log?: { warn(obj: object, msg: string): void };
 }
@@ -69,12 +75,15 @@ export interface RequestInvoiceInput {
 export interface InvoiceCorrections {
   buyer?: Buyer;
   lines?: LineInput[];
+  /** Take the buyer from the customer's record as it is now (after someone corrected it there). */
+  buyerFromCustomer?: boolean;
 }
 
 export interface InvoiceFilter {
   status?: InvoiceStatus;
   q?: string;
   customerId?: string;
+  contractId?: string;
   page: number;
   pageSize: number;
 }
@@ -88,6 +97,21 @@ const SYSTEM = systemCtx('system:invoicing');
 class PermanentFailure extends Error {}
 
 /**
+ * How long a push holds its series: longer than its whole provider exchange (look-up, issue, look-up
+ * after a timeout, each with a possible log-in; every request gives up after 15 s). Should it still
+ * run out, numbers stay right: a late answer is recorded if its number is free.
+ */
+const SERIES_LEASE_MS = 5 * 60_000;
+/** A push that finds its series busy tries again this much later (without using an attempt). */
+const SERIES_BUSY_RETRY_MS = 5_000;
+
+interface PushPayload {
+  invoiceId: string;
+  /** Attempts used by earlier jobs of this push (a push deferred while its series was busy goes on counting). */
+  attemptsBefore?: number;
+}
+
+/**
  * E-invoices (SPEC C1 step 5, C2 step 7, D4): requested in the payment's transaction, pushed to the
  * provider by a durable job with retries, numbered by the provider (gapless per series, recorded
  * under a row lock only when accepted), cancelled or replaced by an officer; every change audited.
@@ -98,7 +122,8 @@ export class InvoicingService {
     private readonly clock: Clock,
     private readonly deps: InvoicingDeps,
   ) {
-    deps.jobs.register(INVOICING_JOBS.push, (p: { invoiceId: string }, job) => this.push(p.invoiceId, job.attempt));
+    deps.jobs.register(INVOICING_JOBS.push, (p: PushPayload, job) => this.push(p.invoiceId, (p.attemptsBefore ?? 0) + job.attempt));
+    deps.jobs.register(INVOICING_JOBS.cancel, (p: { invoiceId: string }, job) => this.cancelAtProvider(p.invoiceId, job.attempt));
   }
 
   private get cfg() {
@@ -113,15 +138,13 @@ export class InvoicingService {
 
   /**
    * Records the invoice of a payment and schedules its push, in the caller's transaction. Idempotent
-   * by payment id. Invalid data throws `VALIDATION_FAILED` before anything is written; callers that
-   * must commit regardless can call it inside a savepoint (`tx.transaction(…)`).
+   * by payment id. Never loses a request: buyer or line data that cannot make a valid invoice is
+   * recorded as `needs_data` with the reasons, for the invoice officer to fix and re-send.
    */
   async requestInvoice(tx: Executor, ctx: Ctx, input: RequestInvoiceInput): Promise<InvoiceRow> {
     const [existing] = await tx.select().from(invoices).where(eq(invoices.sourcePaymentId, input.paymentId));
     if (existing) return existing;
-    const buyer = normalizeBuyer(input.buyer);
-    const lines = prepareLines(input.lines);
-    const totals = computeTotals(lines);
+    const data = invoiceData(input.buyer, input.lines);
     const now = this.clock.now();
     const row: typeof invoices.$inferInsert = {
       id: newInvoiceId(now),
@@ -129,18 +152,13 @@ export class InvoicingService {
       paidAt: input.paidAt,
       customerId: input.customerId ?? null,
       contractId: input.contractId ?? null,
-      buyer,
+      ...data,
       seller: this.cfg.seller,
-      lines: lines.map(lineToJson),
       paymentMethod: input.paymentMethod ?? this.cfg.paymentMethod,
-      subtotalVnd: totals.subtotal,
-      vatVnd: totals.vat,
-      discountVnd: totals.discount,
-      totalVnd: totals.total,
       form: this.cfg.form,
       series: seriesFor(this.cfg.series, this.today()),
       number: null,
-      status: 'pending',
+      status: data.dataProblems ? 'needs_data' : 'pending',
       createdBy: ctx.actor.id,
       createdAt: now,
       updatedAt: now,
@@ -152,7 +170,8 @@ export class InvoicingService {
       return other;
     }
     await this.deps.audit.record(tx, ctx, { action: 'invoice.requested', entityType: 'invoice', entityId: inserted.id, after: auditView(inserted) });
-    await this.schedulePush(tx, inserted, input.runAt);
+    if (inserted.status === 'needs_data') this.deps.log?.warn({ invoice: inserted.id, payment: input.paymentId, problems: data.dataProblems }, 'invoice request needs data');
+    else await this.schedulePush(tx, inserted, input.runAt);
     return inserted;
   }
 
@@ -169,64 +188,108 @@ export class InvoicingService {
   // ---- the push job --------------------------------------------------------------------------------
 
   /**
-   * One attempt to issue: (1) mark `issuing`; (2) under the series counter's row lock, look the key up
-   * if an earlier attempt may have reached the provider, else issue, and record the number; (3) on
-   * failure, back to `pending` and rethrow (the job queue retries with backoff), or after the last
-   * attempt / a refusal, `failed` with an e-mail to the invoice officers.
+   * One attempt to issue, with no transaction open while the provider is called: (1) a short
+   * transaction takes the series lease (pushes of one series go one at a time) and marks the invoice
+   * `issuing`; (2) the provider is asked — looked up by key first if an earlier attempt may have
+   * reached it; (3) a short transaction records the number, or puts the invoice back to `pending`
+   * (the job retries with backoff), or after the last attempt / a refusal marks it `failed` and
+   * e-mails the invoice officers. The lease is released in (3) or expires.
    */
-  async push(invoiceId: string, jobAttempt = 1): Promise<void> {
-    // NLap is the local date the attempt starts; the symbol's year digits follow it.
-    const issueDate = this.today();
-    const claimed = await this.database.db.transaction(async (tx) => {
-      const inv = await this.lockOrNull(tx, invoiceId);
-      if (!inv || (inv.status !== 'pending' && inv.status !== 'issuing')) return null; // issued, cancelled, failed: nothing to do
-      const series = seriesFor(this.cfg.series, issueDate);
-      const patch: Partial<InvoiceRow> = { status: 'issuing', attempts: inv.attempts + 1, series };
-      if (JSON.stringify(inv.seller) !== JSON.stringify(this.cfg.seller)) patch.seller = this.cfg.seller; // printed as configured when issued
-      return this.save(tx, SYSTEM, inv, patch, 'invoice.push_started');
-    });
-    if (!claimed) return;
+  async push(invoiceId: string, attempt = 1): Promise<void> {
+    const claim = await this.database.db.transaction((tx) => this.claimPush(tx, invoiceId));
+    if (claim.kind === 'nothing') return;
+    if (claim.kind === 'busy') {
+      // Another invoice of the series is at the provider: come back soon, this attempt not counted.
+      const runAt = new Date(Math.min(claim.until.getTime(), this.clock.now().getTime() + SERIES_BUSY_RETRY_MS));
+      const attemptsBefore = attempt - 1;
+      await this.deps.jobs.enqueue(this.database.db, {
+        queue: INVOICING_JOBS.push,
+        key: `${INVOICING_JOBS.push}:${invoiceId}:v${claim.version}:a${attemptsBefore}:${runAt.getTime()}`,
+        payload: { invoiceId, attemptsBefore } satisfies PushPayload,
+        runAt,
+        maxAttempts: Math.max(1, this.cfg.maxAttempts - attemptsBefore),
+      });
+      return;
+    }
+    const inv = claim.invoice;
     try {
+      const draft = this.canonical(inv, { issueDate: claim.issueDate });
+      const { result, via } = await issueWithRecovery(this.deps.provider, draft, inv.id, { lookupFirst: inv.attempts > 1 });
       await this.database.db.transaction(async (tx) => {
-        // Pushes of one series run one at a time; the lock lasts until the number is recorded.
-        await this.lockSeries(tx, claimed.form, claimed.series);
-        const inv = await this.lock(tx, invoiceId);
-        if (inv.status !== 'issuing') return; // a concurrent run finished it
-        const draft = this.canonical(inv, { issueDate });
-        const { result, via } = await issueWithRecovery(this.deps.provider, draft, inv.id, { lookupFirst: inv.attempts > 1 });
-        await this.recordIssued(tx, inv, result, via);
+        const current = await this.lock(tx, invoiceId);
+        if (current.status === 'issuing') await this.recordIssued(tx, current, result, via);
+        await this.releaseLease(tx, invoiceId);
       });
     } catch (err) {
       const retryable = isProviderError(err) ? err.retryable : !(err instanceof AppError || err instanceof PermanentFailure);
-      const last = !retryable || jobAttempt >= this.cfg.maxAttempts;
+      const last = !retryable || attempt >= this.cfg.maxAttempts;
       const message = describe(err);
       await this.database.db.transaction(async (tx) => {
-        const inv = await this.lockOrNull(tx, invoiceId);
-        if (!inv || inv.status !== 'issuing') return;
-        const after = await this.save(tx, SYSTEM, inv, { status: last ? 'failed' : 'pending', lastError: message }, last ? 'invoice.failed' : 'invoice.push_failed');
-        if (last) await this.notifyOfficers(tx, after, message);
+        const current = await this.lockOrNull(tx, invoiceId);
+        if (current?.status === 'issuing') {
+          const after = await this.save(tx, SYSTEM, current, { status: last ? 'failed' : 'pending', lastError: message }, last ? 'invoice.failed' : 'invoice.push_failed');
+          if (last) await this.notifyOfficers(tx, after, message);
+        }
+        await this.releaseLease(tx, invoiceId);
       });
       if (!last) throw err;
     }
   }
 
-  /** The provider accepted: check the number against the series counter, store the XML, link the original. */
-  private async recordIssued(tx: Executor, inv: InvoiceRow, result: IssueResult, via: string) {
-    const counter = await this.lockSeries(tx, inv.form, result.series);
-    if (result.number <= counter.lastNumber) {
-      const [other] = await tx
-        .select({ id: invoices.id })
-        .from(invoices)
-        .where(and(eq(invoices.form, inv.form), eq(invoices.series, result.series), eq(invoices.number, result.number)));
-      throw new PermanentFailure(
-        `the provider returned ${result.series} số ${result.number}, but the series is already at ${counter.lastNumber}${other ? ` (${other.id})` : ''}: check the invoice on the provider's portal`,
-      );
+  /** Step (1) of a push, in its own short transaction. */
+  private async claimPush(
+    tx: Executor,
+    invoiceId: string,
+  ): Promise<{ kind: 'nothing' } | { kind: 'busy'; until: Date; version: number } | { kind: 'claimed'; invoice: InvoiceRow; issueDate: string }> {
+    const inv = await this.lockOrNull(tx, invoiceId);
+    if (!inv || (inv.status !== 'pending' && inv.status !== 'issuing')) return { kind: 'nothing' }; // issued, cancelled, failed, needs data
+    const problems = invoiceDataProblems(inv.buyer as Buyer, (inv.lines as LineJson[]).map(lineFromJson));
+    if (problems.length) {
+      await this.save(tx, SYSTEM, inv, { status: 'needs_data', dataProblems: problems }, 'invoice.needs_data');
+      return { kind: 'nothing' };
     }
-    const gap = result.number > counter.lastNumber + 1 ? { from: counter.lastNumber + 1, to: result.number - 1 } : null;
+    // NLap is the local date the attempt starts (decided under the lease, so dates never go back in a series).
+    const issueDate = this.today();
+    const series = seriesFor(this.cfg.series, issueDate);
+    const counter = await this.lockSeries(tx, inv.form, series);
+    const now = this.clock.now();
+    if (counter.leaseInvoiceId && counter.leaseInvoiceId !== inv.id && counter.leaseUntil && counter.leaseUntil > now) {
+      return { kind: 'busy', until: counter.leaseUntil, version: inv.version };
+    }
     await tx
       .update(seriesCounters)
-      .set({ lastNumber: result.number, lastIssuedDate: result.issueDate, updatedAt: this.clock.now() })
-      .where(and(eq(seriesCounters.form, inv.form), eq(seriesCounters.series, result.series)));
+      .set({ leaseInvoiceId: inv.id, leaseUntil: new Date(now.getTime() + SERIES_LEASE_MS) })
+      .where(and(eq(seriesCounters.form, inv.form), eq(seriesCounters.series, series)));
+    const patch: Partial<InvoiceRow> = { status: 'issuing', attempts: inv.attempts + 1, series };
+    if (JSON.stringify(inv.seller) !== JSON.stringify(this.cfg.seller)) patch.seller = this.cfg.seller; // printed as configured when issued
+    return { kind: 'claimed', invoice: await this.save(tx, SYSTEM, inv, patch, 'invoice.push_started'), issueDate };
+  }
+
+  private async releaseLease(tx: Executor, invoiceId: string) {
+    await tx.update(seriesCounters).set({ leaseInvoiceId: null, leaseUntil: null }).where(eq(seriesCounters.leaseInvoiceId, invoiceId));
+  }
+
+  /**
+   * The provider accepted: check the number is no other invoice's, move the series counter, store the
+   * XML, link the original. A number below the counter is a late answer (e.g. found by look-up after
+   * a crash) and is recorded if free; a number above the counter + 1 is a gap, audited.
+   */
+  private async recordIssued(tx: Executor, inv: InvoiceRow, result: IssueResult, via: string) {
+    const counter = await this.lockSeries(tx, inv.form, result.series);
+    const [other] = await tx
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.form, inv.form), eq(invoices.series, result.series), eq(invoices.number, result.number)));
+    if (other) {
+      throw new PermanentFailure(`the provider returned ${result.series} số ${result.number}, already recorded for ${other.id}: check the invoice on the provider's portal`);
+    }
+    const gap = result.number > counter.lastNumber + 1 ? { from: counter.lastNumber + 1, to: result.number - 1 } : null;
+    if (result.number > counter.lastNumber) {
+      await tx
+        .update(seriesCounters)
+        .set({ lastNumber: result.number, lastIssuedDate: result.issueDate, updatedAt: this.clock.now() })
+        .where(and(eq(seriesCounters.form, inv.form), eq(seriesCounters.series, result.series)));
+    }
     // Rows before the audit chain's lock (taken by `save`): the original is locked first.
     const original = inv.replacesId ? await this.lock(tx, inv.replacesId) : null;
     const issued = this.canonical(inv, { series: result.series, number: result.number, issueDate: result.issueDate, mccqt: result.mccqt });
@@ -246,6 +309,7 @@ export class InvoicingService {
         taxAuthorityCode: result.mccqt,
         xml: buildInvoiceXml(issued),
         lastError: null,
+        dataProblems: null,
       },
       'invoice.issued',
       { via },
@@ -254,20 +318,33 @@ export class InvoicingService {
       await this.deps.audit.record(tx, SYSTEM, { action: 'invoice.number_gap', entityType: 'invoice_series', entityId: `${inv.form}${result.series}`, after: { ...gap, invoice: inv.id } });
       this.deps.log?.warn({ series: result.series, ...gap }, 'e-invoice numbers skipped by the provider');
     }
+    if (result.number < counter.lastNumber) {
+      // A number earlier reported as a gap turned out to be ours.
+      await this.deps.audit.record(tx, SYSTEM, { action: 'invoice.number_gap_filled', entityType: 'invoice_series', entityId: `${inv.form}${result.series}`, after: { number: result.number, invoice: inv.id } });
+    }
     if (original?.status === 'issued') await this.save(tx, SYSTEM, original, { status: 'replaced', replacedById: after.id }, 'invoice.replaced');
   }
 
   // ---- officer actions -----------------------------------------------------------------------------
 
-  /** Pushes again now (a failed invoice, or a pending one waiting for its next attempt), optionally with corrected data. */
+  /**
+   * Pushes again now (a failed invoice, a pending one waiting for its next attempt, or one that needed
+   * data), optionally with corrected data or the buyer as the customer's record now says. The data
+   * is checked again: still invalid → `VALIDATION_FAILED` with the reasons, nothing changed.
+   */
   async retry(ctx: Ctx, id: string, corrections: InvoiceCorrections = {}) {
     this.require(ctx, 'invoice.manage');
     await this.database.db.transaction(async (tx) => {
       const inv = await this.lock(tx, id);
-      if (inv.status !== 'failed' && inv.status !== 'pending') {
+      if (inv.status !== 'failed' && inv.status !== 'pending' && inv.status !== 'needs_data') {
         throw new AppError('INVALID_TRANSITION', { from: inv.status, event: 'retry' }, `an invoice that is ${inv.status} cannot be pushed again`);
       }
-      const patch: Partial<InvoiceRow> = { status: 'pending', ...this.corrected(inv, corrections) };
+      let buyer = corrections.buyer;
+      if (!buyer && corrections.buyerFromCustomer) {
+        if (!inv.customerId || !this.deps.customerBuyer) throw new AppError('VALIDATION_FAILED', { customerId: inv.customerId }, 'the invoice has no customer to take the buyer from');
+        buyer = await this.deps.customerBuyer(inv.customerId, tx);
+      }
+      const patch: Partial<InvoiceRow> = { status: 'pending', ...this.corrected(inv, { buyer, lines: corrections.lines }), dataProblems: null };
       const after = await this.save(tx, ctx, inv, patch, 'invoice.retry_requested');
       await this.schedulePush(tx, after);
     });
@@ -275,28 +352,56 @@ export class InvoicingService {
   }
 
   /**
-   * Cancels an invoice. Not yet issued: withdrawn here. Issued: cancelled at the provider first
-   * (the tax notice 04/SS-HĐĐT is the provider's / accountant's step).
+   * Cancels an invoice. Not yet issued: withdrawn here. Issued: `cancelling` until the provider has
+   * cancelled it (a job; the tax notice 04/SS-HĐĐT is the provider's / accountant's step).
    */
   async cancel(ctx: Ctx, id: string, reason: string) {
     this.require(ctx, 'invoice.manage');
     await this.database.db.transaction(async (tx) => {
       const inv = await this.lock(tx, id);
-      if (inv.status === 'cancelled') return;
+      if (inv.status === 'cancelled' || inv.status === 'cancelling') return;
       if (inv.status === 'issuing') throw new AppError('INVALID_TRANSITION', { from: inv.status, event: 'cancel' }, 'the invoice is being issued; try again in a moment');
       if (inv.status === 'replaced') throw new AppError('INVALID_TRANSITION', { from: inv.status, event: 'cancel' }, 'a replaced invoice cannot be cancelled');
-      if (inv.status === 'issued') {
-        const open = await this.openReplacement(tx, inv.id);
-        if (open) throw new AppError('CONFLICT', { replacement: open.id }, 'a replacement of this invoice is in progress');
-        try {
-          await this.deps.provider.cancel({ idempotencyKey: inv.id, providerRef: inv.providerRef ?? '' }, reason);
-        } catch (err) {
-          throw this.providerFailure(err);
-        }
+      if (inv.status !== 'issued') {
+        await this.save(tx, ctx, inv, { status: 'cancelled', cancelReason: reason, cancelledAt: this.clock.now() }, 'invoice.cancelled');
+        return;
       }
-      await this.save(tx, ctx, inv, { status: 'cancelled', cancelReason: reason, cancelledAt: this.clock.now() }, 'invoice.cancelled');
+      const open = await this.openReplacement(tx, inv.id);
+      if (open) throw new AppError('CONFLICT', { replacement: open.id }, 'a replacement of this invoice is in progress');
+      const after = await this.save(tx, ctx, inv, { status: 'cancelling', cancelReason: reason, lastError: null }, 'invoice.cancel_requested');
+      await this.deps.jobs.enqueue(tx, {
+        queue: INVOICING_JOBS.cancel,
+        key: `${INVOICING_JOBS.cancel}:${inv.id}:v${after.version}`,
+        payload: { invoiceId: inv.id },
+        maxAttempts: this.cfg.maxAttempts,
+      });
     });
     return this.get(ctx, id);
+  }
+
+  /**
+   * The cancel job: after an earlier attempt, look the invoice up first (the provider may have
+   * cancelled it already); ask the provider outside any transaction; record the answer in a short one.
+   * After the last attempt or a refusal the invoice is `issued` again, with the error for the officer.
+   */
+  async cancelAtProvider(invoiceId: string, attempt = 1): Promise<void> {
+    const [inv] = await this.database.db.select().from(invoices).where(eq(invoices.id, invoiceId));
+    if (inv?.status !== 'cancelling') return;
+    try {
+      const found = attempt > 1 ? await this.deps.provider.get(inv.id) : null;
+      if (found?.status !== 'cancelled') await this.deps.provider.cancel({ idempotencyKey: inv.id, providerRef: inv.providerRef ?? '' }, inv.cancelReason ?? '');
+      await this.database.db.transaction(async (tx) => {
+        const current = await this.lock(tx, invoiceId);
+        if (current.status === 'cancelling') await this.save(tx, SYSTEM, current, { status: 'cancelled', cancelledAt: this.clock.now() }, 'invoice.cancelled', { via: found ? 'lookup' : 'cancel' });
+      });
+    } catch (err) {
+      const last = (isProviderError(err) && !err.retryable) || attempt >= this.cfg.maxAttempts;
+      if (!last) throw err;
+      await this.database.db.transaction(async (tx) => {
+        const current = await this.lock(tx, invoiceId);
+        if (current.status === 'cancelling') await this.save(tx, SYSTEM, current, { status: 'issued', lastError: `cancel: ${describe(err)}` }, 'invoice.cancel_failed');
+      });
+    }
   }
 
   /** A replacement invoice (TTHDLQuan TCHDon 1) with corrected buyer and/or lines; the original becomes `replaced` once it issues. */
@@ -349,20 +454,22 @@ export class InvoicingService {
     const [open] = await ex
       .select({ id: invoices.id })
       .from(invoices)
-      .where(and(eq(invoices.replacesId, originalId), inArray(invoices.status, ['pending', 'issuing', 'failed', 'issued'])));
+      .where(and(eq(invoices.replacesId, originalId), inArray(invoices.status, ['needs_data', 'pending', 'issuing', 'failed', 'issued'])));
     return open ?? null;
   }
 
-  /** Corrected buyer/lines with their totals; empty when nothing is corrected. */
-  private corrected(inv: InvoiceRow, c: InvoiceCorrections): Partial<InvoiceRow> {
-    const patch: Partial<InvoiceRow> = {};
-    if (c.buyer) patch.buyer = normalizeBuyer(c.buyer);
-    if (c.lines) {
-      const lines = prepareLines(c.lines);
-      const t = computeTotals(lines);
-      Object.assign(patch, { lines: lines.map(lineToJson), subtotalVnd: t.subtotal, vatVnd: t.vat, discountVnd: t.discount, totalVnd: t.total });
-    }
-    if (c.buyer || c.lines) this.preview({ ...inv, ...patch, number: null }); // the whole invoice must still hold together
+  /**
+   * The corrected buyer and/or lines with their totals (empty when nothing is corrected); throws
+   * `VALIDATION_FAILED` with every reason when the invoice, corrected or not, still cannot be made.
+   */
+  private corrected(inv: InvoiceRow, c: Pick<InvoiceCorrections, 'buyer' | 'lines'>): Partial<InvoiceRow> {
+    const buyer = c.buyer ?? (inv.buyer as Buyer);
+    const lines = c.lines ?? (inv.lines as LineJson[]).map(lineFromJson);
+    const problems = invoiceDataProblems(buyer, lines);
+    if (problems.length) throw new AppError('VALIDATION_FAILED', { problems }, problems.join('; '));
+    if (!c.buyer && !c.lines) return {};
+    const patch = invoiceData(buyer, lines);
+    this.preview({ ...inv, ...patch, number: null }); // the whole invoice must still hold together
     return patch;
   }
 
@@ -374,6 +481,7 @@ export class InvoicingService {
       if (!ctx.actor.customerId) throw new AppError('FORBIDDEN', { permission: 'invoice.read' });
       where.push(eq(invoices.customerId, ctx.actor.customerId));
     } else if (f.customerId) where.push(eq(invoices.customerId, f.customerId));
+    if (f.contractId) where.push(eq(invoices.contractId, f.contractId));
     if (f.status) where.push(eq(invoices.status, f.status));
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -397,10 +505,26 @@ export class InvoicingService {
     return { items: rows.map((r) => summary(r, staff)), total, page: f.page, pageSize: f.pageSize };
   }
 
+  /** How many invoices are in each status (the officer's tabs and badges, e.g. the `needs_data` queue). */
+  async counts(ctx: Ctx): Promise<Record<InvoiceStatus, number>> {
+    this.require(ctx, 'invoice.read');
+    const rows = await this.database.db.select({ status: invoices.status, n: count() }).from(invoices).groupBy(invoices.status);
+    const out = Object.fromEntries(INVOICE_STATUSES.map((st) => [st, 0])) as Record<InvoiceStatus, number>;
+    for (const r of rows) out[r.status] = Number(r.n);
+    return out;
+  }
+
+  /** The invoices of a contract, newest first (the caller has checked that the contract may be seen). */
+  async ofContract(contractId: string) {
+    const rows = await this.database.db.select().from(invoices).where(eq(invoices.contractId, contractId)).orderBy(desc(invoices.createdAt), desc(invoices.id));
+    return rows.map((r) => summary(r, false));
+  }
+
   async get(ctx: Ctx, id: string) {
     const inv = await this.readable(ctx, id);
     const staff = mayInvoice(ctx.actor, 'invoice.read');
-    const canonical = this.preview(inv);
+    // Data that cannot make an invoice has no preview yet: its stored totals are shown.
+    const canonical = inv.status === 'needs_data' ? null : this.preview(inv);
     const replacements = await this.database.db
       .select({ id: invoices.id, status: invoices.status, series: invoices.series, number: invoices.number, issuedDate: invoices.issuedDate })
       .from(invoices)
@@ -412,8 +536,8 @@ export class InvoicingService {
       seller: inv.seller as Seller,
       buyer: inv.buyer as Buyer,
       lines: inv.lines as LineJson[],
-      byRate: canonical.totals.byRate,
-      totalInWords: canonical.totals.words,
+      byRate: canonical?.totals.byRate ?? [],
+      totalInWords: canonical?.totals.words ?? null,
       relation: inv.relation as InvoiceRelation | null,
       replacements,
       cancelReason: inv.cancelReason,
@@ -434,6 +558,7 @@ export class InvoicingService {
   /** The printable view (Vietnamese); before issue it is stamped as a preview. */
   async html(ctx: Ctx, id: string): Promise<string> {
     const inv = await this.readable(ctx, id);
+    if (inv.status === 'needs_data') throw new AppError('CONFLICT', { status: inv.status }, 'the invoice waits for corrected buyer or line data');
     const canonical = this.preview(inv);
     let replacedBy = null;
     if (inv.replacedById) {
@@ -536,12 +661,6 @@ export class InvoicingService {
     return after;
   }
 
-  private providerFailure(err: unknown): AppError {
-    if (err instanceof AppError) return err;
-    if (isProviderError(err) && err.kind === 'rejected') return invoicingError('EINVOICE_REJECTED', { code: err.code }, err.message);
-    return invoicingError('EINVOICE_UNAVAILABLE', isProviderError(err) ? { kind: err.kind } : undefined, describe(err));
-  }
-
   private async notifyOfficers(tx: Executor, inv: InvoiceRow, error: string) {
     const buyer = inv.buyer as Buyer;
     const data = {
@@ -566,6 +685,28 @@ export class InvoicingService {
 
 // ---- pure helpers ----------------------------------------------------------------------------------
 
+/**
+ * Buyer, lines and totals to store: checked and normalised when they make a valid invoice; else as
+ * given (cleaned) with every reason in `dataProblems`, for the officer to correct.
+ */
+function invoiceData(buyer: Buyer, lines: readonly LineInput[]) {
+  const dataProblems = invoiceDataProblems(buyer, lines);
+  if (dataProblems.length) {
+    // Lines that cannot be totalled are among the problems: no totals until they are corrected.
+    const t = lineProblems(lines).length ? null : computeTotals(prepareLines(lines));
+    const totals = t ? { subtotalVnd: t.subtotal, vatVnd: t.vat, discountVnd: t.discount, totalVnd: t.total } : { subtotalVnd: 0n, vatVnd: 0n, discountVnd: 0n, totalVnd: 0n };
+    return { buyer: cleanBuyer(buyer), lines: lines.map(rawLineJson), ...totals, dataProblems };
+  }
+  const prepared = prepareLines(lines);
+  const t = computeTotals(prepared);
+  return { buyer: normalizeBuyer(buyer), lines: prepared.map(lineToJson), subtotalVnd: t.subtotal, vatVnd: t.vat, discountVnd: t.discount, totalVnd: t.total, dataProblems: null };
+}
+
+/** The buyer printed for a customer (identity's record). */
+export function buyerOfCustomer(c: { id: string; name: string; taxCode: string | null; address: string | null; email: string | null; phone: string | null }): Buyer {
+  return { name: c.name, taxCode: c.taxCode, address: c.address, email: c.email, phone: c.phone, customerCode: c.id };
+}
+
 /** Invoice ids: `inv_` + ULID (the prefix to register as `invoice: 'inv'` in platform/ids.ts). */
 export const newInvoiceId = (now: Date): string => `inv_${ulid(now.getTime())}`;
 
@@ -583,6 +724,7 @@ function auditView(fields: Record<string, unknown>): Record<string, unknown> {
 
 function actionsFor(status: InvoiceStatus): string[] {
   switch (status) {
+    case 'needs_data':
     case 'pending':
     case 'failed':
       return ['retry', 'cancel'];
@@ -614,7 +756,7 @@ function summary(inv: InvoiceRow, staff: boolean) {
     contractId: inv.contractId,
     replacesId: inv.replacesId,
     replacedById: inv.replacedById,
-    ...(staff ? { attempts: inv.attempts, lastError: inv.lastError } : {}),
+    ...(staff ? { attempts: inv.attempts, lastError: inv.lastError, dataProblems: inv.dataProblems ?? [] } : {}),
     createdAt: inv.createdAt,
     updatedAt: inv.updatedAt,
   };

@@ -42,7 +42,7 @@ export interface EinvoiceSimulatorOptions {
 
 /**
  * - `down`: the request is answered 503 without being processed (any endpoint, login included);
- * - `timeout_after_commit`: Save commits the invoice, then never answers (the connection is dropped later);
+ * - `timeout_after_commit`: Save (or Cancel) commits, then never answers (the connection is dropped later);
  * - `duplicate`: Save (new or repeated key) answers `DUPLICATE` without the data, after committing;
  * - `skip_number`: the next new invoice skips one number (a provider-side gap).
  */
@@ -408,6 +408,10 @@ export function createEinvoiceSimulator(opts: EinvoiceSimulatorOptions = {}): Ei
       if (inv.status === 'issued') {
         inv.status = 'cancelled';
         inv.cancelReason = str(b.ly_do);
+      }
+      if (take('timeout_after_commit')) {
+        record('cancel', key, 'hang');
+        return hold(reply);
       }
       record('cancel', key, '00');
       return reply.send(ok(inv));

@@ -644,7 +644,7 @@ export interface ReconciliationDetail extends Reconciliation {
 
 // ---- e-invoices (src/modules/invoicing) ----------------------------------------------------------
 
-export const INVOICE_STATUSES = ['pending', 'issuing', 'issued', 'failed', 'cancelled', 'replaced'] as const;
+export const INVOICE_STATUSES = ['needs_data', 'pending', 'issuing', 'issued', 'cancelling', 'failed', 'cancelled', 'replaced'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type InvoiceAction = 'retry' | 'cancel' | 'replace';
 /** TSuat: the VAT treatment of a line. */
@@ -660,7 +660,7 @@ export interface InvoiceBuyer {
   contactName?: string | null;
 }
 
-/** A row of `GET /invoices`; `attempts` and `lastError` for staff only. */
+/** A row of `GET /invoices`; `attempts`, `lastError` and `dataProblems` for staff only. */
 export interface Invoice {
   id: string;
   status: InvoiceStatus;
@@ -685,6 +685,8 @@ export interface Invoice {
   replacedById: string | null;
   attempts?: number;
   lastError?: string | null;
+  /** Why the data cannot make an invoice yet (status `needs_data`), in words. */
+  dataProblems?: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -718,7 +720,8 @@ export interface InvoiceDetail extends Omit<Invoice, 'buyer'> {
   buyer: InvoiceBuyer;
   lines: InvoiceLine[];
   byRate: { rate: InvoiceRate; amount: string; vat: string }[];
-  totalInWords: string;
+  /** Null while the invoice needs data. */
+  totalInWords: string | null;
   relation: InvoiceRelation | null;
   /** Replacements of this invoice, newest first (withdrawn attempts included). */
   replacements: { id: string; status: InvoiceStatus; series: string; number: number | null; issuedDate: string | null }[];
@@ -729,4 +732,19 @@ export interface InvoiceDetail extends Omit<Invoice, 'buyer'> {
   providerRef?: string | null;
   /** What the caller may do now (empty without `invoice.manage`). */
   actions: InvoiceAction[];
+}
+
+/** `GET /contracts/{id}/money`: what was asked, paid and invoiced on a contract. */
+export interface ContractMoney {
+  payments: {
+    id: string;
+    amendmentId: string | null;
+    description: string;
+    amountVnd: string;
+    refundedVnd: string;
+    status: 'pending' | 'paid' | 'cancelled' | 'refunded' | 'partially_refunded';
+    paidAt: string | null;
+    createdAt: string;
+  }[];
+  invoices: Invoice[];
 }

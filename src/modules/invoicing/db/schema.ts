@@ -4,7 +4,11 @@ export const invoicingSchema = pgSchema('invoicing');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const vnd = (name: string) => bigint(name, { mode: 'bigint' });
 
-export const INVOICE_STATUSES = ['pending', 'issuing', 'issued', 'failed', 'cancelled', 'replaced'] as const;
+/**
+ * `needs_data`: the buyer or line data cannot make a valid invoice (reasons in `data_problems`), waiting
+ * for the invoice officer; `cancelling`: an issued invoice whose cancellation the provider is being asked.
+ */
+export const INVOICE_STATUSES = ['needs_data', 'pending', 'issuing', 'issued', 'cancelling', 'failed', 'cancelled', 'replaced'] as const;
 
 /**
  * One e-invoice per payment (the payment id is unique: requesting again returns the same invoice),
@@ -45,6 +49,8 @@ export const invoices = invoicingSchema.table(
     xml: text('xml'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** Why the data cannot make a valid invoice (status `needs_data`), in words. */
+    dataProblems: jsonb('data_problems').$type<string[]>(),
     /** NLap, local date (Asia/Ho_Chi_Minh). */
     issuedDate: date('issued_date', { mode: 'string' }),
     issuedAt: instant('issued_at'),
@@ -71,8 +77,9 @@ export const invoices = invoicingSchema.table(
 
 /**
  * The last number recorded per form + series. Moves only inside the transaction that records an
- * invoice the provider accepted, under this row's lock: a failed push never burns a number, and
- * pushes of one series run one at a time (providers require it).
+ * invoice the provider accepted: a failed push never burns a number. Pushes of one series run one
+ * at a time (providers require it) under a lease taken in a short transaction, never a lock held
+ * across the provider's HTTP call.
  */
 export const seriesCounters = invoicingSchema.table(
   'series_counters',
@@ -81,6 +88,9 @@ export const seriesCounters = invoicingSchema.table(
     series: text('series').notNull(),
     lastNumber: integer('last_number').notNull().default(0),
     lastIssuedDate: date('last_issued_date', { mode: 'string' }),
+    /** The invoice being pushed in this series, until `leaseUntil` (then another push may go). */
+    leaseInvoiceId: text('lease_invoice_id'),
+    leaseUntil: instant('lease_until'),
     updatedAt: instant('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.form, t.series] })],

@@ -7,7 +7,7 @@ import { FORM_NAMES, type CanonicalInvoice, type RateCode } from './invoice.ts';
  * script, no external asset), A4-printable.
  */
 export interface HtmlView {
-  status: 'pending' | 'issuing' | 'issued' | 'failed' | 'cancelled' | 'replaced';
+  status: 'pending' | 'issuing' | 'issued' | 'cancelling' | 'failed' | 'cancelled' | 'replaced';
   /** The seller's tax code is the development placeholder. */
   placeholderTaxCode?: boolean;
   /** Set on an invoice that was replaced. */
@@ -46,6 +46,7 @@ const STAMP: Partial<Record<HtmlView['status'], string>> = {
   pending: 'BẢN XEM TRƯỚC – CHƯA PHÁT HÀNH',
   issuing: 'BẢN XEM TRƯỚC – ĐANG PHÁT HÀNH',
   failed: 'CHƯA PHÁT HÀNH – LỖI GỬI HÓA ĐƠN',
+  cancelling: 'ĐANG HỦY HÓA ĐƠN',
   cancelled: 'HÓA ĐƠN ĐÃ BỊ HỦY',
   replaced: 'HÓA ĐƠN ĐÃ BỊ THAY THẾ',
 };
@@ -101,7 +102,8 @@ table{border-collapse:collapse;width:100%}.party th{text-align:left;font-weight:
 .stamp{position:absolute;top:40%;left:0;right:0;text-align:center;font-size:30px;color:rgba(200,0,0,.35);transform:rotate(-18deg);pointer-events:none;font-weight:bold}
 .warn{background:#fff3cd;border:1px solid #e0b100;padding:4px 8px;font-size:13px}.rel{font-style:italic;margin:6px 0}
 .cqt{margin-top:8px}
-@media print{body{background:#fff}.page{border:0;margin:0;max-width:none}}
+@page{size:A4;margin:12mm}
+@media print{body{background:#fff;-webkit-print-color-adjust:exact;print-color-adjust:exact}.page{border:0;margin:0;padding:0;max-width:none}.lines tr,.tot tr,.sign{break-inside:avoid}.lines thead{display:table-header-group}}
 </style></head>
 <body><div class="page" data-testid="invoice-page" data-status="${esc(view.status)}">
 ${stamp ? `<div class="stamp" data-testid="invoice-stamp">${esc(stamp)}</div>` : ''}

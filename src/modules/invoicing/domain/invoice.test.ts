@@ -4,6 +4,7 @@ import {
   buildInvoice,
   checkSymbol,
   computeTotals,
+  invoiceDataProblems,
   lineFromJson,
   lineToJson,
   normalizeBuyer,
@@ -138,6 +139,14 @@ describe('buyer', () => {
     expect(problemsOf(() => normalizeBuyer({ ...COMPANY, address: null }))).toHaveLength(1);
     expect(problemsOf(() => normalizeBuyer({ name: '', email: 'not-an-email' }))).toHaveLength(2);
     expect(problemsOf(() => normalizeBuyer({ name: 'x'.repeat(101) }))[0]).toMatch(/HVTNMHang/);
+  });
+
+  it('lists every reason buyer and lines cannot make an invoice, in words, without throwing', () => {
+    expect(invoiceDataProblems(COMPANY, [MEETING_LINE])).toEqual([]);
+    expect(invoiceDataProblems({ ...COMPANY, address: '  ' }, [MEETING_LINE])).toEqual(['Người mua có mã số thuế nhưng thiếu địa chỉ (buyer.address)']);
+    const both = invoiceDataProblems({ ...COMPANY, address: null }, [{ ...MEETING_LINE, unit: null }]);
+    expect(both).toHaveLength(2);
+    expect(both[1]).toMatch(/lines\[0\]\.unit/);
   });
 });
 

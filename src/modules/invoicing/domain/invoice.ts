@@ -103,28 +103,30 @@ export interface Buyer {
 export const TAX_CODE_RE = /^(\d{10}|\d{10}-\d{3}|\d{12})$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** What is wrong with a buyer, in words the invoice officer reads (Vietnamese, the field in brackets). */
 function buyerProblems(b: Buyer): string[] {
   const out: string[] = [];
   const name = b.name?.trim() ?? '';
-  if (!name) out.push('buyer.name is required');
+  if (!name) out.push('Thiếu tên người mua (buyer.name)');
   if (b.taxCode) {
-    if (!TAX_CODE_RE.test(b.taxCode)) out.push(`buyer.taxCode "${b.taxCode}" is not a tax code`);
-    if (name.length > 400) out.push('buyer.name is longer than 400');
-    if (!b.address?.trim()) out.push('buyer.address is required with a tax code');
+    if (!TAX_CODE_RE.test(b.taxCode)) out.push(`Mã số thuế người mua "${b.taxCode}" không hợp lệ (buyer.taxCode)`);
+    if (name.length > 400) out.push('Tên đơn vị mua dài quá 400 ký tự (buyer.name)');
+    if (!b.address?.trim()) out.push('Người mua có mã số thuế nhưng thiếu địa chỉ (buyer.address)');
   } else if (name.length > 100) {
-    out.push('buyer.name (HVTNMHang, a person without tax code) is longer than 100');
+    out.push('Họ tên người mua không có mã số thuế (HVTNMHang) dài quá 100 ký tự (buyer.name)');
   }
-  if (b.address && b.address.length > 400) out.push('buyer.address is longer than 400');
-  if (b.email && (b.email.length > 50 || !EMAIL_RE.test(b.email))) out.push(`buyer.email "${b.email}" is not an e-mail address of at most 50 characters`);
-  if (b.phone && !/^[0-9+ ().-]{3,20}$/.test(b.phone)) out.push('buyer.phone is not a phone number');
-  if (b.customerCode && b.customerCode.length > 50) out.push('buyer.customerCode is longer than 50');
-  if (b.contactName && b.contactName.length > 100) out.push('buyer.contactName is longer than 100');
+  if (b.address && b.address.length > 400) out.push('Địa chỉ người mua dài quá 400 ký tự (buyer.address)');
+  if (b.email && (b.email.length > 50 || !EMAIL_RE.test(b.email))) out.push(`E-mail người mua "${b.email}" không hợp lệ hoặc dài quá 50 ký tự (buyer.email)`);
+  if (b.phone && !/^[0-9+ ().-]{3,20}$/.test(b.phone)) out.push('Số điện thoại người mua không hợp lệ (buyer.phone)');
+  if (b.customerCode && b.customerCode.length > 50) out.push('Mã khách hàng dài quá 50 ký tự (buyer.customerCode)');
+  if (b.contactName && b.contactName.length > 100) out.push('Tên người liên hệ dài quá 100 ký tự (buyer.contactName)');
   return out;
 }
 
-export function normalizeBuyer(b: Buyer): Buyer {
-  const clean = (s: string | null | undefined) => (s && s.trim() ? s.trim().replace(/\s+/g, ' ') : null);
-  const out: Buyer = {
+/** Trimmed, single-spaced, empty fields as null (not checked). */
+export function cleanBuyer(b: Buyer): Buyer {
+  const clean = (s: string | null | undefined) => (typeof s === 'string' && s.trim() ? s.trim().replace(/\s+/g, ' ') : null);
+  return {
     name: clean(b.name) ?? '',
     taxCode: clean(b.taxCode),
     address: clean(b.address),
@@ -133,6 +135,10 @@ export function normalizeBuyer(b: Buyer): Buyer {
     customerCode: clean(b.customerCode),
     contactName: clean(b.contactName),
   };
+}
+
+export function normalizeBuyer(b: Buyer): Buyer {
+  const out = cleanBuyer(b);
   const problems = buyerProblems(out);
   if (problems.length) throw new AppError('VALIDATION_FAILED', { problems }, problems.join('; '));
   return out;
@@ -333,4 +339,33 @@ export const lineFromJson = (j: LineJson): InvoiceLine => ({
   ...j,
   unitPrice: j.unitPrice === null ? null : BigInt(j.unitPrice),
   amount: j.amount === null ? null : BigInt(j.amount),
+});
+
+// ---- can the data make an invoice? ----------------------------------------------------------------
+
+/** Every reason the lines cannot be numbered and totalled on an invoice; empty when they can. */
+export function lineProblems(lines: readonly LineInput[]): string[] {
+  try {
+    computeTotals(prepareLines(lines));
+    return [];
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'VALIDATION_FAILED') throw err;
+    return (err.details as { problems?: string[] } | undefined)?.problems ?? [err.message];
+  }
+}
+
+/** Every reason the buyer and lines cannot make a valid invoice; empty when they can. */
+export const invoiceDataProblems = (buyer: Buyer, lines: readonly LineInput[]): string[] => [...buyerProblems(cleanBuyer(buyer)), ...lineProblems(lines)];
+
+/** The lines as given, for storing a request whose data is not valid yet (`needs_data`). */
+export const rawLineJson = (l: LineInput, i: number): LineJson => ({
+  no: i + 1,
+  kind: l.kind ?? 1,
+  code: l.code ?? null,
+  name: l.name ?? '',
+  unit: l.unit ?? null,
+  quantity: l.quantity ?? null,
+  unitPrice: l.unitPrice == null ? null : String(l.unitPrice),
+  amount: l.amount == null ? null : String(l.amount),
+  rate: l.rate ?? null,
 });

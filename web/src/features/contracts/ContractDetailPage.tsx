@@ -30,6 +30,7 @@ import { useSession } from '../auth/session.tsx';
 import { payLinkTarget, useContractPaymentLink } from '../payments/payments.ts';
 import { billingLabel, localName, monthsLabel, vatLabel } from '../catalog/catalog.ts';
 import { ContractActionDialog } from './ContractActionDialog.tsx';
+import { ContractMoneySection } from './ContractMoneySection.tsx';
 import { ContractStatusTag } from './ContractStatusTag.tsx';
 import { ServiceAccessCard } from './ServiceAccessCard.tsx';
 import { actionLabel, channelLabel, taskKindLabel, useContract } from './contracts.ts';
@@ -119,6 +120,7 @@ export function ContractDetailPage() {
             <ServiceAccessCard service={c.service} />
             <SummaryCard c={c} />
             <TermCard c={c} />
+            <ContractMoneySection contractId={c.id} />
             {!customerOnly && <TasksCard tasks={c.tasks} />}
             <AmendmentsCard c={c} onPay={(a) => setDialog({ kind: 'payAmendment', amendment: a })} onComplete={(a) => setDialog({ kind: 'completeAmendment', amendment: a })} />
             <TimelineCard entries={c.timeline} />

@@ -27,6 +27,7 @@ export function CustomerCreateDialog({ onClose, onCreated }: { onClose: () => vo
   const create = useCreateCustomer();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
+  const taxCode = Form.useWatch('taxCode', form);
 
   const submit = (v: Values) => {
     const contacts = (v.contacts ?? [])
@@ -110,8 +111,14 @@ export function CustomerCreateDialog({ onClose, onCreated }: { onClose: () => vo
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="address" label={t('customer.address')}>
-        <Input maxLength={500} />
+      {/* A buyer with a tax code needs an address on its invoices. */}
+      <Form.Item
+        name="address"
+        label={t('customer.address')}
+        dependencies={['taxCode']}
+        rules={trimmed(taxCode) ? [{ required: true, whitespace: true, message: t('invoices.addressRequired') }] : []}
+      >
+        <Input maxLength={400} data-testid="customer-address" />
       </Form.Item>
       <Form.Item name="managingUnitId" label={t('contract.managingUnit')}>
         <OrgUnitSelect />

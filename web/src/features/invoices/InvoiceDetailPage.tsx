@@ -39,7 +39,7 @@ export function InvoiceDetailPage() {
   const inv = invoice.data;
 
   const back = (
-    <Link to={`/invoices${inv ? `?status=${inv.status === 'issuing' ? 'pending' : inv.status}` : ''}`}>
+    <Link to={`/invoices${inv ? `?status=${inv.status === 'issuing' ? 'pending' : inv.status === 'cancelling' ? 'cancelled' : inv.status}` : ''}`}>
       <ArrowLeftOutlined /> {t('invoices.title')}
     </Link>
   );
@@ -107,10 +107,31 @@ function StatusAlert({ inv }: { inv: InvoiceDetail }) {
   const t = useT();
   const error = inv.lastError && <span className="mono">{inv.lastError}</span>;
   switch (inv.status) {
+    case 'needs_data':
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('invoices.needsDataAlert')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {(inv.dataProblems ?? []).map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+          data-testid="invoice-alert"
+        />
+      );
+    case 'cancelling':
+      return <Alert type="info" showIcon icon={<Spin size="small" />} title={t('invoices.cancellingAlert')} data-testid="invoice-alert" />;
     case 'failed':
       return <Alert type="error" showIcon title={t('invoices.failedAlert', { n: inv.attempts ?? 0 })} description={error} data-testid="invoice-alert" />;
     case 'pending':
       return inv.lastError ? <Alert type="warning" showIcon title={t('invoices.retryingAlert', { n: inv.attempts ?? 0 })} description={error} data-testid="invoice-alert" /> : null;
+    case 'issued':
+      // A cancellation the provider refused or never answered.
+      return inv.lastError ? <Alert type="error" showIcon title={t('invoices.cancelFailedAlert')} description={error} data-testid="invoice-alert" /> : null;
     case 'issuing':
       return <Alert type="info" showIcon icon={<Spin size="small" />} title={t('invoices.issuingAlert')} data-testid="invoice-alert" />;
     case 'cancelled':
@@ -151,7 +172,15 @@ function StatusAlert({ inv }: { inv: InvoiceDetail }) {
 /** The server's printable view in a sandboxed frame (no script, no same-origin access). */
 function PreviewCard({ inv }: { inv: InvoiceDetail }) {
   const t = useT();
-  const html = useInvoiceHtml(inv.id, inv.updatedAt);
+  // Data that cannot make an invoice has no printable view until it is corrected.
+  const html = useInvoiceHtml(inv.id, inv.status === 'needs_data' ? undefined : inv.updatedAt);
+  if (inv.status === 'needs_data') {
+    return (
+      <Card size="small" title={t('invoices.preview')}>
+        <Typography.Text type="secondary">{t('invoices.noPreviewNeedsData')}</Typography.Text>
+      </Card>
+    );
+  }
   return (
     <Card
       size="small"
@@ -331,7 +360,7 @@ function LinesCard({ inv }: { inv: InvoiceDetail }) {
             <Table.Summary.Row>
               <Table.Summary.Cell index={0} colSpan={7}>
                 <Typography.Text type="secondary">{t('invoices.inWords')}: </Typography.Text>
-                <em>{inv.totalInWords}</em>
+                <em>{inv.totalInWords ?? none}</em>
               </Table.Summary.Cell>
             </Table.Summary.Row>
           </>

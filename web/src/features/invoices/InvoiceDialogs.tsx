@@ -1,4 +1,5 @@
-import { Alert, App, Divider, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Checkbox, Divider, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { InvoiceDetail } from '../../api/types.ts';
 import { useT, type Translate } from '../../i18n/index.tsx';
@@ -20,11 +21,15 @@ interface DialogProps {
   onClose: () => void;
 }
 
-/** Gửi lại: push a failed (or waiting) invoice now, with the buyer corrected when that was the problem. */
+/**
+ * Gửi lại: push a failed, waiting or needs-data invoice now, with the buyer corrected when that was
+ * the problem, or taken from the customer's record once it has been corrected there.
+ */
 export function RetryDialog({ invoice, onClose }: DialogProps) {
   const t = useT();
   const { message } = App.useApp();
   const retry = useRetryInvoice();
+  const [fromCustomer, setFromCustomer] = useState(false);
   return (
     <FormDialog<BuyerValues>
       title={t('invoices.retry.title', { number: invoiceNo(invoice) })}
@@ -36,7 +41,7 @@ export function RetryDialog({ invoice, onClose }: DialogProps) {
       initialValues={buyerValues(invoice.buyer)}
       onFinish={(v) =>
         retry.mutate(
-          { id: invoice.id, buyer: correctedBuyer(invoice.buyer, v) },
+          fromCustomer ? { id: invoice.id, buyerFromCustomer: true } : { id: invoice.id, buyer: correctedBuyer(invoice.buyer, v) },
           {
             onSuccess: () => {
               message.success(t('invoices.retry.done'));
@@ -50,8 +55,22 @@ export function RetryDialog({ invoice, onClose }: DialogProps) {
       {invoice.lastError && (
         <Alert type="error" showIcon title={t('invoices.lastError')} description={<span className="mono">{invoice.lastError}</span>} style={{ marginBottom: 16 }} />
       )}
+      {invoice.status === 'needs_data' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('invoices.needsDataAlert')}
+          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{(invoice.dataProblems ?? []).map((p) => <li key={p}>{p}</li>)}</ul>}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Typography.Paragraph type="secondary">{t('invoices.retry.hint')}</Typography.Paragraph>
-      <BuyerFields />
+      {invoice.customerId && (
+        <Checkbox checked={fromCustomer} onChange={(e) => setFromCustomer(e.target.checked)} style={{ marginBottom: 12 }} data-testid="invoice-retry-from-customer">
+          {t('invoices.retry.fromCustomer')}
+        </Checkbox>
+      )}
+      {!fromCustomer && <BuyerFields />}
     </FormDialog>
   );
 }

@@ -18,6 +18,7 @@ import {
   invoiceStatusLabel,
   isInvoiceTab,
   searchTerm,
+  TAB_TRANSIENT,
   useInvoiceCounts,
   useInvoices,
   vatTreatment,
@@ -51,11 +52,12 @@ export function InvoicesPage() {
   }, [q, setParams]);
 
   const term = q && searchTerm(q);
-  const list = useInvoices({ status: tab, q: term }, paging, { poll: tab === 'pending' });
-  // Being pushed is a matter of seconds: those invoices head the first page of "pending".
-  const issuing = useInvoices({ status: 'issuing', q: term }, { page: 1, pageSize: 100 }, { enabled: tab === 'pending', poll: true });
+  const transient = TAB_TRANSIENT[tab];
+  const list = useInvoices({ status: tab, q: term }, paging, { poll: !!transient });
+  // Being pushed or cancelled is a matter of seconds: those invoices head the first page of "pending" / "cancelled".
+  const moving = useInvoices({ status: transient, q: term }, { page: 1, pageSize: 100 }, { enabled: !!transient, poll: true });
   const counts = useInvoiceCounts(term);
-  const extra = tab === 'pending' ? (issuing.data?.items ?? []) : [];
+  const extra = transient ? (moving.data?.items ?? []) : [];
   const rows = paging.page === 1 ? [...extra, ...(list.data?.items ?? [])] : list.data?.items;
   const pagination = tablePagination(t, paging, list.data?.total, setPaging);
   const showErrors = tab === 'failed' || tab === 'pending';
@@ -91,6 +93,20 @@ export function InvoicesPage() {
       render: (s: InvoiceStatus) => <Tag color={INVOICE_STATUS_COLORS[s]}>{invoiceStatusLabel(t, s)}</Tag>,
     },
   ];
+  if (tab === 'needs_data')
+    columns.push({
+      title: t('invoices.dataProblems'),
+      key: 'problems',
+      render: (_, inv) => (
+        <Flex vertical data-testid={`invoice-problems-${inv.id}`}>
+          {(inv.dataProblems ?? []).map((p) => (
+            <Typography.Text key={p} type="warning" style={{ fontSize: 12 }}>
+              {p}
+            </Typography.Text>
+          ))}
+        </Flex>
+      ),
+    });
   if (showErrors)
     columns.push({
       title: t('invoices.attemptsError'),
@@ -117,7 +133,7 @@ export function InvoicesPage() {
       placeholder={t('invoices.search')}
       value={search}
       onChange={(e) => setSearch(e.target.value)}
-      style={{ width: isMobile ? '100%' : 320, marginBottom: isMobile ? 8 : 0 }}
+      style={{ width: isMobile ? '100%' : 360, marginBottom: 8 }}
       data-testid="invoices-search"
     />
   );
@@ -125,7 +141,8 @@ export function InvoicesPage() {
   return (
     <>
       <PageHeader title={t('invoices.title')} />
-      {isMobile && searchBox}
+      {/* Above the tabs: six status tabs fill the width. */}
+      {searchBox}
       <Tabs
         activeKey={tab}
         onChange={(key) => {
@@ -141,11 +158,16 @@ export function InvoicesPage() {
           label: (
             <span data-testid={`invoices-tab-${s}`}>
               {t(`invoices.tab.${s}`)}{' '}
-              <Badge count={counts[s] ?? 0} showZero overflowCount={999} color={s === 'failed' && counts[s] ? 'red' : '#bfc8d3'} />
+              <Badge
+                count={counts[s] ?? 0}
+                showZero
+                overflowCount={999}
+                color={counts[s] && s === 'failed' ? 'red' : counts[s] && s === 'needs_data' ? 'orange' : '#bfc8d3'}
+                data-testid={`invoices-count-${s}`}
+              />
             </span>
           ),
         }))}
-        tabBarExtraContent={!isMobile && searchBox}
       />
       <QueryError error={list.error} onRetry={() => list.refetch()} />
       <Table<Invoice>

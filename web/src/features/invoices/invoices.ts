@@ -13,12 +13,20 @@ const invoicePath = (id: string, sub = '') => `/api/v1/invoices/${encodeURICompo
 /** Who may open the invoice pages (`invoice.read`); the actions need `invoice.manage` (the server lists them per invoice). */
 export const INVOICE_ROLES = ['invoice_officer', 'admin', 'accountant'] as const;
 
-/** The tabs of `/invoices`, one per status; "pending" also shows the few invoices being pushed right now. */
-export const INVOICE_TABS = ['issued', 'failed', 'pending', 'cancelled', 'replaced'] as const satisfies readonly InvoiceStatus[];
+/**
+ * The tabs of `/invoices`, one per status; "pending" also shows the few invoices being pushed right now,
+ * "cancelled" the ones the provider is cancelling. "needs_data" is the officer's queue of payments whose
+ * buyer or line data cannot make an invoice yet.
+ */
+export const INVOICE_TABS = ['needs_data', 'issued', 'failed', 'pending', 'cancelled', 'replaced'] as const satisfies readonly InvoiceStatus[];
+/** The short-lived status shown at the head of a tab. */
+export const TAB_TRANSIENT: Partial<Record<InvoiceTab, InvoiceStatus>> = { pending: 'issuing', cancelled: 'cancelling' };
 export type InvoiceTab = (typeof INVOICE_TABS)[number];
 export const isInvoiceTab = (s: string | null): s is InvoiceTab => (INVOICE_TABS as readonly string[]).includes(s ?? '');
 
 export const INVOICE_STATUS_COLORS: Record<InvoiceStatus, string> = {
+  needs_data: 'orange',
+  cancelling: 'processing',
   pending: 'gold',
   issuing: 'processing',
   issued: 'green',
@@ -67,6 +75,7 @@ export function searchTerm(q: string): string {
 export interface InvoiceFilter {
   status?: InvoiceStatus;
   q?: string;
+  contractId?: string;
 }
 
 export const useInvoices = (filter: InvoiceFilter, paging: PageState, opts: { enabled?: boolean; poll?: boolean } = {}) =>
@@ -79,9 +88,10 @@ export const useInvoices = (filter: InvoiceFilter, paging: PageState, opts: { en
     refetchInterval: opts.poll ? 5_000 : false,
   });
 
-/** How many invoices each tab holds for a search (the "pending" tab counts the ones being pushed too). */
+/** How many invoices each tab holds for a search (with the short-lived status it shows at its head). */
 export function useInvoiceCounts(q: string | undefined): Partial<Record<InvoiceTab, number>> {
-  const statuses: InvoiceStatus[] = [...INVOICE_TABS, 'issuing'];
+  const transient = Object.values(TAB_TRANSIENT);
+  const statuses: InvoiceStatus[] = [...INVOICE_TABS, ...transient];
   return useQueries({
     queries: statuses.map((status) => ({
       queryKey: [...invoicesKey, 'count', status, q],
@@ -94,19 +104,31 @@ export function useInvoiceCounts(q: string | undefined): Partial<Record<InvoiceT
       const counts: Partial<Record<InvoiceTab, number>> = {};
       INVOICE_TABS.forEach((tab, i) => {
         const total = results[i].data?.total;
-        if (total !== undefined) counts[tab] = total + (tab === 'pending' ? (results[statuses.length - 1].data?.total ?? 0) : 0);
+        const also = TAB_TRANSIENT[tab];
+        const extra = also ? (results[INVOICE_TABS.length + transient.indexOf(also)].data?.total ?? 0) : 0;
+        if (total !== undefined) counts[tab] = total + extra;
       });
       return counts;
     },
   });
 }
 
+/** The invoice officer's queue of invoices that need data (the menu badge). */
+export const useNeedsDataCount = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...invoicesKey, 'counts'],
+    queryFn: () => api.get<Record<InvoiceStatus, number>>('/api/v1/invoices/counts'),
+    enabled,
+    refetchInterval: 60_000,
+    select: (c) => c.needs_data,
+  });
+
 export const useInvoice = (id: string) =>
   useQuery({
     queryKey: [...invoicesKey, 'detail', id],
     queryFn: () => api.get<InvoiceDetail>(invoicePath(id)),
     // Followed while the push job may still change it.
-    refetchInterval: (q) => (q.state.data?.status === 'pending' || q.state.data?.status === 'issuing' ? 3_000 : false),
+    refetchInterval: (q) => (['pending', 'issuing', 'cancelling'].includes(q.state.data?.status ?? '') ? 3_000 : false),
   });
 
 /** The printable view (server HTML, Vietnamese), fetched with the session cookie for an `<iframe srcdoc>`. */
@@ -134,8 +156,11 @@ function useInvoiceCommand<V>(run: (v: V) => Promise<InvoiceDetail>) {
   return useMutation({ mutationFn: run, onSuccess: () => queryClient.invalidateQueries({ queryKey: invoicesKey }) });
 }
 
+/** Re-send with a corrected buyer, or with the buyer as the customer's record now says. */
 export const useRetryInvoice = () =>
-  useInvoiceCommand(({ id, buyer }: { id: string; buyer?: InvoiceBuyer }) => api.post<InvoiceDetail>(invoicePath(id, '/retry'), buyer ? { buyer } : {}));
+  useInvoiceCommand(({ id, buyer, buyerFromCustomer }: { id: string; buyer?: InvoiceBuyer; buyerFromCustomer?: boolean }) =>
+    api.post<InvoiceDetail>(invoicePath(id, '/retry'), buyerFromCustomer ? { buyerFromCustomer: true } : buyer ? { buyer } : {}),
+  );
 
 export const useCancelInvoice = () =>
   useInvoiceCommand(({ id, reason }: { id: string; reason: string }) => api.post<InvoiceDetail>(invoicePath(id, '/cancel'), { reason }));

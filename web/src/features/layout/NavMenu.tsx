@@ -1,7 +1,8 @@
-import { Menu, type MenuProps } from 'antd';
+import { Badge, Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
+import { useNeedsDataCount } from '../invoices/invoices.ts';
 import { AREA_GROUPS, AREAS, type Area } from './areas.tsx';
 
 type Item = Required<MenuProps>['items'][number];
@@ -14,7 +15,17 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
 
   const allowed: Area[] = Object.values(AREAS).filter((a: Area) => hasAnyRole(user, a.roles));
-  const toItem = (a: Area): Item => ({ key: a.path, icon: a.icon, label: t(a.label) });
+  // The invoice officer's queue of invoices that need data, counted next to "Hoá đơn".
+  const needsData = useNeedsDataCount(hasAnyRole(user, AREAS.invoices.roles)).data ?? 0;
+  const label = (a: Area) =>
+    a.path === AREAS.invoices.path && needsData > 0 ? (
+      <>
+        {t(a.label)} <Badge count={needsData} color="orange" title={t('invoices.tab.needs_data')} data-testid="nav-needs-data" />
+      </>
+    ) : (
+      t(a.label)
+    );
+  const toItem = (a: Area): Item => ({ key: a.path, icon: a.icon, label: label(a) });
   const groups: Item[] = AREA_GROUPS.flatMap((g) => {
     const children = allowed.filter((a) => a.group === g.key).map(toItem);
     return children.length ? [{ type: 'group' as const, key: g.key, label: t(g.label), children }] : [];

@@ -111,6 +111,14 @@ export const AREAS = {
     icon: <CustomerServiceOutlined />,
     roles: ['customer'],
   },
+  myInvoices: {
+    path: '/my-invoices',
+    label: 'nav.myInvoices',
+    description: 'home.desc.myInvoices',
+    icon: <FileTextOutlined />,
+    // The server lists a customer's own invoices only.
+    roles: ['customer'],
+  },
   supportDashboard: {
     path: '/support/dashboard',
     label: 'nav.supportDashboard',
@@ -219,7 +227,7 @@ export const COMING_SOON: readonly Omit<Area, 'path'>[] = [
     label: 'nav.invoices',
     description: 'home.desc.invoices',
     icon: <FileTextOutlined />,
-    // Staff have the area above; the customers' own invoices are still to come.
-    roles: ['customer', 'am', 'kam'],
+    // Staff have the area above, customers "Hoá đơn của tôi"; AM/KAM's view of their customers' invoices is still to come.
+    roles: ['am', 'kam'],
   },
 ];
