@@ -27,3 +27,15 @@ export async function choose(page: Page, testId: string, text: string, search?: 
   if (search) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
+
+/** On the VNPay simulator's pages: domestic card (ATM) → NCB → VNPay's test card → OTP → pay. */
+export async function payWithTestCard(page: Page) {
+    await page.getByTestId('vnpay-method-atm').click();
+    await page.getByTestId('vnpay-bank-NCB').click();
+    await page.getByTestId('vnpay-card-number').fill('9704198526191432198');
+    await page.getByTestId('vnpay-card-date').fill('07/15');
+    await page.getByTestId('vnpay-card-holder').fill('NGUYEN VAN A');
+    await page.getByTestId('vnpay-card-submit').click();
+    await page.getByTestId('vnpay-otp').fill('123456');
+    await page.getByTestId('vnpay-pay').click();
+}

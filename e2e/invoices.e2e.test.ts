@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { baseUrl, launchBrowser, signIn, skipBrowser } from './browser.ts';
+import { baseUrl, launchBrowser, payWithTestCard, signIn, skipBrowser } from './browser.ts';
 
 describe.skipIf(skipBrowser)('invoices journey (customers see their invoices; the contract page links payments and invoices)', () => {
   let browser: Browser;
@@ -17,14 +17,7 @@ describe.skipIf(skipBrowser)('invoices journey (customers see their invoices; th
 
     // VNPay (simulator): method → bank → card → OTP → pay.
     await page.goto(order.payUrl);
-    await page.getByTestId('vnpay-method-atm').click();
-    await page.getByTestId('vnpay-bank-NCB').click();
-    await page.getByTestId('vnpay-card-number').fill('9704198526191432198');
-    await page.getByTestId('vnpay-card-date').fill('07/15');
-    await page.getByTestId('vnpay-card-holder').fill('NGUYEN VAN A');
-    await page.getByTestId('vnpay-card-submit').click();
-    await page.getByTestId('vnpay-otp').fill('123456');
-    await page.getByTestId('vnpay-pay').click();
+    await payWithTestCard(page);
     await page.waitForURL(/\/payments\/vnpay\/return/);
     await expect.poll(() => page.getByTestId('pay-result').getAttribute('data-status'), { timeout: 30_000 }).toBe('success');
 

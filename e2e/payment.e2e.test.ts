@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { baseUrl, launchBrowser, skipBrowser } from './browser.ts';
+import { baseUrl, launchBrowser, payWithTestCard, skipBrowser } from './browser.ts';
 
 describe.skipIf(skipBrowser)('payment journey (C2, D1–D3)', () => {
   let browser: Browser;
@@ -34,14 +34,7 @@ describe.skipIf(skipBrowser)('payment journey (C2, D1–D3)', () => {
     await page.getByTestId('pay-button').click();
 
     // VNPay (simulator): method → bank → card → OTP → pay.
-    await page.getByTestId('vnpay-method-atm').click();
-    await page.getByTestId('vnpay-bank-NCB').click();
-    await page.getByTestId('vnpay-card-number').fill('9704198526191432198');
-    await page.getByTestId('vnpay-card-date').fill('07/15');
-    await page.getByTestId('vnpay-card-holder').fill('NGUYEN VAN A');
-    await page.getByTestId('vnpay-card-submit').click();
-    await page.getByTestId('vnpay-otp').fill('123456');
-    await page.getByTestId('vnpay-pay').click();
+    await payWithTestCard(page);
 
     await page.waitForURL(/\/payments\/vnpay\/return/);
     await expect.poll(() => page.getByTestId('pay-result').getAttribute('data-status'), { timeout: 30_000 }).toBe('success');

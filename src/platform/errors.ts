@@ -36,8 +36,6 @@ export const ERROR_CODES = {
   FILE_TOO_LARGE: { status: 413, vi: 'Tệp quá lớn (tối đa 5 MB)', en: 'File too large (at most 5 MB)' },
   FILE_TYPE_NOT_ALLOWED: { status: 415, vi: 'Chỉ nhận tệp PDF, PNG hoặc JPEG', en: 'Only PDF, PNG or JPEG files are accepted' },
   PAYMENT_LINK_EXPIRED: { status: 410, vi: 'Liên kết thanh toán đã hết hạn, vui lòng liên hệ MobiFone để nhận liên kết mới', en: 'The payment link has expired; ask MobiFone for a new one' },
-  EINVOICE_UNAVAILABLE: { status: 503, vi: 'Hệ thống hoá đơn điện tử tạm thời không phản hồi, vui lòng thử lại sau', en: 'The e-invoice provider is not responding; please try again later' },
-  EINVOICE_REJECTED: { status: 422, vi: 'Nhà cung cấp hoá đơn điện tử từ chối hoá đơn', en: 'The e-invoice provider refused the invoice' },
   SIMULATOR_DISABLED: { status: 404, vi: 'Bộ giả lập không bật', en: 'Simulators are disabled' },
   // validation and contracts (#8)
   INVALID_TEXT: { status: 400, vi: 'Văn bản chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)', en: 'Text contains an invalid character (NUL or malformed Unicode)' },
