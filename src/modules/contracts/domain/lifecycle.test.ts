@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors.ts';
-import { allowedActions, approvalsComplete, awaitsAccount, nextStatus, requiredApprovals, serviceAccess, type ActionContext } from './lifecycle.ts';
+import { allowedActions, approvalLevelOf, approvalsComplete, awaitsAccount, nextStatus, requiredApprovals, serviceAccess, type ActionContext } from './lifecycle.ts';
 
 const nobody = { sell: false, approveCtkv: false, approveTtcntt: false, recordPayment: false, provision: false, suspend: false, ownerCustomer: false, selfService: false };
 const ctx = (over: Partial<ActionContext>): ActionContext => ({
@@ -73,5 +73,33 @@ describe('contract lifecycle', () => {
     expect(serviceAccess({ status: 'active', channel: 'self_service', accountRef: null, accessUrl: null }, due)).toEqual({ status: 'provisioning', expectedBy: due, accountRef: null, accessUrl: null });
     expect(serviceAccess({ status: 'active', channel: 'self_service', accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' }, null)).toEqual({ status: 'ready', expectedBy: null, accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' });
     expect(serviceAccess({ status: 'awaiting_payment', channel: 'self_service', accountRef: null, accessUrl: null }, null)).toBeNull();
+  });
+});
+
+describe('approvalLevelOf', () => {
+  const pending = { id: 'contract_1', status: 'pending_approval' as const, needsCtkv: true, ctkvApproved: false, ttcnttApproved: false };
+  const ctkv = { approvesCtkv: true, approvesTtcntt: false, inScope: true };
+  const ttcntt = { approvesCtkv: false, approvesTtcntt: true, inScope: false };
+  const codeOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as AppError).code;
+    }
+    return 'none';
+  };
+
+  it('a CTKV approver of the selling CTKV approves at CTKV; TT CNTT at TT CNTT, in either order', () => {
+    expect(approvalLevelOf(ctkv, pending)).toBe('ctkv');
+    expect(approvalLevelOf(ttcntt, pending)).toBe('ttcntt');
+    expect(approvalLevelOf({ ...ctkv, approvesTtcntt: true }, { ...pending, ctkvApproved: true })).toBe('ttcntt');
+  });
+
+  it('refuses another CTKV, a level already done, the wrong state and a non-approver', () => {
+    expect(codeOf(() => approvalLevelOf({ ...ctkv, inScope: false }, pending))).toBe('FORBIDDEN');
+    expect(codeOf(() => approvalLevelOf(ctkv, { ...pending, ctkvApproved: true }))).toBe('CONFLICT');
+    expect(codeOf(() => approvalLevelOf(ctkv, { ...pending, needsCtkv: false }))).toBe('CONFLICT');
+    expect(codeOf(() => approvalLevelOf(ttcntt, { ...pending, status: 'active', ttcnttApproved: true }))).toBe('INVALID_TRANSITION');
+    expect(codeOf(() => approvalLevelOf({ approvesCtkv: false, approvesTtcntt: false, inScope: true }, pending))).toBe('FORBIDDEN');
   });
 });

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../platform/calendar.ts';
 import { isAppError } from '../../../platform/errors.ts';
-import { EKYC_SAAS_PRICES, MEETING_SAAS_PRICES, priceQuote, type PriceModel } from '../../catalog/domain/pricing.ts';
-import { earlyTerminationSettlement, upgradeSettlement } from './settlement.ts';
+import { EKYC_SAAS_PRICES, MEETING_SAAS_PRICES, priceQuote, type PriceModel } from '../../catalog/index.ts';
+import { earlyTerminationSettlement, terminationSettlement, upgradeSettlement } from './settlement.ts';
 import { daysBetweenInclusive, termEnd } from './term.ts';
 
 function codeOf(fn: () => unknown): string {
@@ -142,6 +142,27 @@ describe('early termination settlement (C7)', () => {
     expect(codeOf(() => earlyTerminationSettlement({ ...contract, quantity: 0, terminationDate: '2026-02-01' }))).toBe('INVALID_QUANTITY');
     expect(codeOf(() => earlyTerminationSettlement({ ...contract, paidSubtotalVnd: -1n, terminationDate: '2026-02-01' }))).toBe('VALIDATION_FAILED');
     expect(codeOf(() => earlyTerminationSettlement({ ...contract, model: { kind: 'quote' }, terminationDate: '2026-02-01' }))).toBe('QUOTE_REQUIRED');
+  });
+});
+
+describe('terminationSettlement (a contract on a date)', () => {
+  const meeting = { billing: 'prepaid' as const, model: MEETING_SAAS_PRICES, quantity: 5, periodMonths: 12, subtotalVnd: 21_000_000n, startDate: '2026-01-01', endDate: '2026-12-31' };
+
+  it('re-prices a prepaid contract like earlyTerminationSettlement, with the date', () => {
+    const s = terminationSettlement(meeting, '2026-05-31');
+    expect(s).toEqual({ date: '2026-05-31', ...earlyTerminationSettlement({ model: MEETING_SAAS_PRICES, quantity: 5, periodMonths: 12, paidSubtotalVnd: 21_000_000n, start: '2026-01-01', terminationDate: '2026-05-31' }) });
+  });
+
+  it('has nothing to refund on a postpaid or On-Premise contract', () => {
+    for (const c of [{ ...meeting, billing: 'postpaid' as const }, { ...meeting, model: { kind: 'quote' } as PriceModel }]) {
+      expect(terminationSettlement(c, '2026-05-31')).toMatchObject({ date: '2026-05-31', usedMonths: 0, usedValueVnd: 0n, refundVnd: 0n, explanation: expect.stringMatching(/^Trả sau/) });
+    }
+  });
+
+  it('refuses a contract not started and a date outside its term', () => {
+    expect(codeOf(() => terminationSettlement({ ...meeting, startDate: null, endDate: null }, '2026-05-31'))).toBe('CONFLICT');
+    expect(codeOf(() => terminationSettlement(meeting, '2025-12-31'))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => terminationSettlement({ ...meeting, billing: 'postpaid' }, '2027-01-01'))).toBe('VALIDATION_FAILED');
   });
 });
 
