@@ -3,7 +3,7 @@ import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
 import { localDate } from '../../http/validation.ts';
 import { CONTRACT_STATUSES } from './domain/lifecycle.ts';
-import type { ContractService } from './service.ts';
+import type { ContractService } from './index.ts';
 
 const id = z.object({ id: z.string().max(40) });
 const productCode = z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9_-]+$/);

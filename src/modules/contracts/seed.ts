@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { addDays, toLocalDate } from '../../platform/calendar.ts';
 import type { CustomerService, IdentityService } from '../identity/index.ts';
 import { contracts } from './db/schema.ts';
-import type { ContractService } from './service.ts';
+import type { ContractService } from './index.ts';
 
 /**
  * Demo contracts (development only, first start): one in each interesting state, so every inbox and

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../platform/calendar.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { EKYC_SAAS_PRICES, MEETING_SAAS_PRICES, priceQuote, type PriceModel } from '../../catalog/index.ts';
-import { earlyTerminationSettlement, terminationSettlement, upgradeSettlement } from './settlement.ts';
+import { appendixPayable, earlyTerminationSettlement, terminationSettlement, upgradeSettlement } from './settlement.ts';
 import { daysBetweenInclusive, termEnd } from './term.ts';
 
 function codeOf(fn: () => unknown): string {
@@ -142,6 +142,15 @@ describe('early termination settlement (C7)', () => {
     expect(codeOf(() => earlyTerminationSettlement({ ...contract, quantity: 0, terminationDate: '2026-02-01' }))).toBe('INVALID_QUANTITY');
     expect(codeOf(() => earlyTerminationSettlement({ ...contract, paidSubtotalVnd: -1n, terminationDate: '2026-02-01' }))).toBe('VALIDATION_FAILED');
     expect(codeOf(() => earlyTerminationSettlement({ ...contract, model: { kind: 'quote' }, terminationDate: '2026-02-01' }))).toBe('QUOTE_REQUIRED');
+  });
+});
+
+describe('appendixPayable', () => {
+  it('adds VAT at the contract\'s rate to a positive net, and asks nothing for a credit', () => {
+    expect(appendixPayable(1_000_000n, '10')).toBe(1_100_000n);
+    expect(appendixPayable(1_000_000n, 'KCT')).toBe(1_000_000n);
+    expect(appendixPayable(0n, '10')).toBe(0n);
+    expect(appendixPayable(-500_000n, '10')).toBe(0n);
   });
 });
 

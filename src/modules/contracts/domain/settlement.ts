@@ -29,7 +29,7 @@
  */
 import { AppError } from '../../../platform/errors.ts';
 import { formatVnd } from '../../../platform/money.ts';
-import { monthlySubtotalVnd, offeredPeriods, type PriceModel } from '../../catalog/index.ts';
+import { monthlySubtotalVnd, offeredPeriods, vatOf, type PriceModel, type VatRate } from '../../catalog/index.ts';
 import { assertLocalDate, daysBetweenInclusive, monthsStarted, termEnd, vnDate } from './term.ts';
 
 export interface UpgradeInput {
@@ -64,6 +64,9 @@ export function upgradeSettlement(input: UpgradeInput): UpgradeSettlement {
   const chargeVnd = prorate(newTermSubtotalVnd, remainingDays, totalDays);
   return { totalDays, usedDays: totalDays - remainingDays, remainingDays, creditVnd, chargeVnd, netVnd: chargeVnd - creditVnd };
 }
+
+/** What the customer pays for an appendix: the net before VAT plus VAT at the contract's rate; nothing for a credit. */
+export const appendixPayable = (netVnd: bigint, vatRate: VatRate): bigint => (netVnd > 0n ? netVnd + vatOf(netVnd, vatRate) : 0n);
 
 export interface EarlyTerminationInput {
   model: PriceModel; // the price model the contract was signed on

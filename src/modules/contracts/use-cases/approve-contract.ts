@@ -1,0 +1,29 @@
+import type { Ctx } from '../../../platform/context.ts';
+import type { Deps } from '../deps.ts';
+import { approvalLevelOf, approvalsComplete, nextStatus } from '../domain/lifecycle.ts';
+import { APPROVAL_TASK } from '../domain/tasks.ts';
+import { changeContract, closeTasks } from '../persist.ts';
+import { approvalsOf, approverOf, type ContractRow } from '../queries.ts';
+import { startProvisioning } from './start-provisioning.ts';
+
+/** C2 step 5: the caller approves at their level; with every approval given, provisioning starts. */
+export async function approveContract(d: Deps, ctx: Ctx, id: string) {
+  return changeContract(
+    d,
+    ctx,
+    id,
+    'contract.approved',
+    async (tx, c) => {
+      const level = approvalLevelOf(approverOf(d, ctx, c), { id: c.id, status: c.status, ...approvalsOf(c) });
+      if (c.status !== 'pending_approval') nextStatus(c.status, 'approved'); // throws INVALID_TRANSITION
+      const now = d.clock.now();
+      const patch: Partial<ContractRow> = level === 'ctkv' ? { ctkvApprovedBy: ctx.actor.id, ctkvApprovedAt: now } : { ttcnttApprovedBy: ctx.actor.id, ttcnttApprovedAt: now };
+      await closeTasks(d, tx, ctx, c.id, [APPROVAL_TASK[level]]);
+      if (!approvalsComplete(approvalsOf({ ...c, ...patch }))) return patch;
+      return { ...patch, status: nextStatus(c.status, 'approved') };
+    },
+    async (tx, after) => {
+      if (after.status === 'provisioning') await startProvisioning(d, tx, after);
+    },
+  );
+}
