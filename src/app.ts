@@ -152,7 +152,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     const customers = new CustomerService(database, clock, audit, identity);
     const catalog = new CatalogService(database, clock, audit, customers, (ctx) => identity.unitIdsInScope(ctx.actor));
     await seedCatalog(database, clock, catalog);
-    const contracts = createContracts({ database, clock, audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl: config.publicBaseUrl });
+    const publicBaseUrl = config.publicBaseUrl;
+    const contracts = createContracts({ database, clock, audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl });
     if (config.demoData && config.env === 'development') await seedDemoContracts(database, clock, { identity, customers, contracts });
     // VNPay: the real gateway when configured, else the simulator mounted on this server (same protocol).
     const simBase = `${config.publicBaseUrl}/sim/vnpay`;

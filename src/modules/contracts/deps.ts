@@ -20,8 +20,16 @@ export interface ServiceAccount {
  * Called by a job, never inside a transaction; `idempotencyKey` (contract id + step) is the same on
  * every retry, so the product creates one account however often it is asked.
  */
+export interface ProvisioningRequest {
+  idempotencyKey: string;
+  contractId: string;
+  number: string;
+  customerId: string;
+  quantity: number;
+}
+
 export interface ProvisioningPort {
-  provision(request: { idempotencyKey: string; contractId: string; number: string; customerId: string; quantity: number }): Promise<ServiceAccount | 'manual'>;
+  provision(request: ProvisioningRequest): Promise<ServiceAccount | 'manual'>;
   /** The account an earlier call with this key created, if any: asked before every retry. */
   lookup?(idempotencyKey: string): Promise<ServiceAccount | null>;
 }

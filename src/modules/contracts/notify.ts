@@ -11,12 +11,14 @@ const contractUrl = (d: Deps, c: ContractRow) => `${d.publicBaseUrl}/contracts/$
 async function facts(d: Deps, tx: Executor, c: ContractRow) {
   const customer = await d.customers.row(c.customerId, tx);
   const product = await d.catalog.product(c.productId, tx);
-  const base = { number: c.number, customerName: customer.name, productName: product.name, amount: formatVnd(c.totalVnd), contractUrl: contractUrl(d, c) };
+  const amount = formatVnd(c.totalVnd);
+  const base = { number: c.number, customerName: customer.name, productName: product.name, amount, contractUrl: contractUrl(d, c) };
   return { customer, base };
 }
 
 /** E-mail addresses of the active users holding a role (under a unit, when given). */
-export const staffEmails = (d: Deps, tx: Executor, role: string, underUnitId: string | null = null) => d.customers.emailsOfRole(role, underUnitId, tx);
+export const staffEmails = (d: Deps, tx: Executor, role: string, underUnitId: string | null = null) =>
+  d.customers.emailsOfRole(role, underUnitId, tx);
 
 /** Everyone holding one of the roles. */
 export async function emailsOfRoles(d: Deps, tx: Executor, roles: readonly string[]): Promise<string[]> {

@@ -24,7 +24,14 @@ export type NewContract = Pick<
   Partial<Pick<ContractRow, 'kind' | 'parentId' | 'onpremQuoteId' | 'startDate' | 'needsCtkvApproval' | 'note'>>;
 
 /** Inserts a contract priced from `priced` and `pricing`, with its document number and its audit entry. */
-export async function insertContract(d: Deps, tx: Executor, ctx: Ctx, data: NewContract, priced: PricedPlan, pricing: Pricing): Promise<ContractRow> {
+export async function insertContract(
+  d: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  data: NewContract,
+  priced: PricedPlan,
+  pricing: Pricing,
+): Promise<ContractRow> {
   withinLimit(pricing.totalVnd, 'totalVnd');
   const now = d.clock.now();
   const row: ContractRow = {
@@ -73,7 +80,14 @@ export async function insertContract(d: Deps, tx: Executor, ctx: Ctx, data: NewC
 }
 
 /** Writes a change with optimistic versioning and its audit entry (before/after of what changed). */
-export async function saveContract(d: Deps, tx: Executor, ctx: Ctx, c: ContractRow, patch: Partial<ContractRow>, action: string): Promise<ContractRow> {
+export async function saveContract(
+  d: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  c: ContractRow,
+  patch: Partial<ContractRow>,
+  action: string,
+): Promise<ContractRow> {
   const [after] = await tx
     .update(contracts)
     .set({ ...patch, updatedAt: d.clock.now(), version: c.version + 1 })
@@ -124,7 +138,9 @@ export async function openTask(
 ) {
   const now = d.clock.now();
   const dueAt = opts.dueAt ?? d.calendar.forUnit(unitId ?? c.sellingUnitId).addWorkingDays(now, 1);
-  await tx.insert(tasks).values({ id: newId('task', now), contractId: c.id, amendmentId: opts.amendmentId ?? null, kind, unitId, status: 'open', openedAt: now, dueAt });
+  const amendmentId = opts.amendmentId ?? null;
+  const id = newId('task', now);
+  await tx.insert(tasks).values({ id, contractId: c.id, amendmentId, kind, unitId, status: 'open', openedAt: now, dueAt });
 }
 
 export async function closeTasks(d: Deps, tx: Executor, ctx: Ctx, contractId: string, kinds: TaskKind[]) {

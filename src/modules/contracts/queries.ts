@@ -75,7 +75,11 @@ export function approverOf(d: Deps, ctx: Ctx, c: ContractRow): Approver {
 }
 
 /** The approvals given so far, in the terms of `domain/lifecycle.ts`. */
-export const approvalsOf = (c: ContractRow) => ({ needsCtkv: c.needsCtkvApproval === 1, ctkvApproved: !!c.ctkvApprovedAt, ttcnttApproved: !!c.ttcnttApprovedAt });
+export const approvalsOf = (c: ContractRow) => ({
+  needsCtkv: c.needsCtkvApproval === 1,
+  ctkvApproved: !!c.ctkvApprovedAt,
+  ttcnttApproved: !!c.ttcnttApprovedAt,
+});
 
 // ---- org units ---------------------------------------------------------------------------------------
 

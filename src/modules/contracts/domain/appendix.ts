@@ -21,7 +21,9 @@ export interface AmendableContract {
  * adjustment any quantity. The change date is today or later, within a term that has started.
  */
 export function appendixTerms(c: AmendableContract, input: { kind: AppendixKind; quantity?: number; changeDate: string }, today: string) {
-  if (c.status !== 'active') throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'amend' }, 'only an active contract can be amended');
+  if (c.status !== 'active') {
+    throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'amend' }, 'only an active contract can be amended');
+  }
   if (c.billing !== 'prepaid' || c.model.kind === 'quote' || (c.onpremQuoteId && input.kind !== 'adjust')) {
     throw new AppError('VALIDATION_FAILED', undefined, 'only prepaid list-price contracts change packages by appendix');
   }

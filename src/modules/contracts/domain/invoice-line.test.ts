@@ -7,7 +7,8 @@ const PLAN = { code: 'P', name: 'Gói chuẩn' };
 describe('invoice line of a contract payment', () => {
   it('a Meeting package is rooms × months at the unit price, no VAT (KCT)', () => {
     const q = priceQuote(MEETING_SAAS_PRICES, 'KCT', { quantity: 5, periodMonths: 12 });
-    const line = invoiceLineOf({ ...q, number: 'HD-2026-000001', model: MEETING_SAAS_PRICES, quantity: 5, periodMonths: 12 }, PLAN, 'Meeting', false, q.totalVnd);
+    const c = { ...q, number: 'HD-2026-000001', model: MEETING_SAAS_PRICES, quantity: 5, periodMonths: 12 };
+    const line = invoiceLineOf(c, PLAN, 'Meeting', false, q.totalVnd);
     expect(line).toEqual({
       code: 'P',
       name: 'Meeting — Gói chuẩn, hợp đồng HD-2026-000001',

@@ -19,7 +19,13 @@ const UNIT_LABEL: Record<string, string> = { room: 'Phòng/tháng', request: 'Re
  * quantity × months of its unit; anything else is one package. The unit price is left out when the
  * amount does not divide evenly.
  */
-export function invoiceLineOf(c: InvoicedContract, plan: { code: string; name: string }, productName: string, forAmendment: boolean, paidVnd: bigint) {
+export function invoiceLineOf(
+  c: InvoicedContract,
+  plan: { code: string; name: string },
+  productName: string,
+  forAmendment: boolean,
+  paidVnd: bigint,
+) {
   const vatPart = c.vatVnd === 0n ? 0n : (paidVnd * c.vatVnd) / c.totalVnd;
   const amountVnd = paidVnd - vatPart;
   const perUnit = c.model.kind === 'per_unit_period';

@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors.ts';
-import { allowedActions, approvalLevelOf, approvalsComplete, awaitsAccount, nextStatus, requiredApprovals, serviceAccess, type ActionContext } from './lifecycle.ts';
+import {
+  allowedActions,
+  approvalLevelOf,
+  approvalsComplete,
+  awaitsAccount,
+  nextStatus,
+  requiredApprovals,
+  serviceAccess,
+  type ActionContext,
+} from './lifecycle.ts';
 
-const nobody = { sell: false, approveCtkv: false, approveTtcntt: false, recordPayment: false, provision: false, suspend: false, ownerCustomer: false, selfService: false };
+const nobody = {
+  sell: false,
+  approveCtkv: false,
+  approveTtcntt: false,
+  recordPayment: false,
+  provision: false,
+  suspend: false,
+  ownerCustomer: false,
+  selfService: false,
+};
 const ctx = (over: Partial<ActionContext>): ActionContext => ({
   status: 'draft',
   billing: 'prepaid',
@@ -28,7 +46,8 @@ describe('contract lifecycle', () => {
   });
 
   it('refuses out-of-order steps with INVALID_TRANSITION', () => {
-    for (const [from, event] of [['awaiting_payment', 'approved'], ['draft', 'pay'], ['active', 'submit'], ['terminated', 'resume'], ['cancelled', 'submit']] as const) {
+    const wrong = [['awaiting_payment', 'approved'], ['draft', 'pay'], ['active', 'submit'], ['terminated', 'resume'], ['cancelled', 'submit']] as const;
+    for (const [from, event] of wrong) {
       expect(() => nextStatus(from, event)).toThrow(AppError);
     }
   });
@@ -42,7 +61,8 @@ describe('contract lifecycle', () => {
   it('offers each role only its own buttons', () => {
     const pending = { status: 'pending_approval' as const };
     expect(allowedActions(ctx({ ...pending, can: { ...nobody, approveCtkv: true } }))).toEqual(['approve', 'reject']);
-    expect(allowedActions(ctx({ ...pending, approvals: { needsCtkv: true, ctkvApproved: true, ttcnttApproved: false }, can: { ...nobody, approveCtkv: true } }))).toEqual([]);
+    const ctkvDone = { needsCtkv: true, ctkvApproved: true, ttcnttApproved: false };
+    expect(allowedActions(ctx({ ...pending, approvals: ctkvDone, can: { ...nobody, approveCtkv: true } }))).toEqual([]);
     expect(allowedActions(ctx({ status: 'draft', can: { ...nobody, sell: true } }))).toEqual(['submit', 'cancel']);
     expect(allowedActions(ctx({ status: 'active', can: { ...nobody, sell: true } }))).toEqual(['terminate', 'renew', 'amend']);
     expect(allowedActions(ctx({ status: 'active', can: { ...nobody, sell: true }, hasLiveRenewal: true, amendable: false }))).toEqual(['terminate']);
@@ -70,8 +90,10 @@ describe('contract lifecycle', () => {
 
   it('service access: expected time before, account and link after', () => {
     const due = new Date('2026-03-03T10:30:00Z');
-    expect(serviceAccess({ status: 'active', channel: 'self_service', accountRef: null, accessUrl: null }, due)).toEqual({ status: 'provisioning', expectedBy: due, accountRef: null, accessUrl: null });
-    expect(serviceAccess({ status: 'active', channel: 'self_service', accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' }, null)).toEqual({ status: 'ready', expectedBy: null, accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' });
+    const waiting = { status: 'active' as const, channel: 'self_service' as const, accountRef: null, accessUrl: null };
+    expect(serviceAccess(waiting, due)).toEqual({ status: 'provisioning', expectedBy: due, accountRef: null, accessUrl: null });
+    const ready = { ...waiting, accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' };
+    expect(serviceAccess(ready, null)).toEqual({ status: 'ready', expectedBy: null, accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' });
     expect(serviceAccess({ status: 'awaiting_payment', channel: 'self_service', accountRef: null, accessUrl: null }, null)).toBeNull();
   });
 });

@@ -148,7 +148,16 @@ export interface ActionContext {
   billing: 'prepaid' | 'postpaid';
   approvals: ApprovalState;
   /** What the caller may do, from their roles and scope. */
-  can: { sell: boolean; approveCtkv: boolean; approveTtcntt: boolean; recordPayment: boolean; provision: boolean; suspend: boolean; ownerCustomer: boolean; selfService: boolean };
+  can: {
+    sell: boolean;
+    approveCtkv: boolean;
+    approveTtcntt: boolean;
+    recordPayment: boolean;
+    provision: boolean;
+    suspend: boolean;
+    ownerCustomer: boolean;
+    selfService: boolean;
+  };
   /** A prepaid contract priced by a table (not an On-Premise quote) can be amended. */
   amendable: boolean;
   hasLiveRenewal: boolean;

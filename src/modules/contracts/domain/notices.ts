@@ -8,7 +8,10 @@ const EVENT_TEXT = {
   rejected: { vi: 'bị từ chối', en: 'rejected' },
   provision: { vi: 'cần tạo tài khoản dịch vụ', en: 'service account to be created' },
   access_ready: { vi: 'tài khoản dịch vụ đã sẵn sàng', en: 'your service account is ready' },
-  credentials: { vi: 'đã tạo tài khoản, vui lòng gửi thông tin cho khách hàng', en: 'account created; please send the credentials to the customer' },
+  credentials: {
+    vi: 'đã tạo tài khoản, vui lòng gửi thông tin cho khách hàng',
+    en: 'account created; please send the credentials to the customer',
+  },
   activated: { vi: 'đã kích hoạt dịch vụ', en: 'service activated' },
   reminder: { vi: 'sắp hết hạn', en: 'expires soon' },
   expired: { vi: 'đã hết hạn, dịch vụ dừng', en: 'expired; service ended' },

@@ -4,7 +4,15 @@
  */
 import type { ApprovalLevel } from './lifecycle.ts';
 
-export const TASK_KINDS = ['declare', 'approve_ctkv', 'approve_ttcntt', 'provision', 'configure_amendment', 'configure_termination', 'renew'] as const;
+export const TASK_KINDS = [
+  'declare',
+  'approve_ctkv',
+  'approve_ttcntt',
+  'provision',
+  'configure_amendment',
+  'configure_termination',
+  'renew',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 const SELLERS = ['am', 'kam', 'agent'];

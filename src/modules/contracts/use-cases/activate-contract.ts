@@ -29,5 +29,6 @@ async function scheduleTermJobs(d: Deps, tx: Executor, c: ContractRow) {
   const payload = { contractId: c.id };
   const runAt = localDateTime(remindOn < today(d) ? today(d) : remindOn, '08:00');
   await d.jobs.enqueue(tx, { queue: REMIND_QUEUE, key: `remind:${c.id}:${c.endDate}`, payload, runAt });
-  await d.jobs.enqueue(tx, { queue: EXPIRE_QUEUE, key: `expire:${c.id}:${c.endDate}`, payload, runAt: localDateTime(addDays(c.endDate, 1), '00:00') });
+  const expireAt = localDateTime(addDays(c.endDate, 1), '00:00');
+  await d.jobs.enqueue(tx, { queue: EXPIRE_QUEUE, key: `expire:${c.id}:${c.endDate}`, payload, runAt: expireAt });
 }

@@ -27,7 +27,8 @@ export async function amendContract(d: Deps, ctx: Ctx, id: string, input: AmendI
   const { quantity, start, end } = appendixTerms({ ...c, model }, input, today(d));
   const newTerm = priceQuote(model, c.vatRate as VatRate, { quantity, periodMonths: c.periodMonths });
   withinLimit(newTerm.totalVnd, 'totalVnd');
-  const s = upgradeSettlement({ paidSubtotalVnd: c.subtotalVnd, start, end, changeDate: input.changeDate, newTermSubtotalVnd: newTerm.subtotalVnd });
+  const { changeDate } = input;
+  const s = upgradeSettlement({ paidSubtotalVnd: c.subtotalVnd, start, end, changeDate, newTermSubtotalVnd: newTerm.subtotalVnd });
   const now = d.clock.now();
   const row: AmendmentRow = {
     id: newId('amendment', now),
@@ -37,7 +38,7 @@ export async function amendContract(d: Deps, ctx: Ctx, id: string, input: AmendI
     fromQuantity: c.quantity,
     quantity,
     periodMonths: c.periodMonths,
-    changeDate: input.changeDate,
+    changeDate,
     creditVnd: s.creditVnd,
     chargeVnd: s.chargeVnd,
     netVnd: s.netVnd,
@@ -56,7 +57,8 @@ export async function amendContract(d: Deps, ctx: Ctx, id: string, input: AmendI
       .where(and(eq(amendments.contractId, c.id), inArray(amendments.status, ['awaiting_payment', 'configuring'])));
     if (open) throw new AppError('CONFLICT', { amendment: open.id }, 'another appendix is still in progress');
     await tx.insert(amendments).values(row);
-    await d.audit.record(tx, ctx, { action: 'contract.amendment_created', entityType: 'contract', entityId: c.id, after: { ...row, payableVnd: payable } });
+    const after = { ...row, payableVnd: payable };
+    await d.audit.record(tx, ctx, { action: 'contract.amendment_created', entityType: 'contract', entityId: c.id, after });
     if (row.status === 'awaiting_payment') await emailPaymentRequest(d, tx, c, payable, row.id);
     else await openTask(d, tx, c, 'configure_amendment', null, { amendmentId: row.id });
   });

@@ -17,7 +17,8 @@ export async function approveContract(d: Deps, ctx: Ctx, id: string) {
       const level = approvalLevelOf(approverOf(d, ctx, c), { id: c.id, status: c.status, ...approvalsOf(c) });
       if (c.status !== 'pending_approval') nextStatus(c.status, 'approved'); // throws INVALID_TRANSITION
       const now = d.clock.now();
-      const patch: Partial<ContractRow> = level === 'ctkv' ? { ctkvApprovedBy: ctx.actor.id, ctkvApprovedAt: now } : { ttcnttApprovedBy: ctx.actor.id, ttcnttApprovedAt: now };
+      const by = ctx.actor.id;
+      const patch: Partial<ContractRow> = level === 'ctkv' ? { ctkvApprovedBy: by, ctkvApprovedAt: now } : { ttcnttApprovedBy: by, ttcnttApprovedAt: now };
       await closeTasks(d, tx, ctx, c.id, [APPROVAL_TASK[level]]);
       if (!approvalsComplete(approvalsOf({ ...c, ...patch }))) return patch;
       return { ...patch, status: nextStatus(c.status, 'approved') };

@@ -18,12 +18,18 @@ export async function completeAmendment(d: Deps, ctx: Ctx, amendmentId: string) 
     'contract.amended',
     async (tx, c) => {
       const [fresh] = await tx.select().from(amendments).where(eq(amendments.id, a.id)).for('update');
-      if (fresh.status !== 'configuring') throw new AppError('INVALID_TRANSITION', { from: fresh.status, event: 'apply' }, `appendix is ${fresh.status}`);
+      if (fresh.status !== 'configuring') {
+        throw new AppError('INVALID_TRANSITION', { from: fresh.status, event: 'apply' }, `appendix is ${fresh.status}`);
+      }
       await tx.update(amendments).set({ status: 'applied', appliedAt: d.clock.now() }).where(eq(amendments.id, a.id));
       await closeTasks(d, tx, ctx, c.id, ['configure_amendment']);
-      const term = priceQuote(priceModelFromJson(c.priceModel), c.vatRate as VatRate, { quantity: fresh.quantity, periodMonths: c.periodMonths });
-      return { quantity: fresh.quantity, unitPriceVnd: term.unitPriceVnd, subtotalVnd: term.subtotalVnd, vatVnd: term.vatVnd, totalVnd: term.totalVnd };
+      const { quantity } = fresh;
+      const term = priceQuote(priceModelFromJson(c.priceModel), c.vatRate as VatRate, { quantity, periodMonths: c.periodMonths });
+      const { unitPriceVnd, subtotalVnd, vatVnd, totalVnd } = term;
+      return { quantity, unitPriceVnd, subtotalVnd, vatVnd, totalVnd };
     },
-    async (tx, after) => notifyCustomer(d, tx, after, 'contract.customer_update', { event: 'amended', detail: `${a.fromQuantity} → ${a.quantity}` }),
+    async (tx, after) => {
+      await notifyCustomer(d, tx, after, 'contract.customer_update', { event: 'amended', detail: `${a.fromQuantity} → ${a.quantity}` });
+    },
   );
 }

@@ -21,9 +21,11 @@ export async function completeProvisioning(d: Deps, ctx: Ctx, id: string, accoun
 export async function recordAccount(d: Deps, tx: Executor, ctx: Ctx, c: ContractRow, account: ServiceAccount, note?: string) {
   if (!awaitsAccount(c)) nextStatus(c.status, 'provisioned'); // throws INVALID_TRANSITION
   await closeTasks(d, tx, ctx, c.id, ['provision']);
-  const patch = { accountRef: account.accountRef, accessUrl: account.accessUrl ?? null, note: note ? [c.note, note].filter(Boolean).join('\n') : c.note };
+  const notes = note ? [c.note, note].filter(Boolean).join('\n') : c.note;
+  const patch = { accountRef: account.accountRef, accessUrl: account.accessUrl ?? null, note: notes };
   const after = await saveContract(d, tx, ctx, c, patch, 'contract.provisioned');
-  const access = [`Tài khoản / account: ${account.accountRef}`, account.accessUrl ? `Truy cập / link: ${account.accessUrl}` : ''].filter(Boolean).join('\n');
+  const link = account.accessUrl ? `Truy cập / link: ${account.accessUrl}` : '';
+  const access = [`Tài khoản / account: ${account.accountRef}`, link].filter(Boolean).join('\n');
   if (after.status === 'provisioning') await activateContract(d, tx, ctx, after);
   else await notifyCustomer(d, tx, after, 'contract.customer_update', { event: 'access_ready', detail: access });
   const sales = after.channel === 'self_service' ? [] : await salesEmail(d, tx, after);

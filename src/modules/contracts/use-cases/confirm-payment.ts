@@ -26,7 +26,12 @@ export interface PaymentConfirmation {
  * Called by a confirmed payment (VNPay IPN, reconciliation, or an accountant recording a transfer).
  * Idempotent on the payment reference; the amount must be exactly what is owed.
  */
-export async function confirmPayment(d: Deps, ctx: Ctx, contractId: string, p: PaymentConfirmation): Promise<{ applied: boolean; contract: ContractDetail }> {
+export async function confirmPayment(
+  d: Deps,
+  ctx: Ctx,
+  contractId: string,
+  p: PaymentConfirmation,
+): Promise<{ applied: boolean; contract: ContractDetail }> {
   const applied = await d.database.db.transaction((tx) => confirmPaymentIn(d, tx, ctx, contractId, p));
   return { applied, contract: await getContract(d, ctx, contractId, { skipAccess: true }) };
 }
@@ -64,7 +69,9 @@ async function confirmAmendmentPayment(d: Deps, tx: Executor, ctx: Ctx, c: Contr
     .for('update');
   if (!a) throw new AppError('NOT_FOUND', { amendment: p.amendmentId });
   if (a.paymentRef === p.paymentRef) return false;
-  if (a.status !== 'awaiting_payment') throw new AppError('INVALID_TRANSITION', { from: a.status, event: 'pay' }, `appendix is ${a.status}`);
+  if (a.status !== 'awaiting_payment') {
+    throw new AppError('INVALID_TRANSITION', { from: a.status, event: 'pay' }, `appendix is ${a.status}`);
+  }
   const payable = appendixPayable(a.netVnd, c.vatRate as VatRate);
   if (p.amountVnd !== payable) throw new AppError('PAYMENT_MISMATCH', { expected: payable.toString(), got: p.amountVnd.toString() });
   await tx.update(amendments).set({ status: 'configuring', paymentRef: p.paymentRef }).where(eq(amendments.id, a.id));

@@ -22,12 +22,16 @@ export interface DeclareInput {
 export async function declareContract(d: Deps, ctx: Ctx, input: DeclareInput) {
   const customer = await d.customers.row(input.customerId);
   if (!d.customers.canSee(ctx, customer)) throw new AppError('FORBIDDEN', { customer: input.customerId });
-  if (input.signedDate > today(d)) throw new AppError('VALIDATION_FAILED', { signedDate: input.signedDate }, 'signed date is in the future');
+  if (input.signedDate > today(d)) {
+    throw new AppError('VALIDATION_FAILED', { signedDate: input.signedDate }, 'signed date is in the future');
+  }
   const postpaidPlan = input.billing === 'postpaid' ? `${input.product.toUpperCase()}-SAAS-TS` : undefined;
   const priced = await d.catalog.pricedPlan(input.product, input.planCode ?? postpaidPlan);
   const { quantity, periodMonths } = input;
   const quoted = priced.model.kind === 'quote';
-  const pricing = quoted ? await quotedPricing(d, input, customer.id, priced) : priceQuote(priced.model, priced.product.vatRate, { quantity, periodMonths });
+  const pricing = quoted
+    ? await quotedPricing(d, input, customer.id, priced)
+    : priceQuote(priced.model, priced.product.vatRate, { quantity, periodMonths });
   const sellingUnitId = ctx.actor.orgUnitId;
   const contract = {
     customerId: customer.id,
@@ -63,5 +67,6 @@ async function quotedPricing(d: Deps, input: DeclareInput, customerId: string, p
   }
   const vatRate = priced.product.vatRate;
   const vatVnd = vatOf(q.totalVnd, vatRate);
-  return { unitPriceVnd: q.totalVnd, subtotalVnd: q.totalVnd, vatRate, vatVnd, totalVnd: q.totalVnd + vatVnd, periodMonths: input.periodMonths ?? 12 };
+  const periodMonths = input.periodMonths ?? 12;
+  return { unitPriceVnd: q.totalVnd, subtotalVnd: q.totalVnd, vatRate, vatVnd, totalVnd: q.totalVnd + vatVnd, periodMonths };
 }

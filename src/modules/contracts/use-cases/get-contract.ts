@@ -25,6 +25,7 @@ export async function getContract(d: Deps, ctx: Ctx, id: string, opts: { skipAcc
   const sales = c.salesUserId ? await d.identity.getUser(c.salesUserId).catch(() => null) : null;
   const names = await d.identity.namesOf([c.ctkvApprovedBy, c.ttcnttApprovedBy, ...taskRows.map((t) => t.doneBy)]);
   const nameOf = (userId: string | null) => (userId ? (names.get(userId) ?? userId) : null);
+  const approval = (by: string | null, at: Date | null) => ({ required: true, by, byName: nameOf(by), at });
   const now = d.clock.now();
   const model = priceModelFromJson(c.priceModel);
   const approvalLevels = requiredApprovals({ channel: c.channel, needsCtkv: c.needsCtkvApproval === 1 });
@@ -52,8 +53,8 @@ export async function getContract(d: Deps, ctx: Ctx, id: string, opts: { skipAcc
     salesUser: sales ? { id: sales.id, fullName: sales.fullName } : null,
     // Only the approvals this contract's flow has (none for self-service): null is "does not apply".
     approvals: {
-      ctkv: approvalLevels.includes('ctkv') ? { required: true, by: c.ctkvApprovedBy, byName: nameOf(c.ctkvApprovedBy), at: c.ctkvApprovedAt } : null,
-      ttcntt: approvalLevels.includes('ttcntt') ? { required: true, by: c.ttcnttApprovedBy, byName: nameOf(c.ttcnttApprovedBy), at: c.ttcnttApprovedAt } : null,
+      ctkv: approvalLevels.includes('ctkv') ? approval(c.ctkvApprovedBy, c.ctkvApprovedAt) : null,
+      ttcntt: approvalLevels.includes('ttcntt') ? approval(c.ttcnttApprovedBy, c.ttcnttApprovedAt) : null,
     },
     service: serviceAccess(c, taskRows.find((t) => t.kind === 'provision' && t.status === 'open')?.dueAt ?? null),
     paidAt: c.paidAt,

@@ -14,7 +14,10 @@ export interface TaskQuery {
   pageSize: number;
 }
 
-/** The inbox (C4, C8): open steps this caller is expected to act on, each with its working-day deadline; or, for managers, everyone's overdue steps. */
+/**
+ * The inbox (C4, C8): open steps this caller is expected to act on, each with its working-day deadline;
+ * or, for managers, everyone's overdue steps.
+ */
 export async function listTasks(d: Deps, ctx: Ctx, q: TaskQuery) {
   const where: SQL[] = [];
   if (q.overdueOnly) {
@@ -43,7 +46,12 @@ export async function listTasks(d: Deps, ctx: Ctx, q: TaskQuery) {
       kind: task.kind,
       status: task.status,
       amendmentId: task.amendmentId,
-      contract: { id: contract.id, number: contract.number, customerName: described[i].customer?.name ?? '', productCode: described[i].product?.code ?? '' },
+      contract: {
+        id: contract.id,
+        number: contract.number,
+        customerName: described[i].customer?.name ?? '',
+        productCode: described[i].product?.code ?? '',
+      },
       unit: unitRef(d, task.unitId),
       openedAt: task.openedAt,
       dueAt: task.dueAt,

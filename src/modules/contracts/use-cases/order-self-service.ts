@@ -6,6 +6,8 @@ import { today, type Deps } from '../deps.ts';
 import { insertContract } from '../persist.ts';
 import { ttcnttUnitId, type ContractRow } from '../queries.ts';
 
+export type InTransaction = (tx: Executor, c: ContractRow) => Promise<void>;
+
 export interface SelfServiceOrder {
   product: string;
   quantity: number;
@@ -17,7 +19,7 @@ export interface SelfServiceOrder {
  * total is checked payable online before anything is written; `inTransaction` (the payments
  * module starting the payment) runs in the same transaction, so an order is whole or nothing.
  */
-export async function orderSelfService(d: Deps, ctx: Ctx, input: SelfServiceOrder, inTransaction?: (tx: Executor, c: ContractRow) => Promise<void>) {
+export async function orderSelfService(d: Deps, ctx: Ctx, input: SelfServiceOrder, inTransaction?: InTransaction) {
   if (!ctx.actor.customerId) throw new AppError('FORBIDDEN', undefined, 'only customers buy packages');
   const customer = await d.customers.row(ctx.actor.customerId);
   const priced = await d.catalog.pricedPlan(input.product);

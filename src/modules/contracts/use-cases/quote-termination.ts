@@ -11,4 +11,5 @@ export async function quoteTermination(d: Deps, ctx: Ctx, id: string, date: stri
   return settlementOf(c, date);
 }
 
-export const settlementOf = (c: ContractRow, date: string) => terminationSettlement({ ...c, model: priceModelFromJson(c.priceModel) }, date);
+export const settlementOf = (c: ContractRow, date: string) =>
+  terminationSettlement({ ...c, model: priceModelFromJson(c.priceModel) }, date);

@@ -19,7 +19,8 @@ export async function renewContract(d: Deps, ctx: Ctx, id: string, opts: { quant
   const priced = await d.catalog.pricedPlan(product.code, plan.code);
   if (priced.model.kind === 'quote') throw new AppError('QUOTE_REQUIRED', undefined, 'renew an On-Premise contract with a new quote');
   const quantity = opts.quantity ?? parent.quantity;
-  const pricing = priceQuote(priced.model, product.vatRate as VatRate, { quantity, periodMonths: opts.periodMonths ?? parent.periodMonths });
+  const periodMonths = opts.periodMonths ?? parent.periodMonths;
+  const pricing = priceQuote(priced.model, product.vatRate as VatRate, { quantity, periodMonths });
   const renewal = {
     kind: 'renewal' as const,
     parentId: parent.id,

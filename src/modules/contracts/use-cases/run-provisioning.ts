@@ -26,7 +26,8 @@ export async function runProvisioning(d: Deps, p: { contractId: string }, attemp
   let failure = '';
   try {
     const earlier = attempt > 1 && port?.lookup ? await port.lookup(key) : null;
-    if (port) outcome = earlier ?? (await port.provision({ idempotencyKey: key, contractId: c.id, number: c.number, customerId: c.customerId, quantity: c.quantity }));
+    const request = { idempotencyKey: key, contractId: c.id, number: c.number, customerId: c.customerId, quantity: c.quantity };
+    if (port) outcome = earlier ?? (await port.provision(request));
   } catch (err) {
     if (attempt < PROVISION_ATTEMPTS) throw err;
     failure = `Tạo tự động thất bại sau ${attempt} lần: ${err instanceof Error ? err.message : String(err)}`;

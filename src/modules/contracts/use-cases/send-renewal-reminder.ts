@@ -16,7 +16,7 @@ export async function sendRenewalReminder(d: Deps, p: { contractId: string }) {
     await notifyCustomer(d, tx, c, 'contract.customer_update', { event: 'reminder', detail });
     const sales = await salesEmail(d, tx, c);
     await notifyStaff(d, tx, c, 'reminder', sales, detail);
-    const audit = { action: 'contract.renewal_reminder_sent', entityType: 'contract', entityId: c.id, after: { endDate: c.endDate, to: sales } };
-    await d.audit.record(tx, SYSTEM, audit);
+    const after = { endDate: c.endDate, to: sales };
+    await d.audit.record(tx, SYSTEM, { action: 'contract.renewal_reminder_sent', entityType: 'contract', entityId: c.id, after });
   });
 }

@@ -14,5 +14,6 @@ export async function startProvisioning(d: Deps, tx: Executor, c: ContractRow) {
   await openTask(d, tx, c, 'provision', null);
   const product = await d.catalog.product(c.productId, tx);
   if (!d.ports.provisioning.has(product.code)) return askOpsToProvision(d, tx, c);
-  await d.jobs.enqueue(tx, { queue: PROVISION_QUEUE, key: provisioningKey(c.id), payload: { contractId: c.id }, maxAttempts: PROVISION_ATTEMPTS });
+  const job = { queue: PROVISION_QUEUE, key: provisioningKey(c.id), payload: { contractId: c.id }, maxAttempts: PROVISION_ATTEMPTS };
+  await d.jobs.enqueue(tx, job);
 }

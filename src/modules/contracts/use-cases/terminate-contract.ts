@@ -23,6 +23,9 @@ export async function terminateContract(d: Deps, ctx: Ctx, id: string, date: str
       const settlement = { ...s, usedValueVnd: s.usedValueVnd.toString(), refundVnd: s.refundVnd.toString() };
       return { status, terminatedAt: d.clock.now(), terminationDate: date, terminationReason: reason, settlement };
     },
-    async (tx, after) => notifyCustomer(d, tx, after, 'contract.customer_update', { event: 'terminated', detail: (after.settlement as { explanation: string }).explanation }),
+    async (tx, after) => {
+      const { explanation } = after.settlement as { explanation: string };
+      await notifyCustomer(d, tx, after, 'contract.customer_update', { event: 'terminated', detail: explanation });
+    },
   );
 }
