@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEETING_SAAS_PRICES } from '../../catalog/index.ts';
-import { isAppError } from '../../../platform/errors.ts';
 import { appendixTerms, type AmendableContract } from './appendix.ts';
+import { codeOf } from './codes.test-util.ts';
 
 const active: AmendableContract = {
   status: 'active',
@@ -13,16 +13,6 @@ const active: AmendableContract = {
   endDate: '2027-03-01',
 };
 const TODAY = '2026-04-01';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-  return 'none';
-}
 
 describe('appendixTerms', () => {
   it('an upgrade names the new quantity, an added package the extra, an adjustment any quantity', () => {

@@ -10,6 +10,7 @@ import {
   serviceAccess,
   type ActionContext,
 } from './lifecycle.ts';
+import { codeOf } from './codes.test-util.ts';
 
 const nobody = {
   sell: false,
@@ -102,14 +103,6 @@ describe('approvalLevelOf', () => {
   const pending = { id: 'contract_1', status: 'pending_approval' as const, needsCtkv: true, ctkvApproved: false, ttcnttApproved: false };
   const ctkv = { approvesCtkv: true, approvesTtcntt: false, inScope: true };
   const ttcntt = { approvesCtkv: false, approvesTtcntt: true, inScope: false };
-  const codeOf = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (e) {
-      return (e as AppError).code;
-    }
-    return 'none';
-  };
 
   it('a CTKV approver of the selling CTKV approves at CTKV; TT CNTT at TT CNTT, in either order', () => {
     expect(approvalLevelOf(ctkv, pending)).toBe('ctkv');

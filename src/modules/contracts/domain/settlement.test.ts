@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../platform/calendar.ts';
-import { isAppError } from '../../../platform/errors.ts';
 import { EKYC_SAAS_PRICES, MEETING_SAAS_PRICES, priceQuote, type PriceModel } from '../../catalog/index.ts';
 import { appendixPayable, earlyTerminationSettlement, terminationSettlement, upgradeSettlement } from './settlement.ts';
 import { daysBetweenInclusive, termEnd } from './term.ts';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return isAppError(e) ? e.code : `not an AppError: ${String(e)}`;
-  }
-  return 'no error';
-}
+import { codeOf } from './codes.test-util.ts';
 
 const meetingSubtotal = (rooms: number, months: number) => priceQuote(MEETING_SAAS_PRICES, 'KCT', { quantity: rooms, periodMonths: months }).subtotalVnd;
 
