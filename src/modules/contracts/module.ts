@@ -5,6 +5,7 @@
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { ContractModuleDeps, Deps, PaymentLinkFn, ProvisioningPort, ServiceAccount } from './deps.ts';
+import { contractUrl } from './notify.ts';
 import { assertCanSee, canSee, contractRow, numbersOf, type ContractRow } from './queries.ts';
 import { addDocument } from './use-cases/add-document.ts';
 import { amendContract, type AmendInput } from './use-cases/amend-contract.ts';
@@ -39,7 +40,7 @@ export function createContracts(deps: ContractModuleDeps) {
     ...deps,
     ports: {
       provisioning: new Map(),
-      paymentLink: async (_tx, p) => `${deps.publicBaseUrl}/contracts/${p.contractId}`,
+      paymentLink: async (_tx, p) => contractUrl(deps, p.contractId),
       checkOnlineTotal: () => {},
     },
   };

@@ -5,14 +5,15 @@ import { ALSO_TOLD, noticeText, type ContractNotice } from './domain/notices.ts'
 import { TASK_ROLES } from './domain/tasks.ts';
 import type { ContractRow } from './queries.ts';
 
-const contractUrl = (d: Deps, c: ContractRow) => `${d.publicBaseUrl}/contracts/${c.id}`;
+/** The contract's page in the portal. */
+export const contractUrl = (d: Pick<Deps, 'publicBaseUrl'>, contractId: string) => `${d.publicBaseUrl}/contracts/${contractId}`;
 
 /** What every contract e-mail says: number, customer, product, amount and the link. */
 async function facts(d: Deps, tx: Executor, c: ContractRow) {
   const customer = await d.customers.row(c.customerId, tx);
   const product = await d.catalog.product(c.productId, tx);
   const amount = formatVnd(c.totalVnd);
-  const base = { number: c.number, customerName: customer.name, productName: product.name, amount, contractUrl: contractUrl(d, c) };
+  const base = { number: c.number, customerName: customer.name, productName: product.name, amount, contractUrl: contractUrl(d, c.id) };
   return { customer, base };
 }
 

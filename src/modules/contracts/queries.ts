@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { hasPermission, withinScope } from '../identity/index.ts';
 import { amendments, contracts } from './db/schema.ts';
 import type { Deps } from './deps.ts';
-import type { Approver } from './domain/lifecycle.ts';
+import { approvalLevelOf, type ApprovalLevel } from './domain/lifecycle.ts';
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type AmendmentRow = typeof amendments.$inferSelect;
@@ -66,12 +66,14 @@ export function assertSeller(d: Deps, ctx: Ctx, c: ContractRow): void {
   if (!isSeller(d, ctx, c)) throw new AppError('FORBIDDEN', { contract: c.id });
 }
 
-export function approverOf(d: Deps, ctx: Ctx, c: ContractRow): Approver {
-  return {
+/** The level the caller approves or rejects this contract at (see `approvalLevelOf`). */
+export function approvalLevel(d: Deps, ctx: Ctx, c: ContractRow): ApprovalLevel {
+  const approver = {
     approvesCtkv: hasPermission(ctx.actor, 'contract.approve_ctkv'),
     approvesTtcntt: hasPermission(ctx.actor, 'contract.approve_ttcntt'),
     inScope: inScope(d, ctx, c),
   };
+  return approvalLevelOf(approver, { id: c.id, status: c.status, ...approvalsOf(c) });
 }
 
 /** The approvals given so far, in the terms of `domain/lifecycle.ts`. */

@@ -1,9 +1,9 @@
 import type { Ctx } from '../../../platform/context.ts';
 import type { Deps } from '../deps.ts';
-import { approvalLevelOf, nextStatus } from '../domain/lifecycle.ts';
+import { nextStatus } from '../domain/lifecycle.ts';
 import { notifyStaff, staffToTell } from '../notify.ts';
 import { cancelTasks, changeContract } from '../persist.ts';
-import { approvalsOf, approverOf } from '../queries.ts';
+import { approvalLevel } from '../queries.ts';
 
 /** An approver at their level refuses the contract: its open steps are cancelled, the seller and admin told why. */
 export async function rejectContract(d: Deps, ctx: Ctx, id: string, reason: string) {
@@ -13,7 +13,7 @@ export async function rejectContract(d: Deps, ctx: Ctx, id: string, reason: stri
     id,
     'contract.rejected',
     async (tx, c) => {
-      approvalLevelOf(approverOf(d, ctx, c), { id: c.id, status: c.status, ...approvalsOf(c) });
+      approvalLevel(d, ctx, c); // only an approver whose turn it is rejects
       const status = nextStatus(c.status, 'reject');
       await cancelTasks(d, tx, c.id);
       return { status, rejectionReason: reason };
