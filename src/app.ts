@@ -13,7 +13,7 @@ import { createLogger, type DestinationStream } from './platform/log.ts';
 import { AuditLog, auditRoutes } from './modules/audit/index.ts';
 import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedDemoUsers, seedOrgUnits } from './modules/identity/index.ts';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
-import { ContractService, contractRoutes, seedDemoContracts } from './modules/contracts/index.ts';
+import { createContracts, contractRoutes, seedDemoContracts, type ContractService } from './modules/contracts/index.ts';
 import { SLA_CHECK_QUEUE, SupportService, supportRoutes } from './modules/support/index.ts';
 import { contractMoneyRoutes, PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
@@ -152,7 +152,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     const customers = new CustomerService(database, clock, audit, identity);
     const catalog = new CatalogService(database, clock, audit, customers, (ctx) => identity.unitIdsInScope(ctx.actor));
     await seedCatalog(database, clock, catalog);
-    const contracts = new ContractService(database, clock, { audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl: config.publicBaseUrl });
+    const publicBaseUrl = config.publicBaseUrl;
+    const contracts = createContracts({ database, clock, audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl });
     if (config.demoData && config.env === 'development') await seedDemoContracts(database, clock, { identity, customers, contracts });
     // VNPay: the real gateway when configured, else the simulator mounted on this server (same protocol).
     const simBase = `${config.publicBaseUrl}/sim/vnpay`;

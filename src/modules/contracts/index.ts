@@ -1,4 +1,7 @@
-export { ContractService, CONTRACT_JOBS, type ProvisioningPort, type ServiceAccount, type PaymentConfirmation, type PaymentLinkFn } from './service.ts';
-export { contractRoutes } from './routes.ts';
+/** The contracts module's public API: the module object, its types, its routes and its demo seed. */
+export { CONTRACT_JOBS, createContracts, type ContractService } from './module.ts';
+export type { PaymentLinkFn, ProvisioningPort, ServiceAccount } from './deps.ts';
+export type { PaymentConfirmation } from './use-cases/confirm-payment.ts';
 export type { ContractStatus } from './domain/lifecycle.ts';
+export { contractRoutes } from './routes.ts';
 export { seedDemoContracts } from './seed.ts';

@@ -3,7 +3,8 @@ import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
 import { localDate } from '../../http/validation.ts';
 import { CONTRACT_STATUSES } from './domain/lifecycle.ts';
-import type { ContractService } from './service.ts';
+import { TASK_KINDS } from './domain/tasks.ts';
+import type { ContractService } from './module.ts';
 
 const id = z.object({ id: z.string().max(40) });
 const productCode = z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9_-]+$/);
@@ -13,6 +14,10 @@ const reason = z.object({ reason: z.string().trim().min(3).max(1000) }).strict()
 const empty = z.object({}).strict();
 /** Where the customer uses the service: shown to them as a link, so only http(s). */
 const accessUrl = z.url({ protocol: /^https?$/ }).max(500);
+const terminateBody = z.object({ date: localDate, reason: z.string().trim().min(3).max(1000) }).strict();
+const accountBody = z
+  .object({ accountRef: z.string().trim().min(2).max(200), accessUrl: accessUrl.optional(), note: z.string().max(2000).optional() })
+  .strict();
 
 export function contractRoutes(app: Server, contracts: ContractService) {
   app.get('/api/v1/contracts', {
@@ -69,7 +74,11 @@ export function contractRoutes(app: Server, contracts: ContractService) {
   });
 
   app.post('/api/v1/self-service/contracts', {
-    schema: { tags: ['contracts'], summary: 'C1: a signed-in individual buys a package (awaits payment)', body: z.object({ product: productCode, quantity, periodMonths: periodMonths.optional() }).strict() },
+    schema: {
+      tags: ['contracts'],
+      summary: 'C1: a signed-in individual buys a package (awaits payment)',
+      body: z.object({ product: productCode, quantity, periodMonths: periodMonths.optional() }).strict(),
+    },
     preValidation: guard('contract.buy'),
     handler: async (req, reply) => {
       const row = await contracts.selfService(ctxOf(req), req.body);
@@ -84,8 +93,13 @@ export function contractRoutes(app: Server, contracts: ContractService) {
     ['cancel', (c, i, b) => contracts.cancel(c, i, b.reason), reason, undefined],
     ['suspend', (c, i, b) => contracts.suspend(c, i, b.reason), reason, 'contract.suspend'],
     ['resume', (c, i) => contracts.resume(c, i), empty, 'contract.suspend'],
-    ['terminate', (c, i, b) => contracts.terminate(c, i, b.date, b.reason), z.object({ date: localDate, reason: z.string().trim().min(3).max(1000) }).strict(), 'contract.declare'],
-    ['provisioning/complete', (c, i, b) => contracts.completeProvisioning(c, i, { accountRef: b.accountRef, accessUrl: b.accessUrl }, b.note), z.object({ accountRef: z.string().trim().min(2).max(200), accessUrl: accessUrl.optional(), note: z.string().max(2000).optional() }).strict(), 'contract.provision'],
+    ['terminate', (c, i, b) => contracts.terminate(c, i, b.date, b.reason), terminateBody, 'contract.declare'],
+    [
+      'provisioning/complete',
+      (c, i, b) => contracts.completeProvisioning(c, i, { accountRef: b.accountRef, accessUrl: b.accessUrl }, b.note),
+      accountBody,
+      'contract.provision',
+    ],
   ];
   for (const [path, run, body, permission] of simple) {
     app.post(`/api/v1/contracts/:id/${path}`, {
@@ -96,14 +110,24 @@ export function contractRoutes(app: Server, contracts: ContractService) {
   }
 
   app.get('/api/v1/contracts/:id/termination-quote', {
-    schema: { tags: ['contracts'], summary: 'C7: the settlement of an early termination on a date', params: id, querystring: z.object({ date: localDate }).strict() },
+    schema: {
+      tags: ['contracts'],
+      summary: 'C7: the settlement of an early termination on a date',
+      params: id,
+      querystring: z.object({ date: localDate }).strict(),
+    },
     preValidation: guard(),
     handler: async (req) => contracts.terminationQuote(ctxOf(req), req.params.id, req.query.date),
   });
 
   app.post('/api/v1/contracts/:id/documents', {
     bodyLimit: 8 * 1024 * 1024,
-    schema: { tags: ['contracts'], summary: 'Attach a document (PDF, PNG or JPEG, at most 5 MB, base64 in JSON)', params: id, body: z.object({ name: z.string().trim().min(1).max(200), contentBase64: z.string().min(1) }).strict() },
+    schema: {
+      tags: ['contracts'],
+      summary: 'Attach a document (PDF, PNG or JPEG, at most 5 MB, base64 in JSON)',
+      params: id,
+      body: z.object({ name: z.string().trim().min(1).max(200), contentBase64: z.string().min(1) }).strict(),
+    },
     preValidation: guard(),
     handler: async (req, reply) => reply.status(201).send(await contracts.addDocument(ctxOf(req), req.params.id, req.body)),
   });
@@ -122,7 +146,12 @@ export function contractRoutes(app: Server, contracts: ContractService) {
   });
 
   app.post('/api/v1/contracts/:id/renew', {
-    schema: { tags: ['contracts'], summary: 'C5: a renewal contract at today\'s price list', params: id, body: z.object({ quantity: quantity.optional(), periodMonths: periodMonths.optional() }).strict() },
+    schema: {
+      tags: ['contracts'],
+      summary: 'C5: a renewal contract at today\'s price list',
+      params: id,
+      body: z.object({ quantity: quantity.optional(), periodMonths: periodMonths.optional() }).strict(),
+    },
     preValidation: guard('contract.declare'),
     handler: async (req, reply) => {
       const row = await contracts.renew(ctxOf(req), req.params.id, req.body);
@@ -136,7 +165,15 @@ export function contractRoutes(app: Server, contracts: ContractService) {
       summary: 'C6: an appendix (upgrade, added package, adjustment) with its proration; ?preview=true computes without saving',
       params: id,
       querystring: z.object({ preview: z.enum(['true', 'false']).optional() }).strict(),
-      body: z.object({ kind: z.enum(['upgrade', 'add_package', 'adjust']), quantity: quantity.optional(), periodMonths: periodMonths.optional(), changeDate: localDate, note: z.string().max(2000).optional() }).strict(),
+      body: z
+        .object({
+          kind: z.enum(['upgrade', 'add_package', 'adjust']),
+          quantity: quantity.optional(),
+          periodMonths: periodMonths.optional(),
+          changeDate: localDate,
+          note: z.string().max(2000).optional(),
+        })
+        .strict(),
     },
     preValidation: guard('contract.declare'),
     handler: async (req, reply) => {
@@ -152,7 +189,7 @@ export function contractRoutes(app: Server, contracts: ContractService) {
     handler: async (req) => contracts.completeAmendment(ctxOf(req), req.params.id),
   });
 
-  const taskQuery = z.object({ status: z.enum(['open', 'done']).optional(), kind: z.enum(['declare', 'approve_ctkv', 'approve_ttcntt', 'provision', 'configure_amendment', 'configure_termination', 'renew']).optional(), ...pageQuery }).strict();
+  const taskQuery = z.object({ status: z.enum(['open', 'done']).optional(), kind: z.enum(TASK_KINDS).optional(), ...pageQuery }).strict();
   app.get('/api/v1/tasks', {
     schema: { tags: ['contracts'], summary: 'The caller\'s inbox: open steps with working-day deadlines', querystring: taskQuery },
     preValidation: guard(),

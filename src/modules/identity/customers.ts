@@ -203,6 +203,12 @@ export class CustomerService {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** Ids of the customers whose name contains `text`, for other modules' searches. */
+  async idsByName(text: string): Promise<string[]> {
+    const rows = await this.database.db.select({ id: customers.id }).from(customers).where(ilike(customers.name, `%${text}%`));
+    return rows.map((r) => r.id);
+  }
+
   /** E-mail addresses of users with `role` (optionally inside a unit's subtree), for notifications. */
   async emailsOfRole(role: string, underUnitId?: string | null, ex: Executor = this.database.db): Promise<string[]> {
     const unitPath = underUnitId ? this.identity.orgUnit(underUnitId)?.path : undefined;

@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors.ts';
-import { allowedActions, approvalsComplete, awaitsAccount, nextStatus, requiredApprovals, serviceAccess, type ActionContext } from './lifecycle.ts';
+import {
+  allowedActions,
+  approvalLevelOf,
+  approvalsComplete,
+  awaitsAccount,
+  nextStatus,
+  requiredApprovals,
+  serviceAccess,
+  type ActionContext,
+} from './lifecycle.ts';
+import { codeOf } from './codes.test-util.ts';
 
-const nobody = { sell: false, approveCtkv: false, approveTtcntt: false, recordPayment: false, provision: false, suspend: false, ownerCustomer: false, selfService: false };
+const nobody = {
+  sell: false,
+  approveCtkv: false,
+  approveTtcntt: false,
+  recordPayment: false,
+  provision: false,
+  suspend: false,
+  ownerCustomer: false,
+  selfService: false,
+};
 const ctx = (over: Partial<ActionContext>): ActionContext => ({
   status: 'draft',
   billing: 'prepaid',
@@ -28,7 +47,8 @@ describe('contract lifecycle', () => {
   });
 
   it('refuses out-of-order steps with INVALID_TRANSITION', () => {
-    for (const [from, event] of [['awaiting_payment', 'approved'], ['draft', 'pay'], ['active', 'submit'], ['terminated', 'resume'], ['cancelled', 'submit']] as const) {
+    const wrong = [['awaiting_payment', 'approved'], ['draft', 'pay'], ['active', 'submit'], ['terminated', 'resume'], ['cancelled', 'submit']] as const;
+    for (const [from, event] of wrong) {
       expect(() => nextStatus(from, event)).toThrow(AppError);
     }
   });
@@ -42,7 +62,8 @@ describe('contract lifecycle', () => {
   it('offers each role only its own buttons', () => {
     const pending = { status: 'pending_approval' as const };
     expect(allowedActions(ctx({ ...pending, can: { ...nobody, approveCtkv: true } }))).toEqual(['approve', 'reject']);
-    expect(allowedActions(ctx({ ...pending, approvals: { needsCtkv: true, ctkvApproved: true, ttcnttApproved: false }, can: { ...nobody, approveCtkv: true } }))).toEqual([]);
+    const ctkvDone = { needsCtkv: true, ctkvApproved: true, ttcnttApproved: false };
+    expect(allowedActions(ctx({ ...pending, approvals: ctkvDone, can: { ...nobody, approveCtkv: true } }))).toEqual([]);
     expect(allowedActions(ctx({ status: 'draft', can: { ...nobody, sell: true } }))).toEqual(['submit', 'cancel']);
     expect(allowedActions(ctx({ status: 'active', can: { ...nobody, sell: true } }))).toEqual(['terminate', 'renew', 'amend']);
     expect(allowedActions(ctx({ status: 'active', can: { ...nobody, sell: true }, hasLiveRenewal: true, amendable: false }))).toEqual(['terminate']);
@@ -70,8 +91,30 @@ describe('contract lifecycle', () => {
 
   it('service access: expected time before, account and link after', () => {
     const due = new Date('2026-03-03T10:30:00Z');
-    expect(serviceAccess({ status: 'active', channel: 'self_service', accountRef: null, accessUrl: null }, due)).toEqual({ status: 'provisioning', expectedBy: due, accountRef: null, accessUrl: null });
-    expect(serviceAccess({ status: 'active', channel: 'self_service', accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' }, null)).toEqual({ status: 'ready', expectedBy: null, accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' });
+    const waiting = { status: 'active' as const, channel: 'self_service' as const, accountRef: null, accessUrl: null };
+    expect(serviceAccess(waiting, due)).toEqual({ status: 'provisioning', expectedBy: due, accountRef: null, accessUrl: null });
+    const ready = { ...waiting, accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' };
+    expect(serviceAccess(ready, null)).toEqual({ status: 'ready', expectedBy: null, accountRef: 'meeting:a', accessUrl: 'https://meet.example/a' });
     expect(serviceAccess({ status: 'awaiting_payment', channel: 'self_service', accountRef: null, accessUrl: null }, null)).toBeNull();
+  });
+});
+
+describe('approvalLevelOf', () => {
+  const pending = { id: 'contract_1', status: 'pending_approval' as const, needsCtkv: true, ctkvApproved: false, ttcnttApproved: false };
+  const ctkv = { approvesCtkv: true, approvesTtcntt: false, inScope: true };
+  const ttcntt = { approvesCtkv: false, approvesTtcntt: true, inScope: false };
+
+  it('a CTKV approver of the selling CTKV approves at CTKV; TT CNTT at TT CNTT, in either order', () => {
+    expect(approvalLevelOf(ctkv, pending)).toBe('ctkv');
+    expect(approvalLevelOf(ttcntt, pending)).toBe('ttcntt');
+    expect(approvalLevelOf({ ...ctkv, approvesTtcntt: true }, { ...pending, ctkvApproved: true })).toBe('ttcntt');
+  });
+
+  it('refuses another CTKV, a level already done, the wrong state and a non-approver', () => {
+    expect(codeOf(() => approvalLevelOf({ ...ctkv, inScope: false }, pending))).toBe('FORBIDDEN');
+    expect(codeOf(() => approvalLevelOf(ctkv, { ...pending, ctkvApproved: true }))).toBe('CONFLICT');
+    expect(codeOf(() => approvalLevelOf(ctkv, { ...pending, needsCtkv: false }))).toBe('CONFLICT');
+    expect(codeOf(() => approvalLevelOf(ttcntt, { ...pending, status: 'active', ttcnttApproved: true }))).toBe('INVALID_TRANSITION');
+    expect(codeOf(() => approvalLevelOf({ approvesCtkv: false, approvesTtcntt: false, inScope: true }, pending))).toBe('FORBIDDEN');
   });
 });

@@ -1,3 +1,4 @@
+import { AppError } from '../../../platform/errors.ts';
 import { defineMachine, eventsFrom, transition } from '../../../platform/state-machine.ts';
 
 /**
@@ -70,6 +71,31 @@ export function approvalsComplete(a: ApprovalState): boolean {
 
 export type ApprovalLevel = 'ctkv' | 'ttcntt';
 
+/** What a caller may approve: from their permissions, and whether the contract lies in their scope. */
+export interface Approver {
+  approvesCtkv: boolean;
+  approvesTtcntt: boolean;
+  inScope: boolean;
+}
+
+/**
+ * The level a caller approves (or rejects) at: a CTKV approver of the selling CTKV while that approval
+ * is missing, else TT CNTT while its approval is missing. An approver whose level is done meets a
+ * conflict (or the transition's refusal once the contract has moved on); anyone else is forbidden.
+ */
+export function approvalLevelOf(who: Approver, c: { id: string; status: ContractStatus } & ApprovalState): ApprovalLevel {
+  if (who.approvesCtkv && c.needsCtkv && !c.ctkvApproved) {
+    if (!who.inScope) throw new AppError('FORBIDDEN', { contract: c.id }, 'the contract belongs to another CTKV');
+    return 'ctkv';
+  }
+  if (who.approvesTtcntt && !c.ttcnttApproved) return 'ttcntt';
+  if (who.approvesCtkv || who.approvesTtcntt) {
+    if (c.status !== 'pending_approval') nextStatus(c.status, 'approved'); // throws INVALID_TRANSITION
+    throw new AppError('CONFLICT', { contract: c.id }, 'already approved at your level');
+  }
+  throw new AppError('FORBIDDEN');
+}
+
 /**
  * The approvals a contract's flow has at all: none for a self-service purchase (C1: paid online and
  * activated at once); TT CNTT for every declared contract, and the selling CTKV's too when a CTKV sold it.
@@ -122,7 +148,16 @@ export interface ActionContext {
   billing: 'prepaid' | 'postpaid';
   approvals: ApprovalState;
   /** What the caller may do, from their roles and scope. */
-  can: { sell: boolean; approveCtkv: boolean; approveTtcntt: boolean; recordPayment: boolean; provision: boolean; suspend: boolean; ownerCustomer: boolean; selfService: boolean };
+  can: {
+    sell: boolean;
+    approveCtkv: boolean;
+    approveTtcntt: boolean;
+    recordPayment: boolean;
+    provision: boolean;
+    suspend: boolean;
+    ownerCustomer: boolean;
+    selfService: boolean;
+  };
   /** A prepaid contract priced by a table (not an On-Premise quote) can be amended. */
   amendable: boolean;
   hasLiveRenewal: boolean;

@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../platform/calendar.ts';
-import { isAppError } from '../../../platform/errors.ts';
-import { EKYC_SAAS_PRICES, MEETING_SAAS_PRICES, priceQuote, type PriceModel } from '../../catalog/domain/pricing.ts';
-import { earlyTerminationSettlement, upgradeSettlement } from './settlement.ts';
+import { EKYC_SAAS_PRICES, MEETING_SAAS_PRICES, priceQuote, type PriceModel } from '../../catalog/index.ts';
+import { appendixPayable, earlyTerminationSettlement, terminationSettlement, upgradeSettlement } from './settlement.ts';
 import { daysBetweenInclusive, termEnd } from './term.ts';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return isAppError(e) ? e.code : `not an AppError: ${String(e)}`;
-  }
-  return 'no error';
-}
+import { codeOf } from './codes.test-util.ts';
 
 const meetingSubtotal = (rooms: number, months: number) => priceQuote(MEETING_SAAS_PRICES, 'KCT', { quantity: rooms, periodMonths: months }).subtotalVnd;
 
@@ -49,7 +40,8 @@ describe('upgrade settlement (C6)', () => {
   });
 
   it('on the first day: everything paid is credited and the whole new term charged', () => {
-    expect(upgradeSettlement({ paidSubtotalVnd: paid, start: '2026-01-01', end: '2026-12-31', changeDate: '2026-01-01', newTermSubtotalVnd: newTerm })).toEqual({
+    const term = { paidSubtotalVnd: paid, start: '2026-01-01', end: '2026-12-31', newTermSubtotalVnd: newTerm };
+    expect(upgradeSettlement({ ...term, changeDate: '2026-01-01' })).toEqual({
       totalDays: 365,
       usedDays: 0,
       remainingDays: 365,
@@ -61,7 +53,8 @@ describe('upgrade settlement (C6)', () => {
 
   it('on the last day: one day of each (the change date counts as remaining)', () => {
     // 19,200,000 / 365 = 52,602.7…; 33,600,000 / 365 = 92,054.7…
-    expect(upgradeSettlement({ paidSubtotalVnd: paid, start: '2026-01-01', end: '2026-12-31', changeDate: '2026-12-31', newTermSubtotalVnd: newTerm })).toEqual({
+    const term = { paidSubtotalVnd: paid, start: '2026-01-01', end: '2026-12-31', newTermSubtotalVnd: newTerm };
+    expect(upgradeSettlement({ ...term, changeDate: '2026-12-31' })).toEqual({
       totalDays: 365,
       usedDays: 364,
       remainingDays: 1,
@@ -117,20 +110,25 @@ describe('early termination settlement (C7)', () => {
 
   it('explains the figures in one Vietnamese sentence', () => {
     expect(endOn('2026-05-31').explanation).toBe(
-      'Hợp đồng kỳ 12 tháng từ ngày 01/01/2026 chấm dứt trước hạn vào ngày 31/05/2026: 5 tháng đã sử dụng được tính lại theo đơn giá kỳ 1 tháng thành 11.250.000 ₫, khách hàng đã thanh toán 21.000.000 ₫ nên được hoàn lại 9.750.000 ₫.',
+      'Hợp đồng kỳ 12 tháng từ ngày 01/01/2026 chấm dứt trước hạn vào ngày 31/05/2026: ' +
+        '5 tháng đã sử dụng được tính lại theo đơn giá kỳ 1 tháng thành 11.250.000 ₫, ' +
+        'khách hàng đã thanh toán 21.000.000 ₫ nên được hoàn lại 9.750.000 ₫.',
     );
-    expect(endOn('2026-11-15').explanation).toMatch(/thành 22\.000\.000 ₫, khách hàng đã thanh toán 21\.000\.000 ₫ nên không được hoàn tiền\.$/);
+    const noRefund = /thành 22\.000\.000 ₫, khách hàng đã thanh toán 21\.000\.000 ₫ nên không được hoàn tiền\.$/;
+    expect(endOn('2026-11-15').explanation).toMatch(noRefund);
   });
 
   it('uses the shortest period offered when every period is longer than the months used', () => {
     const yearly: PriceModel = { kind: 'flat', amountVnd: 1_000_000n, periods: [12] };
-    const s = earlyTerminationSettlement({ model: yearly, quantity: 1, periodMonths: 12, paidSubtotalVnd: 12_000_000n, start: '2026-01-01', terminationDate: '2026-05-10' });
+    const paidSubtotalVnd = 12_000_000n;
+    const s = earlyTerminationSettlement({ model: yearly, quantity: 1, periodMonths: 12, paidSubtotalVnd, start: '2026-01-01', terminationDate: '2026-05-10' });
     expect(s).toMatchObject({ usedMonths: 5, repricedPeriodMonths: 12, usedValueVnd: 5_000_000n, refundVnd: 7_000_000n });
   });
 
   it('settles a monthly eKYC package: the one month is used', () => {
     const paid = priceQuote(EKYC_SAAS_PRICES, 'KCT', { quantity: 8_000 }).subtotalVnd;
-    const s = earlyTerminationSettlement({ model: EKYC_SAAS_PRICES, quantity: 8_000, periodMonths: 1, paidSubtotalVnd: paid, start: '2026-03-10', terminationDate: '2026-03-20' });
+    const month = { start: '2026-03-10', terminationDate: '2026-03-20' };
+    const s = earlyTerminationSettlement({ model: EKYC_SAAS_PRICES, quantity: 8_000, periodMonths: 1, paidSubtotalVnd: paid, ...month });
     expect(s).toMatchObject({ usedMonths: 1, repricedPeriodMonths: 1, usedValueVnd: 7_600_000n, refundVnd: 0n });
   });
 
@@ -142,6 +140,53 @@ describe('early termination settlement (C7)', () => {
     expect(codeOf(() => earlyTerminationSettlement({ ...contract, quantity: 0, terminationDate: '2026-02-01' }))).toBe('INVALID_QUANTITY');
     expect(codeOf(() => earlyTerminationSettlement({ ...contract, paidSubtotalVnd: -1n, terminationDate: '2026-02-01' }))).toBe('VALIDATION_FAILED');
     expect(codeOf(() => earlyTerminationSettlement({ ...contract, model: { kind: 'quote' }, terminationDate: '2026-02-01' }))).toBe('QUOTE_REQUIRED');
+  });
+});
+
+describe('appendixPayable', () => {
+  it('adds VAT at the contract\'s rate to a positive net, and asks nothing for a credit', () => {
+    expect(appendixPayable(1_000_000n, '10')).toBe(1_100_000n);
+    expect(appendixPayable(1_000_000n, 'KCT')).toBe(1_000_000n);
+    expect(appendixPayable(0n, '10')).toBe(0n);
+    expect(appendixPayable(-500_000n, '10')).toBe(0n);
+  });
+});
+
+describe('terminationSettlement (a contract on a date)', () => {
+  const meeting = {
+    billing: 'prepaid' as const,
+    model: MEETING_SAAS_PRICES,
+    quantity: 5,
+    periodMonths: 12,
+    subtotalVnd: 21_000_000n,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+  };
+
+  it('re-prices a prepaid contract like earlyTerminationSettlement, with the date', () => {
+    const s = terminationSettlement(meeting, '2026-05-31');
+    const same = earlyTerminationSettlement({
+      model: MEETING_SAAS_PRICES,
+      quantity: 5,
+      periodMonths: 12,
+      paidSubtotalVnd: 21_000_000n,
+      start: '2026-01-01',
+      terminationDate: '2026-05-31',
+    });
+    expect(s).toEqual({ date: '2026-05-31', ...same });
+  });
+
+  it('has nothing to refund on a postpaid or On-Premise contract', () => {
+    for (const c of [{ ...meeting, billing: 'postpaid' as const }, { ...meeting, model: { kind: 'quote' } as PriceModel }]) {
+      const nothing = { date: '2026-05-31', usedMonths: 0, usedValueVnd: 0n, refundVnd: 0n, explanation: expect.stringMatching(/^Trả sau/) };
+      expect(terminationSettlement(c, '2026-05-31')).toMatchObject(nothing);
+    }
+  });
+
+  it('refuses a contract not started and a date outside its term', () => {
+    expect(codeOf(() => terminationSettlement({ ...meeting, startDate: null, endDate: null }, '2026-05-31'))).toBe('CONFLICT');
+    expect(codeOf(() => terminationSettlement(meeting, '2025-12-31'))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => terminationSettlement({ ...meeting, billing: 'postpaid' }, '2027-01-01'))).toBe('VALIDATION_FAILED');
   });
 });
 
@@ -179,7 +224,8 @@ describe('properties', () => {
         expect(s.repricedPeriodMonths).toBeLessThanOrEqual(s.usedMonths);
         // Paying the list price for the whole term, the customer gets back at most the unused months' share.
         const listPaid = meetingSubtotal(rooms, periodMonths);
-        const fair = earlyTerminationSettlement({ model: MEETING_SAAS_PRICES, quantity: rooms, periodMonths, paidSubtotalVnd: listPaid, start, terminationDate });
+        const listTerms = { model: MEETING_SAAS_PRICES, quantity: rooms, periodMonths, paidSubtotalVnd: listPaid, start, terminationDate };
+        const fair = earlyTerminationSettlement(listTerms);
         expect(fair.refundVnd <= (listPaid * BigInt(periodMonths - s.usedMonths)) / BigInt(periodMonths)).toBe(true);
       }),
     );

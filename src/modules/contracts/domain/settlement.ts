@@ -29,8 +29,8 @@
  */
 import { AppError } from '../../../platform/errors.ts';
 import { formatVnd } from '../../../platform/money.ts';
-import { monthlySubtotalVnd, offeredPeriods, type PriceModel } from '../../catalog/domain/pricing.ts';
-import { assertLocalDate, daysBetweenInclusive, monthsStarted, termEnd } from './term.ts';
+import { monthlySubtotalVnd, offeredPeriods, vatOf, type PriceModel, type VatRate } from '../../catalog/index.ts';
+import { assertLocalDate, daysBetweenInclusive, monthsStarted, termEnd, vnDate } from './term.ts';
 
 export interface UpgradeInput {
   paidSubtotalVnd: bigint; // what the customer paid for the current package's whole term
@@ -64,6 +64,9 @@ export function upgradeSettlement(input: UpgradeInput): UpgradeSettlement {
   const chargeVnd = prorate(newTermSubtotalVnd, remainingDays, totalDays);
   return { totalDays, usedDays: totalDays - remainingDays, remainingDays, creditVnd, chargeVnd, netVnd: chargeVnd - creditVnd };
 }
+
+/** What the customer pays for an appendix: the net before VAT plus VAT at the contract's rate; nothing for a credit. */
+export const appendixPayable = (netVnd: bigint, vatRate: VatRate): bigint => (netVnd > 0n ? netVnd + vatOf(netVnd, vatRate) : 0n);
 
 export interface EarlyTerminationInput {
   model: PriceModel; // the price model the contract was signed on
@@ -113,6 +116,33 @@ export function earlyTerminationSettlement(input: EarlyTerminationInput): EarlyT
   return { usedMonths, repricedPeriodMonths, usedValueVnd, refundVnd, explanation };
 }
 
+export interface SettledContract {
+  billing: 'prepaid' | 'postpaid';
+  model: PriceModel;
+  quantity: number;
+  periodMonths: number;
+  subtotalVnd: bigint;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+/**
+ * C7 on a contract: the date must fall within its term; a postpaid or On-Premise contract has nothing
+ * prepaid to settle (usage up to the end goes on the last bill), a prepaid one is re-priced.
+ */
+export function terminationSettlement(c: SettledContract, date: string): EarlyTerminationSettlement & { date: string } {
+  if (!c.startDate || !c.endDate) throw new AppError('CONFLICT', undefined, 'the contract has not started');
+  if (date < c.startDate || date > c.endDate) {
+    throw new AppError('VALIDATION_FAILED', { date }, `the date must be within the term ${c.startDate} … ${c.endDate}`);
+  }
+  if (c.billing === 'postpaid' || c.model.kind === 'quote') {
+    const explanation = 'Trả sau: cước sử dụng đến ngày kết thúc được tính vào hoá đơn kỳ cuối; không có khoản hoàn trả.';
+    return { date, usedMonths: 0, repricedPeriodMonths: 0, usedValueVnd: 0n, refundVnd: 0n, explanation };
+  }
+  const { model, quantity, periodMonths, subtotalVnd, startDate } = c;
+  return { date, ...earlyTerminationSettlement({ model, quantity, periodMonths, paidSubtotalVnd: subtotalVnd, start: startDate, terminationDate: date }) };
+}
+
 /** amount × part ÷ whole, rounded half up to whole đồng, in integers only. */
 function prorate(amount: bigint, part: number, whole: number): bigint {
   const numerator = amount * BigInt(part);
@@ -125,6 +155,3 @@ function checkAmount(amount: unknown, field: string): void {
     throw new AppError('VALIDATION_FAILED', { field }, `${field} must be a whole number of đồng, at least 0`);
   }
 }
-
-/** 2026-05-31 → 31/05/2026, the way dates are written in Vietnamese documents. */
-const vnDate = (date: string) => date.split('-').reverse().join('/');

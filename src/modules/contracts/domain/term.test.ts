@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../platform/calendar.ts';
-import { isAppError } from '../../../platform/errors.ts';
 import { assertLocalDate, daysBetweenInclusive, monthsStarted, termEnd } from './term.ts';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return isAppError(e) ? e.code : `not an AppError: ${String(e)}`;
-  }
-  return 'no error';
-}
+import { codeOf } from './codes.test-util.ts';
 
 describe('termEnd', () => {
   it('ends the day before the same day-of-month, months later', () => {

@@ -9,7 +9,7 @@
  *   day of the target month (28 or 29 Feb).
  * - Day counts are inclusive: a term from 1 Jan to 31 Dec lasts 365 days (366 in a leap year).
  */
-import { addDays } from '../../../platform/calendar.ts';
+import { addDays, type LocalDate } from '../../../platform/calendar.ts';
 import { AppError } from '../../../platform/errors.ts';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -90,3 +90,6 @@ function daysInMonth(year: number, month: number): number {
 function formatDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** 2026-05-31 → 31/05/2026, the way dates are written in Vietnamese documents and e-mails. */
+export const vnDate = (date: LocalDate): string => date.split('-').reverse().join('/');

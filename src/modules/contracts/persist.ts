@@ -1,0 +1,164 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { nextDocumentNumber } from '../../platform/counters.ts';
+import { localDateTime } from '../../platform/calendar.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { withinLimit } from '../../platform/money.ts';
+import { priceModelToJson, type PricedPlan, type Quote } from '../catalog/index.ts';
+import { contracts, tasks } from './db/schema.ts';
+import { today, type Deps } from './deps.ts';
+import type { TaskKind } from './domain/tasks.ts';
+import { assertCanSee, lockContract, type ContractRow } from './queries.ts';
+import { getContract } from './use-cases/get-contract.ts';
+
+/** What the price list or the quote fixed: the unit price, the period and the amounts. */
+export type Pricing = Pick<Quote, 'unitPriceVnd' | 'subtotalVnd' | 'vatRate' | 'vatVnd' | 'totalVnd' | 'periodMonths'>;
+
+/** What a use case decides about a new contract; the price, the number and the empty history follow. */
+export type NewContract = Pick<
+  ContractRow,
+  'customerId' | 'channel' | 'billing' | 'sellingUnitId' | 'managingUnitId' | 'salesUserId' | 'quantity' | 'status' | 'signedDate'
+> &
+  Partial<Pick<ContractRow, 'kind' | 'parentId' | 'onpremQuoteId' | 'startDate' | 'needsCtkvApproval' | 'note'>>;
+
+/** Inserts a contract priced from `priced` and `pricing`, with its document number and its audit entry. */
+export async function insertContract(
+  d: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  data: NewContract,
+  priced: PricedPlan,
+  pricing: Pricing,
+): Promise<ContractRow> {
+  withinLimit(pricing.totalVnd, 'totalVnd');
+  const now = d.clock.now();
+  const row: ContractRow = {
+    kind: 'new',
+    parentId: null,
+    onpremQuoteId: null,
+    startDate: null,
+    needsCtkvApproval: 0,
+    note: null,
+    ...data,
+    id: newId('contract', now),
+    number: await nextDocumentNumber(tx, 'HD', Number(today(d).slice(0, 4))),
+    productId: priced.product.id,
+    planId: priced.plan.id,
+    priceVersionId: priced.version?.id ?? null,
+    priceModel: priceModelToJson(priced.model),
+    periodMonths: pricing.periodMonths,
+    unitPriceVnd: pricing.unitPriceVnd,
+    subtotalVnd: pricing.subtotalVnd,
+    vatRate: pricing.vatRate,
+    vatVnd: pricing.vatVnd,
+    totalVnd: pricing.totalVnd,
+    endDate: null,
+    ctkvApprovedBy: null,
+    ctkvApprovedAt: null,
+    ttcnttApprovedBy: null,
+    ttcnttApprovedAt: null,
+    paidAt: null,
+    paymentRef: null,
+    activatedAt: null,
+    accountRef: null,
+    accessUrl: null,
+    rejectionReason: null,
+    terminatedAt: null,
+    terminationDate: null,
+    terminationReason: null,
+    settlement: null,
+    createdBy: ctx.actor.id,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await tx.insert(contracts).values(row);
+  await d.audit.record(tx, ctx, { action: 'contract.created', entityType: 'contract', entityId: row.id, after: row });
+  return row;
+}
+
+/** Writes a change with optimistic versioning and its audit entry (before/after of what changed). */
+export async function saveContract(
+  d: Deps,
+  tx: Executor,
+  ctx: Ctx,
+  c: ContractRow,
+  patch: Partial<ContractRow>,
+  action: string,
+): Promise<ContractRow> {
+  const [after] = await tx
+    .update(contracts)
+    .set({ ...patch, updatedAt: d.clock.now(), version: c.version + 1 })
+    .where(and(eq(contracts.id, c.id), eq(contracts.version, c.version)))
+    .returning();
+  if (!after) throw new AppError('CONFLICT', { contract: c.id }, 'the contract changed meanwhile; reload and retry');
+  const keys = Object.keys(patch) as (keyof ContractRow)[];
+  await d.audit.record(tx, ctx, {
+    action,
+    entityType: 'contract',
+    entityId: c.id,
+    before: Object.fromEntries(keys.map((k) => [k, c[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+  });
+  return after;
+}
+
+type Step = (tx: Executor, c: ContractRow) => Promise<void>;
+
+/** One use case on one contract: lock, check access, compute the patch, save, then side effects; returns the detail. */
+export async function changeContract(
+  d: Deps,
+  ctx: Ctx,
+  id: string,
+  action: string,
+  compute: (tx: Executor, c: ContractRow) => Promise<Partial<ContractRow>>,
+  after?: Step,
+) {
+  await d.database.db.transaction(async (tx) => {
+    const c = await lockContract(tx, id);
+    assertCanSee(d, ctx, c);
+    const saved = await saveContract(d, tx, ctx, c, await compute(tx, c), action);
+    await after?.(tx, saved);
+  });
+  return getContract(d, ctx, id);
+}
+
+// ---- tasks (C4, C8) ----------------------------------------------------------------------------------
+
+/** Opens a step; due 1 working day from now on the acting unit's calendar (C8) unless `dueAt` says otherwise. */
+export async function openTask(
+  d: Deps,
+  tx: Executor,
+  c: ContractRow,
+  kind: TaskKind,
+  unitId: string | null,
+  opts: { dueAt?: Date; amendmentId?: string } = {},
+) {
+  const now = d.clock.now();
+  const dueAt = opts.dueAt ?? d.calendar.forUnit(unitId ?? c.sellingUnitId).addWorkingDays(now, 1);
+  const amendmentId = opts.amendmentId ?? null;
+  const id = newId('task', now);
+  await tx.insert(tasks).values({ id, contractId: c.id, amendmentId, kind, unitId, status: 'open', openedAt: now, dueAt });
+}
+
+export async function closeTasks(d: Deps, tx: Executor, ctx: Ctx, contractId: string, kinds: TaskKind[]) {
+  await tx
+    .update(tasks)
+    .set({ status: 'done', doneAt: d.clock.now(), doneBy: ctx.actor.id ?? ctx.actor.name })
+    .where(and(eq(tasks.contractId, contractId), inArray(tasks.kind, kinds), eq(tasks.status, 'open')));
+}
+
+export async function cancelTasks(d: Deps, tx: Executor, contractId: string) {
+  await tx
+    .update(tasks)
+    .set({ status: 'cancelled', doneAt: d.clock.now() })
+    .where(and(eq(tasks.contractId, contractId), eq(tasks.status, 'open')));
+}
+
+/** The end of the last working window of `date` (17:30 by default). */
+export function endOfWorkingDay(d: Deps, unitId: string | null, date: string): Date {
+  const windows = d.calendar.hoursOf(unitId ?? undefined).windows;
+  return localDateTime(date, windows[windows.length - 1].end);
+}

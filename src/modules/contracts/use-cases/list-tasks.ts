@@ -1,0 +1,65 @@
+import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { contracts, tasks } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { mayListOverdue, TASK_KINDS, taskKindsFor, type TaskKind } from '../domain/tasks.ts';
+import { canSee, summaries, unitRef } from '../queries.ts';
+
+export interface TaskQuery {
+  status?: 'open' | 'done';
+  kind?: TaskKind;
+  overdueOnly?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The inbox (C4, C8): open steps this caller is expected to act on, each with its working-day deadline;
+ * or, for managers, everyone's overdue steps.
+ */
+export async function listTasks(d: Deps, ctx: Ctx, q: TaskQuery) {
+  const where: SQL[] = [];
+  if (q.overdueOnly) {
+    if (!mayListOverdue(ctx.actor.roles)) throw new AppError('FORBIDDEN');
+    where.push(eq(tasks.status, 'open'), lt(tasks.dueAt, d.clock.now()));
+  } else {
+    const kinds = taskKindsFor(ctx.actor.roles);
+    if (kinds.length === 0) where.push(sql`false`);
+    else if (kinds.length < TASK_KINDS.length) where.push(inArray(tasks.kind, [...kinds]));
+    where.push(eq(tasks.status, q.status ?? 'open'));
+  }
+  if (q.kind) where.push(eq(tasks.kind, q.kind));
+  const rows = await d.database.db
+    .select({ task: tasks, contract: contracts })
+    .from(tasks)
+    .innerJoin(contracts, eq(contracts.id, tasks.contractId))
+    .where(and(...where))
+    .orderBy(asc(tasks.dueAt));
+  const visible = rows.filter((r) => canSee(d, ctx, r.contract));
+  const page = visible.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const described = await summaries(d, page.map((r) => r.contract));
+  const now = d.clock.now();
+  return {
+    items: page.map(({ task, contract }, i) => ({
+      id: task.id,
+      kind: task.kind,
+      status: task.status,
+      amendmentId: task.amendmentId,
+      contract: {
+        id: contract.id,
+        number: contract.number,
+        customerName: described[i].customer?.name ?? '',
+        productCode: described[i].product?.code ?? '',
+      },
+      unit: unitRef(d, task.unitId),
+      openedAt: task.openedAt,
+      dueAt: task.dueAt,
+      doneAt: task.doneAt,
+      overdue: task.status === 'open' && task.dueAt < now,
+    })),
+    total: visible.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Executor } from '../../../db/client.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { priceQuote } from '../../catalog/index.ts';
+import { today, type Deps } from '../deps.ts';
+import { insertContract } from '../persist.ts';
+import { ttcnttUnitId, type ContractRow } from '../queries.ts';
+
+export type InTransaction = (tx: Executor, c: ContractRow) => Promise<void>;
+
+export interface SelfServiceOrder {
+  product: string;
+  quantity: number;
+  periodMonths?: number;
+}
+
+/**
+ * C1: a signed-in individual buys a package; it waits for payment and activates when paid. The
+ * total is checked payable online before anything is written; `inTransaction` (the payments
+ * module starting the payment) runs in the same transaction, so an order is whole or nothing.
+ */
+export async function orderSelfService(d: Deps, ctx: Ctx, input: SelfServiceOrder, inTransaction?: InTransaction) {
+  if (!ctx.actor.customerId) throw new AppError('FORBIDDEN', undefined, 'only customers buy packages');
+  const customer = await d.customers.row(ctx.actor.customerId);
+  const priced = await d.catalog.pricedPlan(input.product);
+  if (priced.plan.billing !== 'prepaid' || priced.model.kind === 'quote') {
+    throw new AppError('VALIDATION_FAILED', { plan: priced.plan.code }, 'this product is not sold online');
+  }
+  const pricing = priceQuote(priced.model, priced.product.vatRate, { quantity: input.quantity, periodMonths: input.periodMonths });
+  d.ports.checkOnlineTotal(pricing.totalVnd);
+  const contract = {
+    customerId: customer.id,
+    channel: 'self_service' as const,
+    billing: 'prepaid' as const,
+    sellingUnitId: ttcnttUnitId(d),
+    managingUnitId: customer.managingUnitId,
+    salesUserId: customer.salesUserId,
+    quantity: input.quantity,
+    status: 'awaiting_payment' as const,
+    signedDate: today(d),
+  };
+  return d.database.db.transaction(async (tx) => {
+    const row = await insertContract(d, tx, ctx, contract, priced, pricing);
+    await inTransaction?.(tx, row);
+    return row;
+  });
+}
