@@ -12,7 +12,8 @@ import { addDays, localDateTime, toLocalDate } from '../../platform/calendar.ts'
 import type { AuditLog } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import { priceModelFromJson, priceModelToJson, priceQuote, vatOf, type CatalogService, type VatRate } from '../catalog/index.ts';
-import { hasPermission, withinScope, type CustomerService, type IdentityService } from '../identity/index.ts';
+import type { CustomerService } from '../customers/index.ts';
+import { hasPermission, withinScope, type IdentityService } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import { amendments, contracts, tasks } from './db/schema.ts';
 import { allowedActions, approvalsComplete, awaitsAccount, LIVE_STATUSES, nextStatus, requiredApprovals, serviceAccess, type ContractEvent, type ContractStatus } from './domain/lifecycle.ts';
@@ -352,7 +353,7 @@ export class ContractService {
   }
 
   private async askOps(tx: Executor, c: ContractRow, detail = '') {
-    await this.notifyStaff(tx, c, 'provision', await this.deps.customers.emailsOfRole('ops', null, tx), detail);
+    await this.notifyStaff(tx, c, 'provision', await this.deps.identity.emailsOfRole('ops', null, tx), detail);
   }
 
   /**
@@ -941,7 +942,7 @@ export class ContractService {
     const ctkvUnit = c.sellingUnitId ? this.scopeUnitId(c.sellingUnitId) : null;
     if (c.needsCtkvApproval === 1) await this.openTask(tx, c, 'approve_ctkv', ctkvUnit);
     await this.openTask(tx, c, 'approve_ttcntt', this.deps.identity.orgUnitByCode('TTCNTT')?.id ?? null);
-    const approvers = [...(c.needsCtkvApproval ? await this.deps.customers.emailsOfRole('approver_ctkv', ctkvUnit, tx) : []), ...(await this.deps.customers.emailsOfRole('approver_ttcntt', null, tx))];
+    const approvers = [...(c.needsCtkvApproval ? await this.deps.identity.emailsOfRole('approver_ctkv', ctkvUnit, tx) : []), ...(await this.deps.identity.emailsOfRole('approver_ttcntt', null, tx))];
     await this.notifyStaff(tx, c, 'approval_needed', approvers);
   }
 
@@ -1070,7 +1071,7 @@ export class ContractService {
       const u = await this.deps.identity.getUser(c.salesUserId, tx).catch(() => null);
       if (u) out.push(u.email);
     }
-    for (const r of roles) out.push(...(await this.deps.customers.emailsOfRole(r, null, tx)));
+    for (const r of roles) out.push(...(await this.deps.identity.emailsOfRole(r, null, tx)));
     return out;
   }
 
