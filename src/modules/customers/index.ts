@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { CustomerDeps } from './deps.ts';
-import { byPhone, canSee, namesOf, present, row, visibleRow, type CustomerRow } from './queries.ts';
+import { byPhone, canSee, namesOf, row, visibleRow, type CustomerRow } from './queries.ts';
 import { createCustomer, type CustomerInput } from './use-cases/create-customer.ts';
 import { getCustomer } from './use-cases/get-customer.ts';
 import { listCustomers, type CustomerQuery } from './use-cases/list-customers.ts';
@@ -21,7 +21,6 @@ export function createCustomers(d: CustomerDeps) {
     visibleRow: (ctx: Ctx, id: string, ex?: Executor) => visibleRow(d, ctx, id, ex),
     canSee: (ctx: Ctx, c: Pick<CustomerRow, 'id' | 'managingUnitId' | 'salesUserId'>) => canSee(d, ctx, c),
     byPhone: (ctx: Ctx, phone: string) => byPhone(d, ctx, phone),
-    present: (rows: CustomerRow[], ex?: Executor) => present(d, rows, ex),
     namesOf: (ids: string[]) => namesOf(d, ids),
   };
 }

@@ -9,7 +9,7 @@ import { actorOf, emailsOfRole, getUser, namesOf, userRefs, type UserRow } from 
 import type { OwnSession, PublicUser } from './types.ts';
 import { authenticate } from './use-cases/authenticate.ts';
 import { changePassword } from './use-cases/change-password.ts';
-import { createUser, insertUser, type NewUser } from './use-cases/create-user.ts';
+import { createUser, type NewUser } from './use-cases/create-user.ts';
 import { listUsers, type UserQuery } from './use-cases/list-users.ts';
 import { endOwnSessions, listOwnSessions } from './use-cases/own-sessions.ts';
 import { register, type Registration } from './use-cases/register.ts';
@@ -53,7 +53,6 @@ export function createIdentity(deps: Omit<IdentityDeps, 'units'>) {
     listUsers: (q: UserQuery) => listUsers(d, q),
     getUser: (id: string, ex?: Executor) => getUser(d, id, ex),
     createUser: (ctx: Ctx, u: NewUser, ex?: Executor) => createUser(d, ctx, u, ex),
-    insertUser: (ctx: Ctx, u: Omit<NewUser, 'password'>, passwordHash: string, ex?: Executor) => insertUser(d, ctx, u, passwordHash, ex),
     updateUser: (ctx: Ctx, id: string, patch: UserPatch) => updateUser(d, ctx, id, patch),
     actorOf: (user: PublicUser | UserRow) => actorOf(d, user),
     /** Demo customers and accounts (development only; the org tree must be loaded). */
@@ -67,12 +66,8 @@ export function createIdentity(deps: Omit<IdentityDeps, 'units'>) {
 
 export type IdentityService = ReturnType<typeof createIdentity>;
 
-export type { AccountCustomer, CustomerAccounts, IdentitySettings } from './deps.ts';
-export type { OrgUnitRow } from './org-units.ts';
+export type { CustomerAccounts } from './deps.ts';
 export { hashPassword } from './queries.ts';
-export type { Authenticated, CustomerSummary, PublicUser, SignedIn } from './types.ts';
-export type { NewUser } from './use-cases/create-user.ts';
-export type { Registration } from './use-cases/register.ts';
-export type { UserPatch } from './use-cases/update-user.ts';
+export type { Authenticated, PublicUser } from './types.ts';
 export { ROLES, ROLE_LABELS, PERMISSIONS, hasPermission, withinScope, type Role, type Permission } from './domain/roles.ts';
 export { seedOrgUnits, DEMO_USERS } from './seed.ts';
