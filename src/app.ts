@@ -10,8 +10,12 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { Caches } from './platform/cache.ts';
 import { JobQueue } from './platform/jobs.ts';
 import { createLogger, type DestinationStream } from './platform/log.ts';
-import { AuditLog, auditRoutes } from './modules/audit/index.ts';
-import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedDemoUsers, seedOrgUnits } from './modules/identity/index.ts';
+import { AuditLog } from './modules/audit/index.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { createIdentity, seedOrgUnits, type IdentityService } from './modules/identity/index.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { createCustomers, customerAccounts, type CustomerService } from './modules/customers/index.ts';
+import { customerRoutes } from './modules/customers/routes.ts';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
 import { createContracts, contractRoutes, seedDemoContracts, type ContractService } from './modules/contracts/index.ts';
 import { SLA_CHECK_QUEUE, SupportService, supportRoutes } from './modules/support/index.ts';
@@ -95,30 +99,41 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     const audit = new AuditLog(database, clock, config.auditKey);
     // Late-bound: notifications are built after identity, but only used once requests arrive.
     let notifications: NotificationService;
-    const identity = new IdentityService(database, clock, audit, {
-      sessionSecret: config.sessionSecret,
-      sessionHours: config.sessionHours,
-      onAccountCreated: (tx, user) =>
-        notifications.email(tx, {
-          to: user.email,
-          template: 'account.welcome',
-          locale: user.locale,
-          data: { fullName: user.fullName, username: user.username, loginUrl: `${config.publicBaseUrl}/login` },
-          related: { type: 'user', id: user.id },
-        }).then(() => undefined),
-      onPasswordResetRequested: (tx, user, token, expiresAt) =>
-        notifications.email(tx, {
-          to: user.email,
-          template: 'account.password_reset',
-          locale: user.locale,
-          // In the fragment, so the token never reaches a server log as part of a URL.
-          data: { fullName: user.fullName, username: user.username, resetUrl: `${config.publicBaseUrl}/reset-password#token=${token}`, minutes: String(Math.round((expiresAt.getTime() - clock.now().getTime()) / 60_000)) },
-          related: { type: 'user', id: user.id },
-        }).then(() => undefined),
+    const identity = createIdentity({
+      database,
+      clock,
+      audit,
+      customers: customerAccounts(database),
+      settings: {
+        sessionSecret: config.sessionSecret,
+        sessionHours: config.sessionHours,
+        onAccountCreated: (tx, user) =>
+          notifications.email(tx, {
+            to: user.email,
+            template: 'account.welcome',
+            locale: user.locale,
+            data: { fullName: user.fullName, username: user.username, loginUrl: `${config.publicBaseUrl}/login` },
+            related: { type: 'user', id: user.id },
+          }).then(() => undefined),
+        onPasswordResetRequested: (tx, user, token, expiresAt) =>
+          notifications.email(tx, {
+            to: user.email,
+            template: 'account.password_reset',
+            locale: user.locale,
+            // In the fragment, so the token never reaches a server log as part of a URL.
+            data: {
+              fullName: user.fullName,
+              username: user.username,
+              resetUrl: `${config.publicBaseUrl}/reset-password#token=${token}`,
+              minutes: String(Math.round((expiresAt.getTime() - clock.now().getTime()) / 60_000)),
+            },
+            related: { type: 'user', id: user.id },
+          }).then(() => undefined),
+      },
     });
     await seedOrgUnits(database, clock, audit);
     await caches.watch('org_units', () => identity.loadOrgUnits());
-    if (config.demoData) await seedDemoUsers(database, clock, audit, identity, config.demoPassword);
+    if (config.demoData) await identity.seedDemoUsers(config.demoPassword);
 
     const calendar = new CalendarService(database, clock, audit, (id) => {
       const unit = identity.orgUnit(id);
@@ -149,7 +164,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     });
     notifications = new NotificationService(database, clock, jobs, { mailer, sms, mailFrom: config.smtp.from, shortCode: config.smpp.shortCode }, log.child({ component: 'notifications' }));
 
-    const customers = new CustomerService(database, clock, audit, identity);
+    const customers = createCustomers({ database, clock, audit, identity });
     const catalog = new CatalogService(database, clock, audit, customers, (ctx) => identity.unitIdsInScope(ctx.actor));
     await seedCatalog(database, clock, catalog);
     const publicBaseUrl = config.publicBaseUrl;
@@ -169,7 +184,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       audit,
       jobs,
       notifications,
-      officerEmails: (ex) => customers.emailsOfRole('invoice_officer', null, ex),
+      officerEmails: (ex) => identity.emailsOfRole('invoice_officer', null, ex),
       customerBuyer: async (id, ex) => buyerOfCustomer(await customers.row(id, ex)),
       provider: orSimulator(einvoice && new MInvoiceAdapter({ baseUrl: einvoice.url, username: einvoice.username, password: einvoice.password, maDvcs: einvoice.unitCode }), 'EINVOICE_URL', () => simulatedEinvoice(simulators.einvoice)),
       config: invoicingConfig({

@@ -6,7 +6,8 @@ import type { JobQueue } from '../../platform/jobs.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
-import type { CustomerService, IdentityService } from '../identity/index.ts';
+import type { CustomerService } from '../customers/index.ts';
+import type { IdentityService } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 
 /** The account a provisioning created: what the customer signs in with, and where. */

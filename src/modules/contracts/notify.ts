@@ -19,7 +19,7 @@ async function facts(d: Deps, tx: Executor, c: ContractRow) {
 
 /** E-mail addresses of the active users holding a role (under a unit, when given). */
 export const staffEmails = (d: Deps, tx: Executor, role: string, underUnitId: string | null = null) =>
-  d.customers.emailsOfRole(role, underUnitId, tx);
+  d.identity.emailsOfRole(role, underUnitId, tx);
 
 /** Everyone holding one of the roles. */
 export async function emailsOfRoles(d: Deps, tx: Executor, roles: readonly string[]): Promise<string[]> {

@@ -3,7 +3,8 @@ import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { systemCtx, type Ctx } from '../../platform/context.ts';
 import { addDays, toLocalDate } from '../../platform/calendar.ts';
-import type { CustomerService, IdentityService } from '../identity/index.ts';
+import type { CustomerService } from '../customers/index.ts';
+import type { IdentityService } from '../identity/index.ts';
 import { contracts } from './db/schema.ts';
 import type { ContractService } from './module.ts';
 

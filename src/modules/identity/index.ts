@@ -1,6 +1,73 @@
-export { IdentityService, hashPassword, type PublicUser, type Authenticated } from './service.ts';
+import type { Executor } from '../../db/client.ts';
+import type { Actor, Ctx } from '../../platform/context.ts';
+import type { IdentityDeps } from './deps.ts';
+import { permissionsOf } from './domain/roles.ts';
+import { csrfTokenFor, csrfTokenValid } from './domain/tokens.ts';
+import { OrgUnits } from './org-units.ts';
+import { seedDemoUsers } from './seed.ts';
+import { actorOf, emailsOfRole, getUser, namesOf, userRefs, type UserRow } from './queries.ts';
+import type { OwnSession, PublicUser } from './types.ts';
+import { authenticate } from './use-cases/authenticate.ts';
+import { changePassword } from './use-cases/change-password.ts';
+import { createUser, type NewUser } from './use-cases/create-user.ts';
+import { listUsers, type UserQuery } from './use-cases/list-users.ts';
+import { endOwnSessions, listOwnSessions } from './use-cases/own-sessions.ts';
+import { register, type Registration } from './use-cases/register.ts';
+import { requestPasswordReset } from './use-cases/request-password-reset.ts';
+import { resetPassword } from './use-cases/reset-password.ts';
+import { signIn } from './use-cases/sign-in.ts';
+import { signOut } from './use-cases/sign-out.ts';
+import { updateUser, type UserPatch } from './use-cases/update-user.ts';
+
+/**
+ * Identity: the org tree and scope, accounts, sign-in and sessions, passwords, and the staff directory other
+ * modules ask (names, e-mails of a role). Its routes are in `routes.ts`, mounted by app.ts: this public API
+ * does not import `http/`, which imports it.
+ */
+export function createIdentity(deps: Omit<IdentityDeps, 'units'>) {
+  const d: IdentityDeps = { ...deps, units: new OrgUnits(deps.database) };
+  const secret = d.settings.sessionSecret;
+  return {
+    // the org tree and scope
+    loadOrgUnits: () => d.units.load(),
+    orgUnitList: () => d.units.list(),
+    orgUnitByCode: (code: string) => d.units.byCode(code),
+    orgUnit: (id: string) => d.units.get(id),
+    scopePathOf: (actor: Actor) => d.units.scopePathOf(actor),
+    unitIdsInScope: (actor: Actor) => d.units.unitIdsInScope(actor),
+    // sign-in and sessions
+    login: (ctx: Ctx, username: string, password: string, meta?: { userAgent?: string }) => signIn(d, ctx, username, password, meta),
+    authenticate: (token: string) => authenticate(d, token),
+    logout: (ctx: Ctx, sessionId: string) => signOut(d, ctx, sessionId),
+    sessionsOf: (auth: OwnSession) => listOwnSessions(d, auth),
+    endSessions: (ctx: Ctx, auth: OwnSession, which: string | 'others') => endOwnSessions(d, ctx, auth, which),
+    csrfTokenFor: (sessionId: string) => csrfTokenFor(secret, sessionId),
+    csrfTokenValid: (sessionId: string, given: string | undefined) => csrfTokenValid(secret, sessionId, given),
+    permissionsOf: (user: PublicUser) => permissionsOf(user.roles),
+    // own account
+    register: (ctx: Ctx, r: Registration) => register(d, ctx, r),
+    requestPasswordReset: (ctx: Ctx, email: string) => requestPasswordReset(d, ctx, email),
+    resetPassword: (ctx: Ctx, token: string, password: string) => resetPassword(d, ctx, token, password),
+    changePassword: (ctx: Ctx, auth: OwnSession, current: string, next: string) => changePassword(d, ctx, auth, current, next),
+    // administration
+    listUsers: (q: UserQuery) => listUsers(d, q),
+    getUser: (id: string, ex?: Executor) => getUser(d, id, ex),
+    createUser: (ctx: Ctx, u: NewUser, ex?: Executor) => createUser(d, ctx, u, ex),
+    updateUser: (ctx: Ctx, id: string, patch: UserPatch) => updateUser(d, ctx, id, patch),
+    actorOf: (user: PublicUser | UserRow) => actorOf(d, user),
+    /** Demo customers and accounts (development only; the org tree must be loaded). */
+    seedDemoUsers: (password: string) => seedDemoUsers(d, password),
+    // the staff directory
+    namesOf: (ids: (string | null | undefined)[], ex?: Executor) => namesOf(d, ids, ex),
+    userRefs: (ids: string[], ex?: Executor) => userRefs(d, ids, ex),
+    emailsOfRole: (role: string, underUnitId?: string | null, ex?: Executor) => emailsOfRole(d, role, underUnitId, ex),
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentity>;
+
+export type { CustomerAccounts } from './deps.ts';
+export { hashPassword } from './queries.ts';
+export type { Authenticated, PublicUser } from './types.ts';
 export { ROLES, ROLE_LABELS, PERMISSIONS, hasPermission, withinScope, type Role, type Permission } from './domain/roles.ts';
-export { seedOrgUnits, seedDemoUsers, DEMO_USERS } from './seed.ts';
-export { identityRoutes } from './routes.ts';
-export { CustomerService, type CustomerInput } from './customers.ts';
-export { customerRoutes } from './customer-routes.ts';
+export { seedOrgUnits, DEMO_USERS } from './seed.ts';

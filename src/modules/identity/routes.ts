@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ctxOf, guard, pageQuery, requireAuth, setSessionCookie, SESSION_COOKIE } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
 import { ROLES } from './domain/roles.ts';
-import type { IdentityService } from './service.ts';
+import type { IdentityService } from './index.ts';
 
 const username = z.string().trim().min(3).max(50).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
 const phone = z.string().trim().regex(/^(\+?84|0)\d{9,10}$/, 'Vietnamese phone number');
@@ -24,7 +24,14 @@ const publicUser = z.object({
 });
 const signedIn = z.object({ token: z.string(), csrfToken: z.string(), user: publicUser });
 
-export function identityRoutes(app: Server, identity: IdentityService, opts: { secureCookies: boolean; sessionHours: number; simulators: boolean; loginPerMinute: number }) {
+interface RouteOptions {
+  secureCookies: boolean;
+  sessionHours: number;
+  simulators: boolean;
+  loginPerMinute: number;
+}
+
+export function identityRoutes(app: Server, identity: IdentityService, opts: RouteOptions) {
   const cookieOpts = { secure: opts.secureCookies, maxAgeSeconds: opts.sessionHours * 3600 };
 
   app.post('/api/v1/auth/login', {
@@ -128,7 +135,15 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: { s
     },
   });
 
-  const session = z.object({ id: z.string(), createdAt: z.date(), lastSeenAt: z.date(), expiresAt: z.date(), ip: z.string().nullable(), userAgent: z.string().nullable(), current: z.boolean() });
+  const session = z.object({
+    id: z.string(),
+    createdAt: z.date(),
+    lastSeenAt: z.date(),
+    expiresAt: z.date(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    current: z.boolean(),
+  });
 
   app.get('/api/v1/me/sessions', {
     schema: { tags: ['auth'], summary: 'My open sessions (device, address, opened, last seen)', response: { 200: z.object({ items: z.array(session) }) } },
@@ -159,7 +174,17 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: { s
       summary: 'The org-unit tree (flat, with parent ids)',
       response: {
         200: z.object({
-          items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string(), kind: z.string(), agentKind: z.string().nullable(), parentId: z.string().nullable() })),
+          items: z.array(
+            z.object({
+              id: z.string(),
+              code: z.string(),
+              name: z.string(),
+              nameEn: z.string(),
+              kind: z.string(),
+              agentKind: z.string().nullable(),
+              parentId: z.string().nullable(),
+            }),
+          ),
         }),
       },
     },

@@ -4,9 +4,11 @@ import type { Clock } from '../../platform/clock.ts';
 import { systemCtx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { customers, orgUnits, users } from './db/schema.ts';
+import { orgUnits, users } from './db/schema.ts';
+import type { IdentityDeps } from './deps.ts';
 import type { Role } from './domain/roles.ts';
-import { hashPassword, type IdentityService } from './service.ts';
+import { hashPassword } from './queries.ts';
+import { insertUser } from './use-cases/create-user.ts';
 
 type Kind = (typeof orgUnits.$inferInsert)['kind'];
 interface UnitSeed {
@@ -124,7 +126,8 @@ export async function seedOrgUnits(database: Database, clock: Clock, audit: Audi
       } else {
         const id = newId('orgUnit', clock.now());
         me = { id, path: `${parent?.path ?? '/'}${id}/` };
-        const row = { id, code: u.code, name: u.name, nameEn: u.nameEn, kind: u.kind, agentKind: u.agentKind ?? null, parentId: parent?.id ?? null, path: me.path, createdAt: clock.now() };
+        const { code, name, nameEn, kind } = u;
+        const row = { id, code, name, nameEn, kind, agentKind: u.agentKind ?? null, parentId: parent?.id ?? null, path: me.path, createdAt: clock.now() };
         await tx.insert(orgUnits).values(row);
         await audit.record(tx, ctx, { action: 'org_unit.created', entityType: 'org_unit', entityId: id, after: row });
         created++;
@@ -137,45 +140,35 @@ export async function seedOrgUnits(database: Database, clock: Clock, audit: Audi
 }
 
 /** Demo customers and accounts, development only; skipped for accounts that already exist. */
-export async function seedDemoUsers(database: Database, clock: Clock, audit: AuditLog, identity: IdentityService, password: string): Promise<number> {
-  const present = new Set((await database.db.select({ u: users.username }).from(users)).map((r) => r.u.toLowerCase()));
-  const missing = DEMO_USERS.filter((d) => !present.has(d.username.toLowerCase()));
+export async function seedDemoUsers(d: IdentityDeps, password: string): Promise<number> {
+  const present = new Set((await d.database.db.select({ u: users.username }).from(users)).map((r) => r.u.toLowerCase()));
+  const missing = DEMO_USERS.filter((demo) => !present.has(demo.username.toLowerCase()));
   if (missing.length === 0) return 0;
   const ctx = systemCtx('system:seed');
   const hash = await hashPassword(password); // one hash for all demo accounts keeps the first boot fast
-  await database.db.transaction(async (tx) => {
-    for (const d of missing) {
+  await d.database.db.transaction(async (tx) => {
+    for (const demo of missing) {
       let customerId: string | undefined;
-      if (d.customer) {
-        customerId = newId('customer', clock.now());
-        const enterprise = d.customer === 'enterprise';
+      if (demo.customer) {
+        customerId = newId('customer', d.clock.now());
+        const enterprise = demo.customer === 'enterprise';
         const customer = {
           id: customerId,
-          type: d.customer,
-          name: enterprise ? 'Công ty Cổ phần Tài chính Sao Mai' : d.fullName,
+          type: demo.customer,
+          name: enterprise ? 'Công ty Cổ phần Tài chính Sao Mai' : demo.fullName,
           taxCode: enterprise ? '0101234567' : null,
-          email: `${d.username}@example.vn`,
+          email: `${demo.username}@example.vn`,
           phone: enterprise ? '0243123456' : '0901234567',
           address: enterprise ? '12 Trần Duy Hưng, Cầu Giấy, Hà Nội' : '45 Lê Lợi, Quận 1, TP. Hồ Chí Minh',
-          managingUnitId: identity.orgUnitByCode('CTKV1')?.id ?? null,
-          createdAt: clock.now(),
+          managingUnitId: d.units.byCode('CTKV1')?.id ?? null,
+          createdAt: d.clock.now(),
         };
-        await tx.insert(customers).values(customer);
-        await audit.record(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: customerId, after: customer });
+        await d.customers.insert(tx, customer);
+        await d.audit.record(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: customerId, after: customer });
       }
-      await identity.insertUser(
-        ctx,
-        {
-          username: d.username,
-          fullName: d.fullName,
-          email: `${d.username.toLowerCase()}@example.vn`,
-          roles: d.roles,
-          orgUnitId: d.unit ? identity.orgUnitByCode(d.unit)!.id : undefined,
-          customerId,
-        },
-        hash,
-        tx,
-      );
+      const orgUnitId = demo.unit ? d.units.byCode(demo.unit)!.id : undefined;
+      const email = `${demo.username.toLowerCase()}@example.vn`;
+      await insertUser(d, ctx, { username: demo.username, fullName: demo.fullName, email, roles: demo.roles, orgUnitId, customerId }, hash, tx);
     }
   });
   return missing.length;

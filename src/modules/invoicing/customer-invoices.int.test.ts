@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, noDatabase, type TestSystem } from '../../../test/system.ts';
-import { customers } from '../identity/db/schema.ts';
+import { customers } from '../customers/db/schema.ts';
 
 /** Through the whole system: a payment always leaves an invoice or a visible reason; customers see their own invoices. */
 describe.skipIf(noDatabase)('invoices of payments, the needs-data queue, customers and contracts', () => {

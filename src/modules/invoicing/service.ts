@@ -50,7 +50,7 @@ export interface InvoicingDeps {
   jobs: JobQueue;
   provider: EinvoiceProvider;
   notifications: InvoiceMailer;
-  /** The invoice officers' e-mail addresses (identity: `customers.emailsOfRole('invoice_officer', null, ex)`). */
+  /** The invoice officers' e-mail addresses (identity: `identity.emailsOfRole('invoice_officer', null, ex)`). */
   officerEmails: (ex: Executor) => Promise<string[]>;
   /** The buyer as the customer's record says today (identity), for re-sending an invoice that needed data. */
   customerBuyer?: (customerId: string, ex: Executor) => Promise<Buyer>;

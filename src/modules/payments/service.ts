@@ -9,7 +9,7 @@ import type { JobQueue } from '../../platform/jobs.ts';
 import { addDays, localDateTime, toLocalDate } from '../../platform/calendar.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { ContractService } from '../contracts/index.ts';
-import type { CustomerService } from '../identity/index.ts';
+import type { CustomerService } from '../customers/index.ts';
 import { rateFromCatalog, type InvoicingService } from '../invoicing/index.ts';
 import { attempts, ipnLog, payments, reconciliations, refunds } from './db/schema.ts';
 import { decideIpn } from './domain/ipn.ts';

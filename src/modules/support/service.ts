@@ -12,7 +12,8 @@ import { redactError, type Logger } from '../../platform/log.ts';
 import { addDays, toLocalDate, type WorkCalendar } from '../../platform/calendar.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
-import { hasPermission, withinScope, type CustomerService, type IdentityService } from '../identity/index.ts';
+import type { CustomerService } from '../customers/index.ts';
+import { hasPermission, withinScope, type IdentityService } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import { slaPolicies, ticketCycles, ticketEvents, tickets } from './db/schema.ts';
 import { addClockMinutes, consumed, dueAt, evaluate, markNotified, type ClockSet, type Evaluation } from './domain/clocks.ts';
@@ -679,7 +680,7 @@ export class SupportService {
     const emails = new Set<string>();
     for (const role of stageRoles) {
       const underUnit = role === 'product_ctkv' || role === 'approver_ctkv' ? row.ctkvUnitId : null;
-      for (const e of await this.deps.customers.emailsOfRole(role, underUnit, tx)) emails.add(e);
+      for (const e of await this.deps.identity.emailsOfRole(role, underUnit, tx)) emails.add(e);
     }
     for (const to of emails) {
       await this.deps.notifications.email(tx, {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const identitySchema = pgSchema('identity');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -18,23 +18,6 @@ export const orgUnits = identitySchema.table('org_units', {
   /** Materialised path of ids, `/ou_a/ou_b/`: scope checks are one prefix comparison. */
   path: text('path').notNull(),
   createdAt: instant('created_at').notNull(),
-});
-
-export const customers = identitySchema.table('customers', {
-  id: text('id').primaryKey(),
-  type: text('type', { enum: ['individual', 'enterprise'] }).notNull(),
-  name: text('name').notNull(),
-  taxCode: text('tax_code'),
-  email: text('email'),
-  phone: text('phone'),
-  address: text('address'),
-  managingUnitId: text('managing_unit_id'),
-  /** The AM/KAM or agent who looks after this customer. */
-  salesUserId: text('sales_user_id'),
-  contacts: jsonb('contacts').$type<{ name: string; position?: string; email?: string; phone?: string }[]>().notNull().default([]),
-  createdAt: instant('created_at').notNull(),
-  updatedAt: instant('updated_at'),
-  version: integer('version').notNull().default(1),
 });
 
 export const users = identitySchema.table(

@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { customers } from '../db/schema.ts';
+import type { CustomerDeps } from '../deps.ts';
+import { checkedBuyer } from '../domain/buyer.ts';
+import { assertAssignable, present, type Contact } from '../queries.ts';
+
+export interface CustomerInput {
+  type: 'individual' | 'enterprise';
+  name: string;
+  taxCode?: string;
+  email: string;
+  phone: string;
+  address?: string;
+  managingUnitId?: string;
+  salesUserId?: string;
+  contacts?: Contact[];
+}
+
+/** Registers a KHCN or KHDN customer; a tax code is unique. */
+export async function createCustomer(d: CustomerDeps, ctx: Ctx, input: CustomerInput) {
+  const data = checkedBuyer(input);
+  // An AM's new customer is managed by the AM's own unit unless another is named.
+  const managingUnitId = data.managingUnitId ?? ctx.actor.orgUnitId ?? null;
+  const salesUserId = data.salesUserId ?? (ctx.actor.roles.some((r) => ['am', 'kam', 'agent'].includes(r)) ? ctx.actor.id : null);
+  await assertAssignable(d, ctx, { managingUnitId: data.managingUnitId, salesUserId: data.salesUserId });
+  const now = d.clock.now();
+  const row = {
+    id: newId('customer', now),
+    type: data.type,
+    name: data.name,
+    taxCode: data.taxCode ?? null,
+    email: data.email,
+    phone: data.phone,
+    address: data.address ?? null,
+    managingUnitId,
+    salesUserId,
+    contacts: data.contacts ?? [],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  return d.database.db.transaction(async (tx) => {
+    if (row.taxCode) {
+      const [dup] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.taxCode, row.taxCode));
+      if (dup) throw new AppError('CONFLICT', { taxCode: row.taxCode, existing: dup.id }, `a customer with tax code ${row.taxCode} exists`);
+    }
+    await tx.insert(customers).values(row);
+    await d.audit.record(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: row.id, after: row });
+    return (await present(d, [row], tx))[0];
+  });
+}

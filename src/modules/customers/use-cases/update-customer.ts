@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { customers } from '../db/schema.ts';
+import type { CustomerDeps } from '../deps.ts';
+import { checkedBuyer } from '../domain/buyer.ts';
+import { assertAssignable, canSee, present, row } from '../queries.ts';
+import type { CustomerInput } from './create-customer.ts';
+
+/** Changes a customer the caller may see (optimistic, by version); the buyer rules hold for the result. */
+export async function updateCustomer(d: CustomerDeps, ctx: Ctx, id: string, patch: Partial<CustomerInput>) {
+  return d.database.db.transaction(async (tx) => {
+    const before = await row(d, id, tx);
+    if (!canSee(d, ctx, before)) throw new AppError('FORBIDDEN', { customer: id });
+    await assertAssignable(d, ctx, patch, tx);
+    const merged = checkedBuyer({
+      ...before,
+      taxCode: before.taxCode ?? undefined,
+      address: before.address ?? undefined,
+      email: before.email ?? '',
+      phone: before.phone ?? '',
+      managingUnitId: before.managingUnitId ?? undefined,
+      salesUserId: before.salesUserId ?? undefined,
+      ...patch,
+    });
+    const [after] = await tx
+      .update(customers)
+      .set({ ...merged, updatedAt: d.clock.now(), version: before.version + 1 })
+      .where(and(eq(customers.id, id), eq(customers.version, before.version)))
+      .returning();
+    if (!after) throw new AppError('CONFLICT');
+    await d.audit.record(tx, ctx, { action: 'customer.updated', entityType: 'customer', entityId: id, before, after });
+    return (await present(d, [after], tx))[0];
+  });
+}
