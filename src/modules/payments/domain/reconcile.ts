@@ -51,3 +51,28 @@ export function reconcileDay(theirs: TheirTxn[], ours: OurAttempt[]): ReconItem[
   }
   return items;
 }
+
+/**
+ * The payments of VNPay's daily list (rows without a type are payments; 02/03 are refunds), amounts
+ * ×100 as VNPay writes them; paid when both the transaction status and the response code are 00.
+ */
+export function theirPayments(rows: { txnRef: string; amount: string; transactionStatus: string; responseCode: string; transactionNo: string; transactionType?: string }[]): TheirTxn[] {
+  return rows
+    .filter((t) => !t.transactionType || t.transactionType === '01')
+    .map((t) => ({ txnRef: t.txnRef, amountVnd: BigInt(t.amount) / 100n, paid: t.transactionStatus === '00' && t.responseCode === '00', transactionNo: t.transactionNo }));
+}
+
+/** The day's counts per bucket, and the đồng matched (VNPay's amount where it has one). */
+export function summarizeRecon(items: ReconItem[]) {
+  const count = (k: ReconItem['kind']) => items.filter((i) => i.kind === k).length;
+  const sum = (k: ReconItem['kind']) => items.filter((i) => i.kind === k).reduce((s, i) => s + (i.vnpayAmountVnd ?? i.ourAmountVnd ?? 0n), 0n).toString();
+  return {
+    matched: count('matched'),
+    matchedVnd: sum('matched'),
+    pendingHere: count('pending_here'),
+    unknownHere: count('unknown_here'),
+    missingAtVnpay: count('missing_at_vnpay'),
+    amountMismatch: count('amount_mismatch'),
+    total: items.length,
+  };
+}

@@ -29,8 +29,8 @@ describe('refunds', () => {
   });
 
   it('applies a refund to the payment', () => {
-    expect(afterRefund({ amountVnd: 500_000n, refundedVnd: 200_000n }, 100_000n)).toEqual({ refundedVnd: 300_000n, status: 'partially_refunded' });
-    expect(afterRefund({ amountVnd: 500_000n, refundedVnd: 200_000n }, 300_000n)).toEqual({ refundedVnd: 500_000n, status: 'refunded' });
+    expect(afterRefund({ status: 'partially_refunded', amountVnd: 500_000n, refundedVnd: 200_000n }, 100_000n)).toEqual({ refundedVnd: 300_000n, status: 'partially_refunded' });
+    expect(afterRefund({ status: 'partially_refunded', amountVnd: 500_000n, refundedVnd: 200_000n }, 300_000n)).toEqual({ refundedVnd: 500_000n, status: 'refunded' });
   });
 
   it('a bank transfer is neither in the future nor before the contract', () => {

@@ -1,8 +1,10 @@
+import { transition } from '../../../platform/state-machine.ts';
+import { PAYMENT_MACHINE, type PaymentStatus, type RefundStatus } from './payment-lifecycle.ts';
+
 /**
  * Refunds (pure). A refund is reserved when created, so what is left to refund counts the refunds
  * in flight as well as the done ones; a refused refund releases its amount.
  */
-export type RefundStatus = 'pending' | 'sending' | 'done' | 'failed';
 
 export function refundableVnd(paidVnd: bigint, refunds: { amountVnd: bigint; status: RefundStatus }[]): bigint {
   return refunds.filter((r) => r.status !== 'failed').reduce((left, r) => left - r.amountVnd, paidVnd);
@@ -34,10 +36,10 @@ export function refundLookup(q: { answered: boolean; transactionType: string }, 
   return listed.requestIds.includes(requestId) ? 'done' : 'absent';
 }
 
-/** The payment after a refund is applied. */
-export function afterRefund(p: { amountVnd: bigint; refundedVnd: bigint }, amountVnd: bigint): { refundedVnd: bigint; status: 'refunded' | 'partially_refunded' } {
+/** The payment after a refund is applied: wholly refunded, or a part of it. */
+export function afterRefund(p: { status: PaymentStatus; amountVnd: bigint; refundedVnd: bigint }, amountVnd: bigint): { refundedVnd: bigint; status: PaymentStatus } {
   const refundedVnd = p.refundedVnd + amountVnd;
-  return { refundedVnd, status: refundedVnd === p.amountVnd ? 'refunded' : 'partially_refunded' };
+  return { refundedVnd, status: transition(PAYMENT_MACHINE, p.status, refundedVnd === p.amountVnd ? 'refund_rest' : 'refund_part') };
 }
 
 /** A bank transfer's time: not in the future, not before the contract existed (a day's slack for clocks). */
