@@ -1,5 +1,5 @@
 import type { Executor } from '../../../db/client.ts';
-import { rateFromCatalog } from '../../invoicing/index.ts';
+import { buyerOfCustomer, rateFromCatalog } from '../../invoicing/index.ts';
 import { SYSTEM, type Deps } from '../deps.ts';
 import { paymentById } from '../queries.ts';
 
@@ -20,15 +20,16 @@ export async function requestInvoice(d: Deps, paymentId: string): Promise<void> 
   if (p.status === 'pending' || p.status === 'cancelled') return;
   const line = await d.contracts.invoiceLine(p.contractId, p.amendmentId, p.amountVnd);
   const customer = await d.customers.row(p.customerId);
-  const { name, taxCode, address, email, phone } = customer;
   await d.database.db.transaction((tx) =>
     d.invoicing.requestInvoice(tx, SYSTEM, {
       paymentId: p.id,
       paidAt: p.paidAt ?? d.clock.now(),
       customerId: customer.id,
       contractId: p.contractId,
-      buyer: { name, taxCode, address, email, phone, customerCode: customer.id },
-      lines: [{ code: line.code, name: line.name, unit: line.unit, quantity: line.quantity, unitPrice: line.unitPriceVnd, amount: line.amountVnd, rate: rateFromCatalog(line.vatRate) }],
+      buyer: buyerOfCustomer(customer),
+      lines: [
+        { code: line.code, name: line.name, unit: line.unit, quantity: line.quantity, unitPrice: line.unitPriceVnd, amount: line.amountVnd, rate: rateFromCatalog(line.vatRate) },
+      ],
     }),
   );
 }
