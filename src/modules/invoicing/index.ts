@@ -1,4 +1,12 @@
-export { InvoicingService, INVOICING_JOBS, type InvoiceRow, type InvoiceStatus, type InvoiceFilter, type InvoiceCorrections, type RequestInvoiceInput } from './service.ts';
+export {
+  InvoicingService,
+  INVOICING_JOBS,
+  type InvoiceRow,
+  type InvoiceStatus,
+  type InvoiceFilter,
+  type InvoiceCorrections,
+  type RequestInvoiceInput,
+} from './service.ts';
 export type { InvoiceMailer, InvoicingDeps } from './deps.ts';
 export { PUSH_FAILED_TEMPLATE } from './use-cases/push-invoice.ts';
 export { buyerOfCustomer, newInvoiceId } from './domain/invoice-data.ts';

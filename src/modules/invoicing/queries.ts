@@ -8,7 +8,18 @@ import { mayInvoice, type InvoicePermission } from './access.ts';
 import { invoices, seriesCounters } from './db/schema.ts';
 import type { Deps } from './deps.ts';
 import { invoiceData } from './domain/invoice-data.ts';
-import { buildInvoice, invoiceDataProblems, lineFromJson, seriesFor, type Buyer, type CanonicalInvoice, type InvoiceRelation, type LineInput, type LineJson, type Seller } from './domain/invoice.ts';
+import {
+  buildInvoice,
+  invoiceDataProblems,
+  lineFromJson,
+  seriesFor,
+  type Buyer,
+  type CanonicalInvoice,
+  type InvoiceRelation,
+  type LineInput,
+  type LineJson,
+  type Seller,
+} from './domain/invoice.ts';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -122,7 +133,9 @@ export function canonical(
 
 /** As issued; before issue, as it would be issued today. */
 export function preview(d: Deps, inv: InvoiceRow): CanonicalInvoice {
-  if (inv.number !== null && inv.issuedDate) return canonical(d, inv, { issueDate: inv.issuedDate, number: inv.number, mccqt: inv.taxAuthorityCode });
+  if (inv.number !== null && inv.issuedDate) {
+    return canonical(d, inv, { issueDate: inv.issuedDate, number: inv.number, mccqt: inv.taxAuthorityCode });
+  }
   const date = today(d);
   return canonical(d, inv, { issueDate: date, series: seriesFor(d.config.series, date) });
 }

@@ -57,7 +57,10 @@ export function paymentRoutes(app: Server, payments: PaymentService) {
   });
 
   app.get('/api/v1/payments', {
-    schema: { tags: ['payments'], querystring: z.object({ status: z.enum(PAYMENT_STATUSES).optional(), contractId: z.string().max(40).optional(), ...pageQuery }).strict() },
+    schema: {
+      tags: ['payments'],
+      querystring: z.object({ status: z.enum(PAYMENT_STATUSES).optional(), contractId: z.string().max(40).optional(), ...pageQuery }).strict(),
+    },
     preValidation: guard('payment.read'),
     handler: async (req) => payments.list(req.query),
   });

@@ -49,7 +49,9 @@ const storedTotals = (t: { subtotal: bigint; vat: bigint; discount: bigint; tota
 });
 
 /** The buyer printed for a customer (identity's record). */
-export function buyerOfCustomer(c: { id: string; name: string; taxCode: string | null; address: string | null; email: string | null; phone: string | null }): Buyer {
+type CustomerRecord = { id: string; name: string; taxCode: string | null; address: string | null; email: string | null; phone: string | null };
+
+export function buyerOfCustomer(c: CustomerRecord): Buyer {
   return { name: c.name, taxCode: c.taxCode, address: c.address, email: c.email, phone: c.phone, customerCode: c.id };
 }
 

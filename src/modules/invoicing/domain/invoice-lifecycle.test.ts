@@ -12,7 +12,9 @@ describe('invoice lifecycle', () => {
     expect(transition(INVOICE_MACHINE, 'issuing', 'retry_later')).toBe('pending');
     expect(transition(INVOICE_MACHINE, 'issuing', 'give_up')).toBe('failed');
     expect(transition(INVOICE_MACHINE, 'pending', 'lack_data')).toBe('needs_data');
-    for (const s of ['needs_data', 'issued', 'failed', 'cancelled', 'cancelling', 'replaced'] as const) expect(canTransition(INVOICE_MACHINE, s, 'claim'), s).toBe(false);
+    for (const s of ['needs_data', 'issued', 'failed', 'cancelled', 'cancelling', 'replaced'] as const) {
+      expect(canTransition(INVOICE_MACHINE, s, 'claim'), s).toBe(false);
+    }
   });
 
   it('cancel withdraws an invoice not yet issued, and asks the provider for an issued one', () => {

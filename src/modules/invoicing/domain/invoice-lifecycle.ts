@@ -4,8 +4,9 @@ import { defineMachine, eventsFrom } from '../../../platform/state-machine.ts';
  * The e-invoice lifecycle (SPEC C1 step 5, C2 step 7, D4) as data. An invoice is requested as
  * `pending`, or `needs_data` when its buyer or lines cannot make a valid invoice.
  *
- *   needs_data ──retry──→ pending ──claim──→ issuing ──issued──→ issued ──cancel──→ cancelling ──cancel_done──→ cancelled
- *        ↑ lack_data ────────┘ ↑ retry_later ──┘ └──give_up──→ failed ──retry──→ pending      └──cancel_failed──→ issued
+ *   needs_data ──retry──→ pending ──claim──→ issuing ──issued──→ issued
+ *   pending | issuing ──lack_data──→ needs_data;  issuing ──retry_later──→ pending | ──give_up──→ failed ──retry──→ pending
+ *   issued ──cancel──→ cancelling ──cancel_done──→ cancelled | ──cancel_failed──→ issued
  *   needs_data | pending | failed ──cancel──→ cancelled (withdrawn before issue)
  *   issued ──replace──→ replaced (once its replacement issues); the provider may also answer a look-up with
  *   an invoice already cancelled or replaced there (issued_cancelled, issued_replaced).

@@ -18,7 +18,9 @@ export async function cancelAtProvider(d: Deps, invoiceId: string, attempt = 1):
   if (!inv || !canTransition(INVOICE_MACHINE, inv.status, 'cancel_done')) return;
   try {
     const found = attempt > 1 ? await d.provider.get(inv.id) : null;
-    if (found?.status !== 'cancelled') await d.provider.cancel({ idempotencyKey: inv.id, providerRef: inv.providerRef ?? '' }, inv.cancelReason ?? '');
+    if (found?.status !== 'cancelled') {
+      await d.provider.cancel({ idempotencyKey: inv.id, providerRef: inv.providerRef ?? '' }, inv.cancelReason ?? '');
+    }
     await record(d, invoiceId, 'cancel_done', { cancelledAt: d.clock.now() }, 'invoice.cancelled', { via: found ? 'lookup' : 'cancel' });
   } catch (err) {
     const last = (isProviderError(err) && !err.retryable) || attempt >= d.config.maxAttempts;
@@ -28,7 +30,9 @@ export async function cancelAtProvider(d: Deps, invoiceId: string, attempt = 1):
 }
 
 /** The provider's answer, if the invoice is still being cancelled. */
-function record(d: Deps, invoiceId: string, event: InvoiceEvent, patch: Partial<InvoiceRow>, action: string, extra?: Record<string, unknown>) {
+type Extra = Record<string, unknown>;
+
+function record(d: Deps, invoiceId: string, event: InvoiceEvent, patch: Partial<InvoiceRow>, action: string, extra?: Extra) {
   return d.database.db.transaction(async (tx) => {
     const current = await lock(tx, invoiceId);
     if (!canTransition(INVOICE_MACHINE, current.status, event)) return;

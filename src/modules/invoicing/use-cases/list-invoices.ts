@@ -41,7 +41,13 @@ export async function listInvoices(d: Deps, ctx: Ctx, f: InvoiceFilter) {
   const cond = where.length ? and(...where) : undefined;
   const db = d.database.db;
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(invoices).where(cond).orderBy(desc(invoices.createdAt), desc(invoices.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db
+      .select()
+      .from(invoices)
+      .where(cond)
+      .orderBy(desc(invoices.createdAt), desc(invoices.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     db.select({ total: count() }).from(invoices).where(cond),
   ]);
   return { items: rows.map((r) => summary(r, staff)), total, page: f.page, pageSize: f.pageSize };

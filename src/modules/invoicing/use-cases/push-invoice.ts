@@ -36,7 +36,8 @@ class PermanentFailure extends Error {}
 /** Schedules the push of an invoice's current version (in the caller's transaction). */
 export async function schedulePush(d: Deps, tx: Executor, inv: InvoiceRow, runAt?: Date) {
   const key = `${PUSH_QUEUE}:${inv.id}:v${inv.version}`;
-  await d.jobs.enqueue(tx, { queue: PUSH_QUEUE, key, payload: { invoiceId: inv.id } satisfies PushPayload, runAt, maxAttempts: d.config.maxAttempts });
+  const payload: PushPayload = { invoiceId: inv.id };
+  await d.jobs.enqueue(tx, { queue: PUSH_QUEUE, key, payload, runAt, maxAttempts: d.config.maxAttempts });
 }
 
 /**
@@ -91,7 +92,10 @@ export async function pushInvoice(d: Deps, invoiceId: string, attempt = 1): Prom
   }
 }
 
-type Claim = { kind: 'nothing' } | { kind: 'busy'; until: Date; version: number } | { kind: 'claimed'; invoice: InvoiceRow; issueDate: string };
+type Claim =
+  | { kind: 'nothing' }
+  | { kind: 'busy'; until: Date; version: number }
+  | { kind: 'claimed'; invoice: InvoiceRow; issueDate: string };
 
 /** Step (1) of a push, in its own short transaction. */
 async function claimPush(d: Deps, tx: Executor, invoiceId: string): Promise<Claim> {
@@ -99,7 +103,8 @@ async function claimPush(d: Deps, tx: Executor, invoiceId: string): Promise<Clai
   if (!inv || !canTransition(INVOICE_MACHINE, inv.status, 'claim')) return { kind: 'nothing' }; // issued, cancelled, failed, needs data
   const problems = invoiceDataProblems(inv.buyer as Buyer, (inv.lines as LineJson[]).map(lineFromJson));
   if (problems.length) {
-    await save(d, tx, SYSTEM, inv, { status: transition(INVOICE_MACHINE, inv.status, 'lack_data'), dataProblems: problems }, 'invoice.needs_data');
+    const patch = { status: transition(INVOICE_MACHINE, inv.status, 'lack_data'), dataProblems: problems };
+    await save(d, tx, SYSTEM, inv, patch, 'invoice.needs_data');
     return { kind: 'nothing' };
   }
   // NLap is the local date the attempt starts (decided under the lease, so dates never go back in a series).
@@ -136,7 +141,9 @@ async function recordIssued(d: Deps, tx: Executor, inv: InvoiceRow, result: Issu
     .where(and(eq(invoices.form, inv.form), eq(invoices.series, result.series), eq(invoices.number, result.number)));
   if (other) {
     const numbered = `${result.series} số ${result.number}`;
-    throw new PermanentFailure(`the provider returned ${numbered}, already recorded for ${other.id}: check the invoice on the provider's portal`);
+    throw new PermanentFailure(
+      `the provider returned ${numbered}, already recorded for ${other.id}: check the invoice on the provider's portal`,
+    );
   }
   const gap = result.number > counter.lastNumber + 1 ? { from: counter.lastNumber + 1, to: result.number - 1 } : null;
   if (result.number > counter.lastNumber) {
@@ -164,13 +171,15 @@ async function recordIssued(d: Deps, tx: Executor, inv: InvoiceRow, result: Issu
   const after = await save(d, tx, SYSTEM, inv, patch, 'invoice.issued', { via });
   const seriesId = `${inv.form}${result.series}`;
   if (gap) {
-    await d.audit.record(tx, SYSTEM, { action: 'invoice.number_gap', entityType: 'invoice_series', entityId: seriesId, after: { ...gap, invoice: inv.id } });
+    const skipped = { ...gap, invoice: inv.id };
+    await d.audit.record(tx, SYSTEM, { action: 'invoice.number_gap', entityType: 'invoice_series', entityId: seriesId, after: skipped });
     d.log?.warn({ series: result.series, ...gap }, 'e-invoice numbers skipped by the provider');
   }
   if (result.number < counter.lastNumber) {
     // A number earlier reported as a gap turned out to be ours.
     const filled = { number: result.number, invoice: inv.id };
-    await d.audit.record(tx, SYSTEM, { action: 'invoice.number_gap_filled', entityType: 'invoice_series', entityId: seriesId, after: filled });
+    const action = 'invoice.number_gap_filled';
+    await d.audit.record(tx, SYSTEM, { action, entityType: 'invoice_series', entityId: seriesId, after: filled });
   }
   if (original && canTransition(INVOICE_MACHINE, original.status, 'replace')) {
     const replaced = { status: transition(INVOICE_MACHINE, original.status, 'replace'), replacedById: after.id };

@@ -10,7 +10,9 @@ import { preview, readable } from '../queries.ts';
 /** The printable view (Vietnamese); before issue it is stamped as a preview. */
 export async function renderInvoice(d: Deps, ctx: Ctx, id: string): Promise<string> {
   const inv = await readable(d, ctx, id);
-  if (inv.status === 'needs_data') throw new AppError('CONFLICT', { status: inv.status }, 'the invoice waits for corrected buyer or line data');
+  if (inv.status === 'needs_data') {
+    throw new AppError('CONFLICT', { status: inv.status }, 'the invoice waits for corrected buyer or line data');
+  }
   const canonical = preview(d, inv);
   let replacedBy = null;
   if (inv.replacedById) {

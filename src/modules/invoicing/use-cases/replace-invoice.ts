@@ -51,9 +51,11 @@ export async function replaceInvoice(d: Deps, ctx: Ctx, id: string, input: Invoi
     };
     const [inserted] = await tx.insert(invoices).values(row).returning();
     const reason = input.reason;
-    await d.audit.record(tx, ctx, { action: 'invoice.requested', entityType: 'invoice', entityId: inserted.id, after: { ...auditView(inserted), reason } });
-    const requested = { replacement: inserted.id, reason };
-    await d.audit.record(tx, ctx, { action: 'invoice.replacement_requested', entityType: 'invoice', entityId: original.id, after: requested });
+    const requested = { ...auditView(inserted), reason };
+    await d.audit.record(tx, ctx, { action: 'invoice.requested', entityType: 'invoice', entityId: inserted.id, after: requested });
+    const replacement = { replacement: inserted.id, reason };
+    const action = 'invoice.replacement_requested';
+    await d.audit.record(tx, ctx, { action, entityType: 'invoice', entityId: original.id, after: replacement });
     await schedulePush(d, tx, inserted);
     return inserted.id;
   });

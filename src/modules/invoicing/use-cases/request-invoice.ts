@@ -56,7 +56,7 @@ export async function requestInvoice(d: Deps, tx: Executor, ctx: Ctx, input: Req
     return other;
   }
   await d.audit.record(tx, ctx, { action: 'invoice.requested', entityType: 'invoice', entityId: inserted.id, after: auditView(inserted) });
-  if (inserted.status === 'needs_data') d.log?.warn({ invoice: inserted.id, payment: input.paymentId, problems: data.dataProblems }, 'invoice request needs data');
-  else await schedulePush(d, tx, inserted, input.runAt);
+  if (inserted.status !== 'needs_data') await schedulePush(d, tx, inserted, input.runAt);
+  else d.log?.warn({ invoice: inserted.id, payment: input.paymentId, problems: data.dataProblems }, 'invoice request needs data');
   return inserted;
 }

@@ -33,7 +33,11 @@ export const payments = paymentsSchema.table(
     updatedAt: instant('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`), index('payments_status_idx').on(t.status), uniqueIndex('payments_bank_ref_idx').on(t.bankRef)],
+  (t) => [
+    uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`),
+    index('payments_status_idx').on(t.status),
+    uniqueIndex('payments_bank_ref_idx').on(t.bankRef),
+  ],
 );
 
 /** One VNPay transaction (vnp_TxnRef): the unit the IPN, querydr and reconciliation speak of. */

@@ -52,6 +52,8 @@ export const attemptOpen = (status: AttemptStatus): boolean => canTransition(ATT
 export const refundOpen = (status: RefundStatus): boolean => canTransition(REFUND_MACHINE, status, 'send') || canTransition(REFUND_MACHINE, status, 'succeed');
 
 /** Refunds go back through VNPay: only a payment paid there (and not wholly refunded) can have one. */
-export function refundable<P extends { status: PaymentStatus; method: 'vnpay' | 'bank_transfer'; paidTxnRef: string | null }>(p: P): p is P & { paidTxnRef: string } {
+type Paid = { status: PaymentStatus; method: 'vnpay' | 'bank_transfer'; paidTxnRef: string | null };
+
+export function refundable<P extends Paid>(p: P): p is P & { paidTxnRef: string } {
   return canTransition(PAYMENT_MACHINE, p.status, 'refund_part') && p.method === 'vnpay' && !!p.paidTxnRef;
 }

@@ -29,7 +29,11 @@ export function refundAnswer(responseCode: string): 'done' | 'refused' | 'unknow
  * something was refunded (02/03), only a list naming refunds by vnp_RequestId tells which (the
  * simulator's daily list; real VNPay has none, so a person checks VNPay's portal).
  */
-export function refundLookup(q: { answered: boolean; transactionType: string }, listed: { requestIds: string[] } | null, requestId: string): 'absent' | 'done' | 'unknown' {
+export function refundLookup(
+  q: { answered: boolean; transactionType: string },
+  listed: { requestIds: string[] } | null,
+  requestId: string,
+): 'absent' | 'done' | 'unknown' {
   if (!q.answered) return 'unknown';
   if (q.transactionType !== '02' && q.transactionType !== '03') return 'absent';
   if (!listed) return 'unknown';
@@ -37,7 +41,7 @@ export function refundLookup(q: { answered: boolean; transactionType: string }, 
 }
 
 /** The payment after a refund is applied: wholly refunded, or a part of it. */
-export function afterRefund(p: { status: PaymentStatus; amountVnd: bigint; refundedVnd: bigint }, amountVnd: bigint): { refundedVnd: bigint; status: PaymentStatus } {
+export function afterRefund(p: { status: PaymentStatus; amountVnd: bigint; refundedVnd: bigint }, amountVnd: bigint) {
   const refundedVnd = p.refundedVnd + amountVnd;
   return { refundedVnd, status: transition(PAYMENT_MACHINE, p.status, refundedVnd === p.amountVnd ? 'refund_rest' : 'refund_part') };
 }

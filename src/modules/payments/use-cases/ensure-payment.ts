@@ -17,7 +17,8 @@ export interface PaymentPurpose {
 /** The payment of a contract (or appendix), created once: asking again returns the same one. */
 export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
   const now = d.clock.now();
-  const samePurpose = and(eq(payments.contractId, p.contractId), p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`);
+  const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
+  const samePurpose = and(eq(payments.contractId, p.contractId), sameAppendix);
   const [existing] = await tx.select().from(payments).where(samePurpose);
   if (existing) return existing;
   const row: PaymentRow = {
@@ -47,4 +48,5 @@ export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): P
 }
 
 /** The description VNPay and the bank statement show for a contract's payment (no diacritics: VNPay strips them). */
-export const contractPaymentDescription = (number: string, appendix = false): string => `Thanh toan hop dong ${number}${appendix ? ' (phu luc)' : ''}`;
+export const contractPaymentDescription = (number: string, appendix = false): string =>
+  `Thanh toan hop dong ${number}${appendix ? ' (phu luc)' : ''}`;

@@ -8,9 +8,12 @@ import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
 export async function getPaymentLink(d: Deps, ctx: Ctx, contractId: string): Promise<{ paymentId: string; link: string }> {
   const c = await d.contracts.row(contractId);
   if (!d.contracts.canSee(ctx, c)) throw new AppError(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { contract: contractId });
-  if (c.status !== 'awaiting_payment') throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
+  if (c.status !== 'awaiting_payment') {
+    throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
+  }
   return d.database.db.transaction(async (tx) => {
-    const p = await ensurePayment(d, tx, { contractId: c.id, customerId: c.customerId, amountVnd: c.totalVnd, description: contractPaymentDescription(c.number) });
+    const description = contractPaymentDescription(c.number);
+    const p = await ensurePayment(d, tx, { contractId: c.id, customerId: c.customerId, amountVnd: c.totalVnd, description });
     return { paymentId: p.id, link: paymentLink(d, p.id) };
   });
 }

@@ -25,7 +25,8 @@ export async function getReconciliation(d: Deps, date: string) {
     items: items.map((i) => {
       const o = byRef.get(i.txnRef);
       const contractNumber = o ? (names.contracts.get(o.contractId) ?? null) : null;
-      return { ...i, contractId: o?.contractId ?? null, contractNumber, customerName: o ? (names.customers.get(o.customerId) ?? null) : null };
+      const customerName = o ? (names.customers.get(o.customerId) ?? null) : null;
+      return { ...i, contractId: o?.contractId ?? null, contractNumber, customerName };
     }),
   };
 }

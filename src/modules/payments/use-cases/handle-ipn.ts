@@ -51,7 +51,8 @@ export async function handleIpn(d: Deps, query: QueryInput, ip: string, log: Pay
     rspCode = '99';
   }
   try {
-    const logged = { id: newId('ipn', now), receivedAt: now, txnRef: callback?.txnRef ?? null, query: JSON.parse(JSON.stringify(query)), rspCode, ip };
+    const received = { id: newId('ipn', now), receivedAt: now, txnRef: callback?.txnRef ?? null, query: JSON.parse(JSON.stringify(query)) };
+    const logged = { ...received, rspCode, ip };
     await d.database.db.insert(ipnLog).values(logged);
   } catch (err) {
     log.error({ err, txnRef: callback?.txnRef }, 'VNPay IPN could not be logged');

@@ -14,9 +14,9 @@ export interface PaymentFilter {
 /** The ledger, newest first, each payment with its contract, customer, attempts and refunds. */
 export async function listPayments(d: Deps, q: PaymentFilter) {
   const db = d.database.db;
-  const where = [q.status ? eq(payments.status, q.status) : undefined, q.contractId ? eq(payments.contractId, q.contractId) : undefined].filter((x) => x !== undefined);
-  const cond = where.length ? and(...where) : undefined;
-  const rows = await db.select().from(payments).where(cond).orderBy(desc(payments.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const cond = and(q.status ? eq(payments.status, q.status) : undefined, q.contractId ? eq(payments.contractId, q.contractId) : undefined);
+  const page = db.select().from(payments).where(cond).orderBy(desc(payments.createdAt));
+  const rows = await page.limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(payments).where(cond);
   const ids = rows.map((r) => r.id);
   const tries = ids.length ? await db.select().from(attempts).where(inArray(attempts.paymentId, ids)).orderBy(asc(attempts.createdAt)) : [];

@@ -10,10 +10,11 @@ export interface PackageOrder {
 }
 
 /** C1 with payment: a signed-in individual orders a package and goes straight to VNPay. */
-export async function orderPackage(d: Deps, ctx: Ctx, input: PackageOrder, ipAddr: string): Promise<StartedAttempt & { contractId: string }> {
+export async function orderPackage(d: Deps, ctx: Ctx, input: PackageOrder, ipAddr: string) {
   let started: StartedAttempt | undefined;
   const contract = await d.contracts.selfService(ctx, input, async (tx, c) => {
-    const p = await ensurePayment(d, tx, { contractId: c.id, customerId: c.customerId, amountVnd: c.totalVnd, description: contractPaymentDescription(c.number) });
+    const description = contractPaymentDescription(c.number);
+    const p = await ensurePayment(d, tx, { contractId: c.id, customerId: c.customerId, amountVnd: c.totalVnd, description });
     started = await startAttempt(d, p, ipAddr, tx);
   });
   return { contractId: contract.id, ...started! };

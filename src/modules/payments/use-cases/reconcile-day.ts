@@ -14,12 +14,16 @@ export async function reconcileDay(d: Deps, date: string, onProgress?: (done: nu
   const db = d.database.db;
   const now = d.clock.now();
   const running = { status: 'running' as const, startedAt: now };
-  await db.insert(reconciliations).values({ date, ...running }).onConflictDoUpdate({ target: reconciliations.date, set: { ...running, error: null } });
+  await db
+    .insert(reconciliations)
+    .values({ date, ...running })
+    .onConflictDoUpdate({ target: reconciliations.date, set: { ...running, error: null } });
   try {
     const theirs = theirPayments(await d.vnpay.dailyTransactions(date));
     const from = localDateTime(date, '00:00');
     const to = localDateTime(addDays(date, 1), '00:00');
-    const ours = await db.select().from(attempts).where(and(gte(attempts.createdAt, from), lt(attempts.createdAt, to))).orderBy(asc(attempts.createdAt));
+    const ofTheDay = and(gte(attempts.createdAt, from), lt(attempts.createdAt, to));
+    const ours = await db.select().from(attempts).where(ofTheDay).orderBy(asc(attempts.createdAt));
     let items = compareDay(theirs, ours);
     // Paid at VNPay but still pending here: the IPN was lost — settle through querydr, then re-check.
     const toSettle = items.filter((i) => i.kind === 'pending_here');
@@ -32,12 +36,16 @@ export async function reconcileDay(d: Deps, date: string, onProgress?: (done: nu
     items = items.map((i) => (i.kind === 'pending_here' && i.resolution === 'settled_by_querydr' ? { ...i, kind: 'matched' as const } : i));
     // C2 step 7: only what VNPay confirmed goes on to the e-invoice (one job per payment).
     const matched = items.filter((x) => x.kind === 'matched').map((x) => x.txnRef);
-    const paid = matched.length ? await db.select({ paymentId: attempts.paymentId }).from(attempts).where(inArray(attempts.txnRef, matched)) : [];
+    const paid = matched.length
+      ? await db.select({ paymentId: attempts.paymentId }).from(attempts).where(inArray(attempts.txnRef, matched))
+      : [];
     for (const { paymentId } of paid) await enqueueInvoice(d, db, paymentId);
     const summary = summarizeRecon(items);
     const stored = JSON.parse(JSON.stringify(items, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
-    await db.update(reconciliations).set({ status: 'done', summary, items: stored, finishedAt: d.clock.now() }).where(eq(reconciliations.date, date));
-    await db.transaction((tx) => d.audit.record(tx, SYSTEM, { action: 'payments.reconciled', entityType: 'reconciliation', entityId: date, after: summary }));
+    const finished = { status: 'done' as const, summary, items: stored, finishedAt: d.clock.now() };
+    await db.update(reconciliations).set(finished).where(eq(reconciliations.date, date));
+    const reconciled = { action: 'payments.reconciled', entityType: 'reconciliation', entityId: date, after: summary };
+    await db.transaction((tx) => d.audit.record(tx, SYSTEM, reconciled));
     return { date, summary, items };
   } catch (err) {
     const failed = { status: 'failed' as const, error: (err as Error).message, finishedAt: d.clock.now() };
@@ -50,6 +58,6 @@ export async function reconcileDay(d: Deps, date: string, onProgress?: (done: nu
 export async function scheduleDailyReconciliation(d: Deps, ex: Executor = d.database.db) {
   const today = toLocalDate(d.clock.now());
   const yesterday = addDays(today, -1);
-  const job = { queue: RECONCILE_QUEUE, key: `${RECONCILE_QUEUE}:${yesterday}`, payload: { date: yesterday }, runAt: localDateTime(today, '01:00') };
-  await d.jobs.enqueue(ex, job);
+  const runAt = localDateTime(today, '01:00');
+  await d.jobs.enqueue(ex, { queue: RECONCILE_QUEUE, key: `${RECONCILE_QUEUE}:${yesterday}`, payload: { date: yesterday }, runAt });
 }

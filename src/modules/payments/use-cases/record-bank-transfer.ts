@@ -27,7 +27,9 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
   if (!d.contracts.canSee(ctx, c)) throw new AppError('FORBIDDEN', { contract: c.id });
   const now = d.clock.now();
   const paidAt = input.paidAt ?? now;
-  if (!paidAtAcceptable(paidAt, now, c.createdAt)) throw new AppError('PAID_AT_INVALID', { paidAt: Number.isFinite(paidAt.getTime()) ? paidAt.toISOString() : null });
+  if (!paidAtAcceptable(paidAt, now, c.createdAt)) {
+    throw new AppError('PAID_AT_INVALID', { paidAt: Number.isFinite(paidAt.getTime()) ? paidAt.toISOString() : null });
+  }
   return d.database.db.transaction(async (tx) => {
     const [sameTransfer] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.bankRef, input.bankRef));
     if (sameTransfer) throw new AppError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
@@ -41,7 +43,9 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
     });
     const [p] = await tx.select().from(payments).where(eq(payments.id, created.id)).for('update');
     if (!awaitsMoney(p.status)) throw new AppError('PAYMENT_ALREADY_RECORDED', { payment: p.id, status: p.status });
-    if (p.amountVnd !== input.amountVnd) throw new AppError('PAYMENT_MISMATCH', { expected: p.amountVnd.toString(), got: input.amountVnd.toString() });
+    if (p.amountVnd !== input.amountVnd) {
+      throw new AppError('PAYMENT_MISMATCH', { expected: p.amountVnd.toString(), got: input.amountVnd.toString() });
+    }
     const payment = { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt, amendmentId: input.amendmentId };
     await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);
     const patch = {
@@ -55,7 +59,8 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
       version: p.version + 1,
     };
     const [after] = await tx.update(payments).set(patch).where(and(eq(payments.id, p.id), eq(payments.version, p.version))).returning();
-    await d.audit.record(tx, ctx, { action: 'payment.recorded', entityType: 'payment', entityId: p.id, before: { status: p.status }, after: patch });
+    const recorded = { action: 'payment.recorded', entityType: 'payment', entityId: p.id, before: { status: p.status }, after: patch };
+    await d.audit.record(tx, ctx, recorded);
     await enqueueInvoice(d, tx, p.id);
     return after;
   });

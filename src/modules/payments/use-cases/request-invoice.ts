@@ -20,6 +20,7 @@ export async function requestInvoice(d: Deps, paymentId: string): Promise<void> 
   if (p.status === 'pending' || p.status === 'cancelled') return;
   const line = await d.contracts.invoiceLine(p.contractId, p.amendmentId, p.amountVnd);
   const customer = await d.customers.row(p.customerId);
+  const { code, name, unit, quantity } = line;
   await d.database.db.transaction((tx) =>
     d.invoicing.requestInvoice(tx, SYSTEM, {
       paymentId: p.id,
@@ -27,9 +28,7 @@ export async function requestInvoice(d: Deps, paymentId: string): Promise<void> 
       customerId: customer.id,
       contractId: p.contractId,
       buyer: buyerOfCustomer(customer),
-      lines: [
-        { code: line.code, name: line.name, unit: line.unit, quantity: line.quantity, unitPrice: line.unitPriceVnd, amount: line.amountVnd, rate: rateFromCatalog(line.vatRate) },
-      ],
+      lines: [{ code, name, unit, quantity, unitPrice: line.unitPriceVnd, amount: line.amountVnd, rate: rateFromCatalog(line.vatRate) }],
     }),
   );
 }

@@ -22,8 +22,11 @@ export async function requestRefund(d: Deps, ctx: Ctx, paymentId: string, amount
     if (!p) throw new AppError('NOT_FOUND', { payment: paymentId });
     if (!d.contracts.canSee(ctx, await d.contracts.row(p.contractId, tx))) throw new AppError('FORBIDDEN', { contract: p.contractId });
     if (!refundable(p)) throw new AppError('PAYMENT_NOT_REFUNDABLE', { payment: p.id, status: p.status, method: p.method });
-    const left = refundableVnd(p.amountVnd, await tx.select({ amountVnd: refunds.amountVnd, status: refunds.status }).from(refunds).where(eq(refunds.paymentId, p.id)));
-    if (amountVnd > left) throw new AppError('REFUND_EXCEEDS_REMAINING', { amountVnd: amountVnd.toString(), remainingVnd: left.toString() });
+    const earlier = tx.select({ amountVnd: refunds.amountVnd, status: refunds.status }).from(refunds);
+    const left = refundableVnd(p.amountVnd, await earlier.where(eq(refunds.paymentId, p.id)));
+    if (amountVnd > left) {
+      throw new AppError('REFUND_EXCEEDS_REMAINING', { amountVnd: amountVnd.toString(), remainingVnd: left.toString() });
+    }
     const now = d.clock.now();
     const id = newId('refund', now);
     const row: RefundRow = {

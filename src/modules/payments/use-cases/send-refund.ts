@@ -29,8 +29,13 @@ export async function sendRefund(d: Deps, refundId: string): Promise<void> {
   const [a] = await d.database.db.select().from(attempts).where(eq(attempts.txnRef, r.txnRef));
   if (r.status === 'sending') {
     const seen = await lookupRefund(d, r, a);
-    if (seen.verdict === 'done') return applyRefund(d, r.id, { status: 'done', responseCode: '00', message: 'VNPay đã hoàn tiền (tra cứu lại)', transactionNo: seen.transactionNo });
-    if (seen.verdict === 'unknown') throw new Error(`refund ${r.id}: VNPay's answer was lost and the refund cannot be looked up yet; retrying`);
+    if (seen.verdict === 'done') {
+      const message = 'VNPay đã hoàn tiền (tra cứu lại)';
+      return applyRefund(d, r.id, { status: 'done', responseCode: '00', message, transactionNo: seen.transactionNo });
+    }
+    if (seen.verdict === 'unknown') {
+      throw new Error(`refund ${r.id}: VNPay's answer was lost and the refund cannot be looked up yet; retrying`);
+    }
   } else {
     const sending = transition(REFUND_MACHINE, r.status, 'send');
     const marked = await d.database.db
@@ -53,15 +58,17 @@ export async function sendRefund(d: Deps, refundId: string): Promise<void> {
     requestId: r.requestId,
   });
   const verdict = refundAnswer(answer.responseCode);
-  if (verdict === 'unknown') throw new Error(`refund ${r.id}: VNPay answered ${answer.responseCode} (${answer.message}); looking it up again later`);
+  const { responseCode, message } = answer;
+  if (verdict === 'unknown') throw new Error(`refund ${r.id}: VNPay answered ${responseCode} (${message}); looking it up again later`);
   const status = verdict === 'done' ? 'done' : 'failed';
-  await applyRefund(d, r.id, { status, responseCode: answer.responseCode, message: answer.message, transactionNo: answer.transactionNo || null });
+  await applyRefund(d, r.id, { status, responseCode, message, transactionNo: answer.transactionNo || null });
 }
 
 /** What VNPay knows of a refund that may have been sent: querydr of the payment, then (simulator) the day's refunds by request id. */
-async function lookupRefund(d: Deps, r: RefundRow, a: AttemptRow): Promise<{ verdict: 'absent' | 'done' | 'unknown'; transactionNo: string | null }> {
+async function lookupRefund(d: Deps, r: RefundRow, a: AttemptRow) {
   const now = d.clock.now();
-  const q = await d.vnpay.querydr({ txnRef: a.txnRef, transactionDate: a.createdAt, orderInfo: `Tra cuu hoan tien ${a.txnRef}`, ipAddr: d.settings.serverIp, now });
+  const orderInfo = `Tra cuu hoan tien ${a.txnRef}`;
+  const q = await d.vnpay.querydr({ txnRef: a.txnRef, transactionDate: a.createdAt, orderInfo, ipAddr: d.settings.serverIp, now });
   let listed: { requestIds: string[]; transactionNo: Map<string, string> } | null = null;
   if (q.ok && d.vnpay.hasDailyList) {
     const days = [...new Set([toLocalDate(r.createdAt), toLocalDate(now)])];
@@ -73,7 +80,10 @@ async function lookupRefund(d: Deps, r: RefundRow, a: AttemptRow): Promise<{ ver
   return { verdict, transactionNo: listed?.transactionNo.get(r.requestId) ?? null };
 }
 
-/** Applies the outcome of a refund being sent, once: done → the payment's refunded amount (row count checked); failed → the amount is released. */
+/**
+ * Applies the outcome of a refund being sent, once: done → the payment's refunded amount (row count
+ * checked); failed → the amount is released.
+ */
 async function applyRefund(d: Deps, refundId: string, outcome: RefundOutcome) {
   await d.database.db.transaction(async (tx) => {
     const [{ paymentId }] = await tx.select({ paymentId: refunds.paymentId }).from(refunds).where(eq(refunds.id, refundId));

@@ -22,7 +22,14 @@ export interface AttemptOutcome {
  * Records the outcome of a pending attempt (locked by the caller); a success pays the payment and
  * moves the contract on, in the same transaction.
  */
-export async function settleAttempt(d: Deps, tx: Executor, attempt: AttemptRow, cb: AttemptOutcome, outcome: 'success' | 'failure', by: 'ipn' | 'querydr') {
+export async function settleAttempt(
+  d: Deps,
+  tx: Executor,
+  attempt: AttemptRow,
+  cb: AttemptOutcome,
+  outcome: 'success' | 'failure',
+  by: 'ipn' | 'querydr',
+) {
   const now = d.clock.now();
   const status = transition(ATTEMPT_MACHINE, attempt.status, outcome === 'success' ? 'succeed' : 'fail');
   const { responseCode, transactionStatus, transactionNo, bankCode, payDate } = cb;
@@ -41,7 +48,8 @@ export async function settleAttempt(d: Deps, tx: Executor, attempt: AttemptRow, 
   const [p] = await tx.select().from(payments).where(eq(payments.id, attempt.paymentId)).for('update');
   if (!awaitsMoney(p.status)) {
     // A second successful attempt for a paid payment: money came twice; an admin refunds one.
-    await tx.update(payments).set({ applyError: `second successful attempt ${attempt.txnRef}: refund it`, updatedAt: now }).where(eq(payments.id, p.id));
+    const twice = { applyError: `second successful attempt ${attempt.txnRef}: refund it`, updatedAt: now };
+    await tx.update(payments).set(twice).where(eq(payments.id, p.id));
     return;
   }
   const paidAt = payDate ?? now;
@@ -54,7 +62,8 @@ export async function settleAttempt(d: Deps, tx: Executor, attempt: AttemptRow, 
     applyError = `${err.code}: ${err.message}`; // the money is ours to return: recorded, shown to admins
   }
   const paid = transition(PAYMENT_MACHINE, p.status, 'pay');
-  await tx.update(payments).set({ status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError, updatedAt: now, version: p.version + 1 }).where(eq(payments.id, p.id));
+  const patch = { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError, updatedAt: now, version: p.version + 1 };
+  await tx.update(payments).set(patch).where(eq(payments.id, p.id));
   await d.audit.record(tx, SYSTEM, {
     action: 'payment.paid',
     entityType: 'payment',

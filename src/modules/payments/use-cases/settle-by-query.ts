@@ -21,9 +21,12 @@ export async function settleByQuery(d: Deps, txnRef: string): Promise<AttemptSta
   return d.database.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(attempts).where(eq(attempts.txnRef, txnRef)).for('update');
     if (!attemptOpen(locked.status)) return locked.status;
-    if (r.amountVnd !== null && r.amountVnd !== locked.amountVnd) throw new AppError('PAYMENT_MISMATCH', { txnRef, vnpay: r.amountVnd.toString() });
+    if (r.amountVnd !== null && r.amountVnd !== locked.amountVnd) {
+      throw new AppError('PAYMENT_MISMATCH', { txnRef, vnpay: r.amountVnd.toString() });
+    }
     const paid = outcome === 'success';
-    const answer = { responseCode: paid ? '00' : r.transactionStatus, transactionStatus: r.transactionStatus, transactionNo: r.transactionNo, bankCode: r.bankCode, payDate: r.payDate };
+    const { transactionStatus, transactionNo, bankCode, payDate } = r;
+    const answer = { responseCode: paid ? '00' : transactionStatus, transactionStatus, transactionNo, bankCode, payDate };
     await settleAttempt(d, tx, locked, answer, outcome, 'querydr');
     return paid ? 'success' : 'failed';
   });

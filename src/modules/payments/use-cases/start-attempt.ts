@@ -16,7 +16,9 @@ export interface StartedAttempt {
 
 /** A new VNPay attempt for a payment still awaiting money (a fresh vnp_TxnRef) and the URL to go to. */
 export async function startAttempt(d: Deps, p: PaymentRow, ipAddr: string, ex: Executor = d.database.db): Promise<StartedAttempt> {
-  if (!awaitsMoney(p.status)) throw new AppError('CONFLICT', { payment: p.id, status: p.status }, p.status === 'paid' ? 'already paid' : `payment is ${p.status}`);
+  if (!awaitsMoney(p.status)) {
+    throw new AppError('CONFLICT', { payment: p.id, status: p.status }, p.status === 'paid' ? 'already paid' : `payment is ${p.status}`);
+  }
   assertVnpayAmount(p.amountVnd);
   const now = d.clock.now();
   const txnRef = `QLDV${ulid(now.getTime()).toUpperCase()}`;
