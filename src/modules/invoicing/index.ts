@@ -1,17 +1,15 @@
 export {
   InvoicingService,
   INVOICING_JOBS,
-  PUSH_FAILED_TEMPLATE,
-  newInvoiceId,
-  buyerOfCustomer,
   type InvoiceRow,
   type InvoiceStatus,
   type InvoiceFilter,
   type InvoiceCorrections,
-  type InvoiceMailer,
-  type InvoicingDeps,
   type RequestInvoiceInput,
 } from './service.ts';
+export type { InvoiceMailer, InvoicingDeps } from './deps.ts';
+export { PUSH_FAILED_TEMPLATE } from './use-cases/push-invoice.ts';
+export { buyerOfCustomer, newInvoiceId } from './domain/invoice-data.ts';
 export { invoiceRoutes } from './routes.ts';
 export { invoicingConfig, MOBIFONE_IT_CENTER, PLACEHOLDER_SELLER_TAX_CODE, type InvoicingConfig } from './config.ts';
 export { mayInvoice, type InvoicePermission } from './access.ts';

@@ -1,3 +1,4 @@
+import { AppError } from '../../platform/errors.ts';
 import type { CanonicalInvoice } from './domain/invoice.ts';
 
 /**
@@ -55,6 +56,13 @@ export class EinvoiceProviderError extends Error {
 }
 
 export const isProviderError = (e: unknown): e is EinvoiceProviderError => e instanceof EinvoiceProviderError;
+
+/** A failure as the invoice officer reads it (stored as the invoice's last error, at most 2,000 characters). */
+export function describeFailure(err: unknown): string {
+  if (isProviderError(err)) return `${err.kind}${err.code ? ` ${err.code}` : ''}: ${err.message}`.slice(0, 2000);
+  if (err instanceof AppError) return `${err.code}: ${err.message}`.slice(0, 2000);
+  return (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+}
 
 /**
  * One push: after any earlier attempt, look the key up first; a push whose outcome is unknown

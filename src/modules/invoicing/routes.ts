@@ -4,7 +4,7 @@ import { ctxOf, guard, pageQuery, requireAuth } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
 import { AppError } from '../../platform/errors.ts';
 import { mayInvoice, type InvoicePermission } from './access.ts';
-import { INVOICE_STATUSES } from './db/schema.ts';
+import { INVOICE_STATUSES } from './domain/invoice-lifecycle.ts';
 import { RATE_CODES, type LineInput } from './domain/invoice.ts';
 import type { InvoiceCorrections, InvoicingService } from './service.ts';
 

@@ -283,7 +283,7 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
     await openPayPage(r.body.payUrl);
     const q = queryOf(sim().completePayment(ref).returnUrl);
     const handle = vi.spyOn(s.payments, 'handleIpn');
-    const settle = vi.spyOn(s.payments as unknown as { settle: () => Promise<void> }, 'settle').mockRejectedValueOnce(new Error('database went away'));
+    const settle = vi.spyOn(s.contracts, 'confirmPaymentIn').mockRejectedValueOnce(new Error('database went away'));
     expect((await ipn(q)).body.RspCode).toBe('99');
     const log = handle.mock.calls[0][2] as unknown as { bindings(): Record<string, unknown> };
     expect(log.bindings().reqId).toBeTruthy(); // the request's own logger: its lines carry the request id

@@ -3,6 +3,7 @@ import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
 import { instant, localDate, vndString } from '../../http/validation.ts';
 import { toCsv, toXlsx } from '../../platform/export.ts';
+import { PAYMENT_STATUSES } from './domain/payment-lifecycle.ts';
 import type { PaymentService } from './service.ts';
 
 const token = z.object({ token: z.string().min(10).max(200) });
@@ -56,7 +57,10 @@ export function paymentRoutes(app: Server, payments: PaymentService) {
   });
 
   app.get('/api/v1/payments', {
-    schema: { tags: ['payments'], querystring: z.object({ status: z.enum(['pending', 'paid', 'cancelled', 'refunded', 'partially_refunded']).optional(), contractId: z.string().max(40).optional(), ...pageQuery }).strict() },
+    schema: {
+      tags: ['payments'],
+      querystring: z.object({ status: z.enum(PAYMENT_STATUSES).optional(), contractId: z.string().max(40).optional(), ...pageQuery }).strict(),
+    },
     preValidation: guard('payment.read'),
     handler: async (req) => payments.list(req.query),
   });

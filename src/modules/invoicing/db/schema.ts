@@ -1,14 +1,10 @@
+import { INVOICE_STATUSES } from '../domain/invoice-lifecycle.ts';
 import { bigint, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const invoicingSchema = pgSchema('invoicing');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const vnd = (name: string) => bigint(name, { mode: 'bigint' });
 
-/**
- * `needs_data`: the buyer or line data cannot make a valid invoice (reasons in `data_problems`), waiting
- * for the invoice officer; `cancelling`: an issued invoice whose cancellation the provider is being asked.
- */
-export const INVOICE_STATUSES = ['needs_data', 'pending', 'issuing', 'issued', 'cancelling', 'failed', 'cancelled', 'replaced'] as const;
 
 /**
  * One e-invoice per payment (the payment id is unique: requesting again returns the same invoice),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ATTEMPT_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES } from '../domain/payment-lifecycle.ts';
 
 export const paymentsSchema = pgSchema('payments');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -15,7 +16,7 @@ export const payments = paymentsSchema.table(
     customerId: text('customer_id').notNull(),
     amountVnd: vnd('amount_vnd').notNull(),
     description: text('description').notNull(),
-    status: text('status', { enum: ['pending', 'paid', 'cancelled', 'refunded', 'partially_refunded'] }).notNull(),
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
     /** How the money came: through VNPay (an attempt) or a bank transfer an accountant recorded. */
     method: text('method', { enum: ['vnpay', 'bank_transfer'] }).notNull().default('vnpay'),
     paidTxnRef: text('paid_txn_ref'),
@@ -32,7 +33,11 @@ export const payments = paymentsSchema.table(
     updatedAt: instant('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`), index('payments_status_idx').on(t.status), uniqueIndex('payments_bank_ref_idx').on(t.bankRef)],
+  (t) => [
+    uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`),
+    index('payments_status_idx').on(t.status),
+    uniqueIndex('payments_bank_ref_idx').on(t.bankRef),
+  ],
 );
 
 /** One VNPay transaction (vnp_TxnRef): the unit the IPN, querydr and reconciliation speak of. */
@@ -45,7 +50,7 @@ export const attempts = paymentsSchema.table(
     /** The exact vnp_CreateDate sent: querydr and refund must quote it. */
     createdAt: instant('created_at').notNull(),
     ipAddr: text('ip_addr').notNull(),
-    status: text('status', { enum: ['pending', 'success', 'failed'] }).notNull(),
+    status: text('status', { enum: ATTEMPT_STATUSES }).notNull(),
     responseCode: text('response_code'),
     transactionStatus: text('transaction_status'),
     transactionNo: text('transaction_no'),
@@ -80,7 +85,7 @@ export const refunds = paymentsSchema.table(
     amountVnd: vnd('amount_vnd').notNull(),
     reason: text('reason').notNull(),
     /** pending → sending (a request may have reached VNPay) → done | failed (refused: the amount is released). */
-    status: text('status', { enum: ['pending', 'sending', 'done', 'failed'] }).notNull(),
+    status: text('status', { enum: REFUND_STATUSES }).notNull(),
     /** vnp_RequestId: the same on every try, so VNPay (and the simulator) see one refund. */
     requestId: text('request_id').notNull(),
     /** 02 full, 03 partial. */

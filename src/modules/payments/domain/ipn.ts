@@ -1,4 +1,5 @@
 import { IPN_RSP_CODE, type IpnRspCode } from '../vnpay/codes.ts';
+import { attemptOpen, type AttemptStatus } from './payment-lifecycle.ts';
 
 /**
  * What to answer VNPay's IPN, checked in VNPay's order: signature (97, also for a foreign terminal
@@ -8,7 +9,7 @@ import { IPN_RSP_CODE, type IpnRspCode } from '../vnpay/codes.ts';
  */
 export interface IpnFacts {
   signatureValid: boolean;
-  attempt: { amountVnd: bigint; status: 'pending' | 'success' | 'failed' } | null;
+  attempt: { amountVnd: bigint; status: AttemptStatus } | null;
   callback: { amountVnd: bigint; paid: boolean; ourTerminal: boolean } | null;
 }
 
@@ -20,6 +21,6 @@ export function decideIpn(f: IpnFacts): IpnDecision {
   if (!f.signatureValid || !f.callback || !f.callback.ourTerminal) return { rspCode: IPN_RSP_CODE.INVALID_SIGNATURE, apply: null };
   if (!f.attempt) return { rspCode: IPN_RSP_CODE.ORDER_NOT_FOUND, apply: null };
   if (f.attempt.amountVnd !== f.callback.amountVnd) return { rspCode: IPN_RSP_CODE.INVALID_AMOUNT, apply: null };
-  if (f.attempt.status !== 'pending') return { rspCode: IPN_RSP_CODE.ALREADY_CONFIRMED, apply: null };
+  if (!attemptOpen(f.attempt.status)) return { rspCode: IPN_RSP_CODE.ALREADY_CONFIRMED, apply: null };
   return { rspCode: IPN_RSP_CODE.CONFIRM_SUCCESS, apply: f.callback.paid ? 'success' : 'failure' };
 }

@@ -23,3 +23,10 @@ export function verifyPaymentLink(secret: string, token: string, now: Date): Lin
 }
 
 const mac = (secret: string, data: string) => createHmac('sha256', secret).update(`paylink:${data}`).digest('base64url');
+
+/** When a link made now expires (the configured number of days). */
+export const linkExpiry = (now: Date, linkDays: number): Date => new Date(now.getTime() + linkDays * 86_400_000);
+
+/** The link page's address for a payment. */
+export const paymentLinkUrl = (publicBaseUrl: string, secret: string, paymentId: string, expiresAt: Date): string =>
+  `${publicBaseUrl}/pay/${signPaymentLink(secret, paymentId, expiresAt)}`;

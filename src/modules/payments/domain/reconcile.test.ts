@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileDay } from './reconcile.ts';
+import { reconcileDay, summarizeRecon, theirPayments } from './reconcile.ts';
 
 describe('daily reconciliation', () => {
   it('puts every difference in its bucket and ignores what nobody paid', () => {
@@ -30,5 +30,30 @@ describe('daily reconciliation', () => {
       F: 'missing_at_vnpay',
       G: 'missing_at_vnpay',
     });
+  });
+
+  it('reads the daily list: payments only, ×100 amounts, paid when both codes are 00', () => {
+    const row = { txnRef: 'A', amount: '10000', transactionStatus: '00', responseCode: '00', transactionNo: '1' };
+    expect(
+      theirPayments([
+        row,
+        { ...row, txnRef: 'B', transactionType: '01', responseCode: '24' },
+        { ...row, txnRef: 'C', transactionType: '02' },
+      ]),
+    ).toEqual([
+      { txnRef: 'A', amountVnd: 100n, paid: true, transactionNo: '1' },
+      { txnRef: 'B', amountVnd: 100n, paid: false, transactionNo: '1' },
+    ]);
+  });
+
+  it('sums the day: counts per bucket and the matched đồng', () => {
+    const base = { ourAmountVnd: 100n, transactionNo: null };
+    const summary = summarizeRecon([
+      { ...base, txnRef: 'A', kind: 'matched', vnpayAmountVnd: 100n },
+      { ...base, txnRef: 'B', kind: 'matched', vnpayAmountVnd: 250n },
+      { ...base, txnRef: 'C', kind: 'missing_at_vnpay', vnpayAmountVnd: null },
+      { ...base, txnRef: 'D', kind: 'pending_here', vnpayAmountVnd: 5n },
+    ]);
+    expect(summary).toEqual({ matched: 2, matchedVnd: '350', pendingHere: 1, unknownHere: 0, missingAtVnpay: 1, amountMismatch: 0, total: 4 });
   });
 });

@@ -47,7 +47,52 @@ export function reconcileDay(theirs: TheirTxn[], ours: OurAttempt[]): ReconItem[
     else items.push({ ...base, kind: 'pending_here' });
   }
   for (const o of ours) {
-    if (!seen.has(o.txnRef) && o.status === 'success') items.push({ txnRef: o.txnRef, kind: 'missing_at_vnpay', vnpayAmountVnd: null, ourAmountVnd: o.amountVnd, transactionNo: null });
+    if (seen.has(o.txnRef) || o.status !== 'success') continue;
+    items.push({ txnRef: o.txnRef, kind: 'missing_at_vnpay', vnpayAmountVnd: null, ourAmountVnd: o.amountVnd, transactionNo: null });
   }
   return items;
+}
+
+/**
+ * The payments of VNPay's daily list (rows without a type are payments; 02/03 are refunds), amounts
+ * ×100 as VNPay writes them; paid when both the transaction status and the response code are 00.
+ */
+/** The fields of a daily-list row that reconciliation reads. */
+export interface ListedTxn {
+  txnRef: string;
+  amount: string;
+  transactionStatus: string;
+  responseCode: string;
+  transactionNo: string;
+  transactionType?: string;
+}
+
+export function theirPayments(rows: ListedTxn[]): TheirTxn[] {
+  return rows
+    .filter((t) => !t.transactionType || t.transactionType === '01')
+    .map((t) => ({
+      txnRef: t.txnRef,
+      amountVnd: BigInt(t.amount) / 100n,
+      paid: t.transactionStatus === '00' && t.responseCode === '00',
+      transactionNo: t.transactionNo,
+    }));
+}
+
+/** The day's counts per bucket, and the đồng matched (VNPay's amount where it has one). */
+export function summarizeRecon(items: ReconItem[]) {
+  const count = (k: ReconItem['kind']) => items.filter((i) => i.kind === k).length;
+  const sum = (k: ReconItem['kind']) =>
+    items
+      .filter((i) => i.kind === k)
+      .reduce((s, i) => s + (i.vnpayAmountVnd ?? i.ourAmountVnd ?? 0n), 0n)
+      .toString();
+  return {
+    matched: count('matched'),
+    matchedVnd: sum('matched'),
+    pendingHere: count('pending_here'),
+    unknownHere: count('unknown_here'),
+    missingAtVnpay: count('missing_at_vnpay'),
+    amountMismatch: count('amount_mismatch'),
+    total: items.length,
+  };
 }

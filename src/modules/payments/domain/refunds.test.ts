@@ -4,7 +4,13 @@ import { afterRefund, paidAtAcceptable, refundAnswer, refundLookup, refundType, 
 describe('refunds', () => {
   it('what is left counts the refunds in flight and the done ones, not the refused ones', () => {
     expect(refundableVnd(500_000n, [])).toBe(500_000n);
-    expect(refundableVnd(500_000n, [{ amountVnd: 200_000n, status: 'pending' }, { amountVnd: 100_000n, status: 'sending' }, { amountVnd: 50_000n, status: 'done' }, { amountVnd: 150_000n, status: 'failed' }])).toBe(150_000n);
+    const refunds = [
+      { amountVnd: 200_000n, status: 'pending' as const },
+      { amountVnd: 100_000n, status: 'sending' as const },
+      { amountVnd: 50_000n, status: 'done' as const },
+      { amountVnd: 150_000n, status: 'failed' as const },
+    ];
+    expect(refundableVnd(500_000n, refunds)).toBe(150_000n);
   });
 
   it('02 only for the whole payment refunded at once', () => {
@@ -29,8 +35,10 @@ describe('refunds', () => {
   });
 
   it('applies a refund to the payment', () => {
-    expect(afterRefund({ amountVnd: 500_000n, refundedVnd: 200_000n }, 100_000n)).toEqual({ refundedVnd: 300_000n, status: 'partially_refunded' });
-    expect(afterRefund({ amountVnd: 500_000n, refundedVnd: 200_000n }, 300_000n)).toEqual({ refundedVnd: 500_000n, status: 'refunded' });
+    const p = { status: 'partially_refunded' as const, amountVnd: 500_000n, refundedVnd: 200_000n };
+    expect(afterRefund(p, 100_000n)).toEqual({ refundedVnd: 300_000n, status: 'partially_refunded' });
+    expect(afterRefund(p, 300_000n)).toEqual({ refundedVnd: 500_000n, status: 'refunded' });
+    expect(afterRefund({ ...p, status: 'paid', refundedVnd: 0n }, 500_000n)).toEqual({ refundedVnd: 500_000n, status: 'refunded' });
   });
 
   it('a bank transfer is neither in the future nor before the contract', () => {

@@ -1,8 +1,10 @@
+import { transition } from '../../../platform/state-machine.ts';
+import { PAYMENT_MACHINE, type PaymentStatus, type RefundStatus } from './payment-lifecycle.ts';
+
 /**
  * Refunds (pure). A refund is reserved when created, so what is left to refund counts the refunds
  * in flight as well as the done ones; a refused refund releases its amount.
  */
-export type RefundStatus = 'pending' | 'sending' | 'done' | 'failed';
 
 export function refundableVnd(paidVnd: bigint, refunds: { amountVnd: bigint; status: RefundStatus }[]): bigint {
   return refunds.filter((r) => r.status !== 'failed').reduce((left, r) => left - r.amountVnd, paidVnd);
@@ -27,17 +29,21 @@ export function refundAnswer(responseCode: string): 'done' | 'refused' | 'unknow
  * something was refunded (02/03), only a list naming refunds by vnp_RequestId tells which (the
  * simulator's daily list; real VNPay has none, so a person checks VNPay's portal).
  */
-export function refundLookup(q: { answered: boolean; transactionType: string }, listed: { requestIds: string[] } | null, requestId: string): 'absent' | 'done' | 'unknown' {
+export function refundLookup(
+  q: { answered: boolean; transactionType: string },
+  listed: { requestIds: string[] } | null,
+  requestId: string,
+): 'absent' | 'done' | 'unknown' {
   if (!q.answered) return 'unknown';
   if (q.transactionType !== '02' && q.transactionType !== '03') return 'absent';
   if (!listed) return 'unknown';
   return listed.requestIds.includes(requestId) ? 'done' : 'absent';
 }
 
-/** The payment after a refund is applied. */
-export function afterRefund(p: { amountVnd: bigint; refundedVnd: bigint }, amountVnd: bigint): { refundedVnd: bigint; status: 'refunded' | 'partially_refunded' } {
+/** The payment after a refund is applied: wholly refunded, or a part of it. */
+export function afterRefund(p: { status: PaymentStatus; amountVnd: bigint; refundedVnd: bigint }, amountVnd: bigint) {
   const refundedVnd = p.refundedVnd + amountVnd;
-  return { refundedVnd, status: refundedVnd === p.amountVnd ? 'refunded' : 'partially_refunded' };
+  return { refundedVnd, status: transition(PAYMENT_MACHINE, p.status, refundedVnd === p.amountVnd ? 'refund_rest' : 'refund_part') };
 }
 
 /** A bank transfer's time: not in the future, not before the contract existed (a day's slack for clocks). */

@@ -1,0 +1,52 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { newId } from '../../../platform/ids.ts';
+import { payments } from '../db/schema.ts';
+import { SYSTEM, type Deps } from '../deps.ts';
+import { linkExpiry } from '../domain/links.ts';
+import type { PaymentRow } from '../queries.ts';
+
+export interface PaymentPurpose {
+  contractId: string;
+  amendmentId?: string;
+  customerId: string;
+  amountVnd: bigint;
+  description: string;
+}
+
+/** The payment of a contract (or appendix), created once: asking again returns the same one. */
+export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
+  const now = d.clock.now();
+  const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
+  const samePurpose = and(eq(payments.contractId, p.contractId), sameAppendix);
+  const [existing] = await tx.select().from(payments).where(samePurpose);
+  if (existing) return existing;
+  const row: PaymentRow = {
+    id: newId('payment', now),
+    contractId: p.contractId,
+    amendmentId: p.amendmentId ?? null,
+    customerId: p.customerId,
+    amountVnd: p.amountVnd,
+    description: p.description,
+    status: 'pending',
+    method: 'vnpay',
+    paidTxnRef: null,
+    bankRef: null,
+    note: null,
+    recordedBy: null,
+    paidAt: null,
+    refundedVnd: 0n,
+    applyError: null,
+    linkExpiresAt: linkExpiry(now, d.settings.linkDays),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await tx.insert(payments).values(row);
+  await d.audit.record(tx, SYSTEM, { action: 'payment.created', entityType: 'payment', entityId: row.id, after: row });
+  return row;
+}
+
+/** The description VNPay and the bank statement show for a contract's payment (no diacritics: VNPay strips them). */
+export const contractPaymentDescription = (number: string, appendix = false): string =>
+  `Thanh toan hop dong ${number}${appendix ? ' (phu luc)' : ''}`;

@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { attempts, ipnLog } from '../db/schema.ts';
+import type { Deps, PaymentLogger } from '../deps.ts';
+import { listed } from '../domain/ip-allow-list.ts';
+import { decideIpn } from '../domain/ipn.ts';
+import { ipnAnswerBody, type IpnAnswerBody } from '../vnpay/codes.ts';
+import { parseCallback, verifySignature, type QueryInput } from '../vnpay/protocol.ts';
+import { settleAttempt } from './settle-attempt.ts';
+
+/**
+ * VNPay's server-to-server notification. Only this (or a querydr answer) changes a payment. Answers
+ * in VNPay's order of checks; the attempt row is locked, so concurrent duplicates apply once. The
+ * cheap checks come first (source address, signature): an unsigned flood touches no database.
+ */
+export async function handleIpn(d: Deps, query: QueryInput, ip: string, log: PaymentLogger): Promise<IpnAnswerBody> {
+  if (d.ipnSources && !listed(d.ipnSources, ip)) {
+    log.warn({ ip }, 'VNPay IPN refused: the source address is not on VNPAY_IPN_ALLOWED_IPS');
+    throw new AppError('VNPAY_SOURCE_NOT_ALLOWED', { ip });
+  }
+  if (!verifySignature(query, d.settings.hashSecret)) {
+    const txnRef = typeof query.vnp_TxnRef === 'string' ? query.vnp_TxnRef.slice(0, 100) : null;
+    log.warn({ ip, txnRef }, 'VNPay IPN with a wrong or missing signature');
+    return ipnAnswerBody('97');
+  }
+  const now = d.clock.now();
+  let callback: ReturnType<typeof parseCallback> | null = null;
+  try {
+    callback = parseCallback(query);
+  } catch (err) {
+    log.warn({ ip, err: (err as Error).message }, 'VNPay IPN signed but malformed');
+  }
+  const ourTerminal = callback?.tmnCode === d.settings.tmnCode;
+  if (callback && !ourTerminal) log.warn({ ip, tmnCode: callback.tmnCode }, 'VNPay IPN for a foreign terminal refused');
+  let rspCode: string = '99';
+  try {
+    rspCode = await d.database.db.transaction(async (tx) => {
+      const [attempt] = callback ? await tx.select().from(attempts).where(eq(attempts.txnRef, callback.txnRef)).for('update') : [];
+      const decision = decideIpn({
+        signatureValid: true,
+        attempt: attempt ? { amountVnd: attempt.amountVnd, status: attempt.status } : null,
+        callback: callback ? { amountVnd: callback.amountVnd, paid: callback.paid, ourTerminal } : null,
+      });
+      if (decision.apply && attempt && callback) await settleAttempt(d, tx, attempt, callback, decision.apply, 'ipn');
+      return decision.rspCode;
+    });
+  } catch (err) {
+    // VNPay retries, and reconciliation settles it if the retries run out; the cause is logged here.
+    log.error({ err, ip, txnRef: callback?.txnRef }, 'VNPay IPN failed; answered 99');
+    rspCode = '99';
+  }
+  try {
+    const received = { id: newId('ipn', now), receivedAt: now, txnRef: callback?.txnRef ?? null, query: JSON.parse(JSON.stringify(query)) };
+    const logged = { ...received, rspCode, ip };
+    await d.database.db.insert(ipnLog).values(logged);
+  } catch (err) {
+    log.error({ err, txnRef: callback?.txnRef }, 'VNPay IPN could not be logged');
+  }
+  return ipnAnswerBody(rspCode as Parameters<typeof ipnAnswerBody>[0]);
+}

@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { transition } from '../../../platform/state-machine.ts';
+import { payments } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { awaitsMoney, PAYMENT_MACHINE } from '../domain/payment-lifecycle.ts';
+import { paidAtAcceptable } from '../domain/refunds.ts';
+import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
+import { enqueueInvoice } from './request-invoice.ts';
+
+export interface BankTransfer {
+  contractId: string;
+  amendmentId?: string;
+  amountVnd: bigint;
+  paidAt?: Date;
+  bankRef: string;
+  note?: string;
+}
+
+/**
+ * A bank transfer an accountant recorded: the same ledger as VNPay payments, the same contract
+ * hook as an IPN, and the same e-invoice job as a reconciled payment.
+ */
+export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer) {
+  const c = await d.contracts.row(input.contractId);
+  if (!d.contracts.canSee(ctx, c)) throw new AppError('FORBIDDEN', { contract: c.id });
+  const now = d.clock.now();
+  const paidAt = input.paidAt ?? now;
+  if (!paidAtAcceptable(paidAt, now, c.createdAt)) {
+    throw new AppError('PAID_AT_INVALID', { paidAt: Number.isFinite(paidAt.getTime()) ? paidAt.toISOString() : null });
+  }
+  return d.database.db.transaction(async (tx) => {
+    const [sameTransfer] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.bankRef, input.bankRef));
+    if (sameTransfer) throw new AppError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
+    const appendix = !!input.amendmentId;
+    const created = await ensurePayment(d, tx, {
+      contractId: c.id,
+      amendmentId: input.amendmentId,
+      customerId: c.customerId,
+      amountVnd: appendix ? input.amountVnd : c.totalVnd,
+      description: contractPaymentDescription(c.number, appendix),
+    });
+    const [p] = await tx.select().from(payments).where(eq(payments.id, created.id)).for('update');
+    if (!awaitsMoney(p.status)) throw new AppError('PAYMENT_ALREADY_RECORDED', { payment: p.id, status: p.status });
+    if (p.amountVnd !== input.amountVnd) {
+      throw new AppError('PAYMENT_MISMATCH', { expected: p.amountVnd.toString(), got: input.amountVnd.toString() });
+    }
+    const payment = { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt, amendmentId: input.amendmentId };
+    await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);
+    const patch = {
+      status: transition(PAYMENT_MACHINE, p.status, 'pay'),
+      method: 'bank_transfer' as const,
+      bankRef: input.bankRef,
+      note: input.note ?? null,
+      recordedBy: ctx.actor.id,
+      paidAt,
+      updatedAt: now,
+      version: p.version + 1,
+    };
+    const [after] = await tx.update(payments).set(patch).where(and(eq(payments.id, p.id), eq(payments.version, p.version))).returning();
+    const recorded = { action: 'payment.recorded', entityType: 'payment', entityId: p.id, before: { status: p.status }, after: patch };
+    await d.audit.record(tx, ctx, recorded);
+    await enqueueInvoice(d, tx, p.id);
+    return after;
+  });
+}

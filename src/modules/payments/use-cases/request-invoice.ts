@@ -1,0 +1,34 @@
+import type { Executor } from '../../../db/client.ts';
+import { buyerOfCustomer, rateFromCatalog } from '../../invoicing/index.ts';
+import { SYSTEM, type Deps } from '../deps.ts';
+import { paymentById } from '../queries.ts';
+
+export const INVOICE_QUEUE = 'payments.invoice';
+
+/** Schedules the e-invoice of a paid payment (one job per payment, whoever asks). */
+export function enqueueInvoice(d: Deps, ex: Executor, paymentId: string) {
+  return d.jobs.enqueue(ex, { queue: INVOICE_QUEUE, key: `${INVOICE_QUEUE}:${paymentId}`, payload: { paymentId } });
+}
+
+/**
+ * The e-invoice of a paid payment, VNPay or bank transfer (the invoice job; idempotent: one invoice
+ * per payment). Unusable buyer data is recorded by invoicing with its reason; anything unexpected
+ * fails the job, which logs it and retries.
+ */
+export async function requestInvoice(d: Deps, paymentId: string): Promise<void> {
+  const p = await paymentById(d, paymentId);
+  if (p.status === 'pending' || p.status === 'cancelled') return;
+  const line = await d.contracts.invoiceLine(p.contractId, p.amendmentId, p.amountVnd);
+  const customer = await d.customers.row(p.customerId);
+  const { code, name, unit, quantity } = line;
+  await d.database.db.transaction((tx) =>
+    d.invoicing.requestInvoice(tx, SYSTEM, {
+      paymentId: p.id,
+      paidAt: p.paidAt ?? d.clock.now(),
+      customerId: customer.id,
+      contractId: p.contractId,
+      buyer: buyerOfCustomer(customer),
+      lines: [{ code, name, unit, quantity, unitPrice: line.unitPriceVnd, amount: line.amountVnd, rate: rateFromCatalog(line.vatRate) }],
+    }),
+  );
+}

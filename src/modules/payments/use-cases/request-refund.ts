@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { payments, refunds } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { refundable } from '../domain/payment-lifecycle.ts';
+import { refundableVnd, refundType } from '../domain/refunds.ts';
+import { REFUND_QUEUE } from './send-refund.ts';
+
+export type RefundRow = typeof refunds.$inferSelect;
+
+/**
+ * A refund: reserved under the payment's row lock (what is left counts the refunds in flight), then
+ * sent to VNPay by a job keyed by the refund, with the row's stable vnp_RequestId. Answers at once
+ * with the pending row; the job applies the outcome once.
+ */
+export async function requestRefund(d: Deps, ctx: Ctx, paymentId: string, amountVnd: bigint, reason: string): Promise<RefundRow> {
+  if (amountVnd <= 0n) throw new AppError('VALIDATION_FAILED', { amountVnd: amountVnd.toString() }, 'the amount must be positive');
+  return d.database.db.transaction(async (tx) => {
+    const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
+    if (!p) throw new AppError('NOT_FOUND', { payment: paymentId });
+    if (!d.contracts.canSee(ctx, await d.contracts.row(p.contractId, tx))) throw new AppError('FORBIDDEN', { contract: p.contractId });
+    if (!refundable(p)) throw new AppError('PAYMENT_NOT_REFUNDABLE', { payment: p.id, status: p.status, method: p.method });
+    const earlier = tx.select({ amountVnd: refunds.amountVnd, status: refunds.status }).from(refunds);
+    const left = refundableVnd(p.amountVnd, await earlier.where(eq(refunds.paymentId, p.id)));
+    if (amountVnd > left) {
+      throw new AppError('REFUND_EXCEEDS_REMAINING', { amountVnd: amountVnd.toString(), remainingVnd: left.toString() });
+    }
+    const now = d.clock.now();
+    const id = newId('refund', now);
+    const row: RefundRow = {
+      id,
+      paymentId: p.id,
+      txnRef: p.paidTxnRef,
+      amountVnd,
+      reason,
+      status: 'pending',
+      requestId: id.replace(/[^A-Za-z0-9]/g, '').slice(0, 32),
+      transactionType: refundType(p.amountVnd, amountVnd),
+      responseCode: null,
+      message: null,
+      transactionNo: null,
+      createdBy: ctx.actor.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await tx.insert(refunds).values(row);
+    await d.audit.record(tx, ctx, { action: 'payment.refund_requested', entityType: 'payment', entityId: p.id, after: row });
+    await d.jobs.enqueue(tx, { queue: REFUND_QUEUE, key: `${REFUND_QUEUE}:${id}`, payload: { refundId: id } });
+    return row;
+  });
+}

@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { isAppError } from '../../../platform/errors.ts';
+import { transition } from '../../../platform/state-machine.ts';
+import { attempts, payments } from '../db/schema.ts';
+import { SYSTEM, type Deps } from '../deps.ts';
+import { ATTEMPT_MACHINE, PAYMENT_MACHINE, awaitsMoney } from '../domain/payment-lifecycle.ts';
+import { describePaymentResponse } from '../vnpay/codes.ts';
+
+export type AttemptRow = typeof attempts.$inferSelect;
+
+/** What VNPay said of an attempt (an IPN's callback or a querydr answer). */
+export interface AttemptOutcome {
+  responseCode: string;
+  transactionStatus: string;
+  transactionNo: string;
+  bankCode: string;
+  payDate: Date | null;
+}
+
+/**
+ * Records the outcome of a pending attempt (locked by the caller); a success pays the payment and
+ * moves the contract on, in the same transaction.
+ */
+export async function settleAttempt(
+  d: Deps,
+  tx: Executor,
+  attempt: AttemptRow,
+  cb: AttemptOutcome,
+  outcome: 'success' | 'failure',
+  by: 'ipn' | 'querydr',
+) {
+  const now = d.clock.now();
+  const status = transition(ATTEMPT_MACHINE, attempt.status, outcome === 'success' ? 'succeed' : 'fail');
+  const { responseCode, transactionStatus, transactionNo, bankCode, payDate } = cb;
+  await tx
+    .update(attempts)
+    .set({ status, responseCode, transactionStatus, transactionNo, bankCode, payDate, settledBy: by, settledAt: now })
+    .where(eq(attempts.txnRef, attempt.txnRef));
+  await d.audit.record(tx, SYSTEM, {
+    action: outcome === 'success' ? 'payment.attempt_succeeded' : 'payment.attempt_failed',
+    entityType: 'payment',
+    entityId: attempt.paymentId,
+    before: { txnRef: attempt.txnRef, status: attempt.status },
+    after: { txnRef: attempt.txnRef, responseCode, message: describePaymentResponse(responseCode), transactionNo, by },
+  });
+  if (outcome !== 'success') return;
+  const [p] = await tx.select().from(payments).where(eq(payments.id, attempt.paymentId)).for('update');
+  if (!awaitsMoney(p.status)) {
+    // A second successful attempt for a paid payment: money came twice; an admin refunds one.
+    const twice = { applyError: `second successful attempt ${attempt.txnRef}: refund it`, updatedAt: now };
+    await tx.update(payments).set(twice).where(eq(payments.id, p.id));
+    return;
+  }
+  const paidAt = payDate ?? now;
+  let applyError: string | null = null;
+  try {
+    const payment = { paymentRef: attempt.txnRef, amountVnd: p.amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
+    await tx.transaction((sp) => d.contracts.confirmPaymentIn(sp, SYSTEM, p.contractId, payment));
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    applyError = `${err.code}: ${err.message}`; // the money is ours to return: recorded, shown to admins
+  }
+  const paid = transition(PAYMENT_MACHINE, p.status, 'pay');
+  const patch = { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError, updatedAt: now, version: p.version + 1 };
+  await tx.update(payments).set(patch).where(eq(payments.id, p.id));
+  await d.audit.record(tx, SYSTEM, {
+    action: 'payment.paid',
+    entityType: 'payment',
+    entityId: p.id,
+    before: { status: p.status },
+    after: { status: paid, txnRef: attempt.txnRef, amountVnd: p.amountVnd, applyError },
+  });
+}

@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../../platform/errors.ts';
+import { attempts } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { attemptOpen, type AttemptStatus } from '../domain/payment-lifecycle.ts';
+import { querydrOutcome } from '../domain/querydr.ts';
+import { settleAttempt } from './settle-attempt.ts';
+
+/**
+ * Asks VNPay (querydr, outside any transaction) about a pending attempt and settles it like an IPN
+ * would, under the attempt's row lock: a lost IPN is recovered.
+ */
+export async function settleByQuery(d: Deps, txnRef: string): Promise<AttemptStatus> {
+  const [a] = await d.database.db.select().from(attempts).where(eq(attempts.txnRef, txnRef));
+  if (!a) throw new AppError('NOT_FOUND', { txnRef });
+  if (!attemptOpen(a.status)) return a.status;
+  const query = { txnRef, transactionDate: a.createdAt, orderInfo: `Truy van ${txnRef}`, ipAddr: d.settings.serverIp, now: d.clock.now() };
+  const r = await d.vnpay.querydr(query);
+  const outcome = querydrOutcome(r);
+  if (outcome === 'pending') return 'pending';
+  return d.database.db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(attempts).where(eq(attempts.txnRef, txnRef)).for('update');
+    if (!attemptOpen(locked.status)) return locked.status;
+    if (r.amountVnd !== null && r.amountVnd !== locked.amountVnd) {
+      throw new AppError('PAYMENT_MISMATCH', { txnRef, vnpay: r.amountVnd.toString() });
+    }
+    const paid = outcome === 'success';
+    const { transactionStatus, transactionNo, bankCode, payDate } = r;
+    const answer = { responseCode: paid ? '00' : transactionStatus, transactionStatus, transactionNo, bankCode, payDate };
+    await settleAttempt(d, tx, locked, answer, outcome, 'querydr');
+    return paid ? 'success' : 'failed';
+  });
+}

@@ -1,0 +1,32 @@
+import type { Executor } from '../../../db/client.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { ulid } from '../../../platform/ids.ts';
+import { attempts } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { assertVnpayAmount } from '../domain/amount.ts';
+import { awaitsMoney } from '../domain/payment-lifecycle.ts';
+import type { PaymentRow } from '../queries.ts';
+import { buildPaymentUrl } from '../vnpay/protocol.ts';
+
+export interface StartedAttempt {
+  paymentId: string;
+  txnRef: string;
+  payUrl: string;
+}
+
+/** A new VNPay attempt for a payment still awaiting money (a fresh vnp_TxnRef) and the URL to go to. */
+export async function startAttempt(d: Deps, p: PaymentRow, ipAddr: string, ex: Executor = d.database.db): Promise<StartedAttempt> {
+  if (!awaitsMoney(p.status)) {
+    throw new AppError('CONFLICT', { payment: p.id, status: p.status }, p.status === 'paid' ? 'already paid' : `payment is ${p.status}`);
+  }
+  assertVnpayAmount(p.amountVnd);
+  const now = d.clock.now();
+  const txnRef = `QLDV${ulid(now.getTime()).toUpperCase()}`;
+  await ex.insert(attempts).values({ txnRef, paymentId: p.id, amountVnd: p.amountVnd, createdAt: now, ipAddr, status: 'pending' });
+  const s = d.settings;
+  const payUrl = buildPaymentUrl(
+    { payUrl: s.payUrl, tmnCode: s.tmnCode, hashSecret: s.hashSecret },
+    { txnRef, amountVnd: p.amountVnd, orderInfo: p.description, ipAddr, returnUrl: `${s.publicBaseUrl}/payments/vnpay/return`, now },
+  );
+  return { paymentId: p.id, txnRef, payUrl };
+}
