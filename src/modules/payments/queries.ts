@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { payments } from './db/schema.ts';
+import { attempts, payments, refunds } from './db/schema.ts';
 import type { Deps } from './deps.ts';
 import { linkExpiry, paymentLinkUrl, verifyPaymentLink } from './domain/links.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
+export type AttemptRow = typeof attempts.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
 
 export async function paymentById(d: Deps, id: string, ex: Executor = d.database.db): Promise<PaymentRow> {
   const [p] = await ex.select().from(payments).where(eq(payments.id, id));

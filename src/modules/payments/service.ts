@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Deps, PaymentLogger, PaymentModuleDeps } from './deps.ts';
 import { assertVnpayAmount } from './domain/amount.ts';
-import { addressList } from './domain/ip-allow-list.ts';
+import { addressList } from '../../platform/ip-list.ts';
 import { paymentById, paymentByToken, paymentLink, type PaymentRow } from './queries.ts';
 import { ensurePayment, type PaymentPurpose } from './use-cases/ensure-payment.ts';
 import { getPaymentLink } from './use-cases/get-payment-link.ts';

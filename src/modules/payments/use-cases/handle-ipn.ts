@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { attempts, ipnLog } from '../db/schema.ts';
 import type { Deps, PaymentLogger } from '../deps.ts';
-import { listed } from '../domain/ip-allow-list.ts';
+import { listed } from '../../../platform/ip-list.ts';
 import { decideIpn } from '../domain/ipn.ts';
 import { ipnAnswerBody, type IpnAnswerBody } from '../vnpay/codes.ts';
 import { parseCallback, verifySignature, type QueryInput } from '../vnpay/protocol.ts';

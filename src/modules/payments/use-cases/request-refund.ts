@@ -1,3 +1,4 @@
+import type { RefundRow } from '../queries.ts';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -8,7 +9,6 @@ import { refundable } from '../domain/payment-lifecycle.ts';
 import { refundableVnd, refundType } from '../domain/refunds.ts';
 import { REFUND_QUEUE } from './send-refund.ts';
 
-export type RefundRow = typeof refunds.$inferSelect;
 
 /**
  * A refund: reserved under the payment's row lock (what is left counts the refunds in flight), then

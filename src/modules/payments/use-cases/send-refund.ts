@@ -6,8 +6,7 @@ import { attempts, payments, refunds } from '../db/schema.ts';
 import { SYSTEM, type Deps } from '../deps.ts';
 import { REFUND_MACHINE, refundOpen } from '../domain/payment-lifecycle.ts';
 import { afterRefund, refundAnswer, refundLookup } from '../domain/refunds.ts';
-import type { AttemptRow } from './settle-attempt.ts';
-import type { RefundRow } from './request-refund.ts';
+import type { AttemptRow, RefundRow } from '../queries.ts';
 
 export const REFUND_QUEUE = 'payments.refund';
 

@@ -1,3 +1,4 @@
+import type { AttemptRow } from '../queries.ts';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { isAppError } from '../../../platform/errors.ts';
@@ -7,7 +8,6 @@ import { SYSTEM, type Deps } from '../deps.ts';
 import { ATTEMPT_MACHINE, PAYMENT_MACHINE, awaitsMoney } from '../domain/payment-lifecycle.ts';
 import { describePaymentResponse } from '../vnpay/codes.ts';
 
-export type AttemptRow = typeof attempts.$inferSelect;
 
 /** What VNPay said of an attempt (an IPN's callback or a querydr answer). */
 export interface AttemptOutcome {

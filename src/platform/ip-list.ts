@@ -1,6 +1,6 @@
 import { BlockList, isIPv6 } from 'node:net';
 
-/** VNPAY_IPN_ALLOWED_IPS (addresses or CIDR ranges, v4 or v6) as a list to check sources against. */
+/** A list of addresses or CIDR ranges (v4 or v6), e.g. VNPAY_IPN_ALLOWED_IPS, to check sources against. */
 export function addressList(entries: string[]): BlockList {
   const list = new BlockList();
   for (const e of entries) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressList, listed } from './ip-allow-list.ts';
+import { addressList, listed } from './ip-list.ts';
 
 describe('IPN source allow-list', () => {
   const list = addressList(['113.160.92.202', '203.171.19.0/24', '2001:db8::/32']);
