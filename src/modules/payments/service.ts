@@ -16,9 +16,9 @@ import { decideIpn } from './domain/ipn.ts';
 import { afterRefund, paidAtAcceptable, refundAnswer, refundLookup, refundType, refundableVnd } from './domain/refunds.ts';
 import { reconcileDay, type ReconItem } from './domain/reconcile.ts';
 import { signPaymentLink, verifyPaymentLink } from './domain/links.ts';
-import { describePaymentResponse, ipnAnswerBody, type IpnAnswerBody } from './vnpay/codes.ts';
+import { describePaymentResponse, ipnAnswerBody, type IpnAnswerBody } from '../../protocols/vnpay/codes.ts';
 import type { VnpayClient } from './vnpay/client.ts';
-import { buildPaymentUrl, parseCallback, verifySignature, vnpayAcceptsAmount, type QueryInput } from './vnpay/protocol.ts';
+import { buildPaymentUrl, parseCallback, verifySignature, vnpayAcceptsAmount, type QueryInput } from '../../protocols/vnpay/protocol.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
 type AttemptRow = typeof attempts.$inferSelect;

@@ -1,4 +1,4 @@
-import { IPN_RSP_CODE, type IpnRspCode } from '../vnpay/codes.ts';
+import { IPN_RSP_CODE, type IpnRspCode } from '../../../protocols/vnpay/codes.ts';
 
 /**
  * What to answer VNPay's IPN, checked in VNPay's order: signature (97, also for a foreign terminal
