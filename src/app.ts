@@ -14,7 +14,7 @@ import { AuditLog, auditRoutes } from './modules/audit/index.ts';
 import { CustomerService, customerRoutes, IdentityService, identityRoutes, seedDemoUsers, seedOrgUnits } from './modules/identity/index.ts';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
 import { ContractService, contractRoutes, seedDemoContracts } from './modules/contracts/index.ts';
-import { SLA_CHECK_QUEUE, SupportService, supportRoutes } from './modules/support/index.ts';
+import { createSupport, SLA_CHECK_QUEUE, supportRoutes, type SupportService } from './modules/support/index.ts';
 import { contractMoneyRoutes, PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
 import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
@@ -198,7 +198,9 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         ipnAllowedIps: config.vnpay.ipnAllowedIps,
       },
     });
-    const support = new SupportService(database, clock, {
+    const support = createSupport({
+      database,
+      clock,
       audit,
       jobs,
       identity,
