@@ -1,6 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describePaymentResponse } from '../../protocols/vnpay/codes.ts';
-import { formatVnpDate, fromVnpAmount, isVnpDate, parseVnpDate, verifySignature, vnpFields, VNP_VERSION, type QueryInput } from '../../protocols/vnpay/protocol.ts';
+import {
+  formatVnpDate,
+  fromVnpAmount,
+  isVnpDate,
+  parseVnpDate,
+  verifySignature,
+  vnpFields,
+  VNP_VERSION,
+  type QueryInput,
+} from '../../protocols/vnpay/protocol.ts';
 import { bankByCode, checkCard, normalizeCardNumber } from './cards.ts';
 import { bankPage, cardPage, errorPage, methodPage, otpPage, resultPage, type OrderView } from './pages.ts';
 import { newId, str, type AnyFastify, type SimConfig, type Store, type Tx } from './store.ts';
@@ -99,7 +108,9 @@ export function registerCheckout(scope: AnyFastify, cfg: SimConfig, store: Store
       return 'vnp_ReturnUrl must be an http(s) URL of 10-255 characters';
     }
     if (!/^[A-Za-z0-9_-]{1,100}$/.test(f.vnp_TxnRef ?? '')) return 'vnp_TxnRef must be 1-100 letters, digits, - or _';
-    if (f.vnp_BankCode !== undefined && f.vnp_BankCode !== '' && !/^[A-Za-z0-9]{3,20}$/.test(f.vnp_BankCode)) return 'vnp_BankCode must be 3-20 letters or digits';
+    if (f.vnp_BankCode !== undefined && f.vnp_BankCode !== '' && !/^[A-Za-z0-9]{3,20}$/.test(f.vnp_BankCode)) {
+      return 'vnp_BankCode must be 3-20 letters or digits';
+    }
     return null;
   }
 
@@ -186,7 +197,8 @@ export function registerCheckout(scope: AnyFastify, cfg: SimConfig, store: Store
     if (!tx) return reply;
     tx.step = 'method';
     const unsupported = tx.requestedBankCode && tx.requestedBankCode !== 'VNBANK' && !bankByCode(tx.requestedBankCode);
-    return html(reply, methodPage(base, orderView(tx), unsupported ? `Phương thức ${tx.requestedBankCode} không có trong môi trường mô phỏng; vui lòng chọn thẻ ATM.` : undefined));
+    const notice = unsupported ? `Phương thức ${tx.requestedBankCode} không có trong môi trường mô phỏng; vui lòng chọn thẻ ATM.` : undefined;
+    return html(reply, methodPage(base, orderView(tx), notice));
   });
 
   scope.get(route('/paymentv2/Transaction/BankList.html'), { schema: hide }, async (req, reply) => {
@@ -268,7 +280,8 @@ export function registerCheckout(scope: AnyFastify, cfg: SimConfig, store: Store
       store.finalize(tx, o.otpFailureCode);
       return reply.redirect(stepUrl(tx), 303);
     }
-    return html(reply, otpPage(base, orderView(tx), bank, { maskedCard: tx.maskedCard, error: 'Mã OTP không chính xác.', attemptsLeft: MAX_ATTEMPTS - tx.otpAttempts }), 200);
+    const again = { maskedCard: tx.maskedCard, error: 'Mã OTP không chính xác.', attemptsLeft: MAX_ATTEMPTS - tx.otpAttempts };
+    return html(reply, otpPage(base, orderView(tx), bank, again), 200);
   });
 
   scope.get(route('/paymentv2/Transaction/Cancel.html'), { schema: hide }, async (req, reply) => {
@@ -287,7 +300,14 @@ export function registerCheckout(scope: AnyFastify, cfg: SimConfig, store: Store
     const code = tx.responseCode!;
     return html(
       reply,
-      resultPage({ order: orderView(tx), code, success: code === '00', message: describePaymentResponse(code), returnUrl: store.returnRedirect(tx)!, redirectSeconds: o.redirectSeconds }),
+      resultPage({
+        order: orderView(tx),
+        code,
+        success: code === '00',
+        message: describePaymentResponse(code),
+        returnUrl: store.returnRedirect(tx)!,
+        redirectSeconds: o.redirectSeconds,
+      }),
     );
   });
 }
