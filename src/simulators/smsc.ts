@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import smpp from 'smpp';
-import { silentLogger, type Logger } from '../modules/notifications/transport/logger.ts';
-import { isGsmText } from '../modules/notifications/transport/sms-text.ts';
+import { silentLogger, type Logger } from '../platform/log-sink.ts';
+import { isGsmText } from '../protocols/smpp/sms-text.ts';
 
 /**
  * A local SMSC for development and tests: accepts bind_transceiver, stores MT messages (reassembling

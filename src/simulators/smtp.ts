@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { silentLogger, type Logger } from '../modules/notifications/transport/logger.ts';
+import { silentLogger, type Logger } from '../platform/log-sink.ts';
 
 /** A local SMTP server that keeps every message in memory, for development and tests. */
 export interface SmtpSinkOptions {

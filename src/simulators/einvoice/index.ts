@@ -13,7 +13,7 @@ import {
   type MinvLoginRequest,
   type MinvSaveRequest,
 } from '../../protocols/minvoice/protocol.ts';
-import { silentLogger, type Logger } from '../../modules/notifications/transport/logger.ts';
+import { silentLogger, type Logger } from '../../platform/log-sink.ts';
 
 /**
  * A local e-invoice provider speaking the M-Invoice-style JSON API of

@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '../../modules/notifications/transport/logger.ts';
+import { silentLogger, type Logger } from '../../platform/log-sink.ts';
 import { PAGE_ERRORS, html, registerCheckout } from './checkout.ts';
 import { registerDailyList } from './daily-list.ts';
 import { createIpnSender } from './ipn.ts';

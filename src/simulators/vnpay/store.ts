@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from '../../modules/notifications/transport/logger.ts';
+import type { Logger } from '../../platform/log-sink.ts';
 import { formatVnpDate, parseVnpDate, signedQuery } from '../../protocols/vnpay/protocol.ts';
 import type { TestCard } from './cards.ts';
 
