@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import smpp from 'smpp';
-import { silentLogger, type Logger } from '../modules/notifications/transport/logger.ts';
-import { isGsmText } from '../modules/notifications/transport/sms-text.ts';
+import { silentLogger, type Logger } from '../platform/log-sink.ts';
+import { isGsmText } from '../protocols/smpp/sms-text.ts';
+import { createInbox } from './inbox.ts';
 
 /**
  * A local SMSC for development and tests: accepts bind_transceiver, stores MT messages (reassembling
@@ -58,12 +59,6 @@ interface PendingConcat {
   firstAt: Date;
 }
 
-interface Waiter {
-  pred: (m: SimulatedSms) => boolean;
-  resolve: (m: SimulatedSms) => void;
-  reject: (err: Error) => void;
-}
-
 /** SMPP receipt time format YYMMDDhhmm. */
 const receiptDate = (d: Date): string =>
   [d.getFullYear() % 100, d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes()]
@@ -82,11 +77,11 @@ function concatInfo(udh: Buffer[] | undefined): { ref: number; total: number; se
 export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<SmscSimulator> {
   const log = opts.logger ?? silentLogger;
   const receiptDelayMs = opts.receiptDelayMs ?? 50;
-  const messages: SimulatedSms[] = [];
+  const inbox = createInbox<SimulatedSms>({ noMatch: 'SMSC simulator: no matching message', closed: 'SMSC simulator closed' });
+  const messages = inbox.messages;
   const bound = new Set<smpp.Session>();
   const all = new Set<smpp.Session>();
   const partials = new Map<string, PendingConcat>();
-  const waiters = new Set<Waiter>();
   const timers = new Set<NodeJS.Timeout>();
   let sessionSeq = 0;
 
@@ -99,14 +94,8 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
   };
 
   const store = (m: SimulatedSms) => {
-    messages.push(m);
     log.info({ id: m.id, from: m.from, to: m.to, parts: m.parts }, 'SMSC simulator received MT');
-    for (const w of [...waiters]) {
-      if (w.pred(m)) {
-        waiters.delete(w);
-        w.resolve(m);
-      }
-    }
+    inbox.add(m);
   };
 
   const sendReceipt = (session: smpp.Session, id: string, from: string, to: string, text: string, at: Date) => {
@@ -241,28 +230,7 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
       if (bound.size === 0) throw new Error('SMSC simulator: no bound session to deliver the MO to');
       await Promise.all([...bound].map((s) => deliverTo(s, from, to, text)));
     },
-    waitForMessage(pred, timeoutMs = 5_000) {
-      const found = messages.find(pred);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const waiter: Waiter = {
-          pred,
-          resolve: (m) => {
-            clearTimeout(timer);
-            resolve(m);
-          },
-          reject: (err) => {
-            clearTimeout(timer);
-            reject(err);
-          },
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`SMSC simulator: no matching message within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(waiter);
-      });
-    },
+    waitForMessage: (pred, timeoutMs = 5_000) => inbox.waitFor(pred, timeoutMs),
     sessions: () => bound.size,
     dropConnections() {
       for (const s of all) s.destroy();
@@ -271,8 +239,7 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
     async close() {
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      for (const w of waiters) w.reject(new Error('SMSC simulator closed'));
-      waiters.clear();
+      inbox.close();
       for (const s of all) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

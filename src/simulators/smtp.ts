@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { silentLogger, type Logger } from '../modules/notifications/transport/logger.ts';
+import { silentLogger, type Logger } from '../platform/log-sink.ts';
+import { createInbox } from './inbox.ts';
 
 /** A local SMTP server that keeps every message in memory, for development and tests. */
 export interface SmtpSinkOptions {
@@ -40,26 +41,14 @@ export interface SmtpSink {
 
 const MAX_SIZE = 10 * 1024 * 1024;
 
-interface Waiter {
-  pred: (m: ReceivedMail) => boolean;
-  resolve: (m: ReceivedMail) => void;
-  reject: (err: Error) => void;
-}
-
 export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const log = opts.logger ?? silentLogger;
-  const messages: ReceivedMail[] = [];
-  const waiters = new Set<Waiter>();
+  const inbox = createInbox<ReceivedMail>({ noMatch: 'SMTP sink: no matching mail', closed: 'SMTP sink closed' });
+  const messages = inbox.messages;
 
   const store = (mail: ReceivedMail) => {
-    messages.push(mail);
     log.info({ id: mail.id, to: mail.to, subject: mail.subject }, 'SMTP sink received mail');
-    for (const w of [...waiters]) {
-      if (w.pred(mail)) {
-        waiters.delete(w);
-        w.resolve(mail);
-      }
-    }
+    inbox.add(mail);
   };
 
   const server = new SMTPServer({
@@ -121,34 +110,12 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
   return {
     port,
     messages,
-    waitFor(pred, timeoutMs = 5_000) {
-      const found = messages.find(pred);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`SMTP sink: no matching mail within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const waiter: Waiter = {
-          pred,
-          resolve: (m) => {
-            clearTimeout(timer);
-            resolve(m);
-          },
-          reject: (err) => {
-            clearTimeout(timer);
-            reject(err);
-          },
-        };
-        waiters.add(waiter);
-      });
-    },
+    waitFor: (pred, timeoutMs = 5_000) => inbox.waitFor(pred, timeoutMs),
     clear() {
       messages.length = 0;
     },
     async close() {
-      for (const w of waiters) w.reject(new Error('SMTP sink closed'));
-      waiters.clear();
+      inbox.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

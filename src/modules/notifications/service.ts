@@ -8,10 +8,10 @@ import type { JobQueue } from '../../platform/jobs.ts';
 import { messages } from './db/schema.ts';
 import { commandKey, parseSmsCommand, UNKNOWN_COMMAND_REPLY } from './domain/sms-commands.ts';
 import { renderEmail, withoutSecrets, type TemplateKey } from './domain/templates.ts';
-import type { Logger } from './transport/logger.ts';
+import type { Logger } from '../../platform/log-sink.ts';
 import type { Mailer } from './transport/mailer.ts';
 import type { DeliveryReceipt, MoMessage, SmppGateway } from './transport/smpp-gateway.ts';
-import { toGsmText } from './transport/sms-text.ts';
+import { toGsmText } from '../../protocols/smpp/sms-text.ts';
 
 export const DELIVER_QUEUE = 'notifications.deliver';
 const MAX_ATTEMPTS = 6;

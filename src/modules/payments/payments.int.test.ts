@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestSystem, DEMO_PASSWORD, driver, noDatabase, type TestSystem } from '../../../test/system.ts';
 import { isAppError } from '../../platform/errors.ts';
 import { systemCtx } from '../../platform/context.ts';
-import { signParams } from './vnpay/protocol.ts';
+import { signParams } from '../../protocols/vnpay/protocol.ts';
 
 describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr, reconciliation, refunds', () => {
   let s: TestSystem;

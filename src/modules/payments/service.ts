@@ -21,7 +21,7 @@ import { settleByQuery } from './use-cases/settle-by-query.ts';
 import { showReturnStatus } from './use-cases/show-return-status.ts';
 import { startAttempt } from './use-cases/start-attempt.ts';
 import { viewPaymentLink } from './use-cases/view-payment-link.ts';
-import type { QueryInput } from './vnpay/protocol.ts';
+import type { QueryInput } from '../../protocols/vnpay/protocol.ts';
 
 /**
  * Paying through VNPay (SPEC D): links, attempts, IPN, querydr, refunds, bank transfers, daily

@@ -5,7 +5,7 @@ import { instant, localDate } from '../../http/validation.ts';
 import { toCsv, toXlsx } from '../../platform/export.ts';
 import { CHANNELS, REQUEST_TYPES, STAGES, type Level } from './domain/levels.ts';
 import type { TicketCommand } from './domain/ticket.ts';
-import type { SupportService } from './service.ts';
+import type { SupportService } from './index.ts';
 
 const id = z.object({ id: z.string().max(40) });
 const level = z.number().int().min(1, 'level 1–4').max(4, 'level 1–4');

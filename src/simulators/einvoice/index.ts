@@ -12,12 +12,12 @@ import {
   type MinvLine,
   type MinvLoginRequest,
   type MinvSaveRequest,
-} from '../../modules/invoicing/minvoice/protocol.ts';
-import { silentLogger, type Logger } from '../../modules/notifications/transport/logger.ts';
+} from '../../protocols/minvoice/protocol.ts';
+import { silentLogger, type Logger } from '../../platform/log-sink.ts';
 
 /**
  * A local e-invoice provider speaking the M-Invoice-style JSON API of
- * `src/modules/invoicing/minvoice/protocol.ts`: login → token; Save keyed by `key_api` (a repeat
+ * `src/protocols/minvoice/protocol.ts`: login → token; Save keyed by `key_api` (a repeat
  * returns the stored invoice); consecutive numbers per symbol under a per-symbol lock; checks of the
  * symbol, the rate codes and every sum; MCCQT for "C" symbols; replacement links; cancel.
  * Faults can be injected to prove the client's retry and "look up by key before re-issuing" logic.

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createServer, type Server } from '../../http/server.ts';
-import { buildPaymentUrl, type PaymentRequest } from '../../modules/payments/vnpay/protocol.ts';
+import { buildPaymentUrl, type PaymentRequest } from '../../protocols/vnpay/protocol.ts';
 import { FixedClock } from '../../platform/clock.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './index.ts';
 

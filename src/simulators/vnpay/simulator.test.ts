@@ -1,6 +1,6 @@
 import { VNPay } from 'vnpay';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseCallback, signDailyListRequest, signedQuery, verifySignature } from '../../modules/payments/vnpay/protocol.ts';
+import { parseCallback, signDailyListRequest, signedQuery, verifySignature } from '../../protocols/vnpay/protocol.ts';
 import { INSUFFICIENT_BALANCE_CARD, SUCCESS_CARD } from './cards.ts';
 import { BASE, RETURN_URL, SECRET, TMN, hrefOf, queryOf, startHarness, tokenOf, type Harness } from './harness.test-util.ts';
 import { appendQuery } from './index.ts';

@@ -10,7 +10,7 @@ import {
   type MinvLoginResponse,
   type MinvResponse,
   type MinvSaveRequest,
-} from './protocol.ts';
+} from '../../../protocols/minvoice/protocol.ts';
 
 export interface MInvoiceOptions {
   /** e.g. `https://{MST}.minvoice.com.vn`, or the simulator's URL. */

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import smpp from 'smpp';
-import { silentLogger, type Logger } from './logger.ts';
-import { concatUdh, splitSms, toGsmText } from './sms-text.ts';
+import { silentLogger, type Logger } from '../../../platform/log-sink.ts';
+import { concatUdh, splitSms, toGsmText } from '../../../protocols/smpp/sms-text.ts';
 
 export interface SmppGatewayOptions {
   /** smpp://host:port */

@@ -5,7 +5,7 @@ import { startSmscSimulator, type SmscSimulator } from '../../../simulators/smsc
 import { startSmtpSink, type SmtpSink } from '../../../simulators/smtp.ts';
 import { createMailer } from './mailer.ts';
 import { SmppGateway, type DeliveryReceipt, type MoMessage } from './smpp-gateway.ts';
-import { toGsmText } from './sms-text.ts';
+import { toGsmText } from '../../../protocols/smpp/sms-text.ts';
 
 describe('SMTP: createMailer → sink', () => {
   let sink: SmtpSink;

@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors.ts';
-import { vnpayAcceptsAmount } from '../vnpay/protocol.ts';
+import { vnpayAcceptsAmount } from '../../../protocols/vnpay/protocol.ts';
 
 /** A payment VNPay can take: whole đồng from 1 to 9,999,999,999 (else PAYMENT_AMOUNT_OUT_OF_RANGE). */
 export function assertVnpayAmount(amountVnd: bigint): void {

@@ -1,4 +1,4 @@
-import { IPN_RSP_CODE, type IpnRspCode } from '../vnpay/codes.ts';
+import { IPN_RSP_CODE, type IpnRspCode } from '../../../protocols/vnpay/codes.ts';
 import { attemptOpen, type AttemptStatus } from './payment-lifecycle.ts';
 
 /**

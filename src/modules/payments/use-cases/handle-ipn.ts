@@ -5,8 +5,8 @@ import { attempts, ipnLog } from '../db/schema.ts';
 import type { Deps, PaymentLogger } from '../deps.ts';
 import { listed } from '../../../platform/ip-list.ts';
 import { decideIpn } from '../domain/ipn.ts';
-import { ipnAnswerBody, type IpnAnswerBody } from '../vnpay/codes.ts';
-import { parseCallback, verifySignature, type QueryInput } from '../vnpay/protocol.ts';
+import { ipnAnswerBody, type IpnAnswerBody } from '../../../protocols/vnpay/codes.ts';
+import { parseCallback, verifySignature, type QueryInput } from '../../../protocols/vnpay/protocol.ts';
 import { settleAttempt } from './settle-attempt.ts';
 
 /**

@@ -6,7 +6,7 @@ import { transition } from '../../../platform/state-machine.ts';
 import { attempts, payments } from '../db/schema.ts';
 import { SYSTEM, type Deps } from '../deps.ts';
 import { ATTEMPT_MACHINE, PAYMENT_MACHINE, awaitsMoney } from '../domain/payment-lifecycle.ts';
-import { describePaymentResponse } from '../vnpay/codes.ts';
+import { describePaymentResponse } from '../../../protocols/vnpay/codes.ts';
 
 
 /** What VNPay said of an attempt (an IPN's callback or a querydr answer). */

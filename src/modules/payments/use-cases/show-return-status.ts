@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { attempts } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { paymentById } from '../queries.ts';
-import { describePaymentResponse } from '../vnpay/codes.ts';
-import { verifySignature, type QueryInput } from '../vnpay/protocol.ts';
+import { describePaymentResponse } from '../../../protocols/vnpay/codes.ts';
+import { verifySignature, type QueryInput } from '../../../protocols/vnpay/protocol.ts';
 
 /** The browser's return page: shows the result we hold (the return itself changes nothing). */
 export async function showReturnStatus(d: Deps, query: QueryInput) {

@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { assertVnpayAmount } from '../domain/amount.ts';
 import { awaitsMoney } from '../domain/payment-lifecycle.ts';
 import type { PaymentRow } from '../queries.ts';
-import { buildPaymentUrl } from '../vnpay/protocol.ts';
+import { buildPaymentUrl } from '../../../protocols/vnpay/protocol.ts';
 
 export interface StartedAttempt {
   paymentId: string;

@@ -2,7 +2,7 @@ import { VNPay } from 'vnpay';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BASE, SECRET, TMN, startHarness, type Harness } from '../../../simulators/vnpay/harness.test-util.ts';
 import { VnpayApiError, VnpayClient, type VnpayClientOptions } from './client.ts';
-import { QUERYDR_RESPONSE_FIELDS, REFUND_RESPONSE_FIELDS, formatVnpDate, signFields, signPipe } from './protocol.ts';
+import { QUERYDR_RESPONSE_FIELDS, REFUND_RESPONSE_FIELDS, formatVnpDate, signFields, signPipe } from '../../../protocols/vnpay/protocol.ts';
 
 describe('VnpayClient against the simulator', () => {
   let h: Harness;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describeQueryDrResponse, describeRefundResponse } from './codes.ts';
+import { describeQueryDrResponse, describeRefundResponse } from '../../../protocols/vnpay/codes.ts';
 import {
   QUERYDR_REQUEST_FIELDS,
   QUERYDR_RESPONSE_FIELDS,
@@ -16,7 +16,8 @@ import {
   stripDiacritics,
   toVnpAmount,
   verifyFields,
-} from './protocol.ts';
+  type DailyListRow,
+} from '../../../protocols/vnpay/protocol.ts';
 
 /** The slice of a pino-style logger the client uses. */
 export interface VnpayLogger {
@@ -110,20 +111,6 @@ interface CommonResult {
 export type QueryDrResult = CommonResult & { promotionCode: string; promotionAmountVnd: bigint | null };
 export type RefundResult = CommonResult;
 
-export interface DailyTransaction {
-  txnRef: string;
-  transactionNo: string;
-  /** ×100 as VNPay writes it. */
-  amount: string;
-  bankCode: string;
-  payDate: string;
-  transactionStatus: string;
-  responseCode: string;
-  transactionType?: string;
-  /** Simulator only, on refund rows: the refund's vnp_RequestId. */
-  requestId?: string;
-}
-
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /** VNPay's JSON API (querydr, refund) over fetch, with signed requests and verified answers. */
@@ -203,7 +190,7 @@ export class VnpayClient {
    * Simulator only: the day's transactions (GMT+7 date `YYYY-MM-DD`) for reconciliation.
    * Pass `includeRefunds` to get refund rows too (with `transactionType` 02/03).
    */
-  async dailyTransactions(date: string, opts: { includeRefunds?: boolean } = {}): Promise<DailyTransaction[]> {
+  async dailyTransactions(date: string, opts: { includeRefunds?: boolean } = {}): Promise<DailyListRow[]> {
     if (!this.opts.dailyListUrl) throw new VnpayApiError('dailyListUrl is not configured (the daily list exists only on the simulator)');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new VnpayProtocolError(`date must be YYYY-MM-DD: ${date}`);
     const url = new URL(this.opts.dailyListUrl);
@@ -213,7 +200,7 @@ export class VnpayClient {
     if (opts.includeRefunds) url.searchParams.set('includeRefunds', 'true');
     const res = await this.fetchJson(url.toString(), { method: 'GET' }, 'daily list');
     if (!Array.isArray(res)) throw new VnpayApiError('daily list: the answer is not a JSON array', { body: res });
-    return res as DailyTransaction[];
+    return res as DailyListRow[];
   }
 
   private requestId(given?: string): string {

@@ -14,7 +14,7 @@ import type {
 } from '../../api/types.ts';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
-import { describePaymentResponse } from '../../../../src/modules/payments/vnpay/codes.ts';
+import { describePaymentResponse } from '../../../../src/protocols/vnpay/codes.ts';
 import { contractsKey } from '../contracts/contracts.ts';
 
 export const paymentsKey = ['payments'] as const;

@@ -1,4 +1,4 @@
-/** The slice of a pino-style logger the transports use; all optional so tests can stay silent. */
+/** The slice of a pino-style logger that transports and simulators take; `silentLogger` keeps tests quiet. */
 export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;

@@ -459,3 +459,19 @@ export function verifyFields(body: Record<string, unknown>, fields: readonly str
 export function signDailyListRequest(tmnCode: string, date: string, secret: string): string {
   return signPipe([tmnCode, date], secret);
 }
+
+/** One row of that daily list. */
+export interface DailyListRow {
+  txnRef: string;
+  transactionNo: string;
+  /** ×100 as VNPay writes it. */
+  amount: string;
+  bankCode: string;
+  payDate: string;
+  transactionStatus: string;
+  responseCode: string;
+  /** Only with `includeRefunds=true`: 01 payment, 02/03 refund. */
+  transactionType?: string;
+  /** On refund rows: the refund's vnp_RequestId (the simulator's way to look a refund up; not VNPay's). */
+  requestId?: string;
+}
