@@ -18,7 +18,8 @@ import { createCustomers, customerAccounts, type CustomerService } from './modul
 import { customerRoutes } from './modules/customers/routes.ts';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.ts';
 import { createContracts, contractRoutes, seedDemoContracts, type ContractService } from './modules/contracts/index.ts';
-import { createSupport, SLA_CHECK_QUEUE, supportRoutes, type SupportService } from './modules/support/index.ts';
+import { createSupport, SLA_CHECK_QUEUE, type SupportService } from './modules/support/index.ts';
+import { supportRoutes } from './modules/support/routes.ts';
 import { contractMoneyRoutes, PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
 import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';

@@ -8,7 +8,7 @@ import type { CalendarService } from '../calendar/index.ts';
 import type { CustomerService } from '../customers/index.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
-import type { PolicyCache } from './queries.ts';
+import type { PolicyCache } from './policy-cache.ts';
 
 /** What the support module is built from (wired in app.ts). */
 export interface SupportDeps {

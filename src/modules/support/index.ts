@@ -9,7 +9,8 @@ import type { Deps, SupportDeps } from './deps.ts';
 import type { RequestType } from './domain/levels.ts';
 import type { SlaPolicy } from './domain/sla.ts';
 import type { TicketCommand } from './domain/ticket.ts';
-import { canSee, createPolicyCache, type TicketRow } from './queries.ts';
+import { createPolicyCache } from './policy-cache.ts';
+import { canSee, type TicketRow } from './queries.ts';
 import { addAttachment } from './use-cases/add-attachment.ts';
 import { applyTicketEvent } from './use-cases/apply-ticket-event.ts';
 import { checkSla, SLA_CHECK_QUEUE } from './use-cases/check-sla.ts';
@@ -56,4 +57,3 @@ export type SupportService = ReturnType<typeof createSupport>;
 
 export type { NewTicket, SupportDeps, TicketFilter };
 export { SLA_CHECK_QUEUE };
-export { supportRoutes } from './routes.ts';

@@ -1,13 +1,12 @@
 import { eq, inArray, or, type SQL } from 'drizzle-orm';
-import type { Database, Executor } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { withinScope } from '../identity/index.ts';
-import { slaPolicies, tickets } from './db/schema.ts';
+import { tickets } from './db/schema.ts';
 import type { Deps } from './deps.ts';
-import type { Stage, RequestType } from './domain/levels.ts';
-import { DEFAULT_SLA_POLICIES, type SlaPolicy, type SlaPolicyTable } from './domain/sla.ts';
+import type { Stage } from './domain/levels.ts';
 import { STAGE_ROLES } from './domain/ticket.ts';
 
 /** Shared reads of the support module: tickets, who may see and act on them, SLA policies. */
@@ -19,29 +18,6 @@ export const OPEN = ['new', 'in_progress', 'waiting_customer', 'reopened', 'reso
 const DESK_ROLES = ['call_center', 'am', 'kam', 'product_ctkv', 'gpth', 'customer'];
 /** Roles that see every ticket (the call center serves all regions; TT CNTT owns the products). */
 const ALL_TICKETS = ['admin', 'call_center', 'gpth', 'approver_ttcntt'];
-
-// ---- SLA policies ---------------------------------------------------------------------------------
-
-export type PolicyCache = ReturnType<typeof createPolicyCache>;
-
-/** The SLA policy table, read once and reloaded whenever any process changes it (platform/cache.ts). */
-export function createPolicyCache(database: Database) {
-  let table: SlaPolicyTable | undefined;
-  const load = async (ex: Executor = database.db): Promise<void> => {
-    const rows = await ex.select().from(slaPolicies);
-    const next = { ...DEFAULT_SLA_POLICIES };
-    for (const r of rows) next[r.requestType as RequestType] = r.policy as SlaPolicy;
-    table = next;
-  };
-  return {
-    load,
-    /** `ex`: inside a transaction pass it — on PGlite (one connection) reading through the root client would wait for itself. */
-    async get(ex: Executor = database.db): Promise<SlaPolicyTable> {
-      if (!table) await load(ex);
-      return table!;
-    },
-  };
-}
 
 // ---- tickets --------------------------------------------------------------------------------------
 
