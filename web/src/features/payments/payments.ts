@@ -14,7 +14,6 @@ import type {
 } from '../../api/types.ts';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
-import { describePaymentResponse } from '../../../../src/modules/payments/vnpay/codes.ts';
 import { contractsKey } from '../contracts/contracts.ts';
 
 export const paymentsKey = ['payments'] as const;
@@ -153,7 +152,7 @@ export const attemptStatusLabel = (t: Translate, s: string) => t.maybe(`attemptS
 export const reconKindLabel = (t: Translate, k: string) => t.maybe(`reconKind.${k}`) ?? k;
 export const reconStatusLabel = (t: Translate, s: string) => t.maybe(`reconStatus.${s}`) ?? s;
 /** VNPay's own words for a response code, in the UI language. */
-export const responseCodeText = (t: Translate, code: string) => describePaymentResponse(code, t.lang);
+export const responseCodeText = (t: Translate, code: string) => t.maybe(`vnpayCode.${code}`) ?? t('vnpayCode.unknown');
 
 /** The page of a payment link (`…/pay/<token>`): a route of this app when it is on this origin. */
 export function payLinkTarget(link: string): { route: string } | { href: string } {

@@ -1,9 +1,9 @@
 import { Alert, Form, Input, Radio, Select } from 'antd';
-import { stageAfterReclassify } from '../../../../../src/modules/support/domain/levels.ts';
 import { LEVELS, REQUEST_TYPES, type Level, type RequestType, type TicketDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
+import { stageAfterReclassify } from '../routing.ts';
 import { eventLabel, levelLabel, requestTypeLabel, stageLongLabel } from '../tickets.ts';
 import { DialogHint } from './DialogHint.tsx';
 import { useRunEvent } from './useRunEvent.ts';
