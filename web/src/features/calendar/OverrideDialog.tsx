@@ -1,9 +1,10 @@
-import { App, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { DatePicker, Form, Input, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
 import { useAddOverride } from './calendar.ts';
 import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 
 interface Values {
   date: Dayjs;
@@ -14,20 +15,10 @@ interface Values {
 /** Adds an extra day off or a make-up working day. */
 export function OverrideDialog({ year, onClose }: { year: number; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const add = useAddOverride();
+  const send = useSubmit(add, t('common.saved'), onClose);
 
-  const submit = (v: Values) =>
-    add.mutate(
-      { date: v.date.format('YYYY-MM-DD'), kind: v.kind, name: v.name.trim() },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+  const submit = (v: Values) => send({ date: v.date.format('YYYY-MM-DD'), kind: v.kind, name: v.name.trim() });
 
   return (
     <Modal

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Typography } from 'antd';
+import { DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
@@ -6,6 +6,7 @@ import { DATE_FORMAT, isoDate, vnTodayDayjs } from '../../ui/dates.ts';
 import { formatMoney, vnDayStart } from '../../ui/format.ts';
 import { MoneyInput } from '../../ui/MoneyInput.tsx';
 import { requiredChoiceRule, requiredRule, requiredValueRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { useRecordManualPayment } from './payments.ts';
 
 interface Values {
@@ -22,28 +23,19 @@ interface Values {
  */
 export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, dueVnd, onClose }: { contractId: string; contractNumber: string; amendmentId?: string; dueVnd: string; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const record = useRecordManualPayment();
+  const send = useSubmit(record, (_, body) => t('manualPayment.done', { amount: formatMoney(body.amountVnd) }), onClose);
 
   const submit = (v: Values) =>
-    record.mutate(
-      {
-        contractId,
-        ...(amendmentId ? { amendmentId } : {}),
-        bankRef: v.bankRef.trim(),
-        amountVnd: v.amountVnd,
-        // Paid today: the server stamps the current time; an earlier day: the start of that day in Vietnam.
-        ...(isoDate(v.paidAt) === isoDate(vnTodayDayjs()) ? {} : { paidAt: vnDayStart(v.paidAt.year(), v.paidAt.month() + 1, v.paidAt.date()).toISOString() }),
-        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-      },
-      {
-        onSuccess: () => {
-          message.success(t('manualPayment.done', { amount: formatMoney(v.amountVnd) }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({
+      contractId,
+      ...(amendmentId ? { amendmentId } : {}),
+      bankRef: v.bankRef.trim(),
+      amountVnd: v.amountVnd,
+      // Paid today: the server stamps the current time; an earlier day: the start of that day in Vietnam.
+      ...(isoDate(v.paidAt) === isoDate(vnTodayDayjs()) ? {} : { paidAt: vnDayStart(v.paidAt.year(), v.paidAt.month() + 1, v.paidAt.date()).toISOString() }),
+      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+    });
 
   return (
     <FormDialog<Values>

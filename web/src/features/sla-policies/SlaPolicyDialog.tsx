@@ -1,8 +1,9 @@
-import { App, Col, Form, InputNumber, Radio, Row, Typography } from 'antd';
+import { Col, Form, InputNumber, Radio, Row, Typography } from 'antd';
 import type { ClockMode, SlaPolicy } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredValueRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { formatMinutes, requestTypeLabel } from '../tickets/tickets.ts';
 import { useUpdateSlaPolicy } from './slaPolicies.ts';
 
@@ -19,10 +20,10 @@ interface Values {
 /** Edits one request type's limits (minutes); running tickets keep the deadlines they started with. */
 export function SlaPolicyDialog({ policy, onClose }: { policy: SlaPolicy; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdateSlaPolicy(policy.requestType);
   const type = requestTypeLabel(t, policy.requestType);
+  const send = useSubmit(update, t('sla.updated', { type }), onClose);
   const v = Form.useWatch([], form) as Partial<Values> | undefined;
   const asTime = (n: number | null | undefined) => (n ? formatMinutes(t, n) : undefined);
   const notAboveTotal = {
@@ -31,22 +32,13 @@ export function SlaPolicyDialog({ policy, onClose }: { policy: SlaPolicy; onClos
   };
 
   const finish = (x: Values) =>
-    update.mutate(
-      {
-        mode: x.mode,
-        stageMin: { ctkv: x.ctkv, ttcntt: x.ttcntt ?? null },
-        totalMin: x.totalMin,
-        warning: { percent: x.percent ?? null, minutesBefore: x.minutesBefore ?? null },
-        progressEveryMin: x.progressEveryMin ?? null,
-      },
-      {
-        onSuccess: () => {
-          message.success(t('sla.updated', { type }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({
+      mode: x.mode,
+      stageMin: { ctkv: x.ctkv, ttcntt: x.ttcntt ?? null },
+      totalMin: x.totalMin,
+      warning: { percent: x.percent ?? null, minutesBefore: x.minutesBefore ?? null },
+      progressEveryMin: x.progressEveryMin ?? null,
+    });
 
   const minutes = (testId: string, min = 1) => <InputNumber<number> min={min} precision={0} step={30} style={{ width: '100%' }} data-testid={testId} />;
 

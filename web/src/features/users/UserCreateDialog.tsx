@@ -1,8 +1,9 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useT } from '../../i18n/index.tsx';
 import { UserDetailFields } from './UserDetailFields.tsx';
 import { useCreateUser, type CreateUserBody } from './users.ts';
 import { passwordRule, requiredRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 
 interface Values {
   username: string;
@@ -16,18 +17,12 @@ interface Values {
 
 export function UserCreateDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const create = useCreateUser();
+  const send = useSubmit(create, t('users.created'), onClose);
 
   const submit = ({ phone, orgUnitId, ...rest }: Values) => {
     const body: CreateUserBody = { ...rest, ...(phone ? { phone } : {}), ...(orgUnitId ? { orgUnitId } : {}) };
-    create.mutate(body, {
-      onSuccess: () => {
-        message.success(t('users.created'));
-        onClose();
-      },
-      onError: (e) => message.error(e.message),
-    });
+    send(body);
   };
 
   return (

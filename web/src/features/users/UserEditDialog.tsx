@@ -1,9 +1,10 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { UserDetailFields } from './UserDetailFields.tsx';
 import { useUpdateUser, type UpdateUserBody } from './users.ts';
 import { passwordRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 
 interface Values {
   fullName: string;
@@ -17,8 +18,8 @@ interface Values {
 
 export function UserEditDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const update = useUpdateUser(user.id);
+  const send = useSubmit(update, t('common.saved'), onClose);
   const statuses = [...new Set(['active', 'disabled', user.status])];
 
   // PATCH only what changed; a cleared phone or org unit is sent as null.
@@ -32,13 +33,7 @@ export function UserEditDialog({ user, onClose }: { user: User; onClose: () => v
     if (v.status !== user.status) body.status = v.status;
     if (v.password) body.password = v.password;
     if (Object.keys(body).length === 0) return onClose();
-    update.mutate(body, {
-      onSuccess: () => {
-        message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (e) => message.error(e.message),
-    });
+    send(body);
   };
 
   return (

@@ -1,4 +1,4 @@
-import { App, Alert, DatePicker, Descriptions, Form, Input, Radio, Spin } from 'antd';
+import { Alert, DatePicker, Descriptions, Form, Input, Radio, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AmendmentKind, ContractDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
@@ -9,6 +9,7 @@ import { Money } from '../../../ui/Money.tsx';
 import { CountInput } from '../../../ui/MoneyInput.tsx';
 import { requiredChoiceRule, requiredValueRule } from '../../../ui/rules.ts';
 import { useDebounced } from '../../../ui/useDebounced.ts';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { actionLabel, useAmendmentPreview, useContractAction, type AmendmentBody } from '../contracts.ts';
 
 interface Values {
@@ -26,8 +27,8 @@ const KINDS: AmendmentKind[] = ['upgrade', 'add_package', 'adjust'];
  */
 export function AmendDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const run = useContractAction(contract.id, 'amend');
+  const send = useSubmit(run, t('action.done', { action: actionLabel(t, 'amend') }), onClose);
   const [form] = Form.useForm<Values>();
   const kind: AmendmentKind | undefined = Form.useWatch('kind', form);
   const quantity: number | undefined = Form.useWatch('quantity', form);
@@ -45,16 +46,7 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
   const current = JSON.stringify(asked) === JSON.stringify(body) && !preview.isPlaceholderData && !preview.isFetching;
 
   const submit = (v: Values) =>
-    run.mutate(
-      { kind: v.kind, quantity: v.quantity, changeDate: isoDate(v.changeDate), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
-      {
-        onSuccess: () => {
-          message.success(t('action.done', { action: actionLabel(t, 'amend') }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({ kind: v.kind, quantity: v.quantity, changeDate: isoDate(v.changeDate), ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
 
   return (
     <FormDialog<Values>

@@ -1,8 +1,9 @@
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import type { ContractDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { actionLabel, useContractAction } from '../contracts.ts';
 
 interface Values {
@@ -14,20 +15,11 @@ interface Values {
 /** Ops created the customer's account (C4): its reference goes back to the signing unit. */
 export function ProvisioningDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const run = useContractAction(contract.id, 'complete_provisioning');
+  const send = useSubmit(run, t('action.done', { action: actionLabel(t, 'complete_provisioning') }), onClose);
 
   const submit = (v: Values) =>
-    run.mutate(
-      { accountRef: v.accountRef.trim(), ...(v.accessUrl?.trim() ? { accessUrl: v.accessUrl.trim() } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
-      {
-        onSuccess: () => {
-          message.success(t('action.done', { action: actionLabel(t, 'complete_provisioning') }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({ accountRef: v.accountRef.trim(), ...(v.accessUrl?.trim() ? { accessUrl: v.accessUrl.trim() } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
 
   return (
     <FormDialog<Values>

@@ -1,4 +1,4 @@
-import { App, Alert, DatePicker, Descriptions, Form, Input, Spin } from 'antd';
+import { Alert, DatePicker, Descriptions, Form, Input, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ContractDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
@@ -6,6 +6,7 @@ import { DATE_FORMAT, fromIsoDate, isoDate, vnTodayDayjs } from '../../../ui/dat
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { Money } from '../../../ui/Money.tsx';
 import { requiredChoiceRule, requiredRule } from '../../../ui/rules.ts';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { monthsLabel } from '../../catalog/catalog.ts';
 import { actionLabel, useContractAction, useTerminationQuote } from '../contracts.ts';
 
@@ -17,25 +18,15 @@ interface Values {
 /** Early termination (C7): pick the last day of service, see the settlement, then confirm with a reason. */
 export function TerminateDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const run = useContractAction(contract.id, 'terminate');
+  const send = useSubmit(run, t('action.done', { action: actionLabel(t, 'terminate') }), onClose);
   const [form] = Form.useForm<Values>();
   const date: Dayjs | undefined = Form.useWatch('date', form);
   const preview = useTerminationQuote(contract.id, date ? isoDate(date) : null);
   const today = vnTodayDayjs();
   const end = fromIsoDate(contract.endDate);
 
-  const submit = (v: Values) =>
-    run.mutate(
-      { date: isoDate(v.date), reason: v.reason.trim() },
-      {
-        onSuccess: () => {
-          message.success(t('action.done', { action: actionLabel(t, 'terminate') }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+  const submit = (v: Values) => send({ date: isoDate(v.date), reason: v.reason.trim() });
 
   return (
     <FormDialog<Values>
