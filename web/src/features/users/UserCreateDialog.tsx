@@ -1,9 +1,10 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useT } from '../../i18n/index.tsx';
-import { UserDetailFields } from './UserDetailFields.tsx';
-import { useCreateUser, type CreateUserBody } from './users.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { passwordRule, requiredRule } from '../../ui/rules.ts';
 import { useSubmit } from '../../ui/useSubmit.ts';
+import { UserDetailFields } from './UserDetailFields.tsx';
+import { useCreateUser, type CreateUserBody } from './users.ts';
 
 interface Values {
   username: string;
@@ -26,19 +27,7 @@ export function UserCreateDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal
-      open
-      title={t('users.createTitle')}
-      onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: create.isPending }}
-      modalRender={(dom) => (
-        <Form<Values> layout="vertical" initialValues={{ roles: [] }} onFinish={submit}>
-          {dom}
-        </Form>
-      )}
-    >
+    <FormDialog<Values> title={t('users.createTitle')} onClose={onClose} onFinish={submit} loading={create.isPending} initialValues={{ roles: [] }}>
       <Form.Item name="username" label={t('user.username')} rules={[requiredRule(t, t('user.username'))]}>
         <Input autoComplete="off" />
       </Form.Item>
@@ -46,6 +35,6 @@ export function UserCreateDialog({ onClose }: { onClose: () => void }) {
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <UserDetailFields />
-    </Modal>
+    </FormDialog>
   );
 }

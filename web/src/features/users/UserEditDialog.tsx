@@ -1,10 +1,11 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
-import { UserDetailFields } from './UserDetailFields.tsx';
-import { useUpdateUser, type UpdateUserBody } from './users.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { passwordRule } from '../../ui/rules.ts';
 import { useSubmit } from '../../ui/useSubmit.ts';
+import { UserDetailFields } from './UserDetailFields.tsx';
+import { useUpdateUser, type UpdateUserBody } from './users.ts';
 
 interface Values {
   fullName: string;
@@ -37,29 +38,19 @@ export function UserEditDialog({ user, onClose }: { user: User; onClose: () => v
   };
 
   return (
-    <Modal
-      open
+    <FormDialog<Values>
       title={t('users.editTitle', { username: user.username })}
-      onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: update.isPending }}
-      modalRender={(dom) => (
-        <Form<Values>
-          layout="vertical"
-          initialValues={{
-            fullName: user.fullName,
-            email: user.email,
-            phone: user.phone ?? '',
-            roles: user.roles,
-            orgUnitId: user.orgUnit?.id ?? null,
-            status: user.status,
-          }}
-          onFinish={submit}
-        >
-          {dom}
-        </Form>
-      )}
+      onClose={onClose}
+      onFinish={submit}
+      loading={update.isPending}
+      initialValues={{
+        fullName: user.fullName,
+        email: user.email,
+        phone: user.phone ?? '',
+        roles: user.roles,
+        orgUnitId: user.orgUnit?.id ?? null,
+        status: user.status,
+      }}
     >
       <UserDetailFields />
       <Form.Item name="status" label={t('user.status')}>
@@ -68,6 +59,6 @@ export function UserEditDialog({ user, onClose }: { user: User; onClose: () => v
       <Form.Item name="password" label={t('user.newPassword')} extra={t('user.newPasswordHint')} rules={[passwordRule(t)]}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-    </Modal>
+    </FormDialog>
   );
 }
