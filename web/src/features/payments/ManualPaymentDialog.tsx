@@ -2,8 +2,8 @@ import { DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
-import { DATE_FORMAT, isoDate, vnTodayDayjs } from '../../ui/dates.ts';
-import { formatMoney, vnDayStart } from '../../ui/format.ts';
+import { DATE_FORMAT, isoDate, vnDayStart, vnTodayDayjs } from '../../ui/dates.ts';
+import { formatMoney } from '../../ui/format.ts';
 import { MoneyInput } from '../../ui/MoneyInput.tsx';
 import { requiredChoiceRule, requiredRule, requiredValueRule } from '../../ui/rules.ts';
 import { useSubmit } from '../../ui/useSubmit.ts';
@@ -33,7 +33,7 @@ export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, d
       bankRef: v.bankRef.trim(),
       amountVnd: v.amountVnd,
       // Paid today: the server stamps the current time; an earlier day: the start of that day in Vietnam.
-      ...(isoDate(v.paidAt) === isoDate(vnTodayDayjs()) ? {} : { paidAt: vnDayStart(v.paidAt.year(), v.paidAt.month() + 1, v.paidAt.date()).toISOString() }),
+      ...(isoDate(v.paidAt) === isoDate(vnTodayDayjs()) ? {} : { paidAt: vnDayStart(v.paidAt) }),
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
     });
 
