@@ -47,8 +47,14 @@ export function InboxPage() {
         onChange={(k) => setTab(k as Tab)}
         destroyOnHidden
         items={[
-          { key: 'open', label: <span data-testid="inbox-tab-open">{t('inbox.open')}{count(open.data?.total, '#0057a8')}</span>, children: <TaskTable tab="open" /> },
-          ...(overdue ? [{ key: 'overdue', label: <span data-testid="inbox-tab-overdue">{t('inbox.overdue')}</span>, children: <TaskTable tab="overdue" /> }] : []),
+          {
+            key: 'open',
+            label: <span data-testid="inbox-tab-open">{t('inbox.open')}{count(open.data?.total, '#0057a8')}</span>,
+            children: <TaskTable tab="open" />,
+          },
+          ...(overdue
+            ? [{ key: 'overdue', label: <span data-testid="inbox-tab-overdue">{t('inbox.overdue')}</span>, children: <TaskTable tab="overdue" /> }]
+            : []),
           { key: 'done', label: <span data-testid="inbox-tab-done">{t('inbox.done')}</span>, children: <TaskTable tab="done" /> },
         ]}
       />
@@ -75,7 +81,12 @@ function TaskTable({ tab }: { tab: Tab }) {
     },
     { title: t('contract.customer'), key: 'customer', render: (_, task) => task.contract.customerName },
     { title: t('contract.product'), key: 'product', responsive: ['md'], render: (_, task) => task.contract.productCode },
-    { title: t('task.unit'), dataIndex: 'unit', responsive: ['lg'], render: (u: Task['unit']) => u?.name ?? <Typography.Text type="secondary">{t('task.corporate')}</Typography.Text> },
+    {
+      title: t('task.unit'),
+      dataIndex: 'unit',
+      responsive: ['lg'],
+      render: (u: Task['unit']) => u?.name ?? <Typography.Text type="secondary">{t('task.corporate')}</Typography.Text>,
+    },
     { title: t('task.openedAt'), dataIndex: 'openedAt', responsive: ['md'], render: (v: string) => <DateTime value={v} /> },
     tab === 'done'
       ? { title: t('task.doneAt'), dataIndex: 'doneAt', render: (v: string | null) => <DateTime value={v} /> }

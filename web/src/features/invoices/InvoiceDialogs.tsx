@@ -45,7 +45,13 @@ export function RetryDialog({ invoice, onClose }: DialogProps) {
       }
     >
       {invoice.lastError && (
-        <Alert type="error" showIcon title={t('invoices.lastError')} description={<span className="mono">{invoice.lastError}</span>} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('invoices.lastError')}
+          description={<span className="mono">{invoice.lastError}</span>}
+          style={{ marginBottom: 16 }}
+        />
       )}
       {invoice.status === 'needs_data' && (
         <Alert
@@ -58,7 +64,12 @@ export function RetryDialog({ invoice, onClose }: DialogProps) {
       )}
       <Typography.Paragraph type="secondary">{t('invoices.retry.hint')}</Typography.Paragraph>
       {invoice.customerId && (
-        <Checkbox checked={fromCustomer} onChange={(e) => setFromCustomer(e.target.checked)} style={{ marginBottom: 12 }} data-testid="invoice-retry-from-customer">
+        <Checkbox
+          checked={fromCustomer}
+          onChange={(e) => setFromCustomer(e.target.checked)}
+          style={{ marginBottom: 12 }}
+          data-testid="invoice-retry-from-customer"
+        >
           {t('invoices.retry.fromCustomer')}
         </Checkbox>
       )}

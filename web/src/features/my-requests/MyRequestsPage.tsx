@@ -145,7 +145,14 @@ function ReplyBox({ ticketId, question }: { ticketId: string; question: string |
       description={
         <Flex vertical gap={8}>
           {question && <div className="pre-line">{question}</div>}
-          <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={5000} placeholder={t('myRequests.replyPlaceholder')} data-testid="reply-body" />
+          <Input.TextArea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            maxLength={5000}
+            placeholder={t('myRequests.replyPlaceholder')}
+            data-testid="reply-body"
+          />
           <Flex justify="flex-end">
             <Button
               type="primary"

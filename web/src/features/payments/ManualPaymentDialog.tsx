@@ -21,7 +21,13 @@ interface Values {
  * the payments ledger and gets its e-invoice like a VNPay payment. The amount is prefilled with what
  * is due; the server refuses any other amount.
  */
-export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, dueVnd, onClose }: { contractId: string; contractNumber: string; amendmentId?: string; dueVnd: string; onClose: () => void }) {
+export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, dueVnd, onClose }: {
+  contractId: string;
+  contractNumber: string;
+  amendmentId?: string;
+  dueVnd: string;
+  onClose: () => void;
+}) {
   const t = useT();
   const record = useRecordManualPayment();
   const send = useSubmit(record, (_, body) => t('manualPayment.done', { amount: formatMoney(body.amountVnd) }), onClose);
@@ -46,8 +52,14 @@ export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, d
       loading={record.isPending}
       initialValues={{ amountVnd: dueVnd, paidAt: vnTodayDayjs() }}
     >
-      <Typography.Paragraph type="secondary">{amendmentId ? t('payment.forAmendment', { amount: formatMoney(dueVnd) }) : t('payment.due', { amount: formatMoney(dueVnd) })}</Typography.Paragraph>
-      <Form.Item name="bankRef" label={t('manualPayment.bankRef')} rules={[requiredRule(t, t('manualPayment.bankRef')), { min: 3, message: t('common.minLength', { n: 3 }) }]}>
+      <Typography.Paragraph type="secondary">
+        {t(amendmentId ? 'payment.forAmendment' : 'payment.due', { amount: formatMoney(dueVnd) })}
+      </Typography.Paragraph>
+      <Form.Item
+        name="bankRef"
+        label={t('manualPayment.bankRef')}
+        rules={[requiredRule(t, t('manualPayment.bankRef')), { min: 3, message: t('common.minLength', { n: 3 }) }]}
+      >
         <Input maxLength={100} autoFocus data-testid="dialog-reference" />
       </Form.Item>
       <Form.Item name="amountVnd" label={t('payment.amount')} rules={[requiredValueRule(t, t('payment.amount'))]}>

@@ -176,7 +176,13 @@ export function PaymentsPage() {
       />
       {refunding && <RefundDialog payment={refunding} onClose={() => setRefunding(null)} />}
       {recording && (
-        <ManualPaymentDialog contractId={recording.contractId} contractNumber={recording.contractNumber ?? recording.description} amendmentId={recording.amendmentId ?? undefined} dueVnd={recording.amountVnd} onClose={() => setRecording(null)} />
+        <ManualPaymentDialog
+          contractId={recording.contractId}
+          contractNumber={recording.contractNumber ?? recording.description}
+          amendmentId={recording.amendmentId ?? undefined}
+          dueVnd={recording.amountVnd}
+          onClose={() => setRecording(null)}
+        />
       )}
     </>
   );
@@ -258,7 +264,9 @@ function PaymentAttempts({ payment }: { payment: Payment }) {
             onClick={() =>
               query.mutate(a.txnRef, {
                 onSuccess: (r) =>
-                  r.status === 'pending' ? message.info(t('payments.stillPending')) : message.success(t('payments.queried', { status: attemptStatusLabel(t, r.status) })),
+                  r.status === 'pending'
+                    ? message.info(t('payments.stillPending'))
+                    : message.success(t('payments.queried', { status: attemptStatusLabel(t, r.status) })),
                 onError: (e) => message.error(e.message),
               })
             }
@@ -309,7 +317,11 @@ function PaymentRefunds({ refunds }: { refunds: PaymentRefund[] }) {
         </Tag>
       ),
     },
-    { title: t('refund.reason'), dataIndex: 'reason', render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 240 }}>{v}</Typography.Text> },
+    {
+      title: t('refund.reason'),
+      dataIndex: 'reason',
+      render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 240 }}>{v}</Typography.Text>,
+    },
     {
       title: t('refund.vnpayAnswer'),
       key: 'answer',

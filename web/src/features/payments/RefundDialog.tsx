@@ -42,7 +42,9 @@ export function RefundDialog({ payment, onClose }: { payment: Payment; onClose: 
           requiredValueRule(t, t('refund.amount')),
           {
             validator: (_, v: string | null) =>
-              !v || (BigInt(v) > 0n && BigInt(v) <= BigInt(max)) ? Promise.resolve() : Promise.reject(new Error(t('refund.amountRange', { max: formatMoney(max) }))),
+              !v || (BigInt(v) > 0n && BigInt(v) <= BigInt(max))
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('refund.amountRange', { max: formatMoney(max) }))),
           },
         ]}
       >

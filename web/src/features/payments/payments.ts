@@ -142,7 +142,8 @@ export const differences = (s: ReconSummary | null | undefined): number =>
 export const refundable = (p: Pick<Payment, 'amountVnd' | 'refunds'>): string =>
   p.refunds.filter((r) => r.status !== 'failed').reduce((left, r) => left - BigInt(r.amountVnd), BigInt(p.amountVnd)).toString();
 
-export const canBeRefunded = (p: Payment): boolean => p.method === 'vnpay' && (p.status === 'paid' || p.status === 'partially_refunded') && BigInt(refundable(p)) > 0n;
+export const canBeRefunded = (p: Payment): boolean =>
+  p.method === 'vnpay' && (p.status === 'paid' || p.status === 'partially_refunded') && BigInt(refundable(p)) > 0n;
 
 export const sumVnd = (values: (string | null | undefined)[]): string => values.reduce((s, v) => s + BigInt(v || '0'), 0n).toString();
 

@@ -28,7 +28,9 @@ export function SlaPolicyDialog({ policy, onClose }: { policy: SlaPolicy; onClos
   const asTime = (n: number | null | undefined) => (n ? formatMinutes(t, n) : undefined);
   const notAboveTotal = {
     validator: (_: unknown, value: number | null) =>
-      value == null || !form.getFieldValue('totalMin') || value <= form.getFieldValue('totalMin') ? Promise.resolve() : Promise.reject(new Error(t('sla.stageExceedsTotal'))),
+      value == null || !form.getFieldValue('totalMin') || value <= form.getFieldValue('totalMin')
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('sla.stageExceedsTotal'))),
   };
 
   const finish = (x: Values) =>
@@ -71,7 +73,13 @@ export function SlaPolicyDialog({ policy, onClose }: { policy: SlaPolicy; onClos
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={8}>
-          <Form.Item name="ctkv" label={t('sla.ctkv')} extra={asTime(v?.ctkv)} dependencies={['totalMin']} rules={[requiredValueRule(t, t('sla.ctkv')), notAboveTotal]}>
+          <Form.Item
+            name="ctkv"
+            label={t('sla.ctkv')}
+            extra={asTime(v?.ctkv)}
+            dependencies={['totalMin']}
+            rules={[requiredValueRule(t, t('sla.ctkv')), notAboveTotal]}
+          >
             {minutes('sla-ctkv')}
           </Form.Item>
         </Col>

@@ -43,7 +43,8 @@ export function TicketTimeline({ entries, customerView = false }: { entries: Tic
       items={sorted.map((e) => {
         const more = extra(t, e);
         // Jobs write as `system:…`; a review from the e-mail link as `customer:<number>`.
-        const who = !e.actorName || e.actorName.startsWith('system:') ? t('timeline.system') : e.actorName.startsWith('customer:') ? t('ticket.customer') : e.actorName;
+        const who =
+          !e.actorName || e.actorName.startsWith('system:') ? t('timeline.system') : e.actorName.startsWith('customer:') ? t('ticket.customer') : e.actorName;
         return {
           key: e.id,
           color: e.kind === 'comment' ? 'gray' : (DOT_COLORS[e.event ?? ''] ?? 'blue'),

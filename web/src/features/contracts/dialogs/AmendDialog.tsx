@@ -60,7 +60,8 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
       loading={run.isPending}
       initialValues={{ kind: 'upgrade', quantity: contract.quantity + 1, changeDate: today }}
       onValuesChange={(changed) => {
-        if (changed.kind) form.setFieldValue('quantity', changed.kind === 'add_package' ? 1 : changed.kind === 'upgrade' ? contract.quantity + 1 : contract.quantity);
+        if (!changed.kind) return;
+        form.setFieldValue('quantity', changed.kind === 'add_package' ? 1 : changed.kind === 'upgrade' ? contract.quantity + 1 : contract.quantity);
       }}
     >
       <Form.Item name="kind" label={t('amendment.kind')}>
@@ -99,7 +100,9 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
                 label: t('contract.quantity'),
                 children: `${formatNumber(p.fromQuantity ?? contract.quantity)} → ${formatNumber(p.quantity)}`,
               },
-              ...(s ? [{ key: 'days', label: t('amendment.remainingDays'), children: t('amendment.days', { remaining: s.remainingDays, total: s.totalDays }) }] : []),
+              ...(s
+                ? [{ key: 'days', label: t('amendment.remainingDays'), children: t('amendment.days', { remaining: s.remainingDays, total: s.totalDays }) }]
+                : []),
               { key: 'credit', label: t('amendment.credit'), children: <Money value={p.creditVnd} /> },
               { key: 'charge', label: t('amendment.charge'), children: <Money value={p.chargeVnd} /> },
               { key: 'net', label: t('amendment.net'), children: <Money value={p.netVnd} /> },

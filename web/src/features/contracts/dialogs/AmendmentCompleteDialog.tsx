@@ -19,7 +19,13 @@ export function AmendmentCompleteDialog({ contract, amendment, onClose }: { cont
   const submit = useSubmit(run, t('amendment.applied'), onClose);
 
   return (
-    <FormDialog title={`${t('amendment.complete')} — ${contract.number}`} okText={t('amendment.complete')} onClose={onClose} onFinish={() => submit()} loading={run.isPending}>
+    <FormDialog
+      title={`${t('amendment.complete')} — ${contract.number}`}
+      okText={t('amendment.complete')}
+      onClose={onClose}
+      onFinish={() => submit()}
+      loading={run.isPending}
+    >
       <Typography.Paragraph>
         {t('amendment.completeConfirm', {
           kind: t(`amendKind.${amendment.kind}`),

@@ -14,7 +14,13 @@ export function ConfirmDialog({ contract, action, onClose }: { contract: Contrac
   const submit = () => send({});
 
   return (
-    <FormDialog title={`${actionLabel(t, action)} — ${contract.number}`} okText={actionLabel(t, action)} onClose={onClose} onFinish={submit} loading={run.isPending}>
+    <FormDialog
+      title={`${actionLabel(t, action)} — ${contract.number}`}
+      okText={actionLabel(t, action)}
+      onClose={onClose}
+      onFinish={submit}
+      loading={run.isPending}
+    >
       <Typography.Paragraph>{t(`confirm.${action}`, { number: contract.number, customer: contract.customer.name })}</Typography.Paragraph>
     </FormDialog>
   );

@@ -19,7 +19,11 @@ export function ProvisioningDialog({ contract, onClose }: { contract: ContractDe
   const send = useSubmit(run, t('action.done', { action: actionLabel(t, 'complete_provisioning') }), onClose);
 
   const submit = (v: Values) =>
-    send({ accountRef: v.accountRef.trim(), ...(v.accessUrl?.trim() ? { accessUrl: v.accessUrl.trim() } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
+    send({
+      accountRef: v.accountRef.trim(),
+      ...(v.accessUrl?.trim() ? { accessUrl: v.accessUrl.trim() } : {}),
+      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+    });
 
   return (
     <FormDialog<Values>
@@ -37,7 +41,12 @@ export function ProvisioningDialog({ contract, onClose }: { contract: ContractDe
       >
         <Input maxLength={200} autoFocus data-testid="dialog-account-ref" />
       </Form.Item>
-      <Form.Item name="accessUrl" label={t('service.link')} extra={t('provision.accessUrlHint')} rules={[{ type: 'url', message: t('provision.accessUrlHint') }]}>
+      <Form.Item
+        name="accessUrl"
+        label={t('service.link')}
+        extra={t('provision.accessUrlHint')}
+        rules={[{ type: 'url', message: t('provision.accessUrlHint') }]}
+      >
         <Input maxLength={500} placeholder="https://" data-testid="dialog-access-url" />
       </Form.Item>
       <Form.Item name="note" label={t('contract.note')}>

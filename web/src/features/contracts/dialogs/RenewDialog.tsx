@@ -43,7 +43,12 @@ export function RenewDialog({ contract, onClose }: { contract: ContractDetail; o
       </Form.Item>
       {periods.length > 1 && (
         <Form.Item name="periodMonths" label={t('contract.period')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={periods.map((n) => ({ value: n, label: monthsLabel(t, n) }))} data-testid="dialog-period" />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={periods.map((n) => ({ value: n, label: monthsLabel(t, n) }))}
+            data-testid="dialog-period"
+          />
         </Form.Item>
       )}
     </FormDialog>
