@@ -1,8 +1,8 @@
-import { Alert, DatePicker, Descriptions, Form, Input, Radio, Spin } from 'antd';
+import { Alert, Descriptions, Form, Input, Radio, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AmendmentKind, ContractDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
-import { DATE_FORMAT, fromIsoDate, isoDate, vnTodayDayjs } from '../../../ui/dates.ts';
+import { isoDate, vnTodayDayjs } from '../../../ui/dates.ts';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { formatNumber } from '../../../ui/format.ts';
 import { Money } from '../../../ui/Money.tsx';
@@ -11,6 +11,7 @@ import { requiredChoiceRule, requiredValueRule } from '../../../ui/rules.ts';
 import { useDebounced } from '../../../ui/useDebounced.ts';
 import { useSubmit } from '../../../ui/useSubmit.ts';
 import { actionLabel, useAmendmentPreview, useContractAction, type AmendmentBody } from '../contracts.ts';
+import { TermDayPicker } from './TermDayPicker.tsx';
 
 interface Values {
   kind: AmendmentKind;
@@ -34,7 +35,6 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
   const quantity: number | undefined = Form.useWatch('quantity', form);
   const changeDate: Dayjs | undefined = Form.useWatch('changeDate', form);
   const today = vnTodayDayjs();
-  const end = fromIsoDate(contract.endDate);
 
   const body: AmendmentBody | null =
     kind && changeDate && quantity && quantity > 0 ? { kind, quantity, changeDate: isoDate(changeDate) } : null;
@@ -76,12 +76,7 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
         <CountInput data-testid="dialog-quantity" />
       </Form.Item>
       <Form.Item name="changeDate" label={t('amendment.changeDate')} rules={[requiredChoiceRule(t, t('amendment.changeDate'))]}>
-        <DatePicker
-          format={DATE_FORMAT}
-          disabledDate={(d) => d.isBefore(today, 'day') || (!!end && d.isAfter(end, 'day'))}
-          style={{ width: 200 }}
-          data-testid="dialog-date"
-        />
+        <TermDayPicker endDate={contract.endDate} />
       </Form.Item>
       {preview.error && <Alert type="error" showIcon title={preview.error.message} style={{ marginBottom: 16 }} />}
       {preview.isFetching && !preview.data && <Spin />}
