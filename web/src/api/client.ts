@@ -2,8 +2,8 @@
  * Fetch wrapper for /api/v1: JSON in and out, session cookie, CSRF header on writes,
  * Accept-Language of the UI, `{ error: { code, message } }` → ApiError, 401 → sign-in page.
  */
-import { en } from '../i18n/en.ts';
-import { vi } from '../i18n/vi.ts';
+import { coreTexts } from '../i18n/core.ts';
+import type { Lang } from '../i18n/texts.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -16,7 +16,6 @@ export class ApiError extends Error {
   }
 }
 
-type Lang = 'vi' | 'en';
 let language: Lang = 'vi';
 let csrfToken: string | null = null;
 /** Pages that work signed out: a 401 there is an answer, not a reason to go to /login. */
@@ -59,7 +58,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError('NETWORK', (language === 'en' ? en : vi)['error.network'], 0);
+    throw new ApiError('NETWORK', coreTexts[language]['error.network'], 0);
   }
 
   const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
@@ -70,7 +69,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const err = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
   throw new ApiError(
     err?.code ?? `HTTP_${res.status}`,
-    err?.message ?? (language === 'en' ? en : vi)['error.http'].replace('{status}', String(res.status)),
+    err?.message ?? coreTexts[language]['error.http'].replace('{status}', String(res.status)),
     res.status,
   );
 }

@@ -3,14 +3,12 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
 import { setApiLanguage } from '../api/client.ts';
-import { en } from './en.ts';
-import { vi, type MessageKey, type Messages } from './vi.ts';
+import { dictionaries, type MessageKey } from './dictionaries.ts';
+import type { Lang } from './texts.ts';
 
-export type Lang = 'vi' | 'en';
-export type { MessageKey };
+export type { Lang, MessageKey };
 type Vars = Record<string, string | number>;
 
-export const dictionaries: Record<Lang, Messages> = { vi, en };
 const STORAGE_KEY = 'qldv.lang';
 
 export interface Translate {

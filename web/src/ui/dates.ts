@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { vnToday } from './format.ts';
+import { vnTime, vnToday } from './format.ts';
 
 /** Today's Vietnamese calendar date as a dayjs (for DatePicker defaults). */
 export function vnTodayDayjs(): Dayjs {
@@ -23,5 +23,10 @@ export const DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm';
  * A picked date and time, read as Vietnam time (UTC+7) whatever the browser zone, → ISO instant.
  * `14:00` picked anywhere means 14:00 in Hà Nội.
  */
-export const vnInstant = (d: Dayjs): string =>
-  new Date(Date.UTC(d.year(), d.month(), d.date(), d.hour(), d.minute()) - 7 * 60 * 60 * 1000).toISOString();
+export const vnInstant = (d: Dayjs): string => vnTime(d.year(), d.month() + 1, d.date(), d.hour(), d.minute()).toISOString();
+
+/** The first instant of a picked day in Vietnam → ISO instant. */
+export const vnDayStart = (d: Dayjs): string => vnInstant(d.startOf('day'));
+
+/** The last millisecond of a picked day in Vietnam → ISO instant. */
+export const vnDayEnd = (d: Dayjs): string => new Date(Date.parse(vnDayStart(d.add(1, 'day'))) - 1).toISOString();

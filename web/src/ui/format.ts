@@ -88,13 +88,9 @@ export function formatDateTime(value: DateInput): string {
 /** Today's calendar date in Vietnam. */
 export const vnToday = (now = Date.now()): VnParts => vnParts(now) as VnParts;
 
-/** The UTC instant at which the Vietnamese calendar day starts (month 1–12). */
-export const vnDayStart = (year: number, month: number, day: number): Date =>
-  new Date(Date.UTC(year, month - 1, day) - VN_OFFSET_MS);
-
-/** The last millisecond of the Vietnamese calendar day, as a UTC instant. */
-export const vnDayEnd = (year: number, month: number, day: number): Date =>
-  new Date(Date.UTC(year, month - 1, day + 1) - VN_OFFSET_MS - 1);
+/** The instant of a wall-clock time in Vietnam (month 1–12); the inverse of `vnParts`. */
+export const vnTime = (year: number, month: number, day: number, hour = 0, minute = 0): Date =>
+  new Date(Date.UTC(year, month - 1, day, hour, minute) - VN_OFFSET_MS);
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a `YYYY-MM-DD` calendar date. */
 export function isoWeekday(date: string): number {

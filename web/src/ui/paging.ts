@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { TablePaginationConfig } from 'antd';
 import type { Translate } from '../i18n/index.tsx';
 
@@ -7,6 +8,17 @@ export interface PageState {
 }
 
 export const FIRST_PAGE: PageState = { page: 1, pageSize: 20 };
+
+/** A list's filter and the page shown: a new filter starts again at the first page. */
+export function useFilteredPaging<F>(initial: F | (() => F)) {
+  const [filter, setFilterState] = useState(initial);
+  const [paging, setPaging] = useState(FIRST_PAGE);
+  const setFilter = (next: F) => {
+    setFilterState(next);
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  return { filter, setFilter, paging, setPaging };
+}
 
 /** antd Table pagination for a server-paged list (`page` is 1-based). */
 export function tablePagination(

@@ -1,7 +1,7 @@
 import { Col, DatePicker, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
-import { vnDayEnd, vnDayStart } from '../../ui/format.ts';
+import { DATE_FORMAT, vnDayEnd, vnDayStart } from '../../ui/dates.ts';
 import { FilterButtons } from '../../ui/FilterButtons.tsx';
 
 export interface AuditFilter {
@@ -27,8 +27,8 @@ function toFilter({ range, ...text }: Values): AuditFilter {
   const [start, end] = range ?? [];
   return {
     ...trimmed,
-    from: start ? vnDayStart(start.year(), start.month() + 1, start.date()).toISOString() : undefined,
-    to: end ? vnDayEnd(end.year(), end.month() + 1, end.date()).toISOString() : undefined,
+    from: start ? vnDayStart(start) : undefined,
+    to: end ? vnDayEnd(end) : undefined,
   };
 }
 
@@ -60,7 +60,7 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
         </Col>
         <Col xs={24} sm={12} lg={8}>
           <Form.Item name="range" label={t('audit.dateRange')}>
-            <DatePicker.RangePicker format="DD/MM/YYYY" allowEmpty={[true, true]} style={{ width: '100%' }} />
+            <DatePicker.RangePicker format={DATE_FORMAT} allowEmpty={[true, true]} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={16}>

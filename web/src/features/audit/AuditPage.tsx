@@ -1,21 +1,19 @@
-import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Tag, Typography, type TableColumnsType } from 'antd';
 import { api } from '../../api/client.ts';
 import type { AuditEntry, Paged } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { BeforeAfter } from '../../ui/BeforeAfter.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
-import { QueryError } from '../../ui/QueryError.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { useFilteredPaging } from '../../ui/paging.ts';
 import { AuditFilters, type AuditFilter } from './AuditFilters.tsx';
 import { useVerifyAudit, VerifyButton, VerifyResult } from './AuditVerify.tsx';
 
 export function AuditPage() {
   const t = useT();
-  const [filter, setFilter] = useState<AuditFilter>({});
-  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const { filter, setFilter, paging, setPaging } = useFilteredPaging<AuditFilter>({});
   const verify = useVerifyAudit();
 
   const entries = useQuery({
@@ -47,23 +45,14 @@ export function AuditPage() {
       <PageHeader title={t('audit.title')} extra={<VerifyButton verify={verify} />} />
       <VerifyResult verify={verify} />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <AuditFilters
-          onChange={(f) => {
-            setFilter(f);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-        />
+        <AuditFilters onChange={setFilter} />
       </Card>
-      <QueryError error={entries.error} onRetry={() => entries.refetch()} />
-      <Table<AuditEntry>
-        rowKey="id"
-        size="middle"
+      <PagedTable<AuditEntry>
+        query={entries}
+        paging={paging}
+        onPaging={setPaging}
         columns={columns}
-        dataSource={entries.data?.items}
-        loading={entries.isFetching}
-        pagination={tablePagination(t, paging, entries.data?.total, setPaging)}
         expandable={{ expandedRowRender: (e) => <BeforeAfter before={e.before} after={e.after} /> }}
-        scroll={{ x: 'max-content' }}
       />
     </>
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Flex, Popconfirm, Row, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Flex, Popconfirm, Row, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
 import { isoWeekday, vnToday } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { KIND_COLORS, useDeleteOverride, useHolidays, useOverrides, type DayKind } from './calendar.ts';
 import { OverrideDialog } from './OverrideDialog.tsx';
 import { WorkingHoursCard } from './WorkingHoursCard.tsx';
@@ -22,7 +23,6 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** Holidays (computed by the server) and admin overrides of one year, month by month. */
 export function CalendarPage() {
   const t = useT();
-  const { message } = App.useApp();
   const [year, setYear] = useState(() => vnToday().year);
   const [adding, setAdding] = useState(false);
   const holidays = useHolidays(year);
@@ -43,11 +43,7 @@ export function CalendarPage() {
     return name.charAt(0).toUpperCase() + name.slice(1);
   };
 
-  const deleteOverride = (id: string) =>
-    remove.mutate(id, {
-      onSuccess: () => message.success(t('common.deleted')),
-      onError: (e) => message.error(e.message),
-    });
+  const deleteOverride = useSubmit(remove, t('common.deleted'));
 
   return (
     <>

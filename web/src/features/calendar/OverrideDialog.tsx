@@ -1,9 +1,12 @@
-import { App, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { DatePicker, Form, Input, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
-import { useAddOverride } from './calendar.ts';
+import { DATE_FORMAT, isoDate } from '../../ui/dates.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
+import { useAddOverride } from './calendar.ts';
 
 interface Values {
   date: Dayjs;
@@ -14,41 +17,15 @@ interface Values {
 /** Adds an extra day off or a make-up working day. */
 export function OverrideDialog({ year, onClose }: { year: number; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const add = useAddOverride();
+  const send = useSubmit(add, t('common.saved'), onClose);
 
-  const submit = (v: Values) =>
-    add.mutate(
-      { date: v.date.format('YYYY-MM-DD'), kind: v.kind, name: v.name.trim() },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+  const submit = (v: Values) => send({ date: isoDate(v.date), kind: v.kind, name: v.name.trim() });
 
   return (
-    <Modal
-      open
-      title={t('calendar.overrideTitle')}
-      onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: add.isPending }}
-      modalRender={(dom) => (
-        <Form<Values> layout="vertical" initialValues={{ kind: 'off' }} onFinish={submit}>
-          {dom}
-        </Form>
-      )}
-    >
-      <Form.Item
-        name="date"
-        label={t('calendar.date')}
-        rules={[requiredChoiceRule(t, t('calendar.date'))]}
-      >
-        <DatePicker format="DD/MM/YYYY" defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: '100%' }} />
+    <FormDialog<Values> title={t('calendar.overrideTitle')} onClose={onClose} onFinish={submit} loading={add.isPending} initialValues={{ kind: 'off' }}>
+      <Form.Item name="date" label={t('calendar.date')} rules={[requiredChoiceRule(t, t('calendar.date'))]}>
+        <DatePicker format={DATE_FORMAT} defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="kind" label={t('calendar.kind')}>
         <Radio.Group
@@ -59,13 +36,9 @@ export function OverrideDialog({ year, onClose }: { year: number; onClose: () =>
           style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
         />
       </Form.Item>
-      <Form.Item
-        name="name"
-        label={t('calendar.name')}
-        rules={[requiredRule(t, t('calendar.name'))]}
-      >
+      <Form.Item name="name" label={t('calendar.name')} rules={[requiredRule(t, t('calendar.name'))]}>
         <Input maxLength={200} />
       </Form.Item>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,10 +1,11 @@
-import { App, Col, DatePicker, Divider, Form, Input, Radio, Row } from 'antd';
+import { Col, DatePicker, Divider, Form, Input, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Billing, Edition, Product } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DATE_FORMAT, isoDate, vnTodayDayjs } from '../../ui/dates.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { billingLabel, editionLabel, localName, useCreatePlan } from './catalog.ts';
 import { fromModelForm, PriceModelFields, toModelForm, type ModelForm } from './PriceModelFields.tsx';
 import { CODE_PATTERN } from './ProductCreateDialog.tsx';
@@ -22,21 +23,12 @@ interface Values {
 /** A new plan of a product with its first price version. */
 export function PlanCreateDialog({ product, onClose }: { product: Product; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const create = useCreatePlan(product.id);
+  const send = useSubmit(create, t('catalog.planCreated'), onClose);
   const [form] = Form.useForm<Values>();
 
   const submit = ({ effectiveFrom, model, ...rest }: Values) =>
-    create.mutate(
-      { ...rest, effectiveFrom: isoDate(effectiveFrom), model: fromModelForm(model) },
-      {
-        onSuccess: () => {
-          message.success(t('catalog.planCreated'));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({ ...rest, effectiveFrom: isoDate(effectiveFrom), model: fromModelForm(model) });
 
   // An On-Premise plan is priced by negotiated quote.
   const onValuesChange = (changed: Partial<Values>) => {

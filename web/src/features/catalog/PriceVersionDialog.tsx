@@ -1,10 +1,11 @@
-import { App, DatePicker, Form } from 'antd';
+import { DatePicker, Form } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Plan } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { DATE_FORMAT, isoDate, vnTodayDayjs } from '../../ui/dates.ts';
 import { requiredChoiceRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { localName, useCreatePriceVersion } from './catalog.ts';
 import { fromModelForm, PriceModelFields, toModelForm, type ModelForm } from './PriceModelFields.tsx';
 
@@ -16,20 +17,10 @@ interface Values {
 /** A new price version of a plan, starting on its effective date; prefilled with the current prices. */
 export function PriceVersionDialog({ plan, onClose }: { plan: Plan; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const create = useCreatePriceVersion(plan.id);
+  const send = useSubmit(create, t('common.saved'), onClose);
 
-  const submit = (v: Values) =>
-    create.mutate(
-      { effectiveFrom: isoDate(v.effectiveFrom), model: fromModelForm(v.model) },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+  const submit = (v: Values) => send({ effectiveFrom: isoDate(v.effectiveFrom), model: fromModelForm(v.model) });
 
   return (
     <FormDialog<Values>

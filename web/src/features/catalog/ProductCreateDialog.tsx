@@ -1,7 +1,8 @@
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { useCreateProduct, type ProductBody } from './catalog.ts';
 import { ProductFields } from './ProductFields.tsx';
 
@@ -9,20 +10,11 @@ export const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{1,29}$/;
 
 export function ProductCreateDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const create = useCreateProduct();
+  const send = useSubmit(create, t('catalog.productCreated'), onClose);
 
   const submit = ({ description, ...rest }: ProductBody) =>
-    create.mutate(
-      { ...rest, ...(description?.trim() ? { description: description.trim() } : {}) },
-      {
-        onSuccess: () => {
-          message.success(t('catalog.productCreated'));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({ ...rest, ...(description?.trim() ? { description: description.trim() } : {}) });
 
   return (
     <FormDialog<ProductBody>

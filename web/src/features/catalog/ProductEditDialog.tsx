@@ -1,14 +1,15 @@
-import { App, Form, Select } from 'antd';
+import { Form, Select } from 'antd';
 import type { Product } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { useUpdateProduct, type ProductBody } from './catalog.ts';
 import { ProductFields } from './ProductFields.tsx';
 
 export function ProductEditDialog({ product, onClose }: { product: Product; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const update = useUpdateProduct(product.id);
+  const send = useSubmit(update, t('common.saved'), onClose);
 
   // PATCH only what changed.
   const submit = (v: ProductBody) => {
@@ -21,13 +22,7 @@ export function ProductEditDialog({ product, onClose }: { product: Product; onCl
     if (v.amCommissionBp !== product.amCommissionBp) body.amCommissionBp = v.amCommissionBp;
     if (v.status !== product.status) body.status = v.status;
     if (Object.keys(body).length === 0) return onClose();
-    update.mutate(body, {
-      onSuccess: () => {
-        message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (e) => message.error(e.message),
-    });
+    send(body);
   };
 
   return (

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { App, Button, Card, DatePicker, Form, InputNumber, Space, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, InputNumber, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
 import { DATE_FORMAT, fromIsoDate, isoDate } from '../../ui/dates.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { requiredChoiceRule, requiredValueRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { useSaveTrialPolicy, useTrialPolicy } from './catalog.ts';
 
 interface Values {
@@ -15,9 +16,9 @@ interface Values {
 /** Meeting's free trial (SPEC A4): unlimited before `limitFrom`, then meetings of at most N minutes. */
 export function TrialPolicyCard() {
   const t = useT();
-  const { message } = App.useApp();
   const policy = useTrialPolicy();
   const save = useSaveTrialPolicy();
+  const send = useSubmit(save, t('common.saved'));
   const [form] = Form.useForm<Values>();
   const minutes = Form.useWatch('meetingMinutesLimit', form);
 
@@ -26,11 +27,7 @@ export function TrialPolicyCard() {
       form.setFieldsValue({ limitFrom: fromIsoDate(policy.data.limitFrom), meetingMinutesLimit: policy.data.meetingMinutesLimit });
   }, [policy.data, form]);
 
-  const submit = (v: Values) =>
-    save.mutate(
-      { limitFrom: isoDate(v.limitFrom), meetingMinutesLimit: v.meetingMinutesLimit },
-      { onSuccess: () => message.success(t('common.saved')), onError: (e) => message.error(e.message) },
-    );
+  const submit = (v: Values) => send({ limitFrom: isoDate(v.limitFrom), meetingMinutesLimit: v.meetingMinutesLimit });
 
   return (
     <Card title={t('trial.title')} size="small" loading={policy.isPending} data-testid="trial-policy">

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { ContractSummary } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { Money } from '../../ui/Money.tsx';
-import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
-import { QueryError } from '../../ui/QueryError.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { FIRST_PAGE } from '../../ui/paging.ts';
 import { localName, monthsLabel } from '../catalog/catalog.ts';
 import { channelLabel, useContracts, type ContractFilter } from './contracts.ts';
 import { ContractStatusTag } from './ContractStatusTag.tsx';
@@ -19,7 +19,7 @@ import { ContractStatusTag } from './ContractStatusTag.tsx';
 export function ContractTable({ filter, compact = false }: { filter: ContractFilter; compact?: boolean }) {
   const t = useT();
   const navigate = useNavigate();
-  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const [paging, setPaging] = useState(FIRST_PAGE);
   const contracts = useContracts(filter, paging);
 
   const columns: TableColumnsType<ContractSummary> = [
@@ -58,20 +58,14 @@ export function ContractTable({ filter, compact = false }: { filter: ContractFil
   ];
 
   return (
-    <>
-      <QueryError error={contracts.error} onRetry={() => contracts.refetch()} />
-      <Table<ContractSummary>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={contracts.data?.items}
-        loading={contracts.isFetching}
-        pagination={tablePagination(t, paging, contracts.data?.total, setPaging)}
-        scroll={{ x: 'max-content' }}
-        rowClassName={() => 'clickable-row'}
-        onRow={(c) => ({ onClick: () => navigate(`/contracts/${c.id}`) })}
-        data-testid="contract-table"
-      />
-    </>
+    <PagedTable<ContractSummary>
+      query={contracts}
+      paging={paging}
+      onPaging={setPaging}
+      columns={columns}
+      rowClassName={() => 'clickable-row'}
+      onRow={(c) => ({ onClick: () => navigate(`/contracts/${c.id}`) })}
+      data-testid="contract-table"
+    />
   );
 }

@@ -1,9 +1,10 @@
-import { App, Button, Col, Form, Input, Radio, Row, Typography } from 'antd';
+import { Button, Col, Form, Input, Radio, Row, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Customer, CustomerContact, CustomerType } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { OrgUnitSelect } from '../org-units/OrgUnitSelect.tsx';
 import { TAX_CODE, useCreateCustomer, type CreateCustomerBody } from './customers.ts';
 
@@ -23,8 +24,8 @@ const trimmed = (s: string | undefined) => s?.trim() || undefined;
 /** A new individual or enterprise customer, with its contacts. */
 export function CustomerCreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (c: Customer) => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const create = useCreateCustomer();
+  const send = useSubmit(create, (customer) => t('customer.created', { name: customer.name }), onCreated);
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
   const taxCode = Form.useWatch('taxCode', form);
@@ -48,13 +49,7 @@ export function CustomerCreateDialog({ onClose, onCreated }: { onClose: () => vo
       ...(v.managingUnitId ? { managingUnitId: v.managingUnitId } : {}),
       ...(contacts.length ? { contacts } : {}),
     };
-    create.mutate(body, {
-      onSuccess: (customer) => {
-        message.success(t('customer.created', { name: customer.name }));
-        onCreated(customer);
-      },
-      onError: (e) => message.error(e.message),
-    });
+    send(body);
   };
 
   return (

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Badge, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Badge, Tabs, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Paged, Role, Task } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
-import { QueryError } from '../../ui/QueryError.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { FIRST_PAGE, type PageState } from '../../ui/paging.ts';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
 import { DueTime } from '../contracts/ContractDetailPage.tsx';
 import { taskKindLabel } from '../contracts/contracts.ts';
@@ -47,8 +47,14 @@ export function InboxPage() {
         onChange={(k) => setTab(k as Tab)}
         destroyOnHidden
         items={[
-          { key: 'open', label: <span data-testid="inbox-tab-open">{t('inbox.open')}{count(open.data?.total, '#0057a8')}</span>, children: <TaskTable tab="open" /> },
-          ...(overdue ? [{ key: 'overdue', label: <span data-testid="inbox-tab-overdue">{t('inbox.overdue')}</span>, children: <TaskTable tab="overdue" /> }] : []),
+          {
+            key: 'open',
+            label: <span data-testid="inbox-tab-open">{t('inbox.open')}{count(open.data?.total, '#0057a8')}</span>,
+            children: <TaskTable tab="open" />,
+          },
+          ...(overdue
+            ? [{ key: 'overdue', label: <span data-testid="inbox-tab-overdue">{t('inbox.overdue')}</span>, children: <TaskTable tab="overdue" /> }]
+            : []),
           { key: 'done', label: <span data-testid="inbox-tab-done">{t('inbox.done')}</span>, children: <TaskTable tab="done" /> },
         ]}
       />
@@ -59,7 +65,7 @@ export function InboxPage() {
 function TaskTable({ tab }: { tab: Tab }) {
   const t = useT();
   const navigate = useNavigate();
-  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const [paging, setPaging] = useState(FIRST_PAGE);
   const tasks = useTasks(tab, paging);
 
   const columns: TableColumnsType<Task> = [
@@ -75,7 +81,12 @@ function TaskTable({ tab }: { tab: Tab }) {
     },
     { title: t('contract.customer'), key: 'customer', render: (_, task) => task.contract.customerName },
     { title: t('contract.product'), key: 'product', responsive: ['md'], render: (_, task) => task.contract.productCode },
-    { title: t('task.unit'), dataIndex: 'unit', responsive: ['lg'], render: (u: Task['unit']) => u?.name ?? <Typography.Text type="secondary">{t('task.corporate')}</Typography.Text> },
+    {
+      title: t('task.unit'),
+      dataIndex: 'unit',
+      responsive: ['lg'],
+      render: (u: Task['unit']) => u?.name ?? <Typography.Text type="secondary">{t('task.corporate')}</Typography.Text>,
+    },
     { title: t('task.openedAt'), dataIndex: 'openedAt', responsive: ['md'], render: (v: string) => <DateTime value={v} /> },
     tab === 'done'
       ? { title: t('task.doneAt'), dataIndex: 'doneAt', render: (v: string | null) => <DateTime value={v} /> }
@@ -83,21 +94,15 @@ function TaskTable({ tab }: { tab: Tab }) {
   ];
 
   return (
-    <>
-      <QueryError error={tasks.error} onRetry={() => tasks.refetch()} />
-      <Table<Task>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={tasks.data?.items}
-        loading={tasks.isFetching}
-        pagination={tablePagination(t, paging, tasks.data?.total, setPaging)}
-        scroll={{ x: 'max-content' }}
-        rowClassName={(task) => `clickable-row${task.overdue ? ' row-overdue' : ''}`}
-        onRow={(task) => ({ onClick: () => navigate(`/contracts/${task.contract.id}`) })}
-        locale={{ emptyText: t('inbox.empty') }}
-        data-testid={`inbox-${tab}`}
-      />
-    </>
+    <PagedTable<Task>
+      query={tasks}
+      paging={paging}
+      onPaging={setPaging}
+      columns={columns}
+      rowClassName={(task) => `clickable-row${task.overdue ? ' row-overdue' : ''}`}
+      onRow={(task) => ({ onClick: () => navigate(`/contracts/${task.contract.id}`) })}
+      locale={{ emptyText: t('inbox.empty') }}
+      data-testid={`inbox-${tab}`}
+    />
   );
 }

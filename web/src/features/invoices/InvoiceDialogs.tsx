@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Checkbox, Divider, Form, Input, Typography } from 'antd';
+import { Alert, Checkbox, Divider, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { InvoiceDetail } from '../../api/types.ts';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import {
   buyerValues,
   correctedBuyer,
@@ -27,8 +28,8 @@ interface DialogProps {
  */
 export function RetryDialog({ invoice, onClose }: DialogProps) {
   const t = useT();
-  const { message } = App.useApp();
   const retry = useRetryInvoice();
+  const send = useSubmit(retry, t('invoices.retry.done'), onClose);
   const [fromCustomer, setFromCustomer] = useState(false);
   return (
     <FormDialog<BuyerValues>
@@ -40,20 +41,17 @@ export function RetryDialog({ invoice, onClose }: DialogProps) {
       loading={retry.isPending}
       initialValues={buyerValues(invoice.buyer)}
       onFinish={(v) =>
-        retry.mutate(
-          fromCustomer ? { id: invoice.id, buyerFromCustomer: true } : { id: invoice.id, buyer: correctedBuyer(invoice.buyer, v) },
-          {
-            onSuccess: () => {
-              message.success(t('invoices.retry.done'));
-              onClose();
-            },
-            onError: (e) => message.error(e.message),
-          },
-        )
+        send(fromCustomer ? { id: invoice.id, buyerFromCustomer: true } : { id: invoice.id, buyer: correctedBuyer(invoice.buyer, v) })
       }
     >
       {invoice.lastError && (
-        <Alert type="error" showIcon title={t('invoices.lastError')} description={<span className="mono">{invoice.lastError}</span>} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('invoices.lastError')}
+          description={<span className="mono">{invoice.lastError}</span>}
+          style={{ marginBottom: 16 }}
+        />
       )}
       {invoice.status === 'needs_data' && (
         <Alert
@@ -66,7 +64,12 @@ export function RetryDialog({ invoice, onClose }: DialogProps) {
       )}
       <Typography.Paragraph type="secondary">{t('invoices.retry.hint')}</Typography.Paragraph>
       {invoice.customerId && (
-        <Checkbox checked={fromCustomer} onChange={(e) => setFromCustomer(e.target.checked)} style={{ marginBottom: 12 }} data-testid="invoice-retry-from-customer">
+        <Checkbox
+          checked={fromCustomer}
+          onChange={(e) => setFromCustomer(e.target.checked)}
+          style={{ marginBottom: 12 }}
+          data-testid="invoice-retry-from-customer"
+        >
           {t('invoices.retry.fromCustomer')}
         </Checkbox>
       )}
@@ -78,8 +81,8 @@ export function RetryDialog({ invoice, onClose }: DialogProps) {
 /** Huỷ: withdraw a not-yet-issued invoice, or cancel an issued one at the provider. */
 export function CancelDialog({ invoice, onClose }: DialogProps) {
   const t = useT();
-  const { message } = App.useApp();
   const cancel = useCancelInvoice();
+  const send = useSubmit(cancel, t('invoices.cancel.done'), onClose);
   return (
     <FormDialog<{ reason: string }>
       title={t('invoices.cancel.title', { number: invoiceNo(invoice) })}
@@ -88,18 +91,7 @@ export function CancelDialog({ invoice, onClose }: DialogProps) {
       cancelText={t('common.close')}
       onClose={onClose}
       loading={cancel.isPending}
-      onFinish={(v) =>
-        cancel.mutate(
-          { id: invoice.id, reason: v.reason.trim() },
-          {
-            onSuccess: () => {
-              message.success(t('invoices.cancel.done'));
-              onClose();
-            },
-            onError: (e) => message.error(e.message),
-          },
-        )
-      }
+      onFinish={(v) => send({ id: invoice.id, reason: v.reason.trim() })}
     >
       <Alert
         type={invoice.status === 'issued' ? 'warning' : 'info'}
@@ -115,9 +107,12 @@ export function CancelDialog({ invoice, onClose }: DialogProps) {
 /** Lập hoá đơn thay thế: a new invoice with the corrected buyer, referring to this one; opens it when created. */
 export function ReplaceDialog({ invoice, onClose }: DialogProps) {
   const t = useT();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const replace = useReplaceInvoice();
+  const send = useSubmit(replace, t('invoices.replace.done'), (created) => {
+    onClose();
+    navigate(`/invoices/${created.id}`);
+  });
   return (
     <FormDialog<BuyerValues & { reason: string }>
       title={t('invoices.replace.title', { number: invoiceNo(invoice) })}
@@ -127,19 +122,7 @@ export function ReplaceDialog({ invoice, onClose }: DialogProps) {
       onClose={onClose}
       loading={replace.isPending}
       initialValues={buyerValues(invoice.buyer)}
-      onFinish={({ reason, ...buyer }) =>
-        replace.mutate(
-          { id: invoice.id, buyer: correctedBuyer(invoice.buyer, buyer), reason: reason.trim() },
-          {
-            onSuccess: (created) => {
-              message.success(t('invoices.replace.done'));
-              onClose();
-              navigate(`/invoices/${created.id}`);
-            },
-            onError: (e) => message.error(e.message),
-          },
-        )
-      }
+      onFinish={({ reason, ...buyer }) => send({ id: invoice.id, buyer: correctedBuyer(invoice.buyer, buyer), reason: reason.trim() })}
     >
       <Typography.Paragraph type="secondary">{t('invoices.replace.hint')}</Typography.Paragraph>
       <BuyerFields />

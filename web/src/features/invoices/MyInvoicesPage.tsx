@@ -1,20 +1,20 @@
 import { useState } from 'react';
-import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { Invoice, InvoiceStatus } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { Money } from '../../ui/Money.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
-import { QueryError } from '../../ui/QueryError.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { FIRST_PAGE } from '../../ui/paging.ts';
 import { InvoiceLinks } from './InvoiceLinks.tsx';
 import { INVOICE_STATUS_COLORS, invoiceNo, invoiceStatusLabel, useInvoices } from './invoices.ts';
 
 /** `/my-invoices`: a customer's own e-invoices (the server lists only theirs), to print or download. */
 export function MyInvoicesPage() {
   const t = useT();
-  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const [paging, setPaging] = useState(FIRST_PAGE);
   const list = useInvoices({}, paging);
   const columns: TableColumnsType<Invoice> = [
     {
@@ -43,15 +43,12 @@ export function MyInvoicesPage() {
     <>
       <PageHeader title={t('myInvoices.title')} />
       <Typography.Paragraph type="secondary">{t('myInvoices.hint')}</Typography.Paragraph>
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
-      <Table<Invoice>
-        rowKey="id"
-        size="middle"
+      <PagedTable<Invoice>
+        query={list}
+        paging={paging}
+        onPaging={setPaging}
         columns={columns}
-        dataSource={list.data?.items}
         loading={list.isFetching && (list.isPending || list.isPlaceholderData)}
-        pagination={tablePagination(t, paging, list.data?.total, setPaging)}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('myInvoices.empty') }}
         data-testid="my-invoices-table"
       />

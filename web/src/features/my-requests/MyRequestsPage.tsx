@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Collapse, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'antd';
 import { FieldTimeOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import type { TicketDetail, TicketSummary } from '../../api/types.ts';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { FIRST_PAGE, type PageState } from '../../ui/paging.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { ReviewChoice } from '../review/ReviewChoice.tsx';
 import { AttachmentList } from '../tickets/Attachments.tsx';
 import { TicketStatusTag } from '../tickets/TicketTags.tsx';
@@ -133,9 +134,9 @@ function RequestBody({ id }: { id: string }) {
 /** The desk asked for information: the customer's answer resumes the clocks (the server records customer_replied). */
 function ReplyBox({ ticketId, question }: { ticketId: string; question: string | null }) {
   const t = useT();
-  const { message } = App.useApp();
   const [text, setText] = useState('');
-  const send = useTicketComment(ticketId);
+  const reply = useTicketComment(ticketId);
+  const send = useSubmit(reply, t('myRequests.replied'), () => setText(''));
   return (
     <Alert
       type="warning"
@@ -144,25 +145,21 @@ function ReplyBox({ ticketId, question }: { ticketId: string; question: string |
       description={
         <Flex vertical gap={8}>
           {question && <div className="pre-line">{question}</div>}
-          <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={5000} placeholder={t('myRequests.replyPlaceholder')} data-testid="reply-body" />
+          <Input.TextArea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            maxLength={5000}
+            placeholder={t('myRequests.replyPlaceholder')}
+            data-testid="reply-body"
+          />
           <Flex justify="flex-end">
             <Button
               type="primary"
               icon={<SendOutlined />}
               disabled={!text.trim()}
-              loading={send.isPending}
-              onClick={() =>
-                send.mutate(
-                  { body: text.trim(), visibility: 'customer' },
-                  {
-                    onSuccess: () => {
-                      setText('');
-                      message.success(t('myRequests.replied'));
-                    },
-                    onError: (e) => message.error(e.message),
-                  },
-                )
-              }
+              loading={reply.isPending}
+              onClick={() => send({ body: text.trim(), visibility: 'customer' })}
               data-testid="reply-send"
             >
               {t('myRequests.reply')}
@@ -177,20 +174,14 @@ function ReplyBox({ ticketId, question }: { ticketId: string; question: string |
 
 function Review({ ticket }: { ticket: TicketDetail }) {
   const t = useT();
-  const { message } = App.useApp();
   const run = useTicketEvent(ticket.id);
+  const send = useSubmit(run, (d) => t(d.status === 'reopened' ? 'review.thanksReopened' : 'review.thanksClosed'));
   return (
     <Card size="small" className="review-card-inline">
       <ReviewChoice
         loading={run.isPending}
         onChoose={(satisfied, comment) =>
-          run.mutate(
-            { event: satisfied ? 'review_satisfied' : 'review_not_satisfied', ...(comment ? { comment } : {}) },
-            {
-              onSuccess: (d) => message.success(t(d.status === 'reopened' ? 'review.thanksReopened' : 'review.thanksClosed')),
-              onError: (e) => message.error(e.message),
-            },
-          )
+          send({ event: satisfied ? 'review_satisfied' : 'review_not_satisfied', ...(comment ? { comment } : {}) })
         }
       />
     </Card>

@@ -1,26 +1,20 @@
-import { App, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import type { OnpremQuote } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { requiredRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { quoteCustomerName, quoteProductName, useOnpremCommand, type OnpremCommand } from './onpremQuotes.ts';
 
 /** Submit for approval, approve, or reject (with a reason) one On-Premise quote. */
 export function OnpremQuoteCommandDialog({ quote, command, onClose }: { quote: OnpremQuote; command: OnpremCommand; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const run = useOnpremCommand(quote.id, command);
   const vars = { number: quote.number };
+  const send = useSubmit(run, t(`onprem.done.${command}`, vars), onClose);
 
-  const submit = (v: { reason?: string }) =>
-    run.mutate(command === 'reject' ? { reason: v.reason?.trim() } : {}, {
-      onSuccess: () => {
-        message.success(t(`onprem.done.${command}`, vars));
-        onClose();
-      },
-      onError: (e) => message.error(e.message),
-    });
+  const submit = (v: { reason?: string }) => send(command === 'reject' ? { reason: v.reason?.trim() } : {});
 
   return (
     <FormDialog<{ reason?: string }>

@@ -1,4 +1,4 @@
-import { App, Button, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
+import { Button, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
@@ -7,6 +7,7 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { CountInput, MoneyInput } from '../../ui/MoneyInput.tsx';
 import { requiredChoiceRule, requiredRule, requiredValueRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { localName, useProducts } from '../catalog/catalog.ts';
 import { CustomerSelect } from '../customers/CustomerSelect.tsx';
 import { lineAmount, useCreateOnpremQuote } from './onpremQuotes.ts';
@@ -28,8 +29,8 @@ interface Values {
 /** An AM's negotiated On-Premise quote: customer, product, priced lines, validity. Saved as a draft. */
 export function OnpremQuoteCreateDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const create = useCreateOnpremQuote();
+  const send = useSubmit(create, (q) => t('onprem.created', { number: q.number }), onClose);
   const products = useProducts();
   const [form] = Form.useForm<Values>();
   const lines = (Form.useWatch('lines', form) ?? []) as (Line | undefined)[];
@@ -42,22 +43,13 @@ export function OnpremQuoteCreateDialog({ onClose }: { onClose: () => void }) {
     .map((p) => ({ value: p.code, label: localName(p, t.lang) }));
 
   const submit = (v: Values) =>
-    create.mutate(
-      {
-        customerId: v.customerId,
-        product: v.product,
-        description: v.description.trim(),
-        validUntil: isoDate(v.validUntil),
-        lines: v.lines.map((l) => ({ description: l.description.trim(), quantity: l.quantity, unitPriceVnd: l.unitPriceVnd ?? '0' })),
-      },
-      {
-        onSuccess: (q) => {
-          message.success(t('onprem.created', { number: q.number }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({
+      customerId: v.customerId,
+      product: v.product,
+      description: v.description.trim(),
+      validUntil: isoDate(v.validUntil),
+      lines: v.lines.map((l) => ({ description: l.description.trim(), quantity: l.quantity, unitPriceVnd: l.unitPriceVnd ?? '0' })),
+    });
 
   return (
     <FormDialog<Values>

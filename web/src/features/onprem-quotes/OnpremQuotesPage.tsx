@@ -1,13 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Flex, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Segmented, Tag, Typography, type TableColumnsType } from 'antd';
 import { CheckOutlined, CloseOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import type { OnpremQuote, OnpremQuoteStatus } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { Money } from '../../ui/Money.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
-import { QueryError } from '../../ui/QueryError.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { useFilteredPaging } from '../../ui/paging.ts';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
 import { OnpremQuoteCommandDialog } from './OnpremQuoteCommandDialog.tsx';
 import { OnpremQuoteCreateDialog } from './OnpremQuoteCreateDialog.tsx';
@@ -28,8 +28,7 @@ const STATUSES: OnpremQuoteStatus[] = ['draft', 'submitted', 'approved', 'reject
 export function OnpremQuotesPage() {
   const t = useT();
   const { user } = useSession();
-  const [status, setStatus] = useState<OnpremQuoteStatus | 'all'>('all');
-  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const { filter: status, setFilter: setStatus, paging, setPaging } = useFilteredPaging<OnpremQuoteStatus | 'all'>('all');
   const [creating, setCreating] = useState(false);
   const [command, setCommand] = useState<{ quote: OnpremQuote; command: OnpremCommand } | null>(null);
   const quotes = useOnpremQuotes(status === 'all' ? {} : { status });
@@ -83,22 +82,15 @@ export function OnpremQuotesPage() {
       />
       <Segmented<OnpremQuoteStatus | 'all'>
         value={status}
-        onChange={(s) => {
-          setStatus(s);
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
+        onChange={setStatus}
         options={[{ value: 'all', label: t('common.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`onpremStatus.${s}`) }))]}
         style={{ marginBottom: 16 }}
       />
-      <QueryError error={quotes.error} onRetry={() => quotes.refetch()} />
-      <Table<OnpremQuote>
-        rowKey="id"
-        size="middle"
+      <PagedTable<OnpremQuote>
+        query={quotes}
+        paging={paging}
+        onPaging={setPaging}
         columns={columns}
-        dataSource={quotes.data?.items}
-        loading={quotes.isFetching}
-        pagination={tablePagination(t, paging, quotes.data?.items.length, setPaging)}
-        scroll={{ x: 'max-content' }}
         expandable={{
           expandedRowRender: (q) => (
             <>

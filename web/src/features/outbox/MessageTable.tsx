@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Tag, Typography, type TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { OutboxMessage } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
-import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
-import { QueryError } from '../../ui/QueryError.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { FIRST_PAGE } from '../../ui/paging.ts';
 import { MessageDrawer } from './MessageDrawer.tsx';
 import { STATUS_COLORS, useMessages } from './outbox.ts';
 
 export function MessageTable({ channel }: { channel: 'email' | 'sms' }) {
   const t = useT();
-  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const [paging, setPaging] = useState(FIRST_PAGE);
   const [open, setOpen] = useState<OutboxMessage | null>(null);
   const messages = useMessages(channel, paging);
 
@@ -53,21 +53,17 @@ export function MessageTable({ channel }: { channel: 'email' | 'sms' }) {
 
   return (
     <>
-      <QueryError error={messages.error} onRetry={() => messages.refetch()} />
       <div style={{ textAlign: 'right', marginBottom: 8 }}>
         <Button icon={<ReloadOutlined />} onClick={() => messages.refetch()} loading={messages.isFetching}>
           {t('common.refresh')}
         </Button>
       </div>
-      <Table<OutboxMessage>
-        rowKey="id"
-        size="middle"
+      <PagedTable<OutboxMessage>
+        query={messages}
+        paging={paging}
+        onPaging={setPaging}
         columns={columns}
-        dataSource={messages.data?.items}
-        loading={messages.isFetching}
-        pagination={tablePagination(t, paging, messages.data?.total, setPaging)}
         onRow={(m) => ({ onClick: () => setOpen(m), className: 'clickable-row' })}
-        scroll={{ x: 'max-content' }}
       />
       <MessageDrawer message={open} onClose={() => setOpen(null)} />
     </>

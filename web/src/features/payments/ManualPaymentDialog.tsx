@@ -1,11 +1,12 @@
-import { App, DatePicker, Form, Input, Typography } from 'antd';
+import { DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
-import { DATE_FORMAT, isoDate, vnTodayDayjs } from '../../ui/dates.ts';
-import { formatMoney, vnDayStart } from '../../ui/format.ts';
+import { DATE_FORMAT, isoDate, vnDayStart, vnTodayDayjs } from '../../ui/dates.ts';
+import { formatMoney } from '../../ui/format.ts';
 import { MoneyInput } from '../../ui/MoneyInput.tsx';
 import { requiredChoiceRule, requiredRule, requiredValueRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { useRecordManualPayment } from './payments.ts';
 
 interface Values {
@@ -20,30 +21,27 @@ interface Values {
  * the payments ledger and gets its e-invoice like a VNPay payment. The amount is prefilled with what
  * is due; the server refuses any other amount.
  */
-export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, dueVnd, onClose }: { contractId: string; contractNumber: string; amendmentId?: string; dueVnd: string; onClose: () => void }) {
+export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, dueVnd, onClose }: {
+  contractId: string;
+  contractNumber: string;
+  amendmentId?: string;
+  dueVnd: string;
+  onClose: () => void;
+}) {
   const t = useT();
-  const { message } = App.useApp();
   const record = useRecordManualPayment();
+  const send = useSubmit(record, (_, body) => t('manualPayment.done', { amount: formatMoney(body.amountVnd) }), onClose);
 
   const submit = (v: Values) =>
-    record.mutate(
-      {
-        contractId,
-        ...(amendmentId ? { amendmentId } : {}),
-        bankRef: v.bankRef.trim(),
-        amountVnd: v.amountVnd,
-        // Paid today: the server stamps the current time; an earlier day: the start of that day in Vietnam.
-        ...(isoDate(v.paidAt) === isoDate(vnTodayDayjs()) ? {} : { paidAt: vnDayStart(v.paidAt.year(), v.paidAt.month() + 1, v.paidAt.date()).toISOString() }),
-        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-      },
-      {
-        onSuccess: () => {
-          message.success(t('manualPayment.done', { amount: formatMoney(v.amountVnd) }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({
+      contractId,
+      ...(amendmentId ? { amendmentId } : {}),
+      bankRef: v.bankRef.trim(),
+      amountVnd: v.amountVnd,
+      // Paid today: the server stamps the current time; an earlier day: the start of that day in Vietnam.
+      ...(isoDate(v.paidAt) === isoDate(vnTodayDayjs()) ? {} : { paidAt: vnDayStart(v.paidAt) }),
+      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+    });
 
   return (
     <FormDialog<Values>
@@ -54,8 +52,14 @@ export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, d
       loading={record.isPending}
       initialValues={{ amountVnd: dueVnd, paidAt: vnTodayDayjs() }}
     >
-      <Typography.Paragraph type="secondary">{amendmentId ? t('payment.forAmendment', { amount: formatMoney(dueVnd) }) : t('payment.due', { amount: formatMoney(dueVnd) })}</Typography.Paragraph>
-      <Form.Item name="bankRef" label={t('manualPayment.bankRef')} rules={[requiredRule(t, t('manualPayment.bankRef')), { min: 3, message: t('common.minLength', { n: 3 }) }]}>
+      <Typography.Paragraph type="secondary">
+        {t(amendmentId ? 'payment.forAmendment' : 'payment.due', { amount: formatMoney(dueVnd) })}
+      </Typography.Paragraph>
+      <Form.Item
+        name="bankRef"
+        label={t('manualPayment.bankRef')}
+        rules={[requiredRule(t, t('manualPayment.bankRef')), { min: 3, message: t('common.minLength', { n: 3 }) }]}
+      >
         <Input maxLength={100} autoFocus data-testid="dialog-reference" />
       </Form.Item>
       <Form.Item name="amountVnd" label={t('payment.amount')} rules={[requiredValueRule(t, t('payment.amount'))]}>

@@ -8,8 +8,8 @@ import { DateTime } from '../../ui/DateTime.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { Money } from '../../ui/Money.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
-import { QueryError } from '../../ui/QueryError.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { useFilteredPaging } from '../../ui/paging.ts';
 import { useSession } from '../auth/session.tsx';
 import { AREAS } from '../layout/areas.tsx';
 import {
@@ -37,16 +37,10 @@ export function PaymentsPage() {
   const canRecord = permissions.includes('contract.record_payment');
   const [recording, setRecording] = useState<Payment | null>(null);
   const [params] = useSearchParams();
-  const [filter, setFilter] = useState<PaymentFilter>(() => ({ contractId: params.get('contractId') ?? undefined }));
+  const { filter, setFilter, paging, setPaging } = useFilteredPaging<PaymentFilter>(() => ({ contractId: params.get('contractId') ?? undefined }));
   const [contractInput, setContractInput] = useState(filter.contractId ?? '');
-  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
   const [refunding, setRefunding] = useState<Payment | null>(null);
   const payments = usePayments(filter, paging);
-
-  const applyFilter = (next: PaymentFilter) => {
-    setFilter(next);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
 
   const columns: TableColumnsType<Payment> = [
     { title: t('payments.createdAt'), dataIndex: 'createdAt', render: (v: string) => <DateTime value={v} /> },
@@ -153,7 +147,7 @@ export function PaymentsPage() {
             allowClear
             placeholder={t('payments.status')}
             value={filter.status}
-            onChange={(status) => applyFilter({ ...filter, status })}
+            onChange={(status) => setFilter({ ...filter, status })}
             options={PAYMENT_STATUSES.map((s) => ({ value: s, label: paymentStatusLabel(t, s) }))}
             style={{ width: 200 }}
             data-testid="payments-status"
@@ -163,22 +157,18 @@ export function PaymentsPage() {
             placeholder={t('payments.contractId')}
             value={contractInput}
             onChange={(e) => setContractInput(e.target.value)}
-            onSearch={(v) => applyFilter({ ...filter, contractId: v.trim() || undefined })}
+            onSearch={(v) => setFilter({ ...filter, contractId: v.trim() || undefined })}
             enterButton={<SearchOutlined />}
             style={{ width: 320 }}
             data-testid="payments-contract"
           />
         </Flex>
       </Card>
-      <QueryError error={payments.error} onRetry={() => payments.refetch()} />
-      <Table<Payment>
-        rowKey="id"
-        size="middle"
+      <PagedTable<Payment>
+        query={payments}
+        paging={paging}
+        onPaging={setPaging}
         columns={columns}
-        dataSource={payments.data?.items}
-        loading={payments.isFetching}
-        pagination={tablePagination(t, paging, payments.data?.total, setPaging)}
-        scroll={{ x: 'max-content' }}
         rowClassName={(p) => (p.applyError && canBeRefunded(p) ? 'row-overdue' : '')}
         expandable={{ expandedRowRender: (p) => <PaymentAttempts payment={p} />, expandRowByClick: true }}
         onRow={(p) => ({ 'data-testid': `payment-row-${p.id}` }) as HTMLAttributes<HTMLElement>}
@@ -186,7 +176,13 @@ export function PaymentsPage() {
       />
       {refunding && <RefundDialog payment={refunding} onClose={() => setRefunding(null)} />}
       {recording && (
-        <ManualPaymentDialog contractId={recording.contractId} contractNumber={recording.contractNumber ?? recording.description} amendmentId={recording.amendmentId ?? undefined} dueVnd={recording.amountVnd} onClose={() => setRecording(null)} />
+        <ManualPaymentDialog
+          contractId={recording.contractId}
+          contractNumber={recording.contractNumber ?? recording.description}
+          amendmentId={recording.amendmentId ?? undefined}
+          dueVnd={recording.amountVnd}
+          onClose={() => setRecording(null)}
+        />
       )}
     </>
   );
@@ -268,7 +264,9 @@ function PaymentAttempts({ payment }: { payment: Payment }) {
             onClick={() =>
               query.mutate(a.txnRef, {
                 onSuccess: (r) =>
-                  r.status === 'pending' ? message.info(t('payments.stillPending')) : message.success(t('payments.queried', { status: attemptStatusLabel(t, r.status) })),
+                  r.status === 'pending'
+                    ? message.info(t('payments.stillPending'))
+                    : message.success(t('payments.queried', { status: attemptStatusLabel(t, r.status) })),
                 onError: (e) => message.error(e.message),
               })
             }
@@ -319,7 +317,11 @@ function PaymentRefunds({ refunds }: { refunds: PaymentRefund[] }) {
         </Tag>
       ),
     },
-    { title: t('refund.reason'), dataIndex: 'reason', render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 240 }}>{v}</Typography.Text> },
+    {
+      title: t('refund.reason'),
+      dataIndex: 'reason',
+      render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 240 }}>{v}</Typography.Text>,
+    },
     {
       title: t('refund.vnpayAnswer'),
       key: 'answer',

@@ -1,10 +1,11 @@
-import { App, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import type { Payment } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { MoneyInput } from '../../ui/MoneyInput.tsx';
 import { requiredRule, requiredValueRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { refundable, useRefund } from './payments.ts';
 
 interface Values {
@@ -15,8 +16,8 @@ interface Values {
 /** Refund through VNPay, full or partial (admin): the amount starts at what can still be refunded. */
 export function RefundDialog({ payment, onClose }: { payment: Payment; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const refund = useRefund();
+  const send = useSubmit(refund, (_, body) => t('refund.requested', { amount: formatMoney(body.amountVnd) }), onClose);
   const max = refundable(payment);
 
   return (
@@ -28,16 +29,7 @@ export function RefundDialog({ payment, onClose }: { payment: Payment; onClose: 
       loading={refund.isPending}
       initialValues={{ amountVnd: max }}
       onFinish={(v) =>
-        refund.mutate(
-          { id: payment.id, amountVnd: v.amountVnd, reason: v.reason.trim() },
-          {
-            onSuccess: () => {
-              message.success(t('refund.requested', { amount: formatMoney(v.amountVnd) }));
-              onClose();
-            },
-            onError: (e) => message.error(e.message),
-          },
-        )
+        send({ id: payment.id, amountVnd: v.amountVnd, reason: v.reason.trim() })
       }
     >
       <Typography.Paragraph type="secondary">
@@ -50,7 +42,9 @@ export function RefundDialog({ payment, onClose }: { payment: Payment; onClose: 
           requiredValueRule(t, t('refund.amount')),
           {
             validator: (_, v: string | null) =>
-              !v || (BigInt(v) > 0n && BigInt(v) <= BigInt(max)) ? Promise.resolve() : Promise.reject(new Error(t('refund.amountRange', { max: formatMoney(max) }))),
+              !v || (BigInt(v) > 0n && BigInt(v) <= BigInt(max))
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('refund.amountRange', { max: formatMoney(max) }))),
           },
         ]}
       >

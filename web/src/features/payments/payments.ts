@@ -14,7 +14,6 @@ import type {
 } from '../../api/types.ts';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
-import { describePaymentResponse } from '../../../../src/protocols/vnpay/codes.ts';
 import { contractsKey } from '../contracts/contracts.ts';
 
 export const paymentsKey = ['payments'] as const;
@@ -143,7 +142,8 @@ export const differences = (s: ReconSummary | null | undefined): number =>
 export const refundable = (p: Pick<Payment, 'amountVnd' | 'refunds'>): string =>
   p.refunds.filter((r) => r.status !== 'failed').reduce((left, r) => left - BigInt(r.amountVnd), BigInt(p.amountVnd)).toString();
 
-export const canBeRefunded = (p: Payment): boolean => p.method === 'vnpay' && (p.status === 'paid' || p.status === 'partially_refunded') && BigInt(refundable(p)) > 0n;
+export const canBeRefunded = (p: Payment): boolean =>
+  p.method === 'vnpay' && (p.status === 'paid' || p.status === 'partially_refunded') && BigInt(refundable(p)) > 0n;
 
 export const sumVnd = (values: (string | null | undefined)[]): string => values.reduce((s, v) => s + BigInt(v || '0'), 0n).toString();
 
@@ -153,7 +153,7 @@ export const attemptStatusLabel = (t: Translate, s: string) => t.maybe(`attemptS
 export const reconKindLabel = (t: Translate, k: string) => t.maybe(`reconKind.${k}`) ?? k;
 export const reconStatusLabel = (t: Translate, s: string) => t.maybe(`reconStatus.${s}`) ?? s;
 /** VNPay's own words for a response code, in the UI language. */
-export const responseCodeText = (t: Translate, code: string) => describePaymentResponse(code, t.lang);
+export const responseCodeText = (t: Translate, code: string) => t.maybe(`vnpayCode.${code}`) ?? t('vnpayCode.unknown');
 
 /** The page of a payment link (`…/pay/<token>`): a route of this app when it is on this origin. */
 export function payLinkTarget(link: string): { route: string } | { href: string } {

@@ -1,19 +1,18 @@
-import { App, Button, Card, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { describeAgent, useEndSessions, useOwnSessions, type OwnSession } from './account.ts';
 
 /** The signed-in user's open sessions, with sign-out of one or of all the others. */
 export function SessionsCard() {
   const t = useT();
-  const { message } = App.useApp();
   const sessions = useOwnSessions();
   const end = useEndSessions();
   const items = sessions.data?.items ?? [];
-  const endOne = (which: string) =>
-    end.mutate(which, { onSuccess: () => message.success(t('account.sessions.ended')), onError: (e) => message.error(e.message) });
+  const endOne = useSubmit(end, t('account.sessions.ended'));
   const columns: TableColumnsType<OwnSession> = [
     {
       key: 'device',

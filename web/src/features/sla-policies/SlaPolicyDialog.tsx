@@ -1,8 +1,9 @@
-import { App, Col, Form, InputNumber, Radio, Row, Typography } from 'antd';
+import { Col, Form, InputNumber, Radio, Row, Typography } from 'antd';
 import type { ClockMode, SlaPolicy } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredValueRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { formatMinutes, requestTypeLabel } from '../tickets/tickets.ts';
 import { useUpdateSlaPolicy } from './slaPolicies.ts';
 
@@ -19,34 +20,27 @@ interface Values {
 /** Edits one request type's limits (minutes); running tickets keep the deadlines they started with. */
 export function SlaPolicyDialog({ policy, onClose }: { policy: SlaPolicy; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdateSlaPolicy(policy.requestType);
   const type = requestTypeLabel(t, policy.requestType);
+  const send = useSubmit(update, t('sla.updated', { type }), onClose);
   const v = Form.useWatch([], form) as Partial<Values> | undefined;
   const asTime = (n: number | null | undefined) => (n ? formatMinutes(t, n) : undefined);
   const notAboveTotal = {
     validator: (_: unknown, value: number | null) =>
-      value == null || !form.getFieldValue('totalMin') || value <= form.getFieldValue('totalMin') ? Promise.resolve() : Promise.reject(new Error(t('sla.stageExceedsTotal'))),
+      value == null || !form.getFieldValue('totalMin') || value <= form.getFieldValue('totalMin')
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('sla.stageExceedsTotal'))),
   };
 
   const finish = (x: Values) =>
-    update.mutate(
-      {
-        mode: x.mode,
-        stageMin: { ctkv: x.ctkv, ttcntt: x.ttcntt ?? null },
-        totalMin: x.totalMin,
-        warning: { percent: x.percent ?? null, minutesBefore: x.minutesBefore ?? null },
-        progressEveryMin: x.progressEveryMin ?? null,
-      },
-      {
-        onSuccess: () => {
-          message.success(t('sla.updated', { type }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({
+      mode: x.mode,
+      stageMin: { ctkv: x.ctkv, ttcntt: x.ttcntt ?? null },
+      totalMin: x.totalMin,
+      warning: { percent: x.percent ?? null, minutesBefore: x.minutesBefore ?? null },
+      progressEveryMin: x.progressEveryMin ?? null,
+    });
 
   const minutes = (testId: string, min = 1) => <InputNumber<number> min={min} precision={0} step={30} style={{ width: '100%' }} data-testid={testId} />;
 
@@ -79,7 +73,13 @@ export function SlaPolicyDialog({ policy, onClose }: { policy: SlaPolicy; onClos
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={8}>
-          <Form.Item name="ctkv" label={t('sla.ctkv')} extra={asTime(v?.ctkv)} dependencies={['totalMin']} rules={[requiredValueRule(t, t('sla.ctkv')), notAboveTotal]}>
+          <Form.Item
+            name="ctkv"
+            label={t('sla.ctkv')}
+            extra={asTime(v?.ctkv)}
+            dependencies={['totalMin']}
+            rules={[requiredValueRule(t, t('sla.ctkv')), notAboveTotal]}
+          >
             {minutes('sla-ctkv')}
           </Form.Item>
         </Col>

@@ -20,7 +20,11 @@ export function SlaDue(props: { dueAt: string | null; targetMin: number | null; 
   if (tone === 'none') return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const diffMin = (Date.parse(props.dueAt!) - props.now) / 60_000;
   const hint =
-    tone === 'paused' ? t('sla.paused') : diffMin < 0 ? t('sla.over', { time: formatMinutes(t, -diffMin, true) }) : t('sla.left', { time: formatMinutes(t, diffMin, true) });
+    tone === 'paused'
+      ? t('clock.paused')
+      : diffMin < 0
+        ? t('clock.over', { time: formatMinutes(t, -diffMin, true) })
+        : t('clock.left', { time: formatMinutes(t, diffMin, true) });
   return (
     <Flex vertical gap={0} className={`sla-due sla-${tone}`} data-testid={props.testId} data-tone={tone}>
       <span style={{ color: TONE_HEX[tone] }}>

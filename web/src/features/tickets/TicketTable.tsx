@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { TicketSummary } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
-import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
-import { QueryError } from '../../ui/QueryError.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { FIRST_PAGE } from '../../ui/paging.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { useSession } from '../auth/session.tsx';
 import { SlaDue } from './SlaDue.tsx';
@@ -18,7 +18,7 @@ export function TicketTable({ filter, testId }: { filter: TicketFilter; testId?:
   const navigate = useNavigate();
   const now = useNow();
   const { permissions } = useSession();
-  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const [paging, setPaging] = useState(FIRST_PAGE);
   const tickets = useTickets(filter, paging);
   const policies = useSlaPolicies(permissions.includes('ticket.read'));
   const stageTarget = (r: TicketSummary) => {
@@ -124,21 +124,16 @@ export function TicketTable({ filter, testId }: { filter: TicketFilter; testId?:
   ];
 
   return (
-    <>
-      <QueryError error={tickets.error} onRetry={() => tickets.refetch()} />
-      <Table<TicketSummary>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={tickets.data?.items}
-        loading={tickets.isFetching}
-        pagination={tablePagination(t, paging, tickets.data?.total, setPaging)}
-        scroll={{ x: 'max-content' }}
-        rowClassName={(r) => `clickable-row${isOpen(r.status) && r.breached ? ' row-overdue' : ''}`}
-        onRow={(r) => ({ onClick: () => navigate(`/tickets/${r.id}`), ...{ 'data-testid': `ticket-row-${r.number}` } })}
-        locale={{ emptyText: t('tickets.empty') }}
-        data-testid={testId}
-      />
-    </>
+    <PagedTable<TicketSummary>
+      query={tickets}
+      paging={paging}
+      onPaging={setPaging}
+      size="small"
+      columns={columns}
+      rowClassName={(r) => `clickable-row${isOpen(r.status) && r.breached ? ' row-overdue' : ''}`}
+      onRow={(r) => ({ onClick: () => navigate(`/tickets/${r.id}`), ...{ 'data-testid': `ticket-row-${r.number}` } })}
+      locale={{ emptyText: t('tickets.empty') }}
+      data-testid={testId}
+    />
   );
 }

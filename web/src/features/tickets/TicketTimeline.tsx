@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Empty, Flex, Input, Radio, Tag, Timeline, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Radio, Tag, Timeline, Typography } from 'antd';
 import { LockOutlined, SendOutlined } from '@ant-design/icons';
 import type { TicketTimelineEntry } from '../../api/types.ts';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { levelLabel, logLabel, requestTypeLabel, useTicketComment } from './tickets.ts';
 
 const DOT_COLORS: Record<string, string> = {
@@ -42,7 +43,8 @@ export function TicketTimeline({ entries, customerView = false }: { entries: Tic
       items={sorted.map((e) => {
         const more = extra(t, e);
         // Jobs write as `system:…`; a review from the e-mail link as `customer:<number>`.
-        const who = !e.actorName || e.actorName.startsWith('system:') ? t('timeline.system') : e.actorName.startsWith('customer:') ? t('ticket.customer') : e.actorName;
+        const who =
+          !e.actorName || e.actorName.startsWith('system:') ? t('timeline.system') : e.actorName.startsWith('customer:') ? t('ticket.customer') : e.actorName;
         return {
           key: e.id,
           color: e.kind === 'comment' ? 'gray' : (DOT_COLORS[e.event ?? ''] ?? 'blue'),
@@ -78,22 +80,12 @@ export function TicketTimeline({ entries, customerView = false }: { entries: Tic
 /** Comment box under the timeline: internal by default for staff; a customer always writes to the desk. */
 export function CommentComposer({ ticketId, customer = false }: { ticketId: string; customer?: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<'internal' | 'customer'>(customer ? 'customer' : 'internal');
-  const send = useTicketComment(ticketId);
+  const comment = useTicketComment(ticketId);
+  const send = useSubmit(comment, t('comment.sent'), () => setBody(''));
   const submit = () => {
-    if (!body.trim()) return;
-    send.mutate(
-      { body: body.trim(), visibility },
-      {
-        onSuccess: () => {
-          setBody('');
-          message.success(t('comment.sent'));
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    if (body.trim()) send({ body: body.trim(), visibility });
   };
   return (
     <Flex vertical gap={8} className="comment-composer">
@@ -125,7 +117,7 @@ export function CommentComposer({ ticketId, customer = false }: { ticketId: stri
             data-testid="comment-visibility"
           />
         )}
-        <Button type="primary" icon={<SendOutlined />} onClick={submit} disabled={!body.trim()} loading={send.isPending} data-testid="comment-send">
+        <Button type="primary" icon={<SendOutlined />} onClick={submit} disabled={!body.trim()} loading={comment.isPending} data-testid="comment-send">
           {t('comment.send')}
         </Button>
       </Flex>

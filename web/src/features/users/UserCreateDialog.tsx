@@ -1,8 +1,10 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useT } from '../../i18n/index.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { passwordRule, requiredRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { UserDetailFields } from './UserDetailFields.tsx';
 import { useCreateUser, type CreateUserBody } from './users.ts';
-import { passwordRule, requiredRule } from '../../ui/rules.ts';
 
 interface Values {
   username: string;
@@ -16,34 +18,16 @@ interface Values {
 
 export function UserCreateDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const create = useCreateUser();
+  const send = useSubmit(create, t('users.created'), onClose);
 
   const submit = ({ phone, orgUnitId, ...rest }: Values) => {
     const body: CreateUserBody = { ...rest, ...(phone ? { phone } : {}), ...(orgUnitId ? { orgUnitId } : {}) };
-    create.mutate(body, {
-      onSuccess: () => {
-        message.success(t('users.created'));
-        onClose();
-      },
-      onError: (e) => message.error(e.message),
-    });
+    send(body);
   };
 
   return (
-    <Modal
-      open
-      title={t('users.createTitle')}
-      onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: create.isPending }}
-      modalRender={(dom) => (
-        <Form<Values> layout="vertical" initialValues={{ roles: [] }} onFinish={submit}>
-          {dom}
-        </Form>
-      )}
-    >
+    <FormDialog<Values> title={t('users.createTitle')} onClose={onClose} onFinish={submit} loading={create.isPending} initialValues={{ roles: [] }}>
       <Form.Item name="username" label={t('user.username')} rules={[requiredRule(t, t('user.username'))]}>
         <Input autoComplete="off" />
       </Form.Item>
@@ -51,6 +35,6 @@ export function UserCreateDialog({ onClose }: { onClose: () => void }) {
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <UserDetailFields />
-    </Modal>
+    </FormDialog>
   );
 }

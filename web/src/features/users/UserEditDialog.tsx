@@ -1,9 +1,11 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { passwordRule } from '../../ui/rules.ts';
+import { useSubmit } from '../../ui/useSubmit.ts';
 import { UserDetailFields } from './UserDetailFields.tsx';
 import { useUpdateUser, type UpdateUserBody } from './users.ts';
-import { passwordRule } from '../../ui/rules.ts';
 
 interface Values {
   fullName: string;
@@ -17,8 +19,8 @@ interface Values {
 
 export function UserEditDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const update = useUpdateUser(user.id);
+  const send = useSubmit(update, t('common.saved'), onClose);
   const statuses = [...new Set(['active', 'disabled', user.status])];
 
   // PATCH only what changed; a cleared phone or org unit is sent as null.
@@ -32,39 +34,23 @@ export function UserEditDialog({ user, onClose }: { user: User; onClose: () => v
     if (v.status !== user.status) body.status = v.status;
     if (v.password) body.password = v.password;
     if (Object.keys(body).length === 0) return onClose();
-    update.mutate(body, {
-      onSuccess: () => {
-        message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (e) => message.error(e.message),
-    });
+    send(body);
   };
 
   return (
-    <Modal
-      open
+    <FormDialog<Values>
       title={t('users.editTitle', { username: user.username })}
-      onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: update.isPending }}
-      modalRender={(dom) => (
-        <Form<Values>
-          layout="vertical"
-          initialValues={{
-            fullName: user.fullName,
-            email: user.email,
-            phone: user.phone ?? '',
-            roles: user.roles,
-            orgUnitId: user.orgUnit?.id ?? null,
-            status: user.status,
-          }}
-          onFinish={submit}
-        >
-          {dom}
-        </Form>
-      )}
+      onClose={onClose}
+      onFinish={submit}
+      loading={update.isPending}
+      initialValues={{
+        fullName: user.fullName,
+        email: user.email,
+        phone: user.phone ?? '',
+        roles: user.roles,
+        orgUnitId: user.orgUnit?.id ?? null,
+        status: user.status,
+      }}
     >
       <UserDetailFields />
       <Form.Item name="status" label={t('user.status')}>
@@ -73,6 +59,6 @@ export function UserEditDialog({ user, onClose }: { user: User; onClose: () => v
       <Form.Item name="password" label={t('user.newPassword')} extra={t('user.newPasswordHint')} rules={[passwordRule(t)]}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Input, Tag, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import type { Paged, User } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { FIRST_PAGE, tablePagination, type PageState } from '../../ui/paging.ts';
-import { QueryError } from '../../ui/QueryError.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { useFilteredPaging } from '../../ui/paging.ts';
 import { RoleTags } from '../../ui/RoleTags.tsx';
 import { unitName } from '../org-units/orgUnits.ts';
 import { UserCreateDialog } from './UserCreateDialog.tsx';
@@ -16,8 +16,7 @@ import { STATUS_COLORS, usersKey } from './users.ts';
 
 export function UsersPage() {
   const t = useT();
-  const [q, setQ] = useState('');
-  const [paging, setPaging] = useState<PageState>(FIRST_PAGE);
+  const { filter: q, setFilter: setQ, paging, setPaging } = useFilteredPaging('');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
 
@@ -71,22 +70,10 @@ export function UsersPage() {
         allowClear
         placeholder={t('users.searchPlaceholder')}
         enterButton={t('common.search')}
-        onSearch={(value) => {
-          setQ(value.trim());
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
+        onSearch={(value) => setQ(value.trim())}
         style={{ maxWidth: 480, marginBottom: 16 }}
       />
-      <QueryError error={users.error} onRetry={() => users.refetch()} />
-      <Table<User>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={users.data?.items}
-        loading={users.isFetching}
-        pagination={tablePagination(t, paging, users.data?.total, setPaging)}
-        scroll={{ x: 'max-content' }}
-      />
+      <PagedTable<User> query={users} paging={paging} onPaging={setPaging} columns={columns} />
       {creating && <UserCreateDialog onClose={() => setCreating(false)} />}
       {editing && <UserEditDialog key={editing.id} user={editing} onClose={() => setEditing(null)} />}
     </>

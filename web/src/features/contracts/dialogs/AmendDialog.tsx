@@ -1,15 +1,17 @@
-import { App, Alert, DatePicker, Descriptions, Form, Input, Radio, Spin } from 'antd';
+import { Alert, Descriptions, Form, Input, Radio, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AmendmentKind, ContractDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
-import { DATE_FORMAT, fromIsoDate, isoDate, vnTodayDayjs } from '../../../ui/dates.ts';
+import { isoDate, vnTodayDayjs } from '../../../ui/dates.ts';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { formatNumber } from '../../../ui/format.ts';
 import { Money } from '../../../ui/Money.tsx';
 import { CountInput } from '../../../ui/MoneyInput.tsx';
 import { requiredChoiceRule, requiredValueRule } from '../../../ui/rules.ts';
 import { useDebounced } from '../../../ui/useDebounced.ts';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { actionLabel, useAmendmentPreview, useContractAction, type AmendmentBody } from '../contracts.ts';
+import { TermDayPicker } from './TermDayPicker.tsx';
 
 interface Values {
   kind: AmendmentKind;
@@ -26,14 +28,13 @@ const KINDS: AmendmentKind[] = ['upgrade', 'add_package', 'adjust'];
  */
 export function AmendDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const run = useContractAction(contract.id, 'amend');
+  const send = useSubmit(run, t('action.done', { action: actionLabel(t, 'amend') }), onClose);
   const [form] = Form.useForm<Values>();
   const kind: AmendmentKind | undefined = Form.useWatch('kind', form);
   const quantity: number | undefined = Form.useWatch('quantity', form);
   const changeDate: Dayjs | undefined = Form.useWatch('changeDate', form);
   const today = vnTodayDayjs();
-  const end = fromIsoDate(contract.endDate);
 
   const body: AmendmentBody | null =
     kind && changeDate && quantity && quantity > 0 ? { kind, quantity, changeDate: isoDate(changeDate) } : null;
@@ -45,16 +46,7 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
   const current = JSON.stringify(asked) === JSON.stringify(body) && !preview.isPlaceholderData && !preview.isFetching;
 
   const submit = (v: Values) =>
-    run.mutate(
-      { kind: v.kind, quantity: v.quantity, changeDate: isoDate(v.changeDate), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
-      {
-        onSuccess: () => {
-          message.success(t('action.done', { action: actionLabel(t, 'amend') }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({ kind: v.kind, quantity: v.quantity, changeDate: isoDate(v.changeDate), ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
 
   return (
     <FormDialog<Values>
@@ -68,7 +60,8 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
       loading={run.isPending}
       initialValues={{ kind: 'upgrade', quantity: contract.quantity + 1, changeDate: today }}
       onValuesChange={(changed) => {
-        if (changed.kind) form.setFieldValue('quantity', changed.kind === 'add_package' ? 1 : changed.kind === 'upgrade' ? contract.quantity + 1 : contract.quantity);
+        if (!changed.kind) return;
+        form.setFieldValue('quantity', changed.kind === 'add_package' ? 1 : changed.kind === 'upgrade' ? contract.quantity + 1 : contract.quantity);
       }}
     >
       <Form.Item name="kind" label={t('amendment.kind')}>
@@ -83,12 +76,7 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
         <CountInput data-testid="dialog-quantity" />
       </Form.Item>
       <Form.Item name="changeDate" label={t('amendment.changeDate')} rules={[requiredChoiceRule(t, t('amendment.changeDate'))]}>
-        <DatePicker
-          format={DATE_FORMAT}
-          disabledDate={(d) => d.isBefore(today, 'day') || (!!end && d.isAfter(end, 'day'))}
-          style={{ width: 200 }}
-          data-testid="dialog-date"
-        />
+        <TermDayPicker endDate={contract.endDate} />
       </Form.Item>
       {preview.error && <Alert type="error" showIcon title={preview.error.message} style={{ marginBottom: 16 }} />}
       {preview.isFetching && !preview.data && <Spin />}
@@ -107,7 +95,9 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
                 label: t('contract.quantity'),
                 children: `${formatNumber(p.fromQuantity ?? contract.quantity)} → ${formatNumber(p.quantity)}`,
               },
-              ...(s ? [{ key: 'days', label: t('amendment.remainingDays'), children: t('amendment.days', { remaining: s.remainingDays, total: s.totalDays }) }] : []),
+              ...(s
+                ? [{ key: 'days', label: t('amendment.remainingDays'), children: t('amendment.days', { remaining: s.remainingDays, total: s.totalDays }) }]
+                : []),
               { key: 'credit', label: t('amendment.credit'), children: <Money value={p.creditVnd} /> },
               { key: 'charge', label: t('amendment.charge'), children: <Money value={p.chargeVnd} /> },
               { key: 'net', label: t('amendment.net'), children: <Money value={p.netVnd} /> },

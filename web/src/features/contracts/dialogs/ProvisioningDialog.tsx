@@ -1,8 +1,9 @@
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import type { ContractDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { actionLabel, useContractAction } from '../contracts.ts';
 
 interface Values {
@@ -14,20 +15,15 @@ interface Values {
 /** Ops created the customer's account (C4): its reference goes back to the signing unit. */
 export function ProvisioningDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const run = useContractAction(contract.id, 'complete_provisioning');
+  const send = useSubmit(run, t('action.done', { action: actionLabel(t, 'complete_provisioning') }), onClose);
 
   const submit = (v: Values) =>
-    run.mutate(
-      { accountRef: v.accountRef.trim(), ...(v.accessUrl?.trim() ? { accessUrl: v.accessUrl.trim() } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
-      {
-        onSuccess: () => {
-          message.success(t('action.done', { action: actionLabel(t, 'complete_provisioning') }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+    send({
+      accountRef: v.accountRef.trim(),
+      ...(v.accessUrl?.trim() ? { accessUrl: v.accessUrl.trim() } : {}),
+      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+    });
 
   return (
     <FormDialog<Values>
@@ -45,7 +41,12 @@ export function ProvisioningDialog({ contract, onClose }: { contract: ContractDe
       >
         <Input maxLength={200} autoFocus data-testid="dialog-account-ref" />
       </Form.Item>
-      <Form.Item name="accessUrl" label={t('service.link')} extra={t('provision.accessUrlHint')} rules={[{ type: 'url', message: t('provision.accessUrlHint') }]}>
+      <Form.Item
+        name="accessUrl"
+        label={t('service.link')}
+        extra={t('provision.accessUrlHint')}
+        rules={[{ type: 'url', message: t('provision.accessUrlHint') }]}
+      >
         <Input maxLength={500} placeholder="https://" data-testid="dialog-access-url" />
       </Form.Item>
       <Form.Item name="note" label={t('contract.note')}>

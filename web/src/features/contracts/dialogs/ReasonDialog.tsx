@@ -1,27 +1,18 @@
-import { App, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import type { ContractDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { actionLabel, useContractAction } from '../contracts.ts';
 
 /** Commands that need a reason: reject, cancel, suspend. */
 export function ReasonDialog({ contract, action, onClose }: { contract: ContractDetail; action: 'reject' | 'cancel' | 'suspend'; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const run = useContractAction(contract.id, action);
+  const send = useSubmit(run, t('action.done', { action: actionLabel(t, action) }), onClose);
 
-  const submit = ({ reason }: { reason: string }) =>
-    run.mutate(
-      { reason: reason.trim() },
-      {
-        onSuccess: () => {
-          message.success(t('action.done', { action: actionLabel(t, action) }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+  const submit = ({ reason }: { reason: string }) => send({ reason: reason.trim() });
 
   return (
     <FormDialog<{ reason: string }>

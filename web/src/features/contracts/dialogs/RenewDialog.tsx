@@ -1,4 +1,4 @@
-import { App, Form, Radio, Typography } from 'antd';
+import { Form, Radio, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { ContractDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
@@ -6,6 +6,7 @@ import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { formatDate } from '../../../ui/format.ts';
 import { CountInput } from '../../../ui/MoneyInput.tsx';
 import { requiredValueRule } from '../../../ui/rules.ts';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { modelPeriods, monthsLabel } from '../../catalog/catalog.ts';
 import { useContractAction } from '../contracts.ts';
 
@@ -17,23 +18,15 @@ interface Values {
 /** Renewal (C5): a new contract at today's price list, following this one; opens the new contract. */
 export function RenewDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const run = useContractAction(contract.id, 'renew');
+  const send = useSubmit(run, (renewal) => t('renew.created', { number: renewal.number }), (renewal) => {
+    onClose();
+    navigate(`/contracts/${renewal.id}`);
+  });
   const periods = modelPeriods(contract.priceModel);
 
-  const submit = (v: Values) =>
-    run.mutate(
-      { quantity: v.quantity, ...(periods.length > 1 && v.periodMonths ? { periodMonths: v.periodMonths } : {}) },
-      {
-        onSuccess: (renewal) => {
-          message.success(t('renew.created', { number: renewal.number }));
-          onClose();
-          navigate(`/contracts/${renewal.id}`);
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+  const submit = (v: Values) => send({ quantity: v.quantity, ...(periods.length > 1 && v.periodMonths ? { periodMonths: v.periodMonths } : {}) });
 
   return (
     <FormDialog<Values>
@@ -50,7 +43,12 @@ export function RenewDialog({ contract, onClose }: { contract: ContractDetail; o
       </Form.Item>
       {periods.length > 1 && (
         <Form.Item name="periodMonths" label={t('contract.period')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={periods.map((n) => ({ value: n, label: monthsLabel(t, n) }))} data-testid="dialog-period" />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={periods.map((n) => ({ value: n, label: monthsLabel(t, n) }))}
+            data-testid="dialog-period"
+          />
         </Form.Item>
       )}
     </FormDialog>

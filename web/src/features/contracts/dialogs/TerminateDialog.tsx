@@ -1,13 +1,15 @@
-import { App, Alert, DatePicker, Descriptions, Form, Input, Spin } from 'antd';
+import { Alert, Descriptions, Form, Input, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ContractDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
-import { DATE_FORMAT, fromIsoDate, isoDate, vnTodayDayjs } from '../../../ui/dates.ts';
+import { isoDate, vnTodayDayjs } from '../../../ui/dates.ts';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { Money } from '../../../ui/Money.tsx';
 import { requiredChoiceRule, requiredRule } from '../../../ui/rules.ts';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { monthsLabel } from '../../catalog/catalog.ts';
 import { actionLabel, useContractAction, useTerminationQuote } from '../contracts.ts';
+import { TermDayPicker } from './TermDayPicker.tsx';
 
 interface Values {
   date: Dayjs;
@@ -17,25 +19,14 @@ interface Values {
 /** Early termination (C7): pick the last day of service, see the settlement, then confirm with a reason. */
 export function TerminateDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const run = useContractAction(contract.id, 'terminate');
+  const send = useSubmit(run, t('action.done', { action: actionLabel(t, 'terminate') }), onClose);
   const [form] = Form.useForm<Values>();
   const date: Dayjs | undefined = Form.useWatch('date', form);
   const preview = useTerminationQuote(contract.id, date ? isoDate(date) : null);
   const today = vnTodayDayjs();
-  const end = fromIsoDate(contract.endDate);
 
-  const submit = (v: Values) =>
-    run.mutate(
-      { date: isoDate(v.date), reason: v.reason.trim() },
-      {
-        onSuccess: () => {
-          message.success(t('action.done', { action: actionLabel(t, 'terminate') }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+  const submit = (v: Values) => send({ date: isoDate(v.date), reason: v.reason.trim() });
 
   return (
     <FormDialog<Values>
@@ -51,12 +42,7 @@ export function TerminateDialog({ contract, onClose }: { contract: ContractDetai
       initialValues={{ date: today }}
     >
       <Form.Item name="date" label={t('terminate.date')} extra={t('terminate.dateHint')} rules={[requiredChoiceRule(t, t('terminate.date'))]}>
-        <DatePicker
-          format={DATE_FORMAT}
-          disabledDate={(d) => d.isBefore(today, 'day') || (!!end && d.isAfter(end, 'day'))}
-          style={{ width: 200 }}
-          data-testid="dialog-date"
-        />
+        <TermDayPicker endDate={contract.endDate} />
       </Form.Item>
       {preview.error && <Alert type="error" showIcon title={preview.error.message} style={{ marginBottom: 16 }} />}
       {preview.isFetching && !preview.data && <Spin />}

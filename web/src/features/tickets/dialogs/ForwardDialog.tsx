@@ -1,9 +1,9 @@
 import { Form, Input } from 'antd';
-import { nextStage } from '../../../../../src/modules/support/domain/levels.ts';
 import type { TicketDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
+import { nextStage } from '../routing.ts';
 import { eventLabel, stageLongLabel } from '../tickets.ts';
 import { DialogHint } from './DialogHint.tsx';
 import { useRunEvent } from './useRunEvent.ts';

@@ -1,9 +1,9 @@
 import { Alert, Form, Input, Radio, Select } from 'antd';
-import { stageAfterReclassify } from '../../../../../src/modules/support/domain/levels.ts';
 import { LEVELS, REQUEST_TYPES, type Level, type RequestType, type TicketDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
+import { stageAfterReclassify } from '../routing.ts';
 import { eventLabel, levelLabel, requestTypeLabel, stageLongLabel } from '../tickets.ts';
 import { DialogHint } from './DialogHint.tsx';
 import { useRunEvent } from './useRunEvent.ts';
@@ -38,7 +38,12 @@ export function ReclassifyDialog({ ticket, onClose }: { ticket: TicketDetail; on
     >
       <DialogHint>{t('ticketHint.reclassify')}</DialogHint>
       <Form.Item name="level" label={t('dialog.newLevel')} extra={t(`levelDesc.${level}`)}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={LEVELS.map((l) => ({ value: l, label: <span data-testid={`dialog-level-${l}`}>{levelLabel(t, l)}</span> }))} data-testid="dialog-level" />
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={LEVELS.map((l) => ({ value: l, label: <span data-testid={`dialog-level-${l}`}>{levelLabel(t, l)}</span> }))}
+          data-testid="dialog-level"
+        />
       </Form.Item>
       <Form.Item name="requestType" label={t('dialog.newType')}>
         <Select options={REQUEST_TYPES.map((r) => ({ value: r, label: requestTypeLabel(t, r) }))} data-testid="dialog-type" />
@@ -46,7 +51,9 @@ export function ReclassifyDialog({ ticket, onClose }: { ticket: TicketDetail; on
       {unchanged ? (
         <Alert type="info" showIcon title={t('dialog.nothingChanged')} style={{ marginBottom: 16 }} />
       ) : (
-        to !== ticket.assigneeStage && <Alert type="warning" showIcon title={`→ ${stageLongLabel(t, to)}`} style={{ marginBottom: 16 }} data-testid="dialog-moves-to" />
+        to !== ticket.assigneeStage && (
+          <Alert type="warning" showIcon title={`→ ${stageLongLabel(t, to)}`} style={{ marginBottom: 16 }} data-testid="dialog-moves-to" />
+        )
       )}
       <Form.Item name="reason" label={t('common.reason')} rules={[requiredRule(t, t('common.reason'))]}>
         <Input.TextArea rows={3} maxLength={2000} data-testid="dialog-reason" />

@@ -1,24 +1,14 @@
-import { App } from 'antd';
 import type { TicketDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
+import { useSubmit } from '../../../ui/useSubmit.ts';
 import { eventLabel, useTicketEvent, type TicketEventBody } from '../tickets.ts';
 
 /** Posts one event of the ticket's flow, then closes the dialog with a confirmation (or shows the server's error). */
 export function useRunEvent(ticket: TicketDetail, event: TicketEventBody['event'], onClose: () => void) {
   const t = useT();
-  const { message } = App.useApp();
   const mutation = useTicketEvent(ticket.id);
-  const run = (body: Omit<TicketEventBody, 'event'> = {}) =>
-    mutation.mutate(
-      { event, ...body },
-      {
-        onSuccess: () => {
-          message.success(t('ticket.eventDone', { event: eventLabel(t, event) }));
-          onClose();
-        },
-        onError: (e) => message.error(e.message),
-      },
-    );
+  const send = useSubmit(mutation, t('ticket.eventDone', { event: eventLabel(t, event) }), onClose);
+  const run = (body: Omit<TicketEventBody, 'event'> = {}) => send({ event, ...body });
   return { run, loading: mutation.isPending };
 }
 

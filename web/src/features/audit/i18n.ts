@@ -1,0 +1,41 @@
+import { defineTexts } from '../../i18n/texts.ts';
+
+/** The audit log and its integrity check. */
+export const auditTexts = defineTexts({
+  vi: {
+    'audit.title': 'Nhật ký kiểm toán',
+    'audit.at': 'Thời điểm',
+    'audit.actor': 'Người thực hiện',
+    'audit.actorPlaceholder': 'Tên hoặc ID người thực hiện',
+    'audit.action': 'Hành động',
+    'audit.entityType': 'Loại đối tượng',
+    'audit.entityId': 'ID đối tượng',
+    'audit.dateRange': 'Khoảng thời gian',
+    'audit.ip': 'IP',
+    'audit.requestId': 'Mã yêu cầu',
+    'audit.before': 'Trước',
+    'audit.after': 'Sau',
+    'audit.verify': 'Kiểm tra toàn vẹn',
+    'audit.verifyOk': 'Chuỗi nhật ký toàn vẹn — đã kiểm tra {checked} bản ghi',
+    'audit.verifyBroken': 'Chuỗi nhật ký bị phá vỡ tại bản ghi {id} (đã kiểm tra {checked} bản ghi)',
+    'audit.system': 'Hệ thống',
+  },
+  en: {
+    'audit.title': 'Audit log',
+    'audit.at': 'Time',
+    'audit.actor': 'Actor',
+    'audit.actorPlaceholder': 'Actor name or ID',
+    'audit.action': 'Action',
+    'audit.entityType': 'Entity type',
+    'audit.entityId': 'Entity ID',
+    'audit.dateRange': 'Date range',
+    'audit.ip': 'IP',
+    'audit.requestId': 'Request ID',
+    'audit.before': 'Before',
+    'audit.after': 'After',
+    'audit.verify': 'Verify integrity',
+    'audit.verifyOk': 'Audit chain intact — {checked} entries checked',
+    'audit.verifyBroken': 'Audit chain broken at entry {id} ({checked} entries checked)',
+    'audit.system': 'System',
+  },
+});

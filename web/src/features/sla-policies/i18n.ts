@@ -1,0 +1,41 @@
+import { defineTexts } from '../../i18n/texts.ts';
+
+/** SLA policies per request type. */
+export const slaPoliciesTexts = defineTexts({
+  vi: {
+    'sla.title': 'Thời hạn xử lý (SLA)',
+    'sla.hint': 'Thay đổi áp dụng cho phiếu mới và lần xử lý mới; hạn của phiếu đang xử lý không đổi.',
+    'sla.mode': 'Cách tính',
+    'sla.ctkv': 'Tại CTKV (phút)',
+    'sla.ttcntt': 'Tại TT CNTT (phút)',
+    'sla.total': 'Tổng thời gian (phút)',
+    'sla.warningPercent': 'Cảnh báo khi đã dùng (%)',
+    'sla.warningBefore': 'Hoặc trước hạn (phút)',
+    'sla.progressEvery': 'Cập nhật tiến độ mỗi (phút)',
+    'sla.progressEveryHint': 'Sau khi quá thời hạn tổng. Để trống: một lần, và lại khi qua thời gian dự kiến.',
+    'sla.ttcnttHint': 'Để trống nếu loại yêu cầu này không chuyển TT CNTT',
+    'sla.none': 'Không áp dụng',
+    'sla.editTitle': 'Sửa thời hạn — {type}',
+    'sla.stageExceedsTotal': 'Không được lớn hơn tổng thời gian',
+    'sla.percentRange': 'Từ 1 đến 99',
+    'sla.updated': 'Đã cập nhật thời hạn {type}',
+  },
+  en: {
+    'sla.title': 'Processing limits (SLA)',
+    'sla.hint': 'Changes apply to new tickets and new cycles; running deadlines do not move.',
+    'sla.mode': 'Counting',
+    'sla.ctkv': 'At CTKV (min)',
+    'sla.ttcntt': 'At TT CNTT (min)',
+    'sla.total': 'Total (min)',
+    'sla.warningPercent': 'Warn when used (%)',
+    'sla.warningBefore': 'Or before the deadline (min)',
+    'sla.progressEvery': 'Progress update every (min)',
+    'sla.progressEveryHint': 'After the total limit. Empty: once, and again when the expected time passes.',
+    'sla.ttcnttHint': 'Leave empty if this type never goes to TT CNTT',
+    'sla.none': 'Not applicable',
+    'sla.editTitle': 'Edit limits — {type}',
+    'sla.stageExceedsTotal': 'Cannot exceed the total',
+    'sla.percentRange': 'From 1 to 99',
+    'sla.updated': 'Limits of {type} updated',
+  },
+});
