@@ -131,28 +131,6 @@ const DEV_AUDIT_KEY = 'dev-only-audit-chain-key-change-me-in-production!!';
 /** Simulator credentials: used only while simulators run, never in production. */
 export const SIMULATOR_VNPAY = { tmnCode: 'QLDVSIM1', hashSecret: 'QLDVSIMULATORHASHSECRET2026ABCDEF', serverIp: '127.0.0.1' } as const;
 
-/** What production cannot run without: each missing one is named at boot. */
-export const REQUIRED_IN_PRODUCTION = [
-  'QLDV_SESSION_SECRET',
-  'QLDV_AUDIT_KEY',
-  'DATABASE_URL',
-  'PUBLIC_BASE_URL',
-  'SMTP_HOST',
-  'SMPP_URL',
-  'VNPAY_TMN_CODE',
-  'VNPAY_HASH_SECRET',
-  'VNPAY_PAY_URL',
-  'VNPAY_API_URL',
-  'VNPAY_SERVER_IP',
-  'EINVOICE_URL',
-  'EINVOICE_USERNAME',
-  'EINVOICE_PASSWORD',
-  'EINVOICE_UNIT_CODE',
-  'EINVOICE_SELLER_TAX_CODE',
-  'EINVOICE_SELLER_NAME',
-  'EINVOICE_SELLER_ADDRESS',
-] as const;
-
 /** Without simulators every outside system needs its address and credentials. */
 const REQUIRED_WITHOUT_SIMULATORS = [
   'SMTP_HOST',
@@ -166,6 +144,18 @@ const REQUIRED_WITHOUT_SIMULATORS = [
   'EINVOICE_USERNAME',
   'EINVOICE_PASSWORD',
   'EINVOICE_UNIT_CODE',
+] as const;
+
+/** What production cannot run without (the outside systems, secrets, and the seller on every invoice): each missing one is named at boot. */
+export const REQUIRED_IN_PRODUCTION = [
+  'QLDV_SESSION_SECRET',
+  'QLDV_AUDIT_KEY',
+  'DATABASE_URL',
+  'PUBLIC_BASE_URL',
+  ...REQUIRED_WITHOUT_SIMULATORS,
+  'EINVOICE_SELLER_TAX_CODE',
+  'EINVOICE_SELLER_NAME',
+  'EINVOICE_SELLER_ADDRESS',
 ] as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
