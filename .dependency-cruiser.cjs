@@ -19,7 +19,7 @@ module.exports = {
       severity: 'error',
       comment: "A module uses another only through its index.ts (its public API), never its internals.",
       from: { path: '^src/modules/([^/]+)/', pathNot: NOT_TESTS },
-      to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+      to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|contract)\\.ts$'] },
     },
     {
       name: 'platform-knows-no-module',
@@ -67,7 +67,14 @@ module.exports = {
       severity: 'error',
       comment: 'The web app talks HTTP; from the server it imports only module contracts (request/response schemas).',
       from: { path: '^web/src/' },
-      to: { path: '^src/', pathNot: ['^src/modules/[^/]+/contract\\.ts$', '^src/protocols/'] },
+      to: { path: '^src/', pathNot: ['^src/modules/[^/]+/contract\\.ts$', '^src/shared/', '^src/protocols/'] },
+    },
+    {
+      name: 'contracts-are-portable',
+      severity: 'error',
+      comment: 'A contract (and src/shared) runs in the browser too: it imports only zod, src/shared and other contracts.',
+      from: { path: ['^src/modules/[^/]+/contract\\.ts$', '^src/shared/'], pathNot: NOT_TESTS },
+      to: { pathNot: ['^src/modules/[^/]+/contract\\.ts$', '^src/shared/', '(^|/)node_modules/zod/'] },
     },
   ],
   options: {

@@ -47,6 +47,7 @@ describe('code boundaries (.dependency-cruiser.cjs)', () => {
       file('src/modules/a/internal.ts', "export const a = 1;\n");
       file('src/modules/a/domain/rule.ts', "import { readFileSync } from 'node:fs';\nimport { b } from '../service.ts';\nexport const r = [readFileSync, b];\n");
       file('src/modules/a/service.ts', "export const b = 2;\n");
+      file('src/modules/a/contract.ts', "import { b } from './service.ts';\nexport const schema = b;\n");
       file('src/modules/b/index.ts', "import { a } from '../a/internal.ts';\nexport const b = a;\n");
       file('src/platform/kernel.ts', "import { a } from '../modules/a/index.ts';\nexport const k = a;\n");
       file('src/simulators/sim.ts', "import { a } from '../modules/a/index.ts';\nexport const s = a;\n");
@@ -54,7 +55,7 @@ describe('code boundaries (.dependency-cruiser.cjs)', () => {
       file('src/y.ts', "import { x } from './x.ts';\nexport const y = () => x;\n");
       file('web/src/page.ts', "import { a } from '../../src/modules/a/internal.ts';\nexport const p = a;\n");
       const rules = new Set(violations(dir, ['src', 'web/src']).map((v) => v.rule.name));
-      expect([...rules].sort()).toEqual(['domain-is-pure', 'domain-no-io-builtins', 'modules-through-index', 'no-cycles', 'platform-knows-no-module', 'simulators-speak-the-protocol', 'web-uses-only-contracts']);
+      expect([...rules].sort()).toEqual(['contracts-are-portable', 'domain-is-pure', 'domain-no-io-builtins', 'modules-through-index', 'no-cycles', 'platform-knows-no-module', 'simulators-speak-the-protocol', 'web-uses-only-contracts']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

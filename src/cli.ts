@@ -4,13 +4,14 @@ import { createSystem, type System } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { systemCtx } from './platform/context.ts';
-import { AppError, exitCodeFor, isAppError } from './platform/errors.ts';
+import { exitCodeFor, fail, isAppError } from './platform/errors.ts';
 import { ROLES, type Role } from './modules/identity/index.ts';
 
 /**
  * `qldv` — the same composition root as the server, without HTTP. Exit codes: 0 ok, 1 unexpected,
  * 2 bad usage or input, 3 not allowed, 4 not found, 5 conflict or broken state (e.g. audit chain).
  */
+const DATE_FORMAT = { vi: 'ngày phải có dạng YYYY-MM-DD', en: 'date must be YYYY-MM-DD' };
 const ctx = () => systemCtx(`cli:${process.env.USER ?? 'operator'}`);
 
 export interface CliOptions {
@@ -83,10 +84,10 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
     .action(async (o: { username: string; password: string; fullName: string; email: string; roles: string; unit?: string; phone?: string }) => {
       const roles = o.roles.split(',').map((r) => r.trim()).filter(Boolean);
       const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-      if (unknown.length || roles.length === 0) throw new AppError('VALIDATION_FAILED', { roles: unknown }, `unknown roles: ${unknown.join(', ') || '(none given)'}`);
+      if (unknown.length || roles.length === 0) throw fail('VALIDATION_FAILED', { roles: unknown }, { vi: `vai trò không tồn tại: ${unknown.join(', ') || '(chưa nêu)'}`, en: `unknown roles: ${unknown.join(', ') || '(none given)'}` });
       await withSystem(async (s) => {
         const unit = o.unit ? s.identity.orgUnitByCode(o.unit) : undefined;
-        if (o.unit && !unit) throw new AppError('VALIDATION_FAILED', { unit: o.unit }, `unknown org unit ${o.unit}`);
+        if (o.unit && !unit) throw fail('VALIDATION_FAILED', { unit: o.unit }, { vi: `không có đơn vị ${o.unit}`, en: `unknown org unit ${o.unit}` });
         const user = await s.identity.createUser(ctx(), {
           username: o.username,
           password: o.password,
@@ -120,9 +121,9 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
 
   const calendar = program.command('calendar').description('working-day calendar');
   const addDay = (kind: 'off' | 'work') => async (date: string, name: string[]) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new AppError('VALIDATION_FAILED', { date }, 'date must be YYYY-MM-DD');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw fail('VALIDATION_FAILED', { date }, DATE_FORMAT);
     const label = name.join(' ').trim();
-    if (label.length < 2) throw new AppError('VALIDATION_FAILED', { name: label }, 'give the day a name');
+    if (label.length < 2) throw fail('VALIDATION_FAILED', { name: label }, { vi: 'hãy đặt tên cho ngày này', en: 'give the day a name' });
     await withSystem(async (s) => {
       const o = await s.calendar.addOverride(ctx(), { date, kind, name: label });
       out(`${kind === 'off' ? 'day off' : 'make-up working day'} ${o.date} added (${o.id})`);
@@ -137,7 +138,7 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
     .description("compare a day's VNPay transactions with ours; settle lost IPNs through querydr; exit 5 if differences remain")
     .requiredOption('--date <date>', 'YYYY-MM-DD (Hà Nội time)')
     .action(async (o: { date: string }) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date) || Number.isNaN(Date.parse(o.date))) throw new AppError('VALIDATION_FAILED', { date: o.date }, 'date must be YYYY-MM-DD');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date) || Number.isNaN(Date.parse(o.date))) throw fail('VALIDATION_FAILED', { date: o.date }, DATE_FORMAT);
       await withSystem(async (s) => {
         const bar = progressBar('settling through querydr {bar} {value}/{total}');
         const r = await s.payments.reconcile(o.date, bar.update);
@@ -166,7 +167,7 @@ export async function runCli(argv: string[], opts: CliOptions = {}): Promise<num
     }
     if (isAppError(e)) {
       err(`error ${e.code}: ${e.localizedMessage('en')}`);
-      return exitCodeFor(e.code);
+      return exitCodeFor(e.status);
     }
     err(String((e as Error)?.stack ?? e));
     return 1;

@@ -8,6 +8,13 @@ const apiServer = 'http://localhost:3000';
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
+  // The web shares the server's module contracts (tsconfig.json has the same paths).
+  resolve: {
+    alias: [
+      { find: /^@contracts\/(.*)$/, replacement: fileURLToPath(new URL('../src/modules/$1/contract.ts', import.meta.url)) },
+      { find: /^@shared\/(.*)$/, replacement: fileURLToPath(new URL('../src/shared/$1', import.meta.url)) },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

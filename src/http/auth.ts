@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
+import { fail } from '../platform/errors.ts';
 import { hasPermission, type IdentityService, type Permission } from '../modules/identity/index.ts';
 import type { Server } from './server.ts';
 
@@ -24,12 +24,12 @@ export function registerAuth(app: Server, identity: IdentityService): void {
     const header = req.headers.authorization;
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = req.cookies?.[SESSION_COOKIE];
-    if (header && !bearer) throw new AppError('UNAUTHENTICATED', undefined, 'malformed Authorization header');
+    if (header && !bearer) throw fail('UNAUTHENTICATED', undefined, { vi: 'tiêu đề Authorization sai định dạng', en: 'malformed Authorization header' });
     const token = bearer ?? cookie;
     if (!token) return;
     const auth = await identity.authenticate(token);
     if (!auth) {
-      if (bearer) throw new AppError('UNAUTHENTICATED', undefined, 'invalid or expired token');
+      if (bearer) throw fail('UNAUTHENTICATED', undefined, { vi: 'mã truy cập không hợp lệ hoặc đã hết hạn', en: 'invalid or expired token' });
       return; // a stale cookie is simply no session
     }
     req.auth = auth;
@@ -38,7 +38,7 @@ export function registerAuth(app: Server, identity: IdentityService): void {
     if (req.authVia === 'cookie' && !SAFE_METHODS.has(req.method) && req.routeOptions.config.csrf !== false) {
       const given = req.headers['x-csrf-token'];
       if (!identity.csrfTokenValid(auth.sessionId, typeof given === 'string' ? given : undefined)) {
-        throw new AppError('CSRF_INVALID');
+        throw fail('CSRF_INVALID');
       }
     }
   });
@@ -56,7 +56,7 @@ export function setSessionCookie(reply: FastifyReply, token: string, opts: { sec
 
 /** The signed-in caller, or 401. */
 export function requireAuth(req: FastifyRequest) {
-  if (!req.auth) throw new AppError('UNAUTHENTICATED');
+  if (!req.auth) throw fail('UNAUTHENTICATED');
   return req.auth;
 }
 
@@ -64,7 +64,7 @@ export function requireAuth(req: FastifyRequest) {
 export function guard(permission?: Permission) {
   return async (req: FastifyRequest) => {
     const auth = requireAuth(req);
-    if (permission && !hasPermission(auth.actor, permission)) throw new AppError('FORBIDDEN', { permission });
+    if (permission && !hasPermission(auth.actor, permission)) throw fail('FORBIDDEN', { permission });
   };
 }
 

@@ -14,10 +14,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { AppError, ERROR_CODES, isAppError, type ErrorCode, type Locale } from '../platform/errors.ts';
+import { type AppError, fail, isAppError, type KernelCode, type Locale } from '../platform/errors.ts';
 import { ulid } from '../platform/ids.ts';
 import { createLogger, type DestinationStream } from '../platform/log.ts';
 import type { Authenticated } from '../modules/identity/index.ts';
+import { z } from 'zod';
 import { firstUncleanText } from './validation.ts';
 
 export type Server = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -60,7 +61,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     // A path whose percent-encoding is not UTF-8 (`/contracts/%FF`) gets the same coded answer as bad text.
     frameworkErrors: (err, req, reply) => {
       req.locale = localeOf(req.headers['accept-language']);
-      return sendError(err.code === 'FST_ERR_BAD_URL' ? new AppError('INVALID_TEXT', { url: 'path' }) : err, req, reply);
+      return sendError(err.code === 'FST_ERR_BAD_URL' ? fail('INVALID_TEXT', { url: 'path' }) : err, req, reply);
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -83,7 +84,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   // not Unicode (a lone surrogate) is refused before any handler, guard or schema sees it.
   app.addHook('preValidation', async (req) => {
     const bad = firstUncleanText(req.params, 'params') ?? firstUncleanText(req.query, 'query') ?? firstUncleanText(req.body, 'body');
-    if (bad) throw new AppError('INVALID_TEXT', { field: bad });
+    if (bad) throw fail('INVALID_TEXT', { field: bad });
   });
 
   await app.register(helmet, {
@@ -105,7 +106,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     max: opts.rateLimitPerMinute ?? 1200,
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) => {
-      const err = new AppError('RATE_LIMITED', { retryAfter: ctx.after });
+      const err = fail('RATE_LIMITED', { retryAfter: ctx.after });
       return Object.assign(err, { statusCode: 429 });
     },
   });
@@ -136,33 +137,39 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     if (isPage && opts.webRoot && existsSync(path.join(opts.webRoot, 'index.html'))) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return sendError(new AppError('NOT_FOUND', undefined, `no route ${req.method} ${req.url.split('?')[0]}`), req, reply);
+    return sendError(fail('NOT_FOUND', { route: `${req.method} ${req.url.split('?')[0]}` }), req, reply);
   });
 
   return app;
 }
 
-/** Turns any error into `{ error: { code, message } }` with one status per code. */
+/** Turns any error into `{ error: { code, message } }`; the error itself carries its status. */
 function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
-  const { code, message, details } = classify(err, req.locale);
-  const status = ERROR_CODES[code].status;
-  if (status >= 500) req.log.error({ err }, 'request failed');
-  else req.log.info({ code, details }, 'request refused');
-  return reply.status(status).send({ error: { code, message, ...(details ? { details } : {}) } });
+  const e = classify(err, req.locale);
+  if (e.status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.info({ code: e.code, details: e.details }, 'request refused');
+  return reply.status(e.status).send({ error: { code: e.code, message: e.localizedMessage(req.locale), ...(e.details ? { details: e.details } : {}) } });
 }
 
-function classify(err: unknown, locale: Locale): { code: ErrorCode; message: string; details?: unknown } {
-  if (isAppError(err)) return { code: err.code, message: err.localizedMessage(locale), details: err.details };
+const zodMessages: Record<Locale, z.core.$ZodErrorMap> = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
+
+/** A schema issue in the reader's language: our own wording for custom rules, zod's translation for the rest. */
+function issueMessage(v: { keyword: string; message?: string; params?: object }, locale: Locale): string {
+  if (locale === 'en' || v.keyword === 'custom') return v.message ?? '';
+  const translated = zodMessages[locale]({ code: v.keyword, ...v.params } as never);
+  return (typeof translated === 'string' ? translated : translated?.message) ?? v.message ?? '';
+}
+
+function classify(err: unknown, locale: Locale): AppError {
+  if (isAppError(err)) return err;
   const e = err as FastifyError & { validation?: unknown };
   if (hasZodFastifySchemaValidationErrors(e)) {
-    const issues = e.validation.map((v) => ({
-      path: `${e.validationContext ?? ''}${v.instancePath ?? ''}`.replace(/\//g, '.'),
-      message: v.message,
-    }));
-    const summary = issues.map((i) => `${i.path || 'body'}: ${i.message}`).join('; ');
-    return { code: 'VALIDATION_FAILED', message: `${ERROR_CODES.VALIDATION_FAILED[locale]}: ${summary}`, details: issues };
+    const at = (v: { instancePath?: string }) => `${e.validationContext ?? ''}${v.instancePath ?? ''}`.replace(/\//g, '.') || 'body';
+    const issues = e.validation.map((v) => ({ path: at(v), message: issueMessage(v, locale) }));
+    const summary = (l: Locale) => e.validation.map((v) => `${at(v)}: ${issueMessage(v, l)}`).join('; ');
+    return fail('VALIDATION_FAILED', issues, { vi: summary('vi'), en: summary('en') });
   }
-  const byFastifyCode: Record<string, ErrorCode> = {
+  const byFastifyCode: Record<string, KernelCode> = {
     FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
     FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
     FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
@@ -170,11 +177,9 @@ function classify(err: unknown, locale: Locale): { code: ErrorCode; message: str
     FST_ERR_VALIDATION: 'VALIDATION_FAILED',
   };
   const mapped = e?.code ? byFastifyCode[e.code] : undefined;
-  if (mapped) return { code: mapped, message: ERROR_CODES[mapped][locale] };
-  if (e?.statusCode === 400 && e instanceof SyntaxError) return { code: 'MALFORMED_JSON', message: ERROR_CODES.MALFORMED_JSON[locale] };
-  if (e?.statusCode === 429) return { code: 'RATE_LIMITED', message: ERROR_CODES.RATE_LIMITED[locale] };
-  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-    return { code: 'VALIDATION_FAILED', message: `${ERROR_CODES.VALIDATION_FAILED[locale]}: ${e.message}` };
-  }
-  return { code: 'INTERNAL', message: ERROR_CODES.INTERNAL[locale] };
+  if (mapped) return fail(mapped);
+  if (e?.statusCode === 400 && e instanceof SyntaxError) return fail('MALFORMED_JSON');
+  if (e?.statusCode === 429) return fail('RATE_LIMITED');
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return fail('VALIDATION_FAILED', undefined, { vi: e.message, en: e.message });
+  return fail('INTERNAL');
 }

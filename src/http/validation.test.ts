@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstUncleanText, instant, isCleanText, localDate } from './validation.ts';
+import { instant, localDate } from '../shared/fields.ts';
+import { firstUncleanText, isCleanText } from './validation.ts';
 
 describe('shared edge validation', () => {
   it('clean text is well-formed Unicode without NUL', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { AppError } from './errors.ts';
+import { fail } from './errors.ts';
 import { newId } from './ids.ts';
 import { files } from './schema.ts';
 
@@ -20,12 +20,12 @@ export function sniffMime(content: Buffer): string | null {
 
 /** Decodes and checks an upload (base64 in JSON): size limit, real type, a clean file name. */
 export function acceptUpload(name: string, contentBase64: string): { name: string; mime: string; content: Buffer } {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) throw new AppError('VALIDATION_FAILED', { field: 'contentBase64' }, 'content is not base64');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) throw fail('VALIDATION_FAILED', { field: 'contentBase64' }, { vi: 'nội dung tệp không phải base64', en: 'the content is not base64' });
   const content = Buffer.from(contentBase64, 'base64');
-  if (content.length === 0) throw new AppError('VALIDATION_FAILED', { field: 'contentBase64' }, 'empty file');
-  if (content.length > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE', { size: content.length });
+  if (content.length === 0) throw fail('VALIDATION_FAILED', { field: 'contentBase64' }, { vi: 'tệp rỗng', en: 'the file is empty' });
+  if (content.length > MAX_FILE_BYTES) throw fail('FILE_TOO_LARGE', { size: content.length });
   const mime = sniffMime(content);
-  if (!mime) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+  if (!mime) throw fail('FILE_TYPE_NOT_ALLOWED');
   const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 200) || 'tep';
   return { name: clean, mime, content };
 }
@@ -58,6 +58,6 @@ export async function listFiles(ex: Executor, ownerType: string, ownerId: string
 
 export async function readFile(ex: Executor, ownerType: string, ownerId: string, id: string) {
   const [f] = await ex.select().from(files).where(and(eq(files.id, id), eq(files.ownerType, ownerType), eq(files.ownerId, ownerId)));
-  if (!f) throw new AppError('NOT_FOUND', { file: id });
+  if (!f) throw fail('NOT_FOUND', { file: id });
   return f;
 }

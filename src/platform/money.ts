@@ -2,7 +2,7 @@
  * Money is integer đồng, carried as `bigint` in code, `bigint` columns in the database and decimal
  * strings in JSON. No floating point touches an amount.
  */
-import { AppError } from './errors.ts';
+import { fail } from './errors.ts';
 
 export type Vnd = bigint;
 
@@ -11,7 +11,7 @@ export const MAX_VND: Vnd = 999_999_999_999_999n;
 
 /** `amount`, or AMOUNT_TOO_LARGE (400) naming `field`: checked before anything is written. */
 export function withinLimit(amount: Vnd, field: string): Vnd {
-  if (amount > MAX_VND || amount < -MAX_VND) throw new AppError('AMOUNT_TOO_LARGE', { [field]: amount.toString(), max: MAX_VND.toString() });
+  if (amount > MAX_VND || amount < -MAX_VND) throw fail('AMOUNT_TOO_LARGE', { [field]: amount.toString(), max: MAX_VND.toString() });
   return amount;
 }
 

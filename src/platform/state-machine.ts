@@ -1,4 +1,4 @@
-import { AppError } from './errors.ts';
+import { fail } from './errors.ts';
 
 /**
  * A state machine as data: `{ [state]: { [event]: nextState } }`. `transition` is pure; services
@@ -16,7 +16,7 @@ export function canTransition<S extends string, E extends string>(m: Machine<S, 
 
 export function transition<S extends string, E extends string>(m: Machine<S, E>, from: S, event: E): S {
   const to = m[from]?.[event];
-  if (to === undefined) throw new AppError('INVALID_TRANSITION', { from, event }, `cannot ${event} from ${from}`);
+  if (to === undefined) throw fail('INVALID_TRANSITION', { from, event });
   return to;
 }
 

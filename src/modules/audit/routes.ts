@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { instant } from '../../http/validation.ts';
+import { instant } from '../../shared/fields.ts';
 import type { AuditLog } from './service.ts';
 
 export function auditRoutes(app: Server, audit: AuditLog) {

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { fail } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import {
   addDays,
@@ -16,6 +16,7 @@ import {
 import { vietnamHolidays } from '../../platform/vn-holidays.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { dayOverrides, workingHours } from './db/schema.ts';
+import { calendarError } from './errors.ts';
 
 const DEFAULT_UNIT = '*';
 
@@ -83,7 +84,7 @@ export class CalendarService {
     const row = { id: newId('calendarOverride', now), ...o, createdBy: ctx.actor.id, createdAt: now };
     await this.database.db.transaction(async (tx) => {
       const [clash] = await tx.select().from(dayOverrides).where(eq(dayOverrides.date, o.date));
-      if (clash) throw new AppError('CONFLICT', { date: o.date, existing: clash.id }, `${o.date} already has an override`);
+      if (clash) throw calendarError('DAY_ALREADY_OVERRIDDEN', { date: o.date, existing: clash.id });
       await tx.insert(dayOverrides).values(row);
       await this.audit.record(tx, ctx, { action: 'calendar.override_added', entityType: 'calendar_override', entityId: row.id, after: row });
     });
@@ -94,7 +95,7 @@ export class CalendarService {
   async removeOverride(ctx: Ctx, id: string): Promise<void> {
     await this.database.db.transaction(async (tx) => {
       const [before] = await tx.delete(dayOverrides).where(eq(dayOverrides.id, id)).returning();
-      if (!before) throw new AppError('NOT_FOUND', { override: id });
+      if (!before) throw fail('NOT_FOUND', { override: id });
       await this.audit.record(tx, ctx, { action: 'calendar.override_removed', entityType: 'calendar_override', entityId: id, before });
     });
     await this.load();
@@ -103,8 +104,8 @@ export class CalendarService {
   async setWorkingHours(ctx: Ctx, unitId: string | null, hours: WorkingHours): Promise<void> {
     try {
       createWorkCalendar({ hours }); // validates windows and weekdays before anything is stored
-    } catch (err) {
-      throw new AppError('VALIDATION_FAILED', { hours }, (err as Error).message);
+    } catch {
+      throw calendarError('WORKING_HOURS_INVALID');
     }
     const key = unitId ?? DEFAULT_UNIT;
     const now = this.clock.now();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery, requireAuth } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { localDate, vndString as money } from '../../http/validation.ts';
+import { localDate, vndString as money } from '../../shared/fields.ts';
 import type { CatalogService } from './service.ts';
 
 const code = z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9_-]+$/);

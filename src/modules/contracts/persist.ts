@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { nextDocumentNumber } from '../../platform/counters.ts';
 import { localDateTime } from '../../platform/calendar.ts';
-import { AppError } from '../../platform/errors.ts';
+import { legacyError } from '../../platform/legacy-errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { withinLimit } from '../../platform/money.ts';
 import { priceModelToJson, type PricedPlan, type Quote } from '../catalog/index.ts';
@@ -93,7 +93,7 @@ export async function saveContract(
     .set({ ...patch, updatedAt: d.clock.now(), version: c.version + 1 })
     .where(and(eq(contracts.id, c.id), eq(contracts.version, c.version)))
     .returning();
-  if (!after) throw new AppError('CONFLICT', { contract: c.id }, 'the contract changed meanwhile; reload and retry');
+  if (!after) throw legacyError('CONFLICT', { contract: c.id }, 'the contract changed meanwhile; reload and retry');
   const keys = Object.keys(patch) as (keyof ContractRow)[];
   await d.audit.record(tx, ctx, {
     action,

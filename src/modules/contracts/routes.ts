@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { localDate } from '../../http/validation.ts';
+import { localDate } from '../../shared/fields.ts';
 import { CONTRACT_STATUSES } from './domain/lifecycle.ts';
 import { TASK_KINDS } from './domain/tasks.ts';
 import type { ContractService } from './module.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { AppError } from '../../platform/errors.ts';
+import { legacyError } from '../../platform/legacy-errors.ts';
 import type { SmscSimulator } from '../../simulators/smsc.ts';
 import type { NotificationService } from './service.ts';
 
@@ -43,7 +43,7 @@ export function notificationRoutes(app: Server, notifications: NotificationServi
     },
     preValidation: guard('sms.simulate'),
     handler: async (req, reply) => {
-      if (!smsc) throw new AppError('SIMULATOR_DISABLED');
+      if (!smsc) throw legacyError('SIMULATOR_DISABLED');
       const from = req.body.from.replace(/^0/, '84');
       await smsc.sendMo(from, req.body.to, req.body.text);
       return reply.status(202).send({ accepted: true });

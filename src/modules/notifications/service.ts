@@ -2,7 +2,7 @@ import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Locale } from '../../platform/errors.ts';
-import { AppError } from '../../platform/errors.ts';
+import { legacyError } from '../../platform/legacy-errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
 import { messages } from './db/schema.ts';
@@ -166,7 +166,7 @@ export class NotificationService {
 
   async get(id: string) {
     const [m] = await this.database.db.select().from(messages).where(eq(messages.id, id));
-    if (!m) throw new AppError('NOT_FOUND', { message: id });
+    if (!m) throw legacyError('NOT_FOUND', { message: id });
     return withoutSecrets(m);
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { instant, localDate, vndString } from '../../http/validation.ts';
+import { instant, localDate, vndString } from '../../shared/fields.ts';
 import { toCsv, toXlsx } from '../../platform/export.ts';
 import { PAYMENT_STATUSES } from './domain/payment-lifecycle.ts';
 import type { PaymentService } from './service.ts';

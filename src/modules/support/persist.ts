@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { legacyError } from '../../platform/legacy-errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { ticketEvents, tickets } from './db/schema.ts';
 import type { Deps } from './deps.ts';
@@ -16,7 +16,7 @@ export async function saveTicket(d: Deps, tx: Executor, row: TicketRow, patch: P
     .set({ ...patch, updatedAt: d.clock.now(), version: row.version + 1 })
     .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
     .returning();
-  if (!after) throw new AppError('CONFLICT', { ticket: row.id });
+  if (!after) throw legacyError('CONFLICT', { ticket: row.id });
   return after;
 }
 

@@ -2,7 +2,7 @@ import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { legacyError } from '../../platform/legacy-errors.ts';
 import { withinScope } from '../identity/index.ts';
 import { tickets } from './db/schema.ts';
 import type { Deps } from './deps.ts';
@@ -23,21 +23,21 @@ const ALL_TICKETS = ['admin', 'call_center', 'gpth', 'approver_ttcntt'];
 
 export async function ticketRow(d: Deps, id: string, ex: Executor = d.database.db): Promise<TicketRow> {
   const [r] = await ex.select().from(tickets).where(eq(tickets.id, id));
-  if (!r) throw new AppError('NOT_FOUND', { ticket: id });
+  if (!r) throw legacyError('NOT_FOUND', { ticket: id });
   return r;
 }
 
 export async function lockTicket(tx: Executor, id: string): Promise<TicketRow> {
   const [r] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
-  if (!r) throw new AppError('NOT_FOUND', { ticket: id });
+  if (!r) throw legacyError('NOT_FOUND', { ticket: id });
   return r;
 }
 
 /** The ticket of an e-mailed review link, while the link is valid. */
 export async function ticketByReviewToken(d: Deps, token: string): Promise<TicketRow> {
-  if (!/^[\w-]{20,64}$/.test(token)) throw new AppError('NOT_FOUND');
+  if (!/^[\w-]{20,64}$/.test(token)) throw legacyError('NOT_FOUND');
   const [row] = await d.database.db.select().from(tickets).where(eq(tickets.reviewToken, token));
-  if (!row) throw new AppError('NOT_FOUND', undefined, 'this review link is no longer valid');
+  if (!row) throw legacyError('NOT_FOUND', undefined, 'this review link is no longer valid');
   return row;
 }
 
@@ -66,7 +66,7 @@ export function canSee(d: Deps, ctx: Ctx, row: TicketRow): boolean {
 }
 
 export function assertCanSee(d: Deps, ctx: Ctx, row: TicketRow): void {
-  if (!canSee(d, ctx, row)) throw new AppError(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { ticket: row.id });
+  if (!canSee(d, ctx, row)) throw legacyError(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { ticket: row.id });
 }
 
 /** The desk role the caller acts in on this ticket: the role of the stage holding it, if they have it. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { instant, localDate } from '../../http/validation.ts';
+import { instant, localDate } from '../../shared/fields.ts';
 import { toCsv, toXlsx } from '../../platform/export.ts';
 import { CHANNELS, REQUEST_TYPES, STAGES, type Level } from './domain/levels.ts';
 import type { TicketCommand } from './domain/ticket.ts';

@@ -50,26 +50,6 @@ export interface AuthResponse {
   user: User;
 }
 
-export interface Holiday {
-  date: string;
-  name: string;
-  nameEn: string;
-  kind: 'statutory' | 'substitute';
-}
-
-export interface CalendarOverride {
-  id: string;
-  date: string;
-  kind: 'off' | 'work';
-  name: string;
-  createdAt: string;
-}
-
-export interface WorkingHours {
-  weekdays: number[];
-  windows: { start: string; end: string }[];
-}
-
 export interface AuditEntry {
   id: string | number;
   at: string;

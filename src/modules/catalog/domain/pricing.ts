@@ -3,7 +3,7 @@
  * Pure: no clock, no db, no env. Money is `bigint` đồng from end to end — no float ever touches an
  * amount — and travels as decimal strings in JSON (jsonb columns, the API).
  */
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { formatVnd, percentOf } from '../../../platform/money.ts';
 
 /** A quantity band: `upTo` is inclusive; the last band has `upTo: null` (no upper bound). */
@@ -133,7 +133,7 @@ export function validatePriceModel(model: PriceModel): void {
 }
 
 function invalid(path: string, problem: string): never {
-  throw new AppError('INVALID_PRICE_MODEL', { path }, path ? `${path}: ${problem}` : problem);
+  throw legacyError('INVALID_PRICE_MODEL', { path }, path ? `${path}: ${problem}` : problem);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -215,7 +215,7 @@ const VAT_BASIS_POINTS: Record<VatRate, number> = { KCT: 0, '0': 0, '5': 500, '8
  * they differ only on the invoice, which is why they stay distinct rates.
  */
 export function vatOf(subtotal: bigint, rate: VatRate): bigint {
-  if (!Object.hasOwn(VAT_BASIS_POINTS, rate)) throw new AppError('VALIDATION_FAILED', { vatRate: String(rate) }, `unknown VAT rate ${String(rate)}`);
+  if (!Object.hasOwn(VAT_BASIS_POINTS, rate)) throw legacyError('VALIDATION_FAILED', { vatRate: String(rate) }, `unknown VAT rate ${String(rate)}`);
   return percentOf(subtotal, VAT_BASIS_POINTS[rate]);
 }
 
@@ -266,10 +266,10 @@ function bandOf<B extends { upTo: number | null }>(bands: B[], quantity: number)
 
 function checkQuantity(model: PriceModel, quantity: number): number {
   if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
-    throw new AppError('INVALID_QUANTITY', { quantity: String(quantity) }, `quantity must be a positive whole number, got ${String(quantity)}`);
+    throw legacyError('INVALID_QUANTITY', { quantity: String(quantity) }, `quantity must be a positive whole number, got ${String(quantity)}`);
   }
   if (model.kind === 'flat' && quantity !== 1) {
-    throw new AppError('INVALID_QUANTITY', { quantity }, 'a flat monthly fee is sold one at a time (quantity 1)');
+    throw legacyError('INVALID_QUANTITY', { quantity }, 'a flat monthly fee is sold one at a time (quantity 1)');
   }
   return quantity;
 }
@@ -282,17 +282,17 @@ function chosenPeriod(model: PriceModel, requested: number | undefined | null): 
   if (requested === undefined || requested === null) {
     // Meeting's price depends on the period, so guessing one would quote a price nobody chose.
     if (model.kind === 'per_unit_period' || !offered.includes(1)) {
-      throw new AppError('PERIOD_REQUIRED', { offered }, `choose a billing period: ${offered.join(', ')} months`);
+      throw legacyError('PERIOD_REQUIRED', { offered }, `choose a billing period: ${offered.join(', ')} months`);
     }
     return 1;
   }
   if (!offered.includes(requested)) {
-    throw new AppError('PERIOD_NOT_OFFERED', { periodMonths: String(requested), offered }, `${String(requested)} months is not offered; choose ${offered.join(', ')} months`);
+    throw legacyError('PERIOD_NOT_OFFERED', { periodMonths: String(requested), offered }, `${String(requested)} months is not offered; choose ${offered.join(', ')} months`);
   }
   return requested;
 }
 
-const quoteRequired = () => new AppError('QUOTE_REQUIRED', undefined, 'On-Premise is priced by an approved quote, not a price table');
+const quoteRequired = () => legacyError('QUOTE_REQUIRED', undefined, 'On-Premise is priced by an approved quote, not a price table');
 
 const UNIT_LABELS_VI: Record<string, string> = { request: 'request', room: 'phòng họp' };
 

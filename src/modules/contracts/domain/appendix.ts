@@ -1,5 +1,5 @@
 /** Which contracts take an appendix (C6), and the package after it. Pure. */
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import type { PriceModel } from '../../catalog/index.ts';
 import type { ContractStatus } from './lifecycle.ts';
 
@@ -22,17 +22,17 @@ export interface AmendableContract {
  */
 export function appendixTerms(c: AmendableContract, input: { kind: AppendixKind; quantity?: number; changeDate: string }, today: string) {
   if (c.status !== 'active') {
-    throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'amend' }, 'only an active contract can be amended');
+    throw legacyError('INVALID_TRANSITION', { from: c.status, event: 'amend' }, 'only an active contract can be amended');
   }
   if (c.billing !== 'prepaid' || c.model.kind === 'quote' || (c.onpremQuoteId && input.kind !== 'adjust')) {
-    throw new AppError('VALIDATION_FAILED', undefined, 'only prepaid list-price contracts change packages by appendix');
+    throw legacyError('VALIDATION_FAILED', undefined, 'only prepaid list-price contracts change packages by appendix');
   }
   const quantity = input.kind === 'add_package' ? c.quantity + (input.quantity ?? 0) : (input.quantity ?? c.quantity);
-  if (input.kind === 'add_package' && !(input.quantity && input.quantity > 0)) throw new AppError('INVALID_QUANTITY');
+  if (input.kind === 'add_package' && !(input.quantity && input.quantity > 0)) throw legacyError('INVALID_QUANTITY');
   if (input.kind === 'upgrade' && quantity <= c.quantity) {
-    throw new AppError('VALIDATION_FAILED', { quantity }, 'an upgrade raises the quantity; use an adjustment to lower it');
+    throw legacyError('VALIDATION_FAILED', { quantity }, 'an upgrade raises the quantity; use an adjustment to lower it');
   }
-  if (!c.startDate || !c.endDate) throw new AppError('CONFLICT', undefined, 'the contract has no term yet');
-  if (input.changeDate < today) throw new AppError('VALIDATION_FAILED', { changeDate: input.changeDate }, 'the change date is in the past');
+  if (!c.startDate || !c.endDate) throw legacyError('CONFLICT', undefined, 'the contract has no term yet');
+  if (input.changeDate < today) throw legacyError('VALIDATION_FAILED', { changeDate: input.changeDate }, 'the change date is in the past');
   return { quantity, start: c.startDate, end: c.endDate };
 }

@@ -27,7 +27,7 @@
  * - The termination date must fall within the term; an On-Premise (quote) contract is settled by
  *   its negotiated terms, not here.
  */
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { formatVnd } from '../../../platform/money.ts';
 import { monthlySubtotalVnd, offeredPeriods, vatOf, type PriceModel, type VatRate } from '../../catalog/index.ts';
 import { assertLocalDate, daysBetweenInclusive, monthsStarted, termEnd, vnDate } from './term.ts';
@@ -57,7 +57,7 @@ export function upgradeSettlement(input: UpgradeInput): UpgradeSettlement {
   const totalDays = daysBetweenInclusive(start, end);
   assertLocalDate(changeDate, 'changeDate');
   if (changeDate < start || changeDate > end) {
-    throw new AppError('VALIDATION_FAILED', { changeDate, start, end }, `the change date ${changeDate} is outside the term ${start} – ${end}`);
+    throw legacyError('VALIDATION_FAILED', { changeDate, start, end }, `the change date ${changeDate} is outside the term ${start} – ${end}`);
   }
   const remainingDays = daysBetweenInclusive(changeDate, end);
   const creditVnd = prorate(paidSubtotalVnd, remainingDays, totalDays);
@@ -89,17 +89,17 @@ export interface EarlyTerminationSettlement {
 export function earlyTerminationSettlement(input: EarlyTerminationInput): EarlyTerminationSettlement {
   const { model, quantity, periodMonths, paidSubtotalVnd, start, terminationDate } = input;
   if (model.kind === 'quote') {
-    throw new AppError('QUOTE_REQUIRED', undefined, 'an On-Premise contract is settled by its negotiated quote');
+    throw legacyError('QUOTE_REQUIRED', undefined, 'an On-Premise contract is settled by its negotiated quote');
   }
   checkAmount(paidSubtotalVnd, 'paidSubtotalVnd');
   const offered = offeredPeriods(model);
   if (!offered.includes(periodMonths)) {
-    throw new AppError('PERIOD_NOT_OFFERED', { periodMonths: String(periodMonths), offered }, `the price model has no ${String(periodMonths)}-month period`);
+    throw legacyError('PERIOD_NOT_OFFERED', { periodMonths: String(periodMonths), offered }, `the price model has no ${String(periodMonths)}-month period`);
   }
   const end = termEnd(start, periodMonths);
   assertLocalDate(terminationDate, 'terminationDate');
   if (terminationDate < start || terminationDate > end) {
-    throw new AppError('VALIDATION_FAILED', { terminationDate, start, end }, `the termination date ${terminationDate} is outside the term ${start} – ${end}`);
+    throw legacyError('VALIDATION_FAILED', { terminationDate, start, end }, `the termination date ${terminationDate} is outside the term ${start} – ${end}`);
   }
 
   // Within the term, the months started never exceed the period signed.
@@ -131,9 +131,9 @@ export interface SettledContract {
  * prepaid to settle (usage up to the end goes on the last bill), a prepaid one is re-priced.
  */
 export function terminationSettlement(c: SettledContract, date: string): EarlyTerminationSettlement & { date: string } {
-  if (!c.startDate || !c.endDate) throw new AppError('CONFLICT', undefined, 'the contract has not started');
+  if (!c.startDate || !c.endDate) throw legacyError('CONFLICT', undefined, 'the contract has not started');
   if (date < c.startDate || date > c.endDate) {
-    throw new AppError('VALIDATION_FAILED', { date }, `the date must be within the term ${c.startDate} … ${c.endDate}`);
+    throw legacyError('VALIDATION_FAILED', { date }, `the date must be within the term ${c.startDate} … ${c.endDate}`);
   }
   if (c.billing === 'postpaid' || c.model.kind === 'quote') {
     const explanation = 'Trả sau: cước sử dụng đến ngày kết thúc được tính vào hoá đơn kỳ cuối; không có khoản hoàn trả.';
@@ -152,6 +152,6 @@ function prorate(amount: bigint, part: number, whole: number): bigint {
 
 function checkAmount(amount: unknown, field: string): void {
   if (typeof amount !== 'bigint' || amount < 0n) {
-    throw new AppError('VALIDATION_FAILED', { field }, `${field} must be a whole number of đồng, at least 0`);
+    throw legacyError('VALIDATION_FAILED', { field }, `${field} must be a whole number of đồng, at least 0`);
   }
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { priceModelFromJson, priceQuote, type VatRate } from '../../catalog/index.ts';
 import { amendments } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -10,7 +10,7 @@ import { changeContract, closeTasks } from '../persist.ts';
 /** Ops configured the change (C6): the appendix applies and the contract carries the new package. */
 export async function completeAmendment(d: Deps, ctx: Ctx, amendmentId: string) {
   const [a] = await d.database.db.select().from(amendments).where(eq(amendments.id, amendmentId));
-  if (!a) throw new AppError('NOT_FOUND', { amendment: amendmentId });
+  if (!a) throw legacyError('NOT_FOUND', { amendment: amendmentId });
   return changeContract(
     d,
     ctx,
@@ -19,7 +19,7 @@ export async function completeAmendment(d: Deps, ctx: Ctx, amendmentId: string) 
     async (tx, c) => {
       const [fresh] = await tx.select().from(amendments).where(eq(amendments.id, a.id)).for('update');
       if (fresh.status !== 'configuring') {
-        throw new AppError('INVALID_TRANSITION', { from: fresh.status, event: 'apply' }, `appendix is ${fresh.status}`);
+        throw legacyError('INVALID_TRANSITION', { from: fresh.status, event: 'apply' }, `appendix is ${fresh.status}`);
       }
       await tx.update(amendments).set({ status: 'applied', appliedAt: d.clock.now() }).where(eq(amendments.id, a.id));
       await closeTasks(d, tx, ctx, c.id, ['configure_amendment']);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import type { VatRate } from '../../catalog/index.ts';
 import { amendments } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -42,9 +42,9 @@ export async function confirmPaymentIn(d: Deps, tx: Executor, ctx: Ctx, contract
   if (p.amendmentId) return confirmAmendmentPayment(d, tx, ctx, c, p);
   if (c.paymentRef === p.paymentRef) return false; // the same payment again: already applied
   if (c.status !== 'awaiting_payment') {
-    throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
+    throw legacyError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
   }
-  if (p.amountVnd !== c.totalVnd) throw new AppError('PAYMENT_MISMATCH', { expected: c.totalVnd.toString(), got: p.amountVnd.toString() });
+  if (p.amountVnd !== c.totalVnd) throw legacyError('PAYMENT_MISMATCH', { expected: c.totalVnd.toString(), got: p.amountVnd.toString() });
   const selfService = c.channel === 'self_service';
   const status = nextStatus(c.status, selfService ? 'pay_self_service' : 'pay');
   const after = await saveContract(d, tx, ctx, c, { status, paidAt: p.paidAt, paymentRef: p.paymentRef }, 'contract.paid');
@@ -67,13 +67,13 @@ async function confirmAmendmentPayment(d: Deps, tx: Executor, ctx: Ctx, c: Contr
     .from(amendments)
     .where(and(eq(amendments.id, p.amendmentId!), eq(amendments.contractId, c.id)))
     .for('update');
-  if (!a) throw new AppError('NOT_FOUND', { amendment: p.amendmentId });
+  if (!a) throw legacyError('NOT_FOUND', { amendment: p.amendmentId });
   if (a.paymentRef === p.paymentRef) return false;
   if (a.status !== 'awaiting_payment') {
-    throw new AppError('INVALID_TRANSITION', { from: a.status, event: 'pay' }, `appendix is ${a.status}`);
+    throw legacyError('INVALID_TRANSITION', { from: a.status, event: 'pay' }, `appendix is ${a.status}`);
   }
   const payable = appendixPayable(a.netVnd, c.vatRate as VatRate);
-  if (p.amountVnd !== payable) throw new AppError('PAYMENT_MISMATCH', { expected: payable.toString(), got: p.amountVnd.toString() });
+  if (p.amountVnd !== payable) throw legacyError('PAYMENT_MISMATCH', { expected: payable.toString(), got: p.amountVnd.toString() });
   await tx.update(amendments).set({ status: 'configuring', paymentRef: p.paymentRef }).where(eq(amendments.id, a.id));
   await d.audit.record(tx, ctx, {
     action: 'contract.amendment_paid',

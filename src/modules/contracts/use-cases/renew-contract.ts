@@ -1,6 +1,6 @@
 import { addDays } from '../../../platform/calendar.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { priceQuote, type VatRate } from '../../catalog/index.ts';
 import { today, type Deps } from '../deps.ts';
 import { LIVE_STATUSES } from '../domain/lifecycle.ts';
@@ -12,12 +12,12 @@ export async function renewContract(d: Deps, ctx: Ctx, id: string, opts: { quant
   const parent = await contractRow(d, id);
   assertSeller(d, ctx, parent);
   if (!LIVE_STATUSES.includes(parent.status)) {
-    throw new AppError('INVALID_TRANSITION', { from: parent.status, event: 'renew' }, `a ${parent.status} contract cannot be renewed`);
+    throw legacyError('INVALID_TRANSITION', { from: parent.status, event: 'renew' }, `a ${parent.status} contract cannot be renewed`);
   }
   const plan = await d.catalog.plan(parent.planId);
   const product = await d.catalog.product(parent.productId);
   const priced = await d.catalog.pricedPlan(product.code, plan.code);
-  if (priced.model.kind === 'quote') throw new AppError('QUOTE_REQUIRED', undefined, 'renew an On-Premise contract with a new quote');
+  if (priced.model.kind === 'quote') throw legacyError('QUOTE_REQUIRED', undefined, 'renew an On-Premise contract with a new quote');
   const quantity = opts.quantity ?? parent.quantity;
   const periodMonths = opts.periodMonths ?? parent.periodMonths;
   const pricing = priceQuote(priced.model, product.vatRate as VatRate, { quantity, periodMonths });
@@ -37,7 +37,7 @@ export async function renewContract(d: Deps, ctx: Ctx, id: string, opts: { quant
     needsCtkvApproval: parent.needsCtkvApproval,
   };
   return d.database.db.transaction(async (tx) => {
-    if (await hasLiveRenewal(tx, parent.id)) throw new AppError('CONFLICT', { contract: parent.id }, 'a renewal already exists');
+    if (await hasLiveRenewal(tx, parent.id)) throw legacyError('CONFLICT', { contract: parent.id }, 'a renewal already exists');
     const row = await insertContract(d, tx, ctx, renewal, priced, pricing);
     // C5: the signing unit renews within 1 working day.
     await openTask(d, tx, row, 'renew', row.sellingUnitId);

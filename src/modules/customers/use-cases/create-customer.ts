@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { customers } from '../db/schema.ts';
 import type { CustomerDeps } from '../deps.ts';
@@ -45,7 +45,7 @@ export async function createCustomer(d: CustomerDeps, ctx: Ctx, input: CustomerI
   return d.database.db.transaction(async (tx) => {
     if (row.taxCode) {
       const [dup] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.taxCode, row.taxCode));
-      if (dup) throw new AppError('CONFLICT', { taxCode: row.taxCode, existing: dup.id }, `a customer with tax code ${row.taxCode} exists`);
+      if (dup) throw legacyError('CONFLICT', { taxCode: row.taxCode, existing: dup.id }, `a customer with tax code ${row.taxCode} exists`);
     }
     await tx.insert(customers).values(row);
     await d.audit.record(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: row.id, after: row });

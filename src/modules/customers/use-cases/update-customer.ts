@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { customers } from '../db/schema.ts';
 import type { CustomerDeps } from '../deps.ts';
 import { checkedBuyer } from '../domain/buyer.ts';
@@ -11,7 +11,7 @@ import type { CustomerInput } from './create-customer.ts';
 export async function updateCustomer(d: CustomerDeps, ctx: Ctx, id: string, patch: Partial<CustomerInput>) {
   return d.database.db.transaction(async (tx) => {
     const before = await row(d, id, tx);
-    if (!canSee(d, ctx, before)) throw new AppError('FORBIDDEN', { customer: id });
+    if (!canSee(d, ctx, before)) throw legacyError('FORBIDDEN', { customer: id });
     await assertAssignable(d, ctx, patch, tx);
     const merged = checkedBuyer({
       ...before,
@@ -28,7 +28,7 @@ export async function updateCustomer(d: CustomerDeps, ctx: Ctx, id: string, patc
       .set({ ...merged, updatedAt: d.clock.now(), version: before.version + 1 })
       .where(and(eq(customers.id, id), eq(customers.version, before.version)))
       .returning();
-    if (!after) throw new AppError('CONFLICT');
+    if (!after) throw legacyError('CONFLICT');
     await d.audit.record(tx, ctx, { action: 'customer.updated', entityType: 'customer', entityId: id, before, after });
     return (await present(d, [after], tx))[0];
   });

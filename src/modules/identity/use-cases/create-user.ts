@@ -1,6 +1,6 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { users } from '../db/schema.ts';
 import type { IdentityDeps } from '../deps.ts';
@@ -43,7 +43,7 @@ export async function insertUser(
   return ex.transaction(async (tx) => {
     await assertUsernameFree(tx, u.username);
     if (u.customerId && !(await d.customers.exists(u.customerId, tx))) {
-      throw new AppError('VALIDATION_FAILED', { customerId: u.customerId }, `unknown customer ${u.customerId}`);
+      throw legacyError('VALIDATION_FAILED', { customerId: u.customerId }, `unknown customer ${u.customerId}`);
     }
     const [row] = await tx
       .insert(users)

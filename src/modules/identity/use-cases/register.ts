@@ -1,7 +1,7 @@
 import { or, sql } from 'drizzle-orm';
 import { advisoryXactLock, type Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { users } from '../db/schema.ts';
 import type { IdentityDeps } from '../deps.ts';
@@ -64,5 +64,5 @@ async function assertContactFree(d: IdentityDeps, tx: Executor, email: string, p
     .where(or(sql`lower(${users.email}) = ${lower}`, sql`right(regexp_replace(coalesce(${users.phone}, ''), '[^0-9]', '', 'g'), 9) = ${tail}`))
     .limit(1);
   const taken = user ?? (await d.customers.contactTaken(email, phone, tx));
-  if (taken) throw new AppError(taken.email?.toLowerCase() === lower ? 'EMAIL_TAKEN' : 'PHONE_TAKEN');
+  if (taken) throw legacyError(taken.email?.toLowerCase() === lower ? 'EMAIL_TAKEN' : 'PHONE_TAKEN');
 }

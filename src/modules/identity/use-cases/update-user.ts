@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { IdentityDeps } from '../deps.ts';
 import type { Role } from '../domain/roles.ts';
@@ -25,9 +25,9 @@ export async function updateUser(d: IdentityDeps, ctx: Ctx, id: string, patch: U
   const now = d.clock.now();
   return d.database.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-    if (!before) throw new AppError('NOT_FOUND', { user: id });
+    if (!before) throw legacyError('NOT_FOUND', { user: id });
     if (id === ctx.actor.id && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('admin')))) {
-      throw new AppError('CONFLICT', { reason: 'admins cannot disable or demote themselves' }, 'cannot disable or demote yourself');
+      throw legacyError('CONFLICT', { reason: 'admins cannot disable or demote themselves' }, 'cannot disable or demote yourself');
     }
     const { password: _omit, ...fields } = patch;
     const [after] = await tx
@@ -41,7 +41,7 @@ export async function updateUser(d: IdentityDeps, ctx: Ctx, id: string, patch: U
       })
       .where(and(eq(users.id, id), eq(users.version, before.version)))
       .returning();
-    if (!after) throw new AppError('CONFLICT');
+    if (!after) throw legacyError('CONFLICT');
     if (patch.status === 'disabled' || passwordHash) {
       // A disabled account or a reset password ends every open session.
       await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { invoices } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { renderInvoiceHtml } from '../domain/html.ts';
@@ -11,7 +11,7 @@ import { preview, readable } from '../queries.ts';
 export async function renderInvoice(d: Deps, ctx: Ctx, id: string): Promise<string> {
   const inv = await readable(d, ctx, id);
   if (inv.status === 'needs_data') {
-    throw new AppError('CONFLICT', { status: inv.status }, 'the invoice waits for corrected buyer or line data');
+    throw legacyError('CONFLICT', { status: inv.status }, 'the invoice waits for corrected buyer or line data');
   }
   const canonical = preview(d, inv);
   let replacedBy = null;

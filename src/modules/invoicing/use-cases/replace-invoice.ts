@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { canTransition } from '../../../platform/state-machine.ts';
 import { invoices } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -17,10 +17,10 @@ export async function replaceInvoice(d: Deps, ctx: Ctx, id: string, input: Invoi
   const newId = await d.database.db.transaction(async (tx) => {
     const original = await lock(tx, id);
     if (!canTransition(INVOICE_MACHINE, original.status, 'replace') || original.number === null || !original.issuedDate) {
-      throw new AppError('INVALID_TRANSITION', { from: original.status, event: 'replace' }, 'only an issued invoice can be replaced');
+      throw legacyError('INVALID_TRANSITION', { from: original.status, event: 'replace' }, 'only an issued invoice can be replaced');
     }
     const open = await openReplacement(tx, original.id);
-    if (open) throw new AppError('CONFLICT', { replacement: open.id }, 'a replacement of this invoice is already in progress');
+    if (open) throw legacyError('CONFLICT', { replacement: open.id }, 'a replacement of this invoice is already in progress');
     const fixed = corrected(d, original, input);
     const { form, series, number, issuedDate: issueDate } = original;
     const relation: InvoiceRelation = { kind: 'replace', form, series, number, issueDate, note: input.reason };

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import type { Deps } from '../deps.ts';
 import { paymentLink } from '../queries.ts';
 import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
@@ -7,9 +7,9 @@ import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
 /** The payment link of a contract awaiting payment, for its customer or its seller to open. */
 export async function getPaymentLink(d: Deps, ctx: Ctx, contractId: string): Promise<{ paymentId: string; link: string }> {
   const c = await d.contracts.row(contractId);
-  if (!d.contracts.canSee(ctx, c)) throw new AppError(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { contract: contractId });
+  if (!d.contracts.canSee(ctx, c)) throw legacyError(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { contract: contractId });
   if (c.status !== 'awaiting_payment') {
-    throw new AppError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
+    throw legacyError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
   }
   return d.database.db.transaction(async (tx) => {
     const description = contractPaymentDescription(c.number);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import { payments } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -24,15 +24,15 @@ export interface BankTransfer {
  */
 export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer) {
   const c = await d.contracts.row(input.contractId);
-  if (!d.contracts.canSee(ctx, c)) throw new AppError('FORBIDDEN', { contract: c.id });
+  if (!d.contracts.canSee(ctx, c)) throw legacyError('FORBIDDEN', { contract: c.id });
   const now = d.clock.now();
   const paidAt = input.paidAt ?? now;
   if (!paidAtAcceptable(paidAt, now, c.createdAt)) {
-    throw new AppError('PAID_AT_INVALID', { paidAt: Number.isFinite(paidAt.getTime()) ? paidAt.toISOString() : null });
+    throw legacyError('PAID_AT_INVALID', { paidAt: Number.isFinite(paidAt.getTime()) ? paidAt.toISOString() : null });
   }
   return d.database.db.transaction(async (tx) => {
     const [sameTransfer] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.bankRef, input.bankRef));
-    if (sameTransfer) throw new AppError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
+    if (sameTransfer) throw legacyError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
     const appendix = !!input.amendmentId;
     const created = await ensurePayment(d, tx, {
       contractId: c.id,
@@ -42,9 +42,9 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
       description: contractPaymentDescription(c.number, appendix),
     });
     const [p] = await tx.select().from(payments).where(eq(payments.id, created.id)).for('update');
-    if (!awaitsMoney(p.status)) throw new AppError('PAYMENT_ALREADY_RECORDED', { payment: p.id, status: p.status });
+    if (!awaitsMoney(p.status)) throw legacyError('PAYMENT_ALREADY_RECORDED', { payment: p.id, status: p.status });
     if (p.amountVnd !== input.amountVnd) {
-      throw new AppError('PAYMENT_MISMATCH', { expected: p.amountVnd.toString(), got: input.amountVnd.toString() });
+      throw legacyError('PAYMENT_MISMATCH', { expected: p.amountVnd.toString(), got: input.amountVnd.toString() });
     }
     const payment = { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt, amendmentId: input.amendmentId };
     await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);

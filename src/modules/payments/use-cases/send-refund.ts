@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { toLocalDate } from '../../../platform/calendar.ts';
 import { canTransition, transition } from '../../../platform/state-machine.ts';
 import { attempts, payments, refunds } from '../db/schema.ts';
@@ -98,7 +98,7 @@ async function applyRefund(d: Deps, refundId: string, outcome: RefundOutcome) {
         .set({ ...next, updatedAt: now, version: p.version + 1 })
         .where(and(eq(payments.id, p.id), eq(payments.version, p.version)))
         .returning({ id: payments.id });
-      if (updated.length !== 1) throw new AppError('CONFLICT', { payment: p.id }, 'the payment changed while applying a refund');
+      if (updated.length !== 1) throw legacyError('CONFLICT', { payment: p.id }, 'the payment changed while applying a refund');
     }
     await d.audit.record(tx, SYSTEM, {
       action: outcome.status === 'done' ? 'payment.refunded' : 'payment.refund_failed',

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../../../platform/calendar.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import type { Stage } from './levels.ts';
 import { stageTarget, warningPoint, type ClockMode, type SlaPolicy } from './sla.ts';
 
@@ -60,7 +60,7 @@ const toMs = (minutes: number) => Math.round(minutes * MIN);
 // ---- time in the cycle's mode ------------------------------------------------------------------
 
 function needCalendar(mode: ClockMode, calendar?: WorkCalendar): WorkCalendar | undefined {
-  if (mode === 'working' && !calendar) throw new AppError('INTERNAL', { mode }, 'working-time SLA clocks need a WorkCalendar');
+  if (mode === 'working' && !calendar) throw legacyError('INTERNAL', { mode }, 'working-time SLA clocks need a WorkCalendar');
   return calendar;
 }
 
@@ -135,7 +135,7 @@ export function clockOf(set: ClockSet, stage: ClockStage): Clock | undefined {
 // ---- transitions (pure: each returns a new set) ------------------------------------------------
 
 function refuse(action: string, details: object): never {
-  throw new AppError('INVALID_TRANSITION', details, `cannot ${action}`);
+  throw legacyError('INVALID_TRANSITION', details, `cannot ${action}`);
 }
 
 /** Stop counting at `now`: move the running time into `consumedMin`, noting when the budget ran out. */
@@ -226,7 +226,7 @@ export function pause(set: ClockSet, now: Date, calendar?: WorkCalendar): ClockS
 export function resume(set: ClockSet, now: Date): ClockSet {
   const since = set.pausedSince;
   if (!since) refuse('resume: not paused', {});
-  if (now.getTime() < since.getTime()) throw new AppError('VALIDATION_FAILED', { pausedSince: since, now }, 'resume before pause');
+  if (now.getTime() < since.getTime()) throw legacyError('VALIDATION_FAILED', { pausedSince: since, now }, 'resume before pause');
   return {
     ...set,
     pausedSince: null,

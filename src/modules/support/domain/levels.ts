@@ -1,4 +1,4 @@
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 
 /**
  * Customer requests (SPEC F1–F3, seed 003 part VII): what was asked, how it came in, how hard it is
@@ -120,7 +120,7 @@ const ROUTES: Record<Level, readonly Stage[]> = {
 
 /** The stages a ticket of `level` passes through; the last one answers it. */
 export function routeFor(level: Level): readonly Stage[] {
-  if (!isLevel(level)) throw new AppError('VALIDATION_FAILED', { level }, `unknown level ${String(level)}`);
+  if (!isLevel(level)) throw legacyError('VALIDATION_FAILED', { level }, `unknown level ${String(level)}`);
   return ROUTES[level];
 }
 

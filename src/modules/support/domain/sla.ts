@@ -1,4 +1,4 @@
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { REQUEST_TYPES, type RequestType, type Stage } from './levels.ts';
 
 /**
@@ -113,7 +113,7 @@ export function policyIssues(p: SlaPolicy): string[] {
 /** Returns `p` unchanged, or throws VALIDATION_FAILED with `{ requestType, issues }`. */
 export function validatePolicy(p: SlaPolicy): SlaPolicy {
   const issues = policyIssues(p);
-  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { requestType: p.requestType, issues }, issues.join('; '));
+  if (issues.length > 0) throw legacyError('VALIDATION_FAILED', { requestType: p.requestType, issues }, issues.join('; '));
   return p;
 }
 
@@ -121,9 +121,9 @@ export function validatePolicy(p: SlaPolicy): SlaPolicy {
 export function validatePolicyTable(table: SlaPolicyTable): SlaPolicyTable {
   for (const t of REQUEST_TYPES) {
     const p = table[t];
-    if (!p) throw new AppError('VALIDATION_FAILED', { requestType: t, issues: ['missing policy'] }, `no SLA policy for ${t}`);
+    if (!p) throw legacyError('VALIDATION_FAILED', { requestType: t, issues: ['missing policy'] }, `no SLA policy for ${t}`);
     if (p.requestType !== t) {
-      throw new AppError('VALIDATION_FAILED', { requestType: t, issues: ['filed under another type'] }, `policy for ${p.requestType} filed under ${t}`);
+      throw legacyError('VALIDATION_FAILED', { requestType: t, issues: ['filed under another type'] }, `policy for ${p.requestType} filed under ${t}`);
     }
     validatePolicy(p);
   }
@@ -132,6 +132,6 @@ export function validatePolicyTable(table: SlaPolicyTable): SlaPolicyTable {
 
 export function policyFor(table: SlaPolicyTable, type: RequestType): SlaPolicy {
   const p = table[type];
-  if (!p) throw new AppError('VALIDATION_FAILED', { requestType: type }, `no SLA policy for ${type}`);
+  if (!p) throw legacyError('VALIDATION_FAILED', { requestType: type }, `no SLA policy for ${type}`);
   return p;
 }

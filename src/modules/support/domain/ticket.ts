@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '../../../platform/calendar.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { canTransition, defineMachine, eventsFrom, transition } from '../../../platform/state-machine.ts';
 import {
   addClockMinutes,
@@ -156,7 +157,7 @@ export interface TicketTransition {
 const place = (t: Ticket): Place => ({ status: t.status, stage: t.assigneeStage, level: t.level, requestType: t.requestType });
 
 function invalid(details: object, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', details, message);
+  return legacyError('VALIDATION_FAILED', details, message);
 }
 
 function requireText(value: string | undefined, field: string): void {
@@ -187,7 +188,7 @@ export interface ReceiveInput {
 export function receive(input: ReceiveInput, ctx: TicketContext): TicketTransition {
   const { now, role } = ctx;
   requireDate(now, 'now');
-  if (!RECEIVE_ROLES.includes(role)) throw new AppError('FORBIDDEN', { role, event: 'receive' });
+  if (!RECEIVE_ROLES.includes(role)) throw legacyError('FORBIDDEN', { role, event: 'receive' });
   if (!REQUEST_TYPES.includes(input.requestType)) throw invalid({ field: 'requestType' }, 'unknown request type');
   if (!CHANNELS.includes(input.channel)) throw invalid({ field: 'channel' }, 'unknown channel');
   if (role === 'customer') {
@@ -220,9 +221,9 @@ export function receive(input: ReceiveInput, ctx: TicketContext): TicketTransiti
 /** Why `role` cannot fire `event` now (state first, then the ticket's data, then the role), or null. */
 function refusal(t: Ticket, event: TicketEvent, role: string): AppError | null {
   if (!canTransition(TICKET_MACHINE, t.status, event)) {
-    return new AppError('INVALID_TRANSITION', { status: t.status, event }, `cannot ${event} from ${t.status}`);
+    return legacyError('INVALID_TRANSITION', { status: t.status, event }, `cannot ${event} from ${t.status}`);
   }
-  const wrongPlace = (why: string) => new AppError('INVALID_TRANSITION', { status: t.status, stage: t.assigneeStage, level: t.level, event }, why);
+  const wrongPlace = (why: string) => legacyError('INVALID_TRANSITION', { status: t.status, stage: t.assigneeStage, level: t.level, event }, why);
   const holder = STAGE_ROLES[t.assigneeStage].includes(role);
   const receiver = STAGE_ROLES.receiver.includes(role);
   let allowed: boolean;
@@ -259,7 +260,7 @@ function refusal(t: Ticket, event: TicketEvent, role: string): AppError | null {
       allowed = role === 'system';
       break;
   }
-  return allowed ? null : new AppError('FORBIDDEN', { role, event, stage: t.assigneeStage });
+  return allowed ? null : legacyError('FORBIDDEN', { role, event, stage: t.assigneeStage });
 }
 
 /** The events `role` may fire on `t` now (for screens that show only the buttons that will work). */
@@ -371,7 +372,7 @@ export function applyEvent(t: Ticket, cmd: TicketCommand, ctx: TicketContext): T
     }
 
     case 'auto_close':
-      if (!autoCloseDue(t, now, ctx.autoCloseAfterDays)) throw new AppError('INVALID_TRANSITION', { event: 'auto_close', resolvedAt: t.resolvedAt }, 'the review period has not ended');
+      if (!autoCloseDue(t, now, ctx.autoCloseAfterDays)) throw legacyError('INVALID_TRANSITION', { event: 'auto_close', resolvedAt: t.resolvedAt }, 'the review period has not ended');
       break;
 
     case 'review_satisfied':

@@ -1,7 +1,7 @@
 import { toLocalDate } from '../../../platform/calendar.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { nextDocumentNumber } from '../../../platform/counters.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { legacyError } from '../../../platform/legacy-errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { tickets } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -31,7 +31,7 @@ export interface NewTicket {
 export async function createTicket(d: Deps, ctx: Ctx, input: NewTicket) {
   const now = d.clock.now();
   const role = deskRole(d, ctx, null);
-  if (!role) throw new AppError('FORBIDDEN', undefined, 'only the call center, AM/KAM and customers receive requests');
+  if (!role) throw legacyError('FORBIDDEN', undefined, 'only the call center, AM/KAM and customers receive requests');
   const customer = await customerOf(d, ctx, role, input);
   const policies = await d.policies.get();
   const level = role === 'customer' ? undefined : input.level;
@@ -90,15 +90,15 @@ async function customerOf(d: Deps, ctx: Ctx, role: string, input: NewTicket) {
   if (customerId) await customers.visibleRow(ctx, customerId);
   if (input.contractId) {
     const owner = await d.contractOwner(input.contractId, ctx);
-    if (!owner) throw new AppError('NOT_FOUND', { contract: input.contractId });
+    if (!owner) throw legacyError('NOT_FOUND', { contract: input.contractId });
     if (customerId && owner.customerId !== customerId) {
-      throw new AppError('VALIDATION_FAILED', { contractId: input.contractId }, 'the contract is not this customer\'s');
+      throw legacyError('VALIDATION_FAILED', { contractId: input.contractId }, 'the contract is not this customer\'s');
     }
     customerId = owner.customerId;
   }
   if (!customerId && input.customerPhone) {
     const found = await customers.byPhone(ctx, input.customerPhone);
-    if (found.length > 1) throw new AppError('CUSTOMER_AMBIGUOUS', { candidates: found.map((c) => ({ id: c.id, name: c.name, type: c.type })) });
+    if (found.length > 1) throw legacyError('CUSTOMER_AMBIGUOUS', { candidates: found.map((c) => ({ id: c.id, name: c.name, type: c.type })) });
     customerId = found[0]?.id ?? null;
   }
   return customerId ? customers.row(customerId) : null;

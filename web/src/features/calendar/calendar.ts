@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { CalendarOverride, Holiday, WorkingHours } from '../../api/types.ts';
+import type { CalendarOverride, Holiday, NewOverride, WorkingHours } from '@contracts/calendar';
 
 const overridesKey = ['calendar-overrides'] as const;
 
@@ -24,12 +24,6 @@ export const useWorkingHours = () =>
     queryFn: () => api.get<WorkingHours>('/api/v1/calendar/working-hours'),
     staleTime: 10 * 60_000,
   });
-
-export interface NewOverride {
-  date: string;
-  kind: 'off' | 'work';
-  name: string;
-}
 
 export function useAddOverride() {
   const queryClient = useQueryClient();
