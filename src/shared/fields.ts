@@ -38,6 +38,12 @@ export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 /** One page of a list. */
 export const paged = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 /** An id as a request names it (ULIDs and the seeded codes fit). */
 export const id = z.string().min(1).max(40);

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { saveVersioned } from '../../db/versioned.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { nextDocumentNumber } from '../../platform/counters.ts';
 import { localDateTime } from '../../platform/calendar.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { withinLimit } from '../../platform/money.ts';
 import { priceModelToJson, type PricedPlan, type Quote } from '../catalog/index.ts';
@@ -88,21 +88,7 @@ export async function saveContract(
   patch: Partial<ContractRow>,
   action: string,
 ): Promise<ContractRow> {
-  const [after] = await tx
-    .update(contracts)
-    .set({ ...patch, updatedAt: d.clock.now(), version: c.version + 1 })
-    .where(and(eq(contracts.id, c.id), eq(contracts.version, c.version)))
-    .returning();
-  if (!after) throw legacyError('CONFLICT', { contract: c.id }, 'the contract changed meanwhile; reload and retry');
-  const keys = Object.keys(patch) as (keyof ContractRow)[];
-  await d.audit.record(tx, ctx, {
-    action,
-    entityType: 'contract',
-    entityId: c.id,
-    before: Object.fromEntries(keys.map((k) => [k, c[k]])),
-    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
-  });
-  return after;
+  return saveVersioned(tx, d.audit, ctx, { table: contracts, entityType: 'contract', row: c, patch, now: d.clock.now(), action });
 }
 
 type Step = (tx: Executor, c: ContractRow) => Promise<void>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { saveVersioned } from '../../db/versioned.ts';
 import { toLocalDate } from '../../platform/calendar.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { legacyError } from '../../platform/legacy-errors.ts';
@@ -86,21 +87,7 @@ export async function save(
   action: string,
   extra?: Record<string, unknown>,
 ): Promise<InvoiceRow> {
-  const [after] = await tx
-    .update(invoices)
-    .set({ ...patch, updatedAt: d.clock.now(), version: inv.version + 1 })
-    .where(and(eq(invoices.id, inv.id), eq(invoices.version, inv.version)))
-    .returning();
-  if (!after) throw legacyError('CONFLICT', { invoice: inv.id }, 'the invoice changed meanwhile; reload and retry');
-  const keys = Object.keys(patch) as (keyof InvoiceRow)[];
-  await d.audit.record(tx, ctx, {
-    action,
-    entityType: 'invoice',
-    entityId: inv.id,
-    before: auditView(Object.fromEntries(keys.map((k) => [k, inv[k]]))),
-    after: { ...auditView(Object.fromEntries(keys.map((k) => [k, after[k]]))), ...extra },
-  });
-  return after;
+  return saveVersioned(tx, d.audit, ctx, { table: invoices, entityType: 'invoice', row: inv, patch, now: d.clock.now(), action, view: auditView, extra });
 }
 
 /** The audit view of invoice fields: the XML is summarised by its hash. */

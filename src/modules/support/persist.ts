@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { ticketEvents, tickets } from './db/schema.ts';
 import type { Deps } from './deps.ts';
@@ -11,13 +10,7 @@ import type { TicketRow } from './queries.ts';
 
 /** Saves a patch if nobody changed the row since it was read (CONFLICT otherwise). */
 export async function saveTicket(d: Deps, tx: Executor, row: TicketRow, patch: Partial<TicketRow>): Promise<TicketRow> {
-  const [after] = await tx
-    .update(tickets)
-    .set({ ...patch, updatedAt: d.clock.now(), version: row.version + 1 })
-    .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
-    .returning();
-  if (!after) throw legacyError('CONFLICT', { ticket: row.id });
-  return after;
+  return updateVersioned(tx, { table: tickets, entityType: 'ticket', row, patch, now: d.clock.now() });
 }
 
 export interface TimelineEntry {

@@ -3,12 +3,7 @@
 // One list of roles for server and UI.
 export { ROLES, type Role } from '../../../src/modules/identity/domain/roles.ts';
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Paged } from '@shared/fields.ts';
 
 export interface OrgUnitRef {
   id: string;
