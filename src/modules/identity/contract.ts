@@ -109,3 +109,4 @@ export type Login = z.input<typeof login>;
 export type Registration = z.input<typeof registration>;
 export type NewUser = z.input<typeof newUser>;
 export type UserPatch = z.input<typeof userPatch>;
+export type ChangePassword = z.input<typeof changePassword>;

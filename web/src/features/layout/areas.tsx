@@ -22,7 +22,7 @@ import {
   TeamOutlined,
   TransactionOutlined,
 } from '@ant-design/icons';
-import type { Role } from '../../api/types.ts';
+import type { Role } from '@contracts/identity';
 import type { MessageKey } from '../../i18n/index.tsx';
 import { INTAKE_ROLES, QUEUE_ROLES } from '../tickets/tickets.ts';
 
