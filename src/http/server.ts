@@ -162,9 +162,13 @@ function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
 
 const zodMessages: Record<Locale, z.core.$ZodErrorMap> = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
 
-/** A schema issue in the reader's language: our own wording for custom rules, zod's translation for the rest. */
-function issueMessage(v: { keyword: string; message?: string; params?: object }, locale: Locale): string {
-  if (locale === 'en' || v.keyword === 'custom') return v.message ?? '';
+/**
+ * A schema issue in the reader's language: a custom rule's own wording (its Vietnamese in `params.vi`, see
+ * `bilingual` in shared/fields.ts), zod's translation for the rest.
+ */
+function issueMessage(v: { keyword: string; message?: string; params?: { params?: { vi?: string } } }, locale: Locale): string {
+  if (locale === 'en') return v.message ?? '';
+  if (v.keyword === 'custom') return v.params?.params?.vi ?? v.message ?? '';
   const translated = zodMessages[locale]({ code: v.keyword, ...v.params } as never);
   return (typeof translated === 'string' ? translated : translated?.message) ?? v.message ?? '';
 }

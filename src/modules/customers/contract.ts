@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instantOut, pageQuery, paged } from '../../shared/fields.ts';
+import { id, instantOut, pageQuery, paged, patchOf } from '../../shared/fields.ts';
 import { customerType, orgUnitRef } from '../identity/contract.ts';
 
 /** The customers' HTTP contract (SPEC B1): KHCN and KHDN, their managing unit and sales person. */
@@ -51,10 +51,7 @@ const fields = {
 export const idParams = z.object({ id });
 export const customerQuery = z.object({ q: z.string().trim().max(100).optional(), type: customerType.optional(), ...pageQuery }).strict();
 export const newCustomer = z.object({ type: customerType, ...fields }).strict();
-export const customerPatch = z
-  .object({ ...fields, name: fields.name.optional(), email: fields.email.optional(), phone: phone.optional() })
-  .strict()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export const customerPatch = patchOf({ ...fields, name: fields.name.optional(), email: fields.email.optional(), phone: phone.optional() });
 export const customersPage = paged(customer);
 
 export type CustomerType = z.infer<typeof customerType>;

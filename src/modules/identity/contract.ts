@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instantOut, pageQuery, paged } from '../../shared/fields.ts';
+import { id, instantOut, pageQuery, paged, patchOf } from '../../shared/fields.ts';
 
 /** Identity's HTTP contract: sign-in, own account and sessions, the org tree, user administration. */
 
@@ -79,18 +79,15 @@ export const userQuery = z.object({ q: z.string().trim().max(100).optional(), ..
 export const newUser = z
   .object({ username, password, fullName, email, phone: phone.optional(), roles, orgUnitId: id.optional(), customerId: id.optional() })
   .strict();
-export const userPatch = z
-  .object({
-    fullName: fullName.optional(),
-    email: email.optional(),
-    phone: phone.nullable().optional(),
-    roles: roles.optional(),
-    orgUnitId: id.nullable().optional(),
-    status: userStatus.optional(),
-    password: password.optional(),
-  })
-  .strict()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export const userPatch = patchOf({
+  fullName: fullName.optional(),
+  email: email.optional(),
+  phone: phone.nullable().optional(),
+  roles: roles.optional(),
+  orgUnitId: id.nullable().optional(),
+  status: userStatus.optional(),
+  password: password.optional(),
+});
 
 export const accepted = z.object({ accepted: z.literal(true) });
 export const ended = z.object({ ended: z.number().int() });
