@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, instantOut, pageQuery, paged, patchOf } from '../../shared/fields.ts';
-import { customerType, orgUnitRef } from '../identity/contract.ts';
+import { customerType, unitRef, userRef } from '../identity/contract.ts';
 
 /** The customers' HTTP contract (SPEC B1): KHCN and KHDN, their managing unit and sales person. */
 
@@ -29,8 +29,8 @@ export const customer = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
-  managingUnit: orgUnitRef.pick({ id: true, code: true, name: true }).nullable(),
-  salesUser: z.object({ id: z.string(), username: z.string(), fullName: z.string() }).nullable(),
+  managingUnit: unitRef.nullable(),
+  salesUser: userRef.nullable(),
   contacts: z.array(z.object({ name: z.string(), position: z.string().optional(), email: z.string().optional(), phone: z.string().optional() })),
   createdAt: instantOut,
 });

@@ -26,6 +26,10 @@ export const ORG_UNIT_KINDS = ['corporation', 'center', 'department', 'regional_
 
 /** An org unit as other records name it (a customer's managing unit, a user's unit). */
 export const orgUnitRef = z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string() });
+/** The short form other contracts show (a contract's or a customer's unit). */
+export const unitRef = orgUnitRef.pick({ id: true, code: true, name: true });
+/** A staff member as other records name them (a customer's sales person). */
+export const userRef = z.object({ id: z.string(), username: z.string(), fullName: z.string() });
 export const orgUnit = orgUnitRef.extend({
   kind: z.enum(ORG_UNIT_KINDS),
   agentKind: z.enum(['reseller', 'commission']).nullable(),
@@ -96,6 +100,8 @@ export const sessionList = z.object({ items: z.array(ownSession) });
 export const usersPage = paged(publicUser);
 
 export type OrgUnitRef = z.infer<typeof orgUnitRef>;
+export type UnitRef = z.infer<typeof unitRef>;
+export type UserRef = z.infer<typeof userRef>;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 export type OrgUnit = z.infer<typeof orgUnit>;
 export type User = z.infer<typeof publicUser>;
