@@ -96,6 +96,24 @@ describe.skipIf(noDatabase)('HTTP: errors, bad input, RBAC', () => {
       const en = await s.http('POST', '/api/v1/auth/login', { payload: '{', headers: { 'accept-language': 'en-US' } });
       expect(en.body.error.message).toBe('Malformed JSON body');
     });
+
+    it('a schema failure is wholly Vietnamese by default (zod translated) and English on request', async () => {
+      const body = { username: 'newbie', password: 'Matkhau123', email: 'not-an-email', roles: 'am', isRoot: true };
+      const vi = await s.http('POST', '/api/v1/admin/users', { token: admin, body });
+      const en = await s.http('POST', '/api/v1/admin/users', { token: admin, body, headers: { 'accept-language': 'en' } });
+      expect([vi.body.error.code, en.body.error.code]).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED']);
+      const english = /\b(invalid|expected|received|required|unrecognized|email address|input)\b/i;
+      expect(vi.body.error.message).toMatch(/^Dữ liệu không hợp lệ: /);
+      expect(vi.body.error.message).toMatch(/email không hợp lệ/);
+      expect(vi.body.error.message).not.toMatch(english);
+      expect(en.body.error.message).toMatch(/^Invalid input: /);
+      expect(en.body.error.message).toMatch(/email/i);
+      expect(en.body.error.message).not.toMatch(/[àáảãạăâđêôơư]/i);
+      // A rule of our own (a PATCH with nothing in it) speaks the reader's language too.
+      const u = (await s.http('GET', '/api/v1/admin/users?q=am1', { token: admin })).body.items[0];
+      const empty = await s.http('PATCH', `/api/v1/admin/users/${u.id}`, { token: admin, body: {} });
+      expect(empty.body.error.message).toBe('Dữ liệu không hợp lệ: body.: không có gì để thay đổi');
+    });
   });
 
   it('no sign-in gets 401; a bad bearer token gets 401', async () => {

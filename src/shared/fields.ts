@@ -12,7 +12,14 @@ import { z } from 'zod';
 export const FIRST_DAY = '2000-01-01';
 export const LAST_DAY = '2100-12-31';
 const inRange = (day: string) => day >= FIRST_DAY && day <= LAST_DAY;
-const rangeMessage = `must be between ${FIRST_DAY} and ${LAST_DAY}`;
+
+/**
+ * A custom rule's message: English, with the Vietnamese in `params.vi` (the server answers a Vietnamese
+ * reader with it; zod's own issues are translated by its locale maps).
+ */
+export const bilingual = (en: string, vi: string) => ({ message: en, params: { vi } });
+
+const rangeMessage = bilingual(`must be between ${FIRST_DAY} and ${LAST_DAY}`, `phải nằm trong khoảng ${FIRST_DAY} đến ${LAST_DAY}`);
 
 /** A real calendar date `YYYY-MM-DD` (local, Asia/Ho_Chi_Minh) within the business range. */
 export const localDate = z.iso.date().refine(inRange, rangeMessage);
@@ -47,3 +54,16 @@ export interface Paged<T> {
 
 /** An id as a request names it (ULIDs and the seeded codes fit). */
 export const id = z.string().min(1).max(40);
+
+/** A PATCH body: only the fields it declares, and at least one of them. */
+export const patchOf = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object(shape)
+    .strict()
+    .refine((b) => Object.keys(b).length > 0, bilingual('nothing to change', 'không có gì để thay đổi'));
+
+/** The query fields of a paged list: `page` from 1, `pageSize` at most 200. */
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};

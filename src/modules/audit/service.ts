@@ -2,6 +2,8 @@ import { and, asc, count, desc, eq, gt, gte, ilike, lt, sql, type SQL } from 'dr
 import { advisoryXactLock, type Database, type Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
+import type { z } from 'zod';
+import type { auditQuery, AuditVerify } from './contract.ts';
 import { chainHead, entries } from './db/schema.ts';
 import {
   entryHash,
@@ -21,22 +23,8 @@ export interface AuditEvent {
   after?: unknown;
 }
 
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: Date;
-  to?: Date;
-  page: number;
-  pageSize: number;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenId?: number;
-}
+export type AuditFilter = z.output<typeof auditQuery>;
+export type VerifyResult = AuditVerify;
 
 export class AuditLog {
   constructor(

@@ -1,2 +1,1 @@
 export { CalendarService } from './service.ts';
-export { calendarRoutes } from './routes.ts';

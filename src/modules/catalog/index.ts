@@ -1,5 +1,4 @@
 export { CatalogService, type PricedPlan } from './service.ts';
-export { catalogRoutes } from './routes.ts';
 export { seedCatalog } from './seed.ts';
 export type { PriceModel, Quote, VatRate } from './domain/pricing.ts';
 export { priceModelFromJson, priceModelToJson, priceQuote, vatOf } from './domain/pricing.ts';

@@ -1,7 +1,6 @@
-/** The contracts module's public API: the module object, its types, its routes and its demo seed. */
+/** The contracts module's public API: the module object, its types and its demo seed (app.ts mounts `routes.ts`). */
 export { CONTRACT_JOBS, createContracts, type ContractService } from './module.ts';
 export type { PaymentLinkFn, ProvisioningPort, ServiceAccount } from './deps.ts';
 export type { PaymentConfirmation } from './use-cases/confirm-payment.ts';
 export type { ContractStatus } from './domain/lifecycle.ts';
-export { contractRoutes } from './routes.ts';
 export { seedDemoContracts } from './seed.ts';

@@ -1,10 +1,11 @@
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
+import type { CustomerQuery } from './contract.ts';
 import type { CustomerDeps } from './deps.ts';
 import { byPhone, canSee, idsByName, namesOf, row, visibleRow, type CustomerRow } from './queries.ts';
 import { createCustomer, type CustomerInput } from './use-cases/create-customer.ts';
 import { getCustomer } from './use-cases/get-customer.ts';
-import { listCustomers, type CustomerQuery } from './use-cases/list-customers.ts';
+import { listCustomers } from './use-cases/list-customers.ts';
 import { updateCustomer } from './use-cases/update-customer.ts';
 
 /**
@@ -29,5 +30,7 @@ export function createCustomers(d: CustomerDeps) {
 export type CustomerService = ReturnType<typeof createCustomers>;
 
 export { customerAccounts } from './accounts.ts';
-export type { Contact, CustomerRow } from './queries.ts';
+export type { CustomerRow } from './queries.ts';
+/** CUSTOMER_AMBIGUOUS is also what the support desk answers when a caller's phone matches several customers. */
+export { customerError } from './errors.ts';
 export type { CustomerInput } from './use-cases/create-customer.ts';

@@ -1,13 +1,13 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail } from '../../platform/errors.ts';
 import { withinScope } from '../identity/index.ts';
 import { customers } from './db/schema.ts';
+import { customerNotFound } from './errors.ts';
 import type { CustomerDeps } from './deps.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
-export type Contact = { name: string; position?: string; email?: string; phone?: string };
 
 /** Staff see the customers managed inside their scope, and those they sell to; corporate roles see all. */
 export function scopeFilter(d: CustomerDeps, ctx: Ctx): SQL | undefined {
@@ -27,7 +27,7 @@ export function canSee(d: CustomerDeps, ctx: Ctx, c: Pick<CustomerRow, 'id' | 'm
 
 export async function row(d: CustomerDeps, id: string, ex: Executor = d.database.db): Promise<CustomerRow> {
   const [c] = await ex.select().from(customers).where(eq(customers.id, id));
-  if (!c) throw legacyError('NOT_FOUND', { customer: id });
+  if (!c) throw customerNotFound(id);
   return c;
 }
 
@@ -37,7 +37,7 @@ export async function row(d: CustomerDeps, id: string, ex: Executor = d.database
  */
 export async function visibleRow(d: CustomerDeps, ctx: Ctx, id: string, ex: Executor = d.database.db): Promise<CustomerRow> {
   const [c] = await ex.select().from(customers).where(eq(customers.id, id));
-  if (!c || !canSee(d, ctx, c)) throw legacyError('NOT_FOUND', { customer: id });
+  if (!c || !canSee(d, ctx, c)) throw customerNotFound(id);
   return c;
 }
 
@@ -102,12 +102,12 @@ export async function assertAssignable(
   const scope = d.identity.scopePathOf(ctx.actor);
   if (ids.managingUnitId) {
     const unit = d.identity.orgUnit(ids.managingUnitId);
-    if (!unit) throw legacyError('VALIDATION_FAILED', { managingUnitId: ids.managingUnitId }, 'unknown managing unit');
-    if (!withinScope(ctx.actor, scope, unit.path)) throw legacyError('FORBIDDEN', { managingUnitId: ids.managingUnitId });
+    if (!unit) throw fail('VALIDATION_FAILED', { managingUnitId: ids.managingUnitId }, { vi: 'không có đơn vị quản lý này', en: 'unknown managing unit' });
+    if (!withinScope(ctx.actor, scope, unit.path)) throw fail('FORBIDDEN', { managingUnitId: ids.managingUnitId }, { vi: 'đơn vị quản lý nằm ngoài phạm vi của bạn', en: 'the managing unit is outside your scope' });
   }
   if (ids.salesUserId) {
     const [sales] = await d.identity.userRefs([ids.salesUserId], ex);
     const path = sales?.orgUnitId ? d.identity.orgUnit(sales.orgUnitId)?.path : undefined;
-    if (!sales || sales.customerId || !path || !withinScope(ctx.actor, scope, path)) throw legacyError('NOT_FOUND', { salesUserId: ids.salesUserId });
+    if (!sales || sales.customerId || !path || !withinScope(ctx.actor, scope, path)) throw fail('NOT_FOUND', { salesUserId: ids.salesUserId }, { vi: 'không có nhân viên kinh doanh này trong phạm vi của bạn', en: 'no such sales person in your scope' });
   }
 }

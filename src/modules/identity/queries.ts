@@ -2,7 +2,8 @@ import argon2 from 'argon2';
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail } from '../../platform/errors.ts';
+import { identityError, userNotFound } from './errors.ts';
 import { orgUnits, users } from './db/schema.ts';
 import type { IdentityDeps } from './deps.ts';
 import { passwordProblem } from './domain/passwords.ts';
@@ -16,7 +17,7 @@ export const hashPassword = (password: string) => argon2.hash(password, ARGON2);
 
 export function checkPassword(password: string, username?: string): void {
   const problem = passwordProblem(password, username);
-  if (problem) throw legacyError('WEAK_PASSWORD', { problem });
+  if (problem) throw identityError('WEAK_PASSWORD', { problem });
 }
 
 /** The account is not locked at `now` (checked again in the writing statement, not only when read). */
@@ -61,7 +62,7 @@ export async function present(d: IdentityDeps, rows: UserRow[], ex: Executor = d
 
 export async function getUser(d: IdentityDeps, id: string, ex: Executor = d.database.db): Promise<PublicUser> {
   const [row] = await ex.select().from(users).where(eq(users.id, id));
-  if (!row) throw legacyError('NOT_FOUND', { user: id });
+  if (!row) throw userNotFound(id);
   return (await present(d, [row], ex))[0];
 }
 
@@ -84,11 +85,11 @@ export async function assertUsernameFree(tx: Executor, username: string): Promis
     .select({ id: users.id })
     .from(users)
     .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
-  if (taken) throw legacyError('USERNAME_TAKEN', { username });
+  if (taken) throw identityError('USERNAME_TAKEN', { username });
 }
 
 export function assertOrgUnit(d: IdentityDeps, id: string | null | undefined): void {
-  if (id && !d.units.get(id)) throw legacyError('VALIDATION_FAILED', { orgUnitId: id }, `unknown org unit ${id}`);
+  if (id && !d.units.get(id)) throw fail('VALIDATION_FAILED', { orgUnitId: id }, { vi: `không có đơn vị ${id}`, en: `unknown org unit ${id}` });
 }
 
 // ---- the staff directory, for other modules -------------------------------------------------------

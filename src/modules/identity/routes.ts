@@ -1,28 +1,7 @@
-import { z } from 'zod';
-import { ctxOf, guard, pageQuery, requireAuth, setSessionCookie, SESSION_COOKIE } from '../../http/auth.ts';
+import { ctxOf, guard, requireAuth, setSessionCookie, SESSION_COOKIE } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { ROLES } from './domain/roles.ts';
+import * as c from './contract.ts';
 import type { IdentityService } from './index.ts';
-
-const username = z.string().trim().min(3).max(50).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore');
-const phone = z.string().trim().regex(/^(\+?84|0)\d{9,10}$/, 'Vietnamese phone number');
-const email = z.email().max(200);
-
-const publicUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  fullName: z.string(),
-  email: z.string(),
-  phone: z.string().nullable(),
-  roles: z.array(z.string()),
-  orgUnit: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
-  customer: z.object({ id: z.string(), name: z.string(), type: z.enum(['individual', 'enterprise']) }).nullable(),
-  status: z.enum(['active', 'disabled']),
-  locale: z.enum(['vi', 'en']),
-  createdAt: z.date(),
-  lastLoginAt: z.date().nullable(),
-});
-const signedIn = z.object({ token: z.string(), csrfToken: z.string(), user: publicUser });
 
 interface RouteOptions {
   secureCookies: boolean;
@@ -39,8 +18,8 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     schema: {
       tags: ['auth'],
       summary: 'Sign in; returns a bearer token and sets the session cookie',
-      body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
-      response: { 200: signedIn },
+      body: c.login,
+      response: { 200: c.signedIn },
     },
     handler: async (req, reply) => {
       const result = await identity.login(ctxOf(req), req.body.username, req.body.password, { userAgent: req.headers['user-agent'] });
@@ -54,8 +33,8 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     schema: {
       tags: ['auth'],
       summary: 'Self-registration of an individual customer (KHCN)',
-      body: z.object({ username, password: z.string().min(1).max(200), fullName: z.string().trim().min(2).max(200), email, phone }).strict(),
-      response: { 201: signedIn },
+      body: c.registration,
+      response: { 201: c.signedIn },
     },
     handler: async (req, reply) => {
       const result = await identity.register(ctxOf(req), req.body);
@@ -78,7 +57,7 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     schema: {
       tags: ['auth'],
       summary: 'The signed-in user, their permissions and a CSRF token for the browser',
-      response: { 200: z.object({ user: publicUser, csrfToken: z.string(), permissions: z.array(z.string()), simulators: z.boolean() }) },
+      response: { 200: c.me },
     },
     preValidation: guard(),
     handler: async (req) => {
@@ -92,15 +71,13 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     },
   });
 
-  const newPassword = z.string().min(1).max(200);
-
   app.post('/api/v1/auth/password/forgot', {
     config: { csrf: false, rateLimit: { max: opts.loginPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'],
       summary: 'Forgot password: e-mails a single-use reset link (valid 30 minutes); the same answer whether or not the address has an account',
-      body: z.object({ email }).strict(),
-      response: { 202: z.object({ accepted: z.literal(true) }) },
+      body: c.forgotPassword,
+      response: { 202: c.accepted },
     },
     handler: async (req, reply) => {
       await identity.requestPasswordReset(ctxOf(req), req.body.email);
@@ -113,7 +90,7 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     schema: {
       tags: ['auth'],
       summary: 'Set a new password with the e-mailed link; every session of the account ends',
-      body: z.object({ token: z.string().min(20).max(100), password: newPassword }).strict(),
+      body: c.resetPassword,
     },
     handler: async (req, reply) => {
       await identity.resetPassword(ctxOf(req), req.body.token, req.body.password);
@@ -126,7 +103,7 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     schema: {
       tags: ['auth'],
       summary: 'Change my password (the current one is required); my other sessions end',
-      body: z.object({ currentPassword: z.string().min(1).max(200), newPassword }).strict(),
+      body: c.changePassword,
     },
     preValidation: guard(),
     handler: async (req, reply) => {
@@ -135,30 +112,20 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     },
   });
 
-  const session = z.object({
-    id: z.string(),
-    createdAt: z.date(),
-    lastSeenAt: z.date(),
-    expiresAt: z.date(),
-    ip: z.string().nullable(),
-    userAgent: z.string().nullable(),
-    current: z.boolean(),
-  });
-
   app.get('/api/v1/me/sessions', {
-    schema: { tags: ['auth'], summary: 'My open sessions (device, address, opened, last seen)', response: { 200: z.object({ items: z.array(session) }) } },
+    schema: { tags: ['auth'], summary: 'My open sessions (device, address, opened, last seen)', response: { 200: c.sessionList } },
     preValidation: guard(),
     handler: async (req) => ({ items: await identity.sessionsOf(requireAuth(req)) }),
   });
 
   app.delete('/api/v1/me/sessions', {
-    schema: { tags: ['auth'], summary: 'Sign out of every other session', response: { 200: z.object({ ended: z.number() }) } },
+    schema: { tags: ['auth'], summary: 'Sign out of every other session', response: { 200: c.ended } },
     preValidation: guard(),
     handler: async (req) => ({ ended: await identity.endSessions(ctxOf(req), requireAuth(req), 'others') }),
   });
 
   app.delete('/api/v1/me/sessions/:id', {
-    schema: { tags: ['auth'], summary: 'Sign out of one of my sessions', params: z.object({ id: z.string().max(40) }) },
+    schema: { tags: ['auth'], summary: 'Sign out of one of my sessions', params: c.idParams },
     preValidation: guard(),
     handler: async (req, reply) => {
       const auth = requireAuth(req);
@@ -172,41 +139,25 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     schema: {
       tags: ['identity'],
       summary: 'The org-unit tree (flat, with parent ids)',
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              code: z.string(),
-              name: z.string(),
-              nameEn: z.string(),
-              kind: z.string(),
-              agentKind: z.string().nullable(),
-              parentId: z.string().nullable(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: c.orgUnitList },
     },
     preValidation: guard('org.read'),
     handler: async () => ({ items: identity.orgUnitList() }),
   });
 
-  const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
-
   app.get('/api/v1/admin/users', {
     schema: {
       tags: ['admin'],
       summary: 'List users (paged, searchable)',
-      querystring: z.object({ q: z.string().trim().max(100).optional(), ...pageQuery }).strict(),
-      response: { 200: z.object({ items: z.array(publicUser), total: z.number(), page: z.number(), pageSize: z.number() }) },
+      querystring: c.userQuery,
+      response: { 200: c.usersPage },
     },
     preValidation: guard('users.manage'),
     handler: async (req) => identity.listUsers(req.query),
   });
 
   app.get('/api/v1/admin/users/:id', {
-    schema: { tags: ['admin'], params: z.object({ id: z.string().max(40) }), response: { 200: publicUser } },
+    schema: { tags: ['admin'], params: c.idParams, response: { 200: c.publicUser } },
     preValidation: guard('users.manage'),
     handler: async (req) => identity.getUser(req.params.id),
   });
@@ -215,19 +166,8 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     schema: {
       tags: ['admin'],
       summary: 'Create a staff or customer user',
-      body: z
-        .object({
-          username,
-          password: z.string().min(1).max(200),
-          fullName: z.string().trim().min(2).max(200),
-          email,
-          phone: phone.optional(),
-          roles,
-          orgUnitId: z.string().max(40).optional(),
-          customerId: z.string().max(40).optional(),
-        })
-        .strict(),
-      response: { 201: publicUser },
+      body: c.newUser,
+      response: { 201: c.publicUser },
     },
     preValidation: guard('users.manage'),
     handler: async (req, reply) => reply.status(201).send(await identity.createUser(ctxOf(req), req.body)),
@@ -237,20 +177,9 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     schema: {
       tags: ['admin'],
       summary: 'Change a user: details, roles, unit, status or password',
-      params: z.object({ id: z.string().max(40) }),
-      body: z
-        .object({
-          fullName: z.string().trim().min(2).max(200).optional(),
-          email: email.optional(),
-          phone: phone.nullable().optional(),
-          roles: roles.optional(),
-          orgUnitId: z.string().max(40).nullable().optional(),
-          status: z.enum(['active', 'disabled']).optional(),
-          password: z.string().min(1).max(200).optional(),
-        })
-        .strict()
-        .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
-      response: { 200: publicUser },
+      params: c.idParams,
+      body: c.userPatch,
+      response: { 200: c.publicUser },
     },
     preValidation: guard('users.manage'),
     handler: async (req) => identity.updateUser(ctxOf(req), req.params.id, req.body),

@@ -10,7 +10,6 @@ export {
 export type { InvoiceMailer, InvoicingDeps } from './deps.ts';
 export { PUSH_FAILED_TEMPLATE } from './use-cases/push-invoice.ts';
 export { buyerOfCustomer, newInvoiceId } from './domain/invoice-data.ts';
-export { invoiceRoutes } from './routes.ts';
 export { invoicingConfig, MOBIFONE_IT_CENTER, PLACEHOLDER_SELLER_TAX_CODE, type InvoicingConfig } from './config.ts';
 export { mayInvoice, type InvoicePermission } from './access.ts';
 export { EinvoiceProviderError, issueWithRecovery, unconfiguredProvider, type EinvoiceProvider, type IssueResult, type ProviderFailure } from './provider.ts';

@@ -1,3 +1,2 @@
 export { NotificationService, DELIVER_QUEUE, type SmsCommand } from './service.ts';
-export { notificationRoutes } from './routes.ts';
 export type { TemplateKey } from './domain/templates.ts';

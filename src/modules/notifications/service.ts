@@ -1,10 +1,10 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Locale } from '../../platform/errors.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail, type Locale } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
+import type { MessageQuery } from './contract.ts';
 import { messages } from './db/schema.ts';
 import { commandKey, parseSmsCommand, UNKNOWN_COMMAND_REPLY } from './domain/sms-commands.ts';
 import { renderEmail, withoutSecrets, type TemplateKey } from './domain/templates.ts';
@@ -150,7 +150,7 @@ export class NotificationService {
       .where(and(eq(messages.status, 'sent'), sql`${r.messageId} = any(${messages.providerIds})`));
   }
 
-  async list(q: { channel?: 'email' | 'sms'; direction?: 'in' | 'out'; status?: string; page: number; pageSize: number }) {
+  async list(q: MessageQuery) {
     const where: SQL[] = [];
     if (q.channel) where.push(eq(messages.channel, q.channel));
     if (q.direction) where.push(eq(messages.direction, q.direction));
@@ -166,7 +166,7 @@ export class NotificationService {
 
   async get(id: string) {
     const [m] = await this.database.db.select().from(messages).where(eq(messages.id, id));
-    if (!m) throw legacyError('NOT_FOUND', { message: id });
+    if (!m) throw fail('NOT_FOUND', { message: id }, { vi: 'không có thư hoặc tin nhắn này', en: 'no such message' });
     return withoutSecrets(m);
   }
 }

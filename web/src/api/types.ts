@@ -1,87 +1,8 @@
 /** Shapes of the /api/v1 contract used by the UI. Money is a decimal string, instants ISO 8601 UTC. */
 
-// One list of roles for server and UI.
-export { ROLES, type Role } from '../../../src/modules/identity/domain/roles.ts';
+import type { CustomerType } from '@contracts/customers';
 
 export type { Paged } from '@shared/fields.ts';
-
-export interface OrgUnitRef {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-}
-
-export type OrgUnitKind = 'corporation' | 'center' | 'department' | 'regional_company' | 'billing_center' | 'agent';
-
-export interface OrgUnit extends OrgUnitRef {
-  kind: OrgUnitKind;
-  parentId: string | null;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string;
-  phone: string | null;
-  roles: string[];
-  orgUnit: OrgUnitRef | null;
-  customer: { id: string; name: string; type: 'individual' | 'enterprise' } | null;
-  status: string;
-  locale: string;
-}
-
-export interface Me {
-  user: User;
-  csrfToken: string;
-  permissions: string[];
-  simulators: boolean;
-}
-
-export interface AuthResponse {
-  token: string;
-  csrfToken: string;
-  user: User;
-}
-
-export interface AuditEntry {
-  id: string | number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-}
-
-export interface AuditVerify {
-  ok: boolean;
-  checked: number;
-  firstBrokenId?: string | number;
-}
-
-export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'received';
-
-export interface OutboxMessage {
-  id: string;
-  channel: 'email' | 'sms';
-  direction: 'out' | 'in';
-  to: string;
-  from: string;
-  subject: string | null;
-  body: string | null;
-  html: string | null;
-  status: MessageStatus;
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
 
 // ---------- catalog ----------
 
@@ -168,31 +89,6 @@ export interface Quote {
   totalVnd: string;
   periodMonths: number | null;
   lines: QuoteLine[];
-}
-
-// ---------- customers ----------
-
-export type CustomerType = 'individual' | 'enterprise';
-
-export interface CustomerContact {
-  name: string;
-  position?: string;
-  email?: string;
-  phone?: string;
-}
-
-export interface Customer {
-  id: string;
-  type: CustomerType;
-  name: string;
-  taxCode: string | null;
-  email: string;
-  phone: string;
-  address: string | null;
-  managingUnit: { id: string; code: string; name: string } | null;
-  salesUser: { id: string; username: string; fullName: string } | null;
-  contacts: CustomerContact[];
-  createdAt: string;
 }
 
 // ---------- contracts ----------

@@ -1,4 +1,4 @@
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { customerError } from '../errors.ts';
 import { isValidTaxCode } from './tax-code.ts';
 
 export interface BuyerFields {
@@ -14,8 +14,8 @@ export interface BuyerFields {
 export function checkedBuyer<T extends BuyerFields>(input: T): T {
   const taxCode = input.taxCode?.trim() || undefined;
   const address = input.address?.trim() || undefined;
-  if (input.type === 'enterprise' && !taxCode) throw legacyError('INVALID_TAX_CODE', { taxCode: null }, 'an enterprise needs its tax code');
-  if (taxCode && !isValidTaxCode(taxCode)) throw legacyError('INVALID_TAX_CODE', { taxCode });
-  if (taxCode && !address) throw legacyError('BUYER_ADDRESS_REQUIRED', { taxCode });
+  if (input.type === 'enterprise' && !taxCode) throw customerError('INVALID_TAX_CODE', { taxCode: null });
+  if (taxCode && !isValidTaxCode(taxCode)) throw customerError('INVALID_TAX_CODE', { taxCode });
+  if (taxCode && !address) throw customerError('BUYER_ADDRESS_REQUIRED', { taxCode });
   return { ...input, taxCode, address };
 }

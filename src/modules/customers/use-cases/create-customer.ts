@@ -1,23 +1,15 @@
+import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { customers } from '../db/schema.ts';
 import type { CustomerDeps } from '../deps.ts';
 import { checkedBuyer } from '../domain/buyer.ts';
-import { assertAssignable, present, type Contact } from '../queries.ts';
+import type { newCustomer } from '../contract.ts';
+import { customerError } from '../errors.ts';
+import { assertAssignable, present } from '../queries.ts';
 
-export interface CustomerInput {
-  type: 'individual' | 'enterprise';
-  name: string;
-  taxCode?: string;
-  email: string;
-  phone: string;
-  address?: string;
-  managingUnitId?: string;
-  salesUserId?: string;
-  contacts?: Contact[];
-}
+export type CustomerInput = z.output<typeof newCustomer>;
 
 /** Registers a KHCN or KHDN customer; a tax code is unique. */
 export async function createCustomer(d: CustomerDeps, ctx: Ctx, input: CustomerInput) {
@@ -45,7 +37,7 @@ export async function createCustomer(d: CustomerDeps, ctx: Ctx, input: CustomerI
   return d.database.db.transaction(async (tx) => {
     if (row.taxCode) {
       const [dup] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.taxCode, row.taxCode));
-      if (dup) throw legacyError('CONFLICT', { taxCode: row.taxCode, existing: dup.id }, `a customer with tax code ${row.taxCode} exists`);
+      if (dup) throw customerError('TAX_CODE_TAKEN', { taxCode: row.taxCode, existing: dup.id });
     }
     await tx.insert(customers).values(row);
     await d.audit.record(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: row.id, after: row });

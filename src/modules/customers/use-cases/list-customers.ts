@@ -1,15 +1,9 @@
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
+import type { CustomerQuery } from '../contract.ts';
 import { customers } from '../db/schema.ts';
 import type { CustomerDeps } from '../deps.ts';
 import { present, scopeFilter } from '../queries.ts';
-
-export interface CustomerQuery {
-  q?: string;
-  type?: 'individual' | 'enterprise';
-  page: number;
-  pageSize: number;
-}
 
 /** The customers the caller may see, by name, searched in name, tax code, e-mail and phone. */
 export async function listCustomers(d: CustomerDeps, ctx: Ctx, q: CustomerQuery) {

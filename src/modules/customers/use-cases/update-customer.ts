@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { updateVersioned } from '../../../db/versioned.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
 import { customers } from '../db/schema.ts';
 import type { CustomerDeps } from '../deps.ts';
 import { checkedBuyer } from '../domain/buyer.ts';
+import { customerOutOfScope } from '../errors.ts';
 import { assertAssignable, canSee, present, row } from '../queries.ts';
 import type { CustomerInput } from './create-customer.ts';
 
@@ -11,7 +11,7 @@ import type { CustomerInput } from './create-customer.ts';
 export async function updateCustomer(d: CustomerDeps, ctx: Ctx, id: string, patch: Partial<CustomerInput>) {
   return d.database.db.transaction(async (tx) => {
     const before = await row(d, id, tx);
-    if (!canSee(d, ctx, before)) throw legacyError('FORBIDDEN', { customer: id });
+    if (!canSee(d, ctx, before)) throw customerOutOfScope(id);
     await assertAssignable(d, ctx, patch, tx);
     const merged = checkedBuyer({
       ...before,
@@ -23,12 +23,7 @@ export async function updateCustomer(d: CustomerDeps, ctx: Ctx, id: string, patc
       salesUserId: before.salesUserId ?? undefined,
       ...patch,
     });
-    const [after] = await tx
-      .update(customers)
-      .set({ ...merged, updatedAt: d.clock.now(), version: before.version + 1 })
-      .where(and(eq(customers.id, id), eq(customers.version, before.version)))
-      .returning();
-    if (!after) throw legacyError('CONFLICT');
+    const after = await updateVersioned(tx, { table: customers, entityType: 'customer', row: before, patch: merged, now: d.clock.now() });
     await d.audit.record(tx, ctx, { action: 'customer.updated', entityType: 'customer', entityId: id, before, after });
     return (await present(d, [after], tx))[0];
   });

@@ -4,7 +4,9 @@ export const LOCK_MINUTES = 15;
 /** How long an e-mailed password-reset link stays valid. */
 export const RESET_LINK_MINUTES = 30;
 
-export function passwordProblem(password: string, username?: string): string | null {
+export type PasswordProblem = 'too short' | 'too long' | 'needs letters and digits' | 'contains the username';
+
+export function passwordProblem(password: string, username?: string): PasswordProblem | null {
   if (password.length < 8) return 'too short';
   if (password.length > 128) return 'too long';
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return 'needs letters and digits';

@@ -1,23 +1,8 @@
 import type { Actor } from '../../../platform/context.ts';
+import { ROLES, type Role } from '../contract.ts';
 
-/** SPEC B2. Codes are stable identifiers; labels live in the web dictionary and here for e-mails. */
-export const ROLES = [
-  'customer',
-  'am',
-  'kam',
-  'agent',
-  'approver_ctkv',
-  'approver_ttcntt',
-  'ops',
-  'invoice_officer',
-  'call_center',
-  'product_ctkv',
-  'gpth',
-  'accountant',
-  'admin',
-  'clearing',
-] as const;
-export type Role = (typeof ROLES)[number];
+/** SPEC B2: the role codes are the contract's (the web reads them too); labels here are for e-mails. */
+export { ROLES, type Role };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   customer: { vi: 'Khách hàng', en: 'Customer' },

@@ -1,23 +1,15 @@
+import type { z } from 'zod';
 import type { Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { users } from '../db/schema.ts';
 import type { IdentityDeps } from '../deps.ts';
-import type { Role } from '../domain/roles.ts';
+import type { newUser } from '../contract.ts';
 import { assertOrgUnit, assertUsernameFree, checkPassword, hashPassword, present, snapshot } from '../queries.ts';
 import type { PublicUser } from '../types.ts';
 
-export interface NewUser {
-  username: string;
-  password: string;
-  fullName: string;
-  email: string;
-  phone?: string;
-  roles: Role[];
-  orgUnitId?: string;
-  customerId?: string;
-}
+export type NewUser = z.output<typeof newUser>;
 
 /** An administrator creates a staff or customer account; its owner gets the welcome e-mail. */
 export async function createUser(d: IdentityDeps, ctx: Ctx, u: NewUser, ex?: Executor): Promise<PublicUser> {
@@ -43,7 +35,7 @@ export async function insertUser(
   return ex.transaction(async (tx) => {
     await assertUsernameFree(tx, u.username);
     if (u.customerId && !(await d.customers.exists(u.customerId, tx))) {
-      throw legacyError('VALIDATION_FAILED', { customerId: u.customerId }, `unknown customer ${u.customerId}`);
+      throw fail('VALIDATION_FAILED', { customerId: u.customerId }, { vi: `không có khách hàng ${u.customerId}`, en: `unknown customer ${u.customerId}` });
     }
     const [row] = await tx
       .insert(users)

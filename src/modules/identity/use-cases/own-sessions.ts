@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { sessions } from '../db/schema.ts';
 import type { IdentityDeps } from '../deps.ts';
 import type { OwnSession } from '../types.ts';
@@ -35,7 +35,7 @@ export async function endOwnSessions(d: IdentityDeps, ctx: Ctx, auth: OwnSession
       .set({ revokedAt: now })
       .where(and(own, which === 'others' ? ne(sessions.id, auth.sessionId) : eq(sessions.id, which)))
       .returning({ id: sessions.id });
-    if (which !== 'others' && ended.length === 0) throw legacyError('NOT_FOUND', { session: which });
+    if (which !== 'others' && ended.length === 0) throw fail('NOT_FOUND', { session: which }, { vi: 'không có phiên đăng nhập này', en: 'no such session' });
     const after = { sessions: ended.map((e) => e.id) };
     await d.audit.record(tx, ctx, { action: 'auth.sessions_ended', entityType: 'user', entityId: auth.user.id, after });
     return ended.length;

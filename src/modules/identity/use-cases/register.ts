@@ -1,21 +1,17 @@
+import type { z } from 'zod';
 import { or, sql } from 'drizzle-orm';
 import { advisoryXactLock, type Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { identityError } from '../errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { users } from '../db/schema.ts';
+import type { registration } from '../contract.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { actorOf, assertUsernameFree, checkPassword, hashPassword, snapshot } from '../queries.ts';
 import type { SignedIn } from '../types.ts';
 import { openSession } from './open-session.ts';
 
-export interface Registration {
-  username: string;
-  password: string;
-  fullName: string;
-  email: string;
-  phone: string;
-}
+export type Registration = z.output<typeof registration>;
 
 /** Self-registration of an individual customer (KHCN): the customer, its account and a first session. */
 export async function register(d: IdentityDeps, ctx: Ctx, r: Registration): Promise<SignedIn> {
@@ -64,5 +60,5 @@ async function assertContactFree(d: IdentityDeps, tx: Executor, email: string, p
     .where(or(sql`lower(${users.email}) = ${lower}`, sql`right(regexp_replace(coalesce(${users.phone}, ''), '[^0-9]', '', 'g'), 9) = ${tail}`))
     .limit(1);
   const taken = user ?? (await d.customers.contactTaken(email, phone, tx));
-  if (taken) throw legacyError(taken.email?.toLowerCase() === lower ? 'EMAIL_TAKEN' : 'PHONE_TAKEN');
+  if (taken) throw identityError(taken.email?.toLowerCase() === lower ? 'EMAIL_TAKEN' : 'PHONE_TAKEN');
 }

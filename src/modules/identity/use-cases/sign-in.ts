@@ -3,7 +3,7 @@ import argon2 from 'argon2';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { identityError } from '../errors.ts';
 import { users } from '../db/schema.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { isLocked, lockEnd, MAX_FAILED_LOGINS } from '../domain/passwords.ts';
@@ -34,7 +34,7 @@ export async function signIn(d: IdentityDeps, ctx: Ctx, username: string, passwo
       entityId: user?.id,
       after: { ...(user ? {} : { username: username.slice(0, 100) }), reason, ...after },
     });
-    return legacyError('INVALID_CREDENTIALS');
+    return identityError('INVALID_CREDENTIALS');
   };
   if (!user) throw await refuse('unknown_user');
   if (isLocked(user.lockedUntil, now)) throw await refuse('locked', { lockedUntil: user.lockedUntil });
@@ -47,7 +47,7 @@ export async function signIn(d: IdentityDeps, ctx: Ctx, username: string, passwo
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
       .where(and(eq(users.id, user.id), notLockedAt(now)))
       .returning({ id: users.id });
-    if (!opened) throw legacyError('INVALID_CREDENTIALS');
+    if (!opened) throw identityError('INVALID_CREDENTIALS');
     const signedIn = await openSession(d, tx, user, ctx, meta.userAgent);
     await d.audit.record(tx, { ...ctx, actor: actorOf(d, user) }, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return signedIn;
@@ -73,5 +73,5 @@ async function countFailure(d: IdentityDeps, ctx: Ctx, userId: string, now: Date
       after: after ?? { reason: 'locked' },
     });
   });
-  return legacyError('INVALID_CREDENTIALS');
+  return identityError('INVALID_CREDENTIALS');
 }

@@ -1,21 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { updateVersioned } from '../../../db/versioned.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { IdentityDeps } from '../deps.ts';
-import type { Role } from '../domain/roles.ts';
+import type { userPatch } from '../contract.ts';
+import { identityError, userNotFound } from '../errors.ts';
 import { assertOrgUnit, checkPassword, hashPassword, present, snapshot } from '../queries.ts';
 import type { PublicUser } from '../types.ts';
 
-export interface UserPatch {
-  fullName?: string;
-  email?: string;
-  phone?: string | null;
-  roles?: Role[];
-  orgUnitId?: string | null;
-  status?: 'active' | 'disabled';
-  password?: string;
-}
+export type UserPatch = z.output<typeof userPatch>;
 
 /** An administrator changes a user's details, roles, unit, status or password (optimistic, by version). */
 export async function updateUser(d: IdentityDeps, ctx: Ctx, id: string, patch: UserPatch): Promise<PublicUser> {
@@ -25,23 +19,20 @@ export async function updateUser(d: IdentityDeps, ctx: Ctx, id: string, patch: U
   const now = d.clock.now();
   return d.database.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-    if (!before) throw legacyError('NOT_FOUND', { user: id });
-    if (id === ctx.actor.id && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('admin')))) {
-      throw legacyError('CONFLICT', { reason: 'admins cannot disable or demote themselves' }, 'cannot disable or demote yourself');
-    }
+    if (!before) throw userNotFound(id);
+    if (id === ctx.actor.id && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('admin')))) throw identityError('CANNOT_DEMOTE_SELF');
     const { password: _omit, ...fields } = patch;
-    const [after] = await tx
-      .update(users)
-      .set({
+    const after = await updateVersioned(tx, {
+      table: users,
+      entityType: 'user',
+      row: before,
+      patch: {
         ...fields,
         ...(patch.roles ? { roles: [...new Set(patch.roles)] } : {}),
         ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
-        updatedAt: now,
-        version: before.version + 1,
-      })
-      .where(and(eq(users.id, id), eq(users.version, before.version)))
-      .returning();
-    if (!after) throw legacyError('CONFLICT');
+      },
+      now,
+    });
     if (patch.status === 'disabled' || passwordHash) {
       // A disabled account or a reset password ends every open session.
       await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));

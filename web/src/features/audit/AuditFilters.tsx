@@ -1,25 +1,14 @@
 import { Col, DatePicker, Form, Input, Row } from 'antd';
+import type { AuditQuery } from '@contracts/audit';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
 import { DATE_FORMAT, vnDayEnd, vnDayStart } from '../../ui/dates.ts';
 import { FilterButtons } from '../../ui/FilterButtons.tsx';
 
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-}
+/** The audit query without its paging. */
+export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
 
-interface Values {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
+type Values = Omit<AuditFilter, 'from' | 'to'> & { range?: [Dayjs | null, Dayjs | null] | null };
 
 /** The picked calendar days are whole days in Vietnam time: from 00:00 of the first to the end of the last. */
 function toFilter({ range, ...text }: Values): AuditFilter {

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Tag, Typography, type TableColumnsType } from 'antd';
 import { api } from '../../api/client.ts';
-import type { AuditEntry, Paged } from '../../api/types.ts';
+import type { AuditEntry } from '@contracts/audit';
+import type { Paged } from '@shared/fields.ts';
 import { useT } from '../../i18n/index.tsx';
 import { BeforeAfter } from '../../ui/BeforeAfter.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';

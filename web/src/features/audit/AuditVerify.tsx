@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
-import type { AuditVerify as VerifyResult } from '../../api/types.ts';
+import type { AuditVerify as VerifyResult } from '@contracts/audit';
 import { useT } from '../../i18n/index.tsx';
 
 export const useVerifyAudit = () =>

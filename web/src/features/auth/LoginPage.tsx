@@ -4,23 +4,18 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import type { AuthResponse } from '../../api/types.ts';
+import type { Login, SignedIn } from '@contracts/identity';
 import { useT } from '../../i18n/index.tsx';
 import { AuthCard } from './AuthCard.tsx';
 import { useSignedIn } from './useSignedIn.ts';
 import { requiredRule } from '../../ui/rules.ts';
-
-interface LoginValues {
-  username: string;
-  password: string;
-}
 
 export function LoginPage() {
   const t = useT();
   const queryClient = useQueryClient();
   const signedIn = useSignedIn();
   const login = useMutation({
-    mutationFn: (values: LoginValues) => api.post<AuthResponse>('/api/v1/auth/login', values),
+    mutationFn: (values: Login) => api.post<SignedIn>('/api/v1/auth/login', values),
     onSuccess: signedIn,
   });
 
@@ -32,7 +27,7 @@ export function LoginPage() {
       {login.error && (
         <Alert type="error" showIcon title={login.error.message} style={{ marginBottom: 16 }} data-testid="login-error" />
       )}
-      <Form<LoginValues> layout="vertical" size="large" onFinish={(v) => login.mutate(v)} requiredMark={false}>
+      <Form<Login> layout="vertical" size="large" onFinish={(v) => login.mutate(v)} requiredMark={false}>
         <Form.Item
           name="username"
           label={t('auth.username')}

@@ -2,21 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import type { AuthResponse } from '../../api/types.ts';
+import type { Registration, SignedIn } from '@contracts/identity';
 import { useT } from '../../i18n/index.tsx';
 import { AuthCard } from './AuthCard.tsx';
 import { useSignedIn } from './useSignedIn.ts';
 import { requiredRule } from '../../ui/rules.ts';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
 
-interface RegisterValues {
-  username: string;
-  fullName: string;
-  email: string;
-  phone: string;
-  password: string;
-  passwordConfirm: string;
-}
+type RegisterValues = Registration & { passwordConfirm: string };
 
 /** Self-registration of an individual customer. */
 export function RegisterPage() {
@@ -25,7 +18,7 @@ export function RegisterPage() {
   const signedIn = useSignedIn();
   const register = useMutation({
     mutationFn: ({ passwordConfirm: _, ...body }: RegisterValues) =>
-      api.post<AuthResponse>('/api/v1/auth/register', body),
+      api.post<SignedIn>('/api/v1/auth/register', body),
     onSuccess: (res) => {
       message.success(t('auth.register.done'));
       signedIn(res);

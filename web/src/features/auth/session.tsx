@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
 import { api, ApiError, setCsrfToken } from '../../api/client.ts';
-import type { Me, User } from '../../api/types.ts';
+import type { Me, User } from '@contracts/identity';
 import { useT } from '../../i18n/index.tsx';
 
 export const meQueryKey = ['me'] as const;

@@ -9,9 +9,9 @@ import type {
   ContractStatus,
   ContractSummary,
   Paged,
-  Role,
   TerminationQuote,
 } from '../../api/types.ts';
+import type { Role } from '@contracts/identity';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 

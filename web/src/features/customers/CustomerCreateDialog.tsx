@@ -1,23 +1,15 @@
 import { Button, Col, Form, Input, Radio, Row, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Customer, CustomerContact, CustomerType } from '../../api/types.ts';
+import { TAX_CODE, type Customer, type NewCustomer } from '@contracts/customers';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredRule } from '../../ui/rules.ts';
 import { useSubmit } from '../../ui/useSubmit.ts';
 import { OrgUnitSelect } from '../org-units/OrgUnitSelect.tsx';
-import { TAX_CODE, useCreateCustomer, type CreateCustomerBody } from './customers.ts';
+import { useCreateCustomer } from './customers.ts';
 
-interface Values {
-  type: CustomerType;
-  name: string;
-  taxCode?: string;
-  email: string;
-  phone: string;
-  address?: string;
-  managingUnitId?: string | null;
-  contacts?: CustomerContact[];
-}
+/** The form's values: a new customer whose managing unit the tree select may clear to null. */
+type Values = Omit<NewCustomer, 'managingUnitId'> & { managingUnitId?: string | null };
 
 const trimmed = (s: string | undefined) => s?.trim() || undefined;
 
@@ -39,7 +31,7 @@ export function CustomerCreateDialog({ onClose, onCreated }: { onClose: () => vo
         ...(trimmed(c.email) ? { email: trimmed(c.email) } : {}),
         ...(trimmed(c.phone) ? { phone: trimmed(c.phone) } : {}),
       }));
-    const body: CreateCustomerBody = {
+    const body: NewCustomer = {
       type: v.type,
       name: v.name.trim(),
       email: v.email.trim(),

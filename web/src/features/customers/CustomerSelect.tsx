@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Select } from 'antd';
-import type { Customer } from '../../api/types.ts';
+import type { Customer } from '@contracts/customers';
 import { useT } from '../../i18n/index.tsx';
 import { useDebounced } from '../../ui/useDebounced.ts';
 import { customerLabel, useCustomerSearch } from './customers.ts';

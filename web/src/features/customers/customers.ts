@@ -1,11 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Customer, CustomerContact, CustomerType, Paged } from '../../api/types.ts';
+import type { Customer, NewCustomer } from '@contracts/customers';
+import type { Paged } from '@shared/fields.ts';
 
 export const customersKey = ['customers'] as const;
-
-/** 10 digits, or 10-3 for a dependent unit (Vietnamese tax codes). */
-export const TAX_CODE = /^\d{10}(-\d{3})?$/;
 
 export const useCustomerSearch = (q: string) =>
   useQuery({
@@ -21,21 +19,10 @@ export const useCustomer = (id: string | undefined) =>
     enabled: !!id,
   });
 
-export interface CreateCustomerBody {
-  type: CustomerType;
-  name: string;
-  taxCode?: string;
-  email: string;
-  phone: string;
-  address?: string;
-  managingUnitId?: string;
-  contacts?: CustomerContact[];
-}
-
 export function useCreateCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCustomerBody) => api.post<Customer>('/api/v1/customers', body),
+    mutationFn: (body: NewCustomer) => api.post<Customer>('/api/v1/customers', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: customersKey }),
   });
 }

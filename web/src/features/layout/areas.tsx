@@ -22,7 +22,7 @@ import {
   TeamOutlined,
   TransactionOutlined,
 } from '@ant-design/icons';
-import type { Role } from '../../api/types.ts';
+import { ROLES, type Role } from '@contracts/identity';
 import type { MessageKey } from '../../i18n/index.tsx';
 import { INTAKE_ROLES, QUEUE_ROLES } from '../tickets/tickets.ts';
 
@@ -60,21 +60,8 @@ export const AREAS = {
     label: 'nav.contracts',
     description: 'home.desc.contracts',
     icon: <FileProtectOutlined />,
-    roles: [
-      'customer',
-      'am',
-      'kam',
-      'agent',
-      'approver_ctkv',
-      'approver_ttcntt',
-      'ops',
-      'invoice_officer',
-      'call_center',
-      'product_ctkv',
-      'gpth',
-      'accountant',
-      'admin',
-    ],
+    // every role but clearing
+    roles: ROLES.filter((r) => r !== 'clearing'),
   },
   packages: {
     path: '/packages',

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { OnpremQuote, OnpremQuoteStatus, Role } from '../../api/types.ts';
+import type { Role } from '@contracts/identity';
+import type { OnpremQuote, OnpremQuoteStatus } from '../../api/types.ts';
 
 export const onpremKey = ['onprem-quotes'] as const;
 

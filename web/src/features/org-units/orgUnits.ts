@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { OrgUnit, OrgUnitKind } from '../../api/types.ts';
+import type { OrgUnit, OrgUnitKind } from '@contracts/identity';
 
 export const useOrgUnits = () =>
   useQuery({

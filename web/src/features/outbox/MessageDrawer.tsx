@@ -1,5 +1,5 @@
 import { Descriptions, Drawer, Tag, Typography } from 'antd';
-import type { OutboxMessage } from '../../api/types.ts';
+import type { OutboxMessage } from '@contracts/notifications';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { useIsMobile } from '../../ui/useIsMobile.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Tag, Typography, type TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { OutboxMessage } from '../../api/types.ts';
+import type { OutboxMessage } from '@contracts/notifications';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';

@@ -1,16 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Form, Input, Row } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
+import type { SmsMo } from '@contracts/notifications';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { messagesKey } from './outbox.ts';
 import { requiredRule } from '../../ui/rules.ts';
 
-interface Values {
-  from: string;
-  to: string;
-  text: string;
-}
+type Values = SmsMo;
 
 /** "Gửi SMS thử (giả lập)": injects an inbound SMS through the SMSC simulator. */
 export function SmsSimulatorForm() {

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { MessageStatus, OutboxMessage, Paged } from '../../api/types.ts';
+import type { MessageStatus, OutboxMessage } from '@contracts/notifications';
+import type { Paged } from '@shared/fields.ts';
 import type { PageState } from '../../ui/paging.ts';
 
 export const messagesKey = ['notifications-messages'] as const;

@@ -1,13 +1,11 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
+import type { ChangePassword } from '@contracts/identity';
 import { useT } from '../../i18n/index.tsx';
 import { requiredRule } from '../../ui/rules.ts';
 import { NewPasswordFields } from '../auth/NewPasswordFields.tsx';
 import { useChangePassword } from './account.ts';
 
-interface Values {
-  currentPassword: string;
-  newPassword: string;
-}
+type Values = ChangePassword;
 
 /** Change of one's own password: needs the current one; the other sessions end. */
 export function ChangePasswordCard() {

@@ -4,7 +4,8 @@ import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useSubmit } from '../../ui/useSubmit.ts';
-import { describeAgent, useEndSessions, useOwnSessions, type OwnSession } from './account.ts';
+import type { OwnSession } from '@contracts/identity';
+import { describeAgent, useEndSessions, useOwnSessions } from './account.ts';
 
 /** The signed-in user's open sessions, with sign-out of one or of all the others. */
 export function SessionsCard() {

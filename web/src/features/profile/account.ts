@@ -1,15 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChangePassword, OwnSession } from '@contracts/identity';
 import { api } from '../../api/client.ts';
-
-export interface OwnSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
 
 const sessionsKey = ['me', 'sessions'] as const;
 
@@ -27,7 +18,7 @@ export function useEndSessions() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post('/api/v1/me/password', body),
+    mutationFn: (body: ChangePassword) => api.post('/api/v1/me/password', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }

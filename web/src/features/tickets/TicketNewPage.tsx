@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, Radio, Row, Select, T
 import { SearchOutlined, SendOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useNavigate } from 'react-router';
-import { DEFAULT_LEVEL, LEVELS, REQUEST_TYPES, TICKET_CHANNELS, type Customer, type Level, type RequestType, type TicketChannel, type TicketDetail } from '../../api/types.ts';
+import type { Customer } from '@contracts/customers';
+import { DEFAULT_LEVEL, LEVELS, REQUEST_TYPES, TICKET_CHANNELS, type Level, type RequestType, type TicketChannel, type TicketDetail } from '../../api/types.ts';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';

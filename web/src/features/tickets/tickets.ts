@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client.ts';
+import type { Role } from '@contracts/identity';
 import {
   DEFAULT_SLA_POLICIES,
   type ContractSummary,
   type Level,
   type Paged,
   type RequestType,
-  type Role,
   type SlaPolicy,
   type Stage,
   type TicketAttachment,

@@ -4,7 +4,8 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { passwordRule, requiredRule } from '../../ui/rules.ts';
 import { useSubmit } from '../../ui/useSubmit.ts';
 import { UserDetailFields } from './UserDetailFields.tsx';
-import { useCreateUser, type CreateUserBody } from './users.ts';
+import type { NewUser, Role } from '@contracts/identity';
+import { useCreateUser } from './users.ts';
 
 interface Values {
   username: string;
@@ -12,7 +13,7 @@ interface Values {
   fullName: string;
   email: string;
   phone?: string;
-  roles: string[];
+  roles: Role[];
   orgUnitId?: string | null;
 }
 
@@ -22,7 +23,7 @@ export function UserCreateDialog({ onClose }: { onClose: () => void }) {
   const send = useSubmit(create, t('users.created'), onClose);
 
   const submit = ({ phone, orgUnitId, ...rest }: Values) => {
-    const body: CreateUserBody = { ...rest, ...(phone ? { phone } : {}), ...(orgUnitId ? { orgUnitId } : {}) };
+    const body: NewUser = { ...rest, ...(phone ? { phone } : {}), ...(orgUnitId ? { orgUnitId } : {}) };
     send(body);
   };
 

@@ -1,19 +1,19 @@
 import { Form, Input, Select } from 'antd';
-import type { User } from '../../api/types.ts';
+import type { Role, User, UserPatch } from '@contracts/identity';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { passwordRule } from '../../ui/rules.ts';
 import { useSubmit } from '../../ui/useSubmit.ts';
 import { UserDetailFields } from './UserDetailFields.tsx';
-import { useUpdateUser, type UpdateUserBody } from './users.ts';
+import { useUpdateUser } from './users.ts';
 
 interface Values {
   fullName: string;
   email: string;
   phone?: string;
-  roles: string[];
+  roles: Role[];
   orgUnitId: string | null;
-  status: string;
+  status: User['status'];
   password?: string;
 }
 
@@ -21,11 +21,11 @@ export function UserEditDialog({ user, onClose }: { user: User; onClose: () => v
   const t = useT();
   const update = useUpdateUser(user.id);
   const send = useSubmit(update, t('common.saved'), onClose);
-  const statuses = [...new Set(['active', 'disabled', user.status])];
+  const statuses: User['status'][] = ['active', 'disabled'];
 
   // PATCH only what changed; a cleared phone or org unit is sent as null.
   const submit = (v: Values) => {
-    const body: UpdateUserBody = {};
+    const body: UserPatch = {};
     if (v.fullName !== user.fullName) body.fullName = v.fullName;
     if (v.email !== user.email) body.email = v.email;
     if ((v.phone || null) !== (user.phone || null)) body.phone = v.phone || null;
@@ -47,7 +47,7 @@ export function UserEditDialog({ user, onClose }: { user: User; onClose: () => v
         fullName: user.fullName,
         email: user.email,
         phone: user.phone ?? '',
-        roles: user.roles,
+        roles: user.roles as Role[],
         orgUnitId: user.orgUnit?.id ?? null,
         status: user.status,
       }}

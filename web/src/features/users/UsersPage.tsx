@@ -3,7 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Input, Tag, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
-import type { Paged, User } from '../../api/types.ts';
+import type { User } from '@contracts/identity';
+import type { Paged } from '@shared/fields.ts';
 import { useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
@@ -41,7 +42,7 @@ export function UsersPage() {
     {
       title: t('user.status'),
       dataIndex: 'status',
-      render: (s: string) => <Tag color={STATUS_COLORS[s] ?? 'red'}>{t.maybe(`status.${s}`) ?? s}</Tag>,
+      render: (s: User['status']) => <Tag color={STATUS_COLORS[s]}>{t.maybe(`status.${s}`) ?? s}</Tag>,
     },
     {
       title: t('common.actions'),
