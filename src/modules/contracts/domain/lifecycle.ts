@@ -1,4 +1,4 @@
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { defineMachine, eventsFrom, transition } from '../../../platform/state-machine.ts';
 
 /**
@@ -85,15 +85,15 @@ export interface Approver {
  */
 export function approvalLevelOf(who: Approver, c: { id: string; status: ContractStatus } & ApprovalState): ApprovalLevel {
   if (who.approvesCtkv && c.needsCtkv && !c.ctkvApproved) {
-    if (!who.inScope) throw legacyError('FORBIDDEN', { contract: c.id }, 'the contract belongs to another CTKV');
+    if (!who.inScope) throw fail('FORBIDDEN', { contract: c.id }, { vi: 'hợp đồng thuộc CTKV khác', en: 'the contract belongs to another CTKV' });
     return 'ctkv';
   }
   if (who.approvesTtcntt && !c.ttcnttApproved) return 'ttcntt';
   if (who.approvesCtkv || who.approvesTtcntt) {
     if (c.status !== 'pending_approval') nextStatus(c.status, 'approved'); // throws INVALID_TRANSITION
-    throw legacyError('CONFLICT', { contract: c.id }, 'already approved at your level');
+    throw fail('CONFLICT', { contract: c.id }, { vi: 'hợp đồng đã được duyệt ở cấp của bạn', en: 'already approved at your level' });
   }
-  throw legacyError('FORBIDDEN');
+  throw fail('FORBIDDEN');
 }
 
 /**
