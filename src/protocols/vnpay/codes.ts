@@ -86,15 +86,20 @@ export const TRANSACTION_TYPE = {
   '03': { vi: 'Giao dịch hoàn trả một phần', en: 'Partial refund' },
 } as const satisfies Record<string, CodeText>;
 
-/** `vnp_ResponseCode` of querydr (the request itself; the payment outcome is `vnp_TransactionStatus`). */
-export const QUERYDR_RESPONSE_CODES = {
+/** The answers querydr and refund share about the request itself. */
+const MERCHANT_API_CODES = {
   '00': { vi: 'Yêu cầu thành công', en: 'Request OK' },
   '02': { vi: 'Mã định danh kết nối không hợp lệ (kiểm tra lại TmnCode)', en: 'Invalid TmnCode' },
   '03': { vi: 'Dữ liệu gửi sang không đúng định dạng', en: 'Malformed data' },
-  '91': { vi: 'Không tìm thấy giao dịch yêu cầu', en: 'Transaction not found' },
-  '94': { vi: 'Yêu cầu bị trùng lặp trong thời gian giới hạn của API', en: 'Duplicate request within the API window' },
   '97': { vi: 'Checksum không hợp lệ', en: 'Invalid checksum' },
   '99': { vi: 'Các lỗi khác', en: 'Other errors' },
+} as const satisfies Record<string, CodeText>;
+
+/** `vnp_ResponseCode` of querydr (the request itself; the payment outcome is `vnp_TransactionStatus`). */
+export const QUERYDR_RESPONSE_CODES = {
+  ...MERCHANT_API_CODES,
+  '91': { vi: 'Không tìm thấy giao dịch yêu cầu', en: 'Transaction not found' },
+  '94': { vi: 'Yêu cầu bị trùng lặp trong thời gian giới hạn của API', en: 'Duplicate request within the API window' },
 } as const satisfies Record<string, CodeText>;
 
 /**
@@ -102,9 +107,7 @@ export const QUERYDR_RESPONSE_CODES = {
  * (the simulator uses them for "full refund after a partial one" and "invalid refund amount").
  */
 export const REFUND_RESPONSE_CODES = {
-  '00': { vi: 'Yêu cầu thành công', en: 'Request OK' },
-  '02': { vi: 'Mã định danh kết nối không hợp lệ (kiểm tra lại TmnCode)', en: 'Invalid TmnCode' },
-  '03': { vi: 'Dữ liệu gửi sang không đúng định dạng', en: 'Malformed data' },
+  ...MERCHANT_API_CODES,
   '04': { vi: 'Không cho phép hoàn trả toàn phần sau khi đã hoàn trả một phần', en: 'Full refund not allowed after a partial refund' },
   '91': { vi: 'Không tìm thấy giao dịch yêu cầu hoàn trả', en: 'Transaction to refund not found' },
   '93': { vi: 'Số tiền hoàn trả không hợp lệ', en: 'Invalid refund amount' },
@@ -116,8 +119,6 @@ export const REFUND_RESPONSE_CODES = {
     vi: 'Giao dịch này không thành công bên VNPAY. VNPAY từ chối xử lý yêu cầu',
     en: 'Original transaction not successful; VNPay refuses',
   },
-  '97': { vi: 'Checksum không hợp lệ', en: 'Invalid checksum' },
-  '99': { vi: 'Các lỗi khác', en: 'Other errors' },
 } as const satisfies Record<string, CodeText>;
 
 /** The `RspCode` values a merchant answers an IPN with (§4). 00 and 02 stop VNPay's retries. */
