@@ -77,10 +77,6 @@ export function ctxOf(req: FastifyRequest): Ctx {
   };
 }
 
-/** Shared query schema for paged lists. */
-export const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
+export { pageQuery } from '../shared/fields.ts';
 
 export const errorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -47,3 +47,9 @@ export interface Paged<T> {
 
 /** An id as a request names it (ULIDs and the seeded codes fit). */
 export const id = z.string().min(1).max(40);
+
+/** The query fields of a paged list: `page` from 1, `pageSize` at most 200. */
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};

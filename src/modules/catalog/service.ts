@@ -306,6 +306,10 @@ export class CatalogService {
         validUntil: input.validUntil,
         status: 'draft' as const,
         createdBy: ctx.actor.id ?? ctx.actor.name,
+        decidedBy: null,
+        decidedAt: null,
+        reason: null,
+        usedByContractId: null,
         createdAt: now,
       };
       await tx.insert(onpremQuotes).values(row);

@@ -1,12 +1,19 @@
 import { defineErrors, type Bilingual } from '../../platform/errors.ts';
+import { formatVnd } from '../../platform/money.ts';
+
+/** Amounts travel as decimal strings of đồng (details stay JSON); messages show them as `1.000.000 ₫`. */
+const vnd = (amount: string) => formatVnd(BigInt(amount));
 
 /** The contracts module's own refusals; generic ones (not found, a wrong state) use the kernel's `fail`. */
 export const contractsError = defineErrors({
-  /** A payment must settle exactly what is owed (a contract's total, an appendix's payable amount). */
+  /**
+   * A payment settles exactly what is owed (a contract's total, an appendix's payable amount). Payments
+   * throws it too (a bank transfer or a VNPay answer against its payment): it imports this factory.
+   */
   PAYMENT_MISMATCH: {
     status: 409,
-    vi: (p: { expected: string; got: string }) => `Số tiền thanh toán ${p.got} đ không khớp với số tiền phải trả ${p.expected} đ`,
-    en: (p: { expected: string; got: string }) => `The payment of ${p.got} VND does not match the ${p.expected} VND owed`,
+    vi: (p: { expectedVnd: string; gotVnd: string }) => `Số tiền thanh toán ${vnd(p.gotVnd)} không khớp với số tiền cần thanh toán ${vnd(p.expectedVnd)}`,
+    en: (p: { expectedVnd: string; gotVnd: string }) => `The amount paid, ${vnd(p.gotVnd)}, does not match the ${vnd(p.expectedVnd)} due`,
   },
 });
 

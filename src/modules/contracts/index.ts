@@ -5,3 +5,5 @@ export type { PaymentConfirmation } from './use-cases/confirm-payment.ts';
 export type { ContractStatus } from './domain/lifecycle.ts';
 export { contractRoutes } from './routes.ts';
 export { seedDemoContracts } from './seed.ts';
+/** The contracts module's error codes; payments throws PAYMENT_MISMATCH from here too. */
+export { contractsError } from './errors.ts';

@@ -4,6 +4,7 @@
  * amount — and travels as decimal strings in JSON (jsonb columns, the API).
  */
 import { fail, type Bilingual } from '../../../platform/errors.ts';
+import type { PriceModelJson } from '../contract.ts';
 import { catalogError } from '../errors.ts';
 import { formatVnd, percentOf } from '../../../platform/money.ts';
 
@@ -313,7 +314,7 @@ const groupDigits = (n: number) => formatVnd(BigInt(n)).replace(' ₫', '');
 // ---- JSON (jsonb columns, the API) -------------------------------------------------------------
 
 /** The model with every bigint as a decimal string; validates first so that nothing unreadable is stored. */
-export function priceModelToJson(m: PriceModel): unknown {
+export function priceModelToJson(m: PriceModel): PriceModelJson {
   validatePriceModel(m);
   const periods = (p: number[] | undefined) => (p === undefined ? {} : { periods: [...p] });
   switch (m.kind) {

@@ -45,7 +45,7 @@ export async function confirmPaymentIn(d: Deps, tx: Executor, ctx: Ctx, contract
   if (c.status !== 'awaiting_payment') {
     throw fail('INVALID_TRANSITION', { from: c.status, event: 'pay' }, { vi: `hợp đồng đang ở trạng thái ${c.status}, không chờ thanh toán`, en: `contract is ${c.status}, not awaiting payment` });
   }
-  if (p.amountVnd !== c.totalVnd) throw contractsError('PAYMENT_MISMATCH', { expected: c.totalVnd.toString(), got: p.amountVnd.toString() });
+  if (p.amountVnd !== c.totalVnd) throw contractsError('PAYMENT_MISMATCH', { expectedVnd: c.totalVnd.toString(), gotVnd: p.amountVnd.toString() });
   const selfService = c.channel === 'self_service';
   const status = nextStatus(c.status, selfService ? 'pay_self_service' : 'pay');
   const after = await saveContract(d, tx, ctx, c, { status, paidAt: p.paidAt, paymentRef: p.paymentRef }, 'contract.paid');
@@ -74,7 +74,7 @@ async function confirmAmendmentPayment(d: Deps, tx: Executor, ctx: Ctx, c: Contr
     throw fail('INVALID_TRANSITION', { from: a.status, event: 'pay' }, appendixIs(a.status));
   }
   const payable = appendixPayable(a.netVnd, c.vatRate as VatRate);
-  if (p.amountVnd !== payable) throw contractsError('PAYMENT_MISMATCH', { expected: payable.toString(), got: p.amountVnd.toString() });
+  if (p.amountVnd !== payable) throw contractsError('PAYMENT_MISMATCH', { expectedVnd: payable.toString(), gotVnd: p.amountVnd.toString() });
   await tx.update(amendments).set({ status: 'configuring', paymentRef: p.paymentRef }).where(eq(amendments.id, a.id));
   await d.audit.record(tx, ctx, {
     action: 'contract.amendment_paid',
