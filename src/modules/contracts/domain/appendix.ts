@@ -1,7 +1,7 @@
 /** Which contracts take an appendix (C6), and the package after it. Pure. */
 import { fail } from '../../../platform/errors.ts';
 import { catalogError, type PriceModel } from '../../catalog/index.ts';
-import type { ContractStatus } from './lifecycle.ts';
+import type { ContractStatus } from '../contract.ts';
 
 export type AppendixKind = 'upgrade' | 'add_package' | 'adjust';
 

@@ -3,7 +3,8 @@ import type { Ctx } from '../../../platform/context.ts';
 import { fail } from '../../../platform/errors.ts';
 import { contracts, tasks } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
-import { mayListOverdue, TASK_KINDS, taskKindsFor, type TaskKind } from '../domain/tasks.ts';
+import { TASK_KINDS, type TaskKind } from '../contract.ts';
+import { mayListOverdue, taskKindsFor } from '../domain/tasks.ts';
 import { canSee, summaries, unitRef } from '../queries.ts';
 
 export interface TaskQuery {
