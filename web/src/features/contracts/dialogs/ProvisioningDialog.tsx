@@ -1,5 +1,5 @@
 import { Form, Input } from 'antd';
-import type { ContractDetail } from '../../../api/types.ts';
+import type { ContractDetail } from '@contracts/contracts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
