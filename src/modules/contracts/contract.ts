@@ -82,6 +82,9 @@ export const contractTask = z.object({
   overdue: z.boolean(),
 });
 
+/** Credit for the unused part, charge for the new package, net = charge − credit (C6). */
+const proration = { creditVnd: vndOut, chargeVnd: vndOut, netVnd: vndOut };
+
 export const amendment = z.object({
   id,
   kind: z.enum(AMENDMENT_KINDS),
@@ -90,9 +93,7 @@ export const amendment = z.object({
   quantity: z.number().int(),
   periodMonths: z.number().int(),
   changeDate: localDate,
-  creditVnd: vndOut,
-  chargeVnd: vndOut,
-  netVnd: vndOut,
+  ...proration,
   /** What the customer pays for it, VAT included (0 when the appendix credits them). */
   payableVnd: vndOut,
   note: z.string().nullable(),
@@ -104,9 +105,7 @@ export const upgradeSettlement = z.object({
   totalDays: z.number().int(),
   usedDays: z.number().int(),
   remainingDays: z.number().int(),
-  creditVnd: vndOut,
-  chargeVnd: vndOut,
-  netVnd: vndOut,
+  ...proration,
 });
 /** An appendix as created or previewed: with its proration. */
 export const amendmentResult = amendment.extend({ settlement: upgradeSettlement });
