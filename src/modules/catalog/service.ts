@@ -1,16 +1,17 @@
-import { and, asc, count, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { nextDocumentNumber } from '../../platform/counters.ts';
 import { fail } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { withinLimit } from '../../platform/money.ts';
-import { toLocalDate } from '../../platform/calendar.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { saveVersioned } from '../../db/versioned.ts';
 import { catalogError } from './errors.ts';
-import { onpremQuotes, plans, priceVersions, products, trialPolicies } from './db/schema.ts';
+import { plans, priceVersions, products, trialPolicies } from './db/schema.ts';
+import { today, type CatalogDeps } from './deps.ts';
+import { onpremQuote, productByCode, type OnpremQuoteRow, type ProductRow } from './queries.ts';
+import { createOnpremQuote, type OnpremQuoteInput } from './use-cases/create-onprem-quote.ts';
+import { decideOnpremQuote, type OnpremQuoteEvent } from './use-cases/decide-onprem-quote.ts';
+import { listOnpremQuotes, type OnpremQuoteFilter } from './use-cases/list-onprem-quotes.ts';
 import {
   offeredPeriods,
   priceModelFromJson,
@@ -22,10 +23,8 @@ import {
   type VatRate,
 } from './domain/pricing.ts';
 
-type ProductRow = typeof products.$inferSelect;
 type PlanRow = typeof plans.$inferSelect;
 type VersionRow = typeof priceVersions.$inferSelect;
-type OnpremQuoteRow = typeof onpremQuotes.$inferSelect;
 
 export interface PricedPlan {
   product: ProductRow;
@@ -54,28 +53,23 @@ export interface NewPlan {
   effectiveFrom: string;
 }
 
-export interface OnpremQuoteInput {
-  customerId: string;
-  product: string;
-  description: string;
-  lines: { description: string; quantity: number; unitPriceVnd: string }[];
-  validUntil: string;
-}
-
 /** What is sold and at what price: products, plans, dated price versions, trial policy, On-Premise quotes. */
 export class CatalogService {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
-    /** Customers live in the identity module: names for quote lists; a quote's customer must be within the caller's scope. */
-    private readonly customers: { namesOf(ids: string[]): Promise<Map<string, string>>; visibleRow(ctx: Ctx, id: string, ex?: Executor): Promise<unknown> },
-    /** The org units the caller reaches (null: all); a quote belongs to the unit that drafted it. */
-    private readonly unitIdsInScope: (ctx: Ctx) => string[] | null,
-  ) {}
+    customers: CatalogDeps['customers'],
+    unitIdsInScope: (ctx: Ctx) => string[] | null,
+  ) {
+    this.d = { database, clock, audit, customers, unitIdsInScope };
+  }
+
+  /** The same collaborators, for the use cases in use-cases/. */
+  private readonly d: CatalogDeps;
 
   private today(): string {
-    return toLocalDate(this.clock.now());
+    return today(this.d);
   }
 
   // ---- reading ------------------------------------------------------------------------------------
@@ -115,10 +109,8 @@ export class CatalogService {
     return out;
   }
 
-  async productByCode(code: string): Promise<ProductRow> {
-    const [p] = await this.database.db.select().from(products).where(eq(products.code, code.trim().toUpperCase()));
-    if (!p || p.status !== 'active') throw catalogError('UNKNOWN_PRODUCT', { product: code });
-    return p;
+  productByCode(code: string): Promise<ProductRow> {
+    return productByCode(this.d, code);
   }
 
   async product(id: string, ex: Executor = this.database.db): Promise<ProductRow> {
@@ -250,104 +242,22 @@ export class CatalogService {
     return this.trialPolicy(product.code);
   }
 
-  // ---- On-Premise quotes --------------------------------------------------------------------------
+  // ---- On-Premise quotes (use-cases/) -------------------------------------------------------------
 
-  async listOnpremQuotes(ctx: Ctx, f: { status?: OnpremQuoteRow['status']; customerId?: string; page: number; pageSize: number }) {
-    const units = this.unitIdsInScope(ctx);
-    const where = [
-      units ? inArray(onpremQuotes.unitId, units.length ? units : ['-']) : undefined,
-      f.status ? eq(onpremQuotes.status, f.status) : undefined,
-      f.customerId ? eq(onpremQuotes.customerId, f.customerId) : undefined,
-    ].filter((x) => x !== undefined);
-    const cond = where.length ? and(...where) : undefined;
-    const db = this.database.db;
-    const [rows, [{ total }], prods] = await Promise.all([
-      db.select().from(onpremQuotes).where(cond).orderBy(desc(onpremQuotes.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-      db.select({ total: count() }).from(onpremQuotes).where(cond),
-      db.select().from(products),
-    ]);
-    const names = await this.customers.namesOf([...new Set(rows.map((r) => r.customerId))]);
-    const productById = new Map(prods.map((p) => [p.id, p]));
-    const items = rows.map((r) => {
-      const p = productById.get(r.productId);
-      return { ...r, customer: { id: r.customerId, name: names.get(r.customerId) ?? r.customerId }, product: p ? { code: p.code, name: p.name } : null };
-    });
-    return { items, total, page: f.page, pageSize: f.pageSize };
+  listOnpremQuotes(ctx: Ctx, f: OnpremQuoteFilter) {
+    return listOnpremQuotes(this.d, ctx, f);
   }
 
-  async onpremQuote(id: string, ex: Executor = this.database.db): Promise<OnpremQuoteRow> {
-    const [q] = await ex.select().from(onpremQuotes).where(eq(onpremQuotes.id, id));
-    if (!q) throw fail('NOT_FOUND', { quote: id }, { vi: 'không có báo giá này', en: 'no such quote' });
-    return q;
+  onpremQuote(id: string, ex?: Executor): Promise<OnpremQuoteRow> {
+    return onpremQuote(this.d, id, ex);
   }
 
-  async createOnpremQuote(ctx: Ctx, input: OnpremQuoteInput, unitId: string | null) {
-    await this.customers.visibleRow(ctx, input.customerId);
-    const product = await this.productByCode(input.product);
-    if (input.validUntil < this.today()) {
-      throw fail('VALIDATION_FAILED', { validUntil: input.validUntil }, { vi: 'ngày hết hiệu lực đã qua', en: 'validity already over' });
-    }
-    const lines = input.lines.map((l) => {
-      const unit = BigInt(l.unitPriceVnd);
-      return { description: l.description, quantity: l.quantity, unitPriceVnd: unit.toString(), amountVnd: withinLimit(unit * BigInt(l.quantity), 'amountVnd').toString() };
-    });
-    const totalVnd = withinLimit(lines.reduce((sum, l) => sum + BigInt(l.amountVnd), 0n), 'totalVnd');
-    const now = this.clock.now();
-    return this.database.db.transaction(async (tx) => {
-      const row = {
-        id: newId('onpremQuote', now),
-        number: await nextDocumentNumber(tx, 'BG', Number(this.today().slice(0, 4)), 4),
-        customerId: input.customerId,
-        productId: product.id,
-        unitId,
-        description: input.description,
-        lines,
-        totalVnd,
-        validUntil: input.validUntil,
-        status: 'draft' as const,
-        createdBy: ctx.actor.id ?? ctx.actor.name,
-        decidedBy: null,
-        decidedAt: null,
-        reason: null,
-        usedByContractId: null,
-        createdAt: now,
-      };
-      await tx.insert(onpremQuotes).values(row);
-      await this.audit.record(tx, ctx, { action: 'onprem_quote.created', entityType: 'onprem_quote', entityId: row.id, after: row });
-      return row;
-    });
+  createOnpremQuote(ctx: Ctx, input: OnpremQuoteInput, unitId: string | null) {
+    return createOnpremQuote(this.d, ctx, input, unitId);
   }
 
-  /** submit: draft → submitted; approve / reject: submitted → approved | rejected; use: approved → used. */
-  async decideOnpremQuote(ctx: Ctx, id: string, event: 'submit' | 'approve' | 'reject' | 'use', extra: { reason?: string; contractId?: string } = {}, ex?: Executor) {
-    const moves: Record<string, [OnpremQuoteRow['status'], OnpremQuoteRow['status']]> = {
-      submit: ['draft', 'submitted'],
-      approve: ['submitted', 'approved'],
-      reject: ['submitted', 'rejected'],
-      use: ['approved', 'used'],
-    };
-    const [from, to] = moves[event];
-    const run = async (tx: Executor) => {
-      const before = await this.onpremQuote(id, tx);
-      await this.customers.visibleRow(ctx, before.customerId, tx);
-      if (before.status !== from) throw fail('INVALID_TRANSITION', { from: before.status, event }, { vi: `báo giá đang ở trạng thái ${before.status}`, en: `cannot ${event} a ${before.status} quote` });
-      if (event === 'use' && before.validUntil < this.today()) throw catalogError('QUOTE_EXPIRED', { validUntil: before.validUntil });
-      const decided = event === 'approve' || event === 'reject';
-      const after = await saveVersioned(tx, this.audit, ctx, {
-        table: onpremQuotes,
-        entityType: 'onprem_quote',
-        action: `onprem_quote.${to}`,
-        row: before,
-        patch: {
-          status: to,
-          ...(decided ? { decidedBy: ctx.actor.id, decidedAt: this.clock.now(), reason: extra.reason ?? null } : {}),
-          ...(event === 'use' ? { usedByContractId: extra.contractId ?? null } : {}),
-        },
-        now: this.clock.now(),
-      });
-      return after;
-    };
-    return ex ? run(ex) : this.database.db.transaction(run);
+  decideOnpremQuote(ctx: Ctx, id: string, event: OnpremQuoteEvent, extra: { reason?: string; contractId?: string } = {}, ex?: Executor) {
+    return decideOnpremQuote(this.d, ctx, id, event, extra, ex);
   }
 }
 
