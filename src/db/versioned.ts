@@ -4,8 +4,8 @@ import type { Ctx } from '../platform/context.ts';
 import { fail } from '../platform/errors.ts';
 import type { Executor } from './client.ts';
 
-/** A table whose rows change under optimistic versioning: `id`, `version`, `updatedAt`. */
-type Versioned = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
+/** A table whose rows change under optimistic versioning: `id`, `version`, and `updatedAt` if it keeps one. */
+type Versioned = PgTable & { id: PgColumn; version: PgColumn; updatedAt?: PgColumn };
 type Row = { id: string; version: number };
 
 /** Where an audit entry goes; modules pass their `AuditLog` (platform imports no module). */
@@ -29,7 +29,7 @@ export interface VersionedSave<R extends Row> {
 export async function updateVersioned<R extends Row>(tx: Executor, s: VersionedSave<R>): Promise<R> {
   const [after] = await tx
     .update(s.table)
-    .set({ ...s.patch, updatedAt: s.now, version: s.row.version + 1 } as never)
+    .set({ ...s.patch, ...(s.table.updatedAt ? { updatedAt: s.now } : {}), version: s.row.version + 1 } as never)
     .where(and(eq(s.table.id, s.row.id), eq(s.table.version, s.row.version)))
     .returning();
   if (!after) throw fail('CONFLICT', { [s.entityType]: s.row.id }, { vi: 'dữ liệu vừa được người khác thay đổi; hãy tải lại rồi thử lại', en: 'it changed meanwhile; reload and retry' });

@@ -1,14 +1,17 @@
-import { and, asc, count, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { nextDocumentNumber } from '../../platform/counters.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { withinLimit } from '../../platform/money.ts';
-import { toLocalDate } from '../../platform/calendar.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { onpremQuotes, plans, priceVersions, products, trialPolicies } from './db/schema.ts';
+import { catalogError } from './errors.ts';
+import { plans, priceVersions, products, trialPolicies } from './db/schema.ts';
+import { today, type CatalogDeps } from './deps.ts';
+import { onpremQuote, productByCode, type OnpremQuoteRow, type ProductRow } from './queries.ts';
+import { createOnpremQuote, type OnpremQuoteInput } from './use-cases/create-onprem-quote.ts';
+import { decideOnpremQuote, type OnpremQuoteEvent } from './use-cases/decide-onprem-quote.ts';
+import { listOnpremQuotes, type OnpremQuoteFilter } from './use-cases/list-onprem-quotes.ts';
 import {
   offeredPeriods,
   priceModelFromJson,
@@ -20,10 +23,8 @@ import {
   type VatRate,
 } from './domain/pricing.ts';
 
-type ProductRow = typeof products.$inferSelect;
 type PlanRow = typeof plans.$inferSelect;
 type VersionRow = typeof priceVersions.$inferSelect;
-type OnpremQuoteRow = typeof onpremQuotes.$inferSelect;
 
 export interface PricedPlan {
   product: ProductRow;
@@ -52,28 +53,23 @@ export interface NewPlan {
   effectiveFrom: string;
 }
 
-export interface OnpremQuoteInput {
-  customerId: string;
-  product: string;
-  description: string;
-  lines: { description: string; quantity: number; unitPriceVnd: string }[];
-  validUntil: string;
-}
-
 /** What is sold and at what price: products, plans, dated price versions, trial policy, On-Premise quotes. */
 export class CatalogService {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
-    /** Customers live in the identity module: names for quote lists; a quote's customer must be within the caller's scope. */
-    private readonly customers: { namesOf(ids: string[]): Promise<Map<string, string>>; visibleRow(ctx: Ctx, id: string, ex?: Executor): Promise<unknown> },
-    /** The org units the caller reaches (null: all); a quote belongs to the unit that drafted it. */
-    private readonly unitIdsInScope: (ctx: Ctx) => string[] | null,
-  ) {}
+    customers: CatalogDeps['customers'],
+    unitIdsInScope: (ctx: Ctx) => string[] | null,
+  ) {
+    this.d = { database, clock, audit, customers, unitIdsInScope };
+  }
+
+  /** The same collaborators, for the use cases in use-cases/. */
+  private readonly d: CatalogDeps;
 
   private today(): string {
-    return toLocalDate(this.clock.now());
+    return today(this.d);
   }
 
   // ---- reading ------------------------------------------------------------------------------------
@@ -113,21 +109,19 @@ export class CatalogService {
     return out;
   }
 
-  async productByCode(code: string): Promise<ProductRow> {
-    const [p] = await this.database.db.select().from(products).where(eq(products.code, code.trim().toUpperCase()));
-    if (!p || p.status !== 'active') throw legacyError('UNKNOWN_PRODUCT', { product: code }, `unknown product ${code}`);
-    return p;
+  productByCode(code: string): Promise<ProductRow> {
+    return productByCode(this.d, code);
   }
 
   async product(id: string, ex: Executor = this.database.db): Promise<ProductRow> {
     const [p] = await ex.select().from(products).where(eq(products.id, id));
-    if (!p) throw legacyError('NOT_FOUND', { product: id });
+    if (!p) throw fail('NOT_FOUND', { product: id }, { vi: 'không có sản phẩm này', en: 'no such product' });
     return p;
   }
 
   async plan(id: string, ex: Executor = this.database.db): Promise<PlanRow> {
     const [p] = await ex.select().from(plans).where(eq(plans.id, id));
-    if (!p) throw legacyError('NOT_FOUND', { plan: id });
+    if (!p) throw fail('NOT_FOUND', { plan: id }, { vi: 'không có gói cước này', en: 'no such plan' });
     return p;
   }
 
@@ -141,9 +135,9 @@ export class CatalogService {
       (a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code),
     );
     const plan = planCode ? candidates.find((p) => p.code === planCode.trim().toUpperCase()) : candidates[0];
-    if (!plan) throw legacyError('VALIDATION_FAILED', { plan: planCode }, `product ${product.code} has no plan ${planCode ?? ''}`.trim());
+    if (!plan) throw catalogError('PLAN_NOT_PRICED', { product: product.code, plan: planCode ?? null });
     const version = (await this.currentVersions([plan.id])).get(plan.id) ?? null;
-    if (!version) throw legacyError('VALIDATION_FAILED', { plan: plan.code }, `plan ${plan.code} has no price in force`);
+    if (!version) throw catalogError('PLAN_NOT_PRICED', { product: product.code, plan: plan.code });
     return { product, plan, version, model: priceModelFromJson(version.model) };
   }
 
@@ -169,7 +163,7 @@ export class CatalogService {
     const row = { id: newId('product', now), ...p, code: p.code.toUpperCase(), description: p.description ?? null, status: 'active' as const, createdAt: now, updatedAt: now };
     return this.database.db.transaction(async (tx) => {
       const [clash] = await tx.select({ id: products.id }).from(products).where(eq(products.code, row.code));
-      if (clash) throw legacyError('CONFLICT', { code: row.code }, `product ${row.code} exists`);
+      if (clash) throw fail('CONFLICT', { code: row.code }, { vi: `mã sản phẩm ${row.code} đã tồn tại`, en: `product ${row.code} exists` });
       await tx.insert(products).values(row);
       await this.audit.record(tx, ctx, { action: 'product.created', entityType: 'product', entityId: row.id, after: row });
       return row;
@@ -179,7 +173,7 @@ export class CatalogService {
   async updateProduct(ctx: Ctx, id: string, patch: Partial<Omit<NewProduct, 'code'>> & { status?: 'active' | 'retired' }) {
     return this.database.db.transaction(async (tx) => {
       const [before] = await tx.select().from(products).where(eq(products.id, id)).for('update');
-      if (!before) throw legacyError('NOT_FOUND', { product: id });
+      if (!before) throw fail('NOT_FOUND', { product: id }, { vi: 'không có sản phẩm này', en: 'no such product' });
       const [after] = await tx.update(products).set({ ...patch, updatedAt: this.clock.now() }).where(eq(products.id, id)).returning();
       await this.audit.record(tx, ctx, { action: 'product.updated', entityType: 'product', entityId: id, before, after });
       return after;
@@ -188,13 +182,13 @@ export class CatalogService {
 
   async createPlan(ctx: Ctx, productId: string, p: NewPlan) {
     const model = parseModel(p.model);
-    if (p.edition === 'on_premise' && model.kind !== 'quote') throw legacyError('INVALID_PRICE_MODEL', undefined, 'an On-Premise plan is priced by quote');
+    if (p.edition === 'on_premise' && model.kind !== 'quote') throw catalogError('INVALID_PRICE_MODEL', { path: 'kind', problem: BY_QUOTE });
     const now = this.clock.now();
     return this.database.db.transaction(async (tx) => {
       await this.product(productId, tx);
       const code = p.code.toUpperCase();
       const [clash] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, code));
-      if (clash) throw legacyError('CONFLICT', { code }, `plan ${code} exists`);
+      if (clash) throw fail('CONFLICT', { code }, { vi: `mã gói cước ${code} đã tồn tại`, en: `plan ${code} exists` });
       const plan = { id: newId('plan', now), productId, code, name: p.name, nameEn: p.nameEn, edition: p.edition, billing: p.billing, status: 'active' as const, createdAt: now };
       await tx.insert(plans).values(plan);
       await this.audit.record(tx, ctx, { action: 'plan.created', entityType: 'plan', entityId: plan.id, after: plan });
@@ -206,13 +200,18 @@ export class CatalogService {
   /** A new price version. It starts today or later and after the latest one: history is never rewritten. */
   async addPriceVersion(ctx: Ctx, planId: string, v: { model: unknown; effectiveFrom: string }) {
     const model = parseModel(v.model);
-    if (v.effectiveFrom < this.today()) throw legacyError('VALIDATION_FAILED', { effectiveFrom: v.effectiveFrom }, 'a new price cannot start in the past');
+    if (v.effectiveFrom < this.today()) {
+      throw fail('VALIDATION_FAILED', { effectiveFrom: v.effectiveFrom }, { vi: 'giá mới không thể áp dụng từ một ngày đã qua', en: 'a new price cannot start in the past' });
+    }
     return this.database.db.transaction(async (tx) => {
       const plan = await this.plan(planId, tx);
-      if ((plan.edition === 'on_premise') !== (model.kind === 'quote')) throw legacyError('INVALID_PRICE_MODEL', undefined, 'On-Premise plans are priced by quote, SaaS plans by a price table');
+      if ((plan.edition === 'on_premise') !== (model.kind === 'quote')) throw catalogError('INVALID_PRICE_MODEL', { path: 'kind', problem: BY_QUOTE });
       const [latest] = await tx.select().from(priceVersions).where(eq(priceVersions.planId, planId)).orderBy(desc(priceVersions.version)).limit(1).for('update');
       if (latest && v.effectiveFrom <= latest.effectiveFrom) {
-        throw legacyError('CONFLICT', { latest: latest.effectiveFrom }, `must start after the latest version (${latest.effectiveFrom})`);
+        throw fail('CONFLICT', { latest: latest.effectiveFrom }, {
+          vi: `giá mới phải áp dụng sau phiên bản gần nhất (${latest.effectiveFrom})`,
+          en: `must start after the latest version (${latest.effectiveFrom})`,
+        });
       }
       return this.insertVersion(tx, ctx, planId, (latest?.version ?? 0) + 1, v.effectiveFrom, model);
     });
@@ -228,7 +227,7 @@ export class CatalogService {
   async trialPolicy(productCode: string) {
     const product = await this.productByCode(productCode);
     const [p] = await this.database.db.select().from(trialPolicies).where(eq(trialPolicies.productId, product.id));
-    if (!p) throw legacyError('NOT_FOUND', { trialPolicy: product.code });
+    if (!p) throw fail('NOT_FOUND', { trialPolicy: product.code }, { vi: `sản phẩm ${product.code} không có chính sách dùng thử`, en: `product ${product.code} has no trial policy` });
     return { product: product.code, limitFrom: p.limitFrom, meetingMinutesLimit: p.meetingMinutesLimit };
   }
 
@@ -243,100 +242,26 @@ export class CatalogService {
     return this.trialPolicy(product.code);
   }
 
-  // ---- On-Premise quotes --------------------------------------------------------------------------
+  // ---- On-Premise quotes (use-cases/) -------------------------------------------------------------
 
-  async listOnpremQuotes(ctx: Ctx, f: { status?: OnpremQuoteRow['status']; customerId?: string; page: number; pageSize: number }) {
-    const units = this.unitIdsInScope(ctx);
-    const where = [
-      units ? inArray(onpremQuotes.unitId, units.length ? units : ['-']) : undefined,
-      f.status ? eq(onpremQuotes.status, f.status) : undefined,
-      f.customerId ? eq(onpremQuotes.customerId, f.customerId) : undefined,
-    ].filter((x) => x !== undefined);
-    const cond = where.length ? and(...where) : undefined;
-    const db = this.database.db;
-    const [rows, [{ total }], prods] = await Promise.all([
-      db.select().from(onpremQuotes).where(cond).orderBy(desc(onpremQuotes.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-      db.select({ total: count() }).from(onpremQuotes).where(cond),
-      db.select().from(products),
-    ]);
-    const names = await this.customers.namesOf([...new Set(rows.map((r) => r.customerId))]);
-    const productById = new Map(prods.map((p) => [p.id, p]));
-    const items = rows.map((r) => {
-      const p = productById.get(r.productId);
-      return { ...r, customer: { id: r.customerId, name: names.get(r.customerId) ?? r.customerId }, product: p ? { code: p.code, name: p.name } : null };
-    });
-    return { items, total, page: f.page, pageSize: f.pageSize };
+  listOnpremQuotes(ctx: Ctx, f: OnpremQuoteFilter) {
+    return listOnpremQuotes(this.d, ctx, f);
   }
 
-  async onpremQuote(id: string, ex: Executor = this.database.db): Promise<OnpremQuoteRow> {
-    const [q] = await ex.select().from(onpremQuotes).where(eq(onpremQuotes.id, id));
-    if (!q) throw legacyError('NOT_FOUND', { quote: id });
-    return q;
+  onpremQuote(id: string, ex?: Executor): Promise<OnpremQuoteRow> {
+    return onpremQuote(this.d, id, ex);
   }
 
-  async createOnpremQuote(ctx: Ctx, input: OnpremQuoteInput, unitId: string | null) {
-    await this.customers.visibleRow(ctx, input.customerId);
-    const product = await this.productByCode(input.product);
-    if (input.validUntil < this.today()) throw legacyError('VALIDATION_FAILED', { validUntil: input.validUntil }, 'validity already over');
-    const lines = input.lines.map((l) => {
-      const unit = BigInt(l.unitPriceVnd);
-      return { description: l.description, quantity: l.quantity, unitPriceVnd: unit.toString(), amountVnd: withinLimit(unit * BigInt(l.quantity), 'amountVnd').toString() };
-    });
-    const totalVnd = withinLimit(lines.reduce((sum, l) => sum + BigInt(l.amountVnd), 0n), 'totalVnd');
-    const now = this.clock.now();
-    return this.database.db.transaction(async (tx) => {
-      const row = {
-        id: newId('onpremQuote', now),
-        number: await nextDocumentNumber(tx, 'BG', Number(this.today().slice(0, 4)), 4),
-        customerId: input.customerId,
-        productId: product.id,
-        unitId,
-        description: input.description,
-        lines,
-        totalVnd,
-        validUntil: input.validUntil,
-        status: 'draft' as const,
-        createdBy: ctx.actor.id ?? ctx.actor.name,
-        createdAt: now,
-      };
-      await tx.insert(onpremQuotes).values(row);
-      await this.audit.record(tx, ctx, { action: 'onprem_quote.created', entityType: 'onprem_quote', entityId: row.id, after: row });
-      return row;
-    });
+  createOnpremQuote(ctx: Ctx, input: OnpremQuoteInput, unitId: string | null) {
+    return createOnpremQuote(this.d, ctx, input, unitId);
   }
 
-  /** submit: draft → submitted; approve / reject: submitted → approved | rejected; use: approved → used. */
-  async decideOnpremQuote(ctx: Ctx, id: string, event: 'submit' | 'approve' | 'reject' | 'use', extra: { reason?: string; contractId?: string } = {}, ex?: Executor) {
-    const moves: Record<string, [OnpremQuoteRow['status'], OnpremQuoteRow['status']]> = {
-      submit: ['draft', 'submitted'],
-      approve: ['submitted', 'approved'],
-      reject: ['submitted', 'rejected'],
-      use: ['approved', 'used'],
-    };
-    const [from, to] = moves[event];
-    const run = async (tx: Executor) => {
-      const before = await this.onpremQuote(id, tx);
-      await this.customers.visibleRow(ctx, before.customerId, tx);
-      if (before.status !== from) throw legacyError('INVALID_TRANSITION', { from: before.status, event }, `cannot ${event} a ${before.status} quote`);
-      if (event === 'use' && before.validUntil < this.today()) throw legacyError('CONFLICT', { validUntil: before.validUntil }, 'the quote has expired');
-      const decided = event === 'approve' || event === 'reject';
-      const [after] = await tx
-        .update(onpremQuotes)
-        .set({
-          status: to,
-          version: before.version + 1,
-          ...(decided ? { decidedBy: ctx.actor.id, decidedAt: this.clock.now(), reason: extra.reason ?? null } : {}),
-          ...(event === 'use' ? { usedByContractId: extra.contractId ?? null } : {}),
-        })
-        .where(and(eq(onpremQuotes.id, id), eq(onpremQuotes.version, before.version)))
-        .returning();
-      if (!after) throw legacyError('CONFLICT');
-      await this.audit.record(tx, ctx, { action: `onprem_quote.${to}`, entityType: 'onprem_quote', entityId: id, before: { status: before.status }, after: { status: to, reason: extra.reason, contractId: extra.contractId } });
-      return after;
-    };
-    return ex ? run(ex) : this.database.db.transaction(run);
+  decideOnpremQuote(ctx: Ctx, id: string, event: OnpremQuoteEvent, extra: { reason?: string; contractId?: string } = {}, ex?: Executor) {
+    return decideOnpremQuote(this.d, ctx, id, event, extra, ex);
   }
 }
+
+const BY_QUOTE = { vi: 'gói On-Premise tính giá theo báo giá, gói SaaS theo bảng giá', en: 'On-Premise plans are priced by quote, SaaS plans by a price table' };
 
 const rank = (p: PlanRow) => (p.edition === 'saas' ? 0 : 2) + (p.billing === 'prepaid' ? 0 : 1);
 

@@ -9,7 +9,7 @@ import { withinLimit } from '../../platform/money.ts';
 import { priceModelToJson, type PricedPlan, type Quote } from '../catalog/index.ts';
 import { contracts, tasks } from './db/schema.ts';
 import { today, type Deps } from './deps.ts';
-import type { TaskKind } from './domain/tasks.ts';
+import type { TaskKind } from './contract.ts';
 import { assertCanSee, lockContract, type ContractRow } from './queries.ts';
 import { getContract } from './use-cases/get-contract.ts';
 

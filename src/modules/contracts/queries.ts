@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail } from '../../platform/errors.ts';
+import { NO_CONTRACT } from './errors.ts';
 import { hasPermission, withinScope } from '../identity/index.ts';
 import { amendments, contracts } from './db/schema.ts';
 import type { Deps } from './deps.ts';
@@ -12,13 +13,13 @@ export type AmendmentRow = typeof amendments.$inferSelect;
 
 export async function contractRow(d: Deps, id: string, ex: Executor = d.database.db): Promise<ContractRow> {
   const [c] = await ex.select().from(contracts).where(eq(contracts.id, id));
-  if (!c) throw legacyError('NOT_FOUND', { contract: id });
+  if (!c) throw fail('NOT_FOUND', { contract: id }, NO_CONTRACT);
   return c;
 }
 
 export async function lockContract(tx: Executor, id: string): Promise<ContractRow> {
   const [c] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
-  if (!c) throw legacyError('NOT_FOUND', { contract: id });
+  if (!c) throw fail('NOT_FOUND', { contract: id }, NO_CONTRACT);
   return c;
 }
 
@@ -56,14 +57,14 @@ export function canSee(d: Deps, ctx: Ctx, c: ContractRow): boolean {
 export function assertCanSee(d: Deps, ctx: Ctx, c: ContractRow): void {
   if (canSee(d, ctx, c)) return;
   // Customers and outsiders learn nothing about other people's contracts; staff are told it is not theirs.
-  throw legacyError(ctx.actor.customerId || ctx.actor.roles.length === 0 ? 'NOT_FOUND' : 'FORBIDDEN', { contract: c.id });
+  throw fail(ctx.actor.customerId || ctx.actor.roles.length === 0 ? 'NOT_FOUND' : 'FORBIDDEN', { contract: c.id });
 }
 
 /** The seller of the contract: may declare contracts and has it in scope. */
 export const isSeller = (d: Deps, ctx: Ctx, c: ContractRow): boolean => hasPermission(ctx.actor, 'contract.declare') && inScope(d, ctx, c);
 
 export function assertSeller(d: Deps, ctx: Ctx, c: ContractRow): void {
-  if (!isSeller(d, ctx, c)) throw legacyError('FORBIDDEN', { contract: c.id });
+  if (!isSeller(d, ctx, c)) throw fail('FORBIDDEN', { contract: c.id });
 }
 
 /** The level the caller approves or rejects this contract at (see `approvalLevelOf`). */

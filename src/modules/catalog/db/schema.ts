@@ -1,4 +1,5 @@
 import { bigint, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { PriceModelJson } from '../contract.ts';
 
 export const catalogSchema = pgSchema('catalog');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -43,7 +44,7 @@ export const priceVersions = catalogSchema.table(
     planId: text('plan_id').notNull(),
     version: integer('version').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
-    model: jsonb('model').notNull(),
+    model: jsonb('model').$type<PriceModelJson>().notNull(),
     createdBy: text('created_by'),
     createdAt: instant('created_at').notNull(),
   },

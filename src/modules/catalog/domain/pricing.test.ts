@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../../../platform/codes.test-util.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import {
   EKYC_SAAS_PRICES,
@@ -15,16 +16,6 @@ import {
   type Quote,
   type VatRate,
 } from './pricing.ts';
-
-/** The AppError code a call throws (or what else happened), so refusals read as one line each. */
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return isAppError(e) ? e.code : `not an AppError: ${String(e)}`;
-  }
-  return 'no error';
-}
 
 /** The path and message of an INVALID_PRICE_MODEL refusal. */
 function refusal(fn: () => unknown): string {

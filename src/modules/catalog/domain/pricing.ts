@@ -3,7 +3,9 @@
  * Pure: no clock, no db, no env. Money is `bigint` đồng from end to end — no float ever touches an
  * amount — and travels as decimal strings in JSON (jsonb columns, the API).
  */
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail, type Bilingual } from '../../../platform/errors.ts';
+import type { PriceModelJson } from '../contract.ts';
+import { catalogError } from '../errors.ts';
 import { formatVnd, percentOf } from '../../../platform/money.ts';
 
 /** A quantity band: `upTo` is inclusive; the last band has `upTo: null` (no upper bound). */
@@ -98,7 +100,7 @@ const MAX_PRICE_VND = 999_999_999_999_999_999n;
 
 /** Throws INVALID_PRICE_MODEL, naming the offending field, unless `model` can price every positive quantity. */
 export function validatePriceModel(model: PriceModel): void {
-  if (!isRecord(model)) invalid('', 'must be an object');
+  if (!isRecord(model)) invalid('', { vi: 'phải là một đối tượng', en: 'must be an object' });
   switch (model.kind) {
     case 'volume':
     case 'graduated':
@@ -110,12 +112,12 @@ export function validatePriceModel(model: PriceModel): void {
       checkUnit(model.unit);
       const periods = checkPeriods(model.periods);
       checkBands('brackets', model.brackets, (bracket, path) => {
-        if (!isRecord(bracket.pricesVnd)) invalid(`${path}.pricesVnd`, 'must be an object of prices by period');
+        if (!isRecord(bracket.pricesVnd)) invalid(`${path}.pricesVnd`, { vi: 'phải là một đối tượng giá theo kỳ', en: 'must be an object of prices by period' });
         for (const key of Object.keys(bracket.pricesVnd)) {
-          if (!periods.some((p) => String(p) === key)) invalid(`${path}.pricesVnd.${key}`, `has a price for period ${key}, which is not offered`);
+          if (!periods.some((p) => String(p) === key)) invalid(`${path}.pricesVnd.${key}`, { vi: `có giá cho kỳ ${key} tháng, kỳ này không được cung cấp`, en: `has a price for period ${key}, which is not offered` });
         }
         for (const p of periods) {
-          if (!Object.hasOwn(bracket.pricesVnd, p)) invalid(`${path}.pricesVnd.${p}`, `missing the price for the ${p}-month period`);
+          if (!Object.hasOwn(bracket.pricesVnd, p)) invalid(`${path}.pricesVnd.${p}`, { vi: `thiếu giá cho kỳ ${p} tháng`, en: `missing the price for the ${p}-month period` });
           checkPrice(bracket.pricesVnd[p], `${path}.pricesVnd.${p}`);
         }
       });
@@ -127,13 +129,15 @@ export function validatePriceModel(model: PriceModel): void {
       return;
     case 'quote':
       return;
-    default:
-      invalid('kind', `unknown kind ${JSON.stringify((model as { kind?: unknown }).kind) ?? 'undefined'}`);
+    default: {
+      const kind = JSON.stringify((model as { kind?: unknown }).kind) ?? 'undefined';
+      invalid('kind', { vi: `loại bảng giá không xác định ${kind}`, en: `unknown kind ${kind}` });
+    }
   }
 }
 
-function invalid(path: string, problem: string): never {
-  throw legacyError('INVALID_PRICE_MODEL', { path }, path ? `${path}: ${problem}` : problem);
+function invalid(path: string, problem: Bilingual): never {
+  throw catalogError('INVALID_PRICE_MODEL', { path, problem });
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -141,19 +145,19 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function checkUnit(unit: unknown): void {
-  if (typeof unit !== 'string' || unit.trim() === '') invalid('unit', 'must name the unit sold, e.g. "request" or "room"');
+  if (typeof unit !== 'string' || unit.trim() === '') invalid('unit', { vi: 'phải ghi đơn vị bán, ví dụ "request" hoặc "room"', en: 'must name the unit sold, e.g. "request" or "room"' });
 }
 
 function checkPrice(price: unknown, path: string): void {
-  if (typeof price !== 'bigint' || price < 0n || price > MAX_PRICE_VND) invalid(path, 'must be a whole number of đồng, at least 0');
+  if (typeof price !== 'bigint' || price < 0n || price > MAX_PRICE_VND) invalid(path, { vi: 'phải là số đồng nguyên, không âm', en: 'must be a whole number of đồng, at least 0' });
 }
 
 /** Periods: a non-empty list of distinct positive whole months. Returns them for the caller's checks. */
 function checkPeriods(periods: unknown): number[] {
-  if (!Array.isArray(periods) || periods.length === 0) invalid('periods', 'must list at least one period in months');
+  if (!Array.isArray(periods) || periods.length === 0) invalid('periods', { vi: 'phải có ít nhất một kỳ (số tháng)', en: 'must list at least one period in months' });
   periods.forEach((p, i) => {
-    if (!Number.isSafeInteger(p) || p < 1) invalid(`periods[${i}]`, 'must be a positive whole number of months');
-    if (periods.indexOf(p) !== i) invalid(`periods[${i}]`, `period ${p} is listed twice`);
+    if (!Number.isSafeInteger(p) || p < 1) invalid(`periods[${i}]`, { vi: 'phải là số tháng nguyên dương', en: 'must be a positive whole number of months' });
+    if (periods.indexOf(p) !== i) invalid(`periods[${i}]`, { vi: `kỳ ${p} tháng bị lặp lại`, en: `period ${p} is listed twice` });
   });
   return periods;
 }
@@ -163,17 +167,17 @@ function checkPeriods(periods: unknown): number[] {
  * integers, and only the last one unbounded, so that every positive quantity falls in exactly one band.
  */
 function checkBands<B extends { upTo: number | null }>(name: string, bands: B[], checkBand: (band: B, path: string) => void): void {
-  if (!Array.isArray(bands) || bands.length === 0) invalid(name, 'must have at least one band');
+  if (!Array.isArray(bands) || bands.length === 0) invalid(name, { vi: 'phải có ít nhất một bậc', en: 'must have at least one band' });
   let previous = 0;
   bands.forEach((band, i) => {
     const path = `${name}[${i}]`;
-    if (!isRecord(band)) invalid(path, 'must be an object');
+    if (!isRecord(band)) invalid(path, { vi: 'phải là một đối tượng', en: 'must be an object' });
     const last = i === bands.length - 1;
-    if (last && band.upTo !== null) invalid(`${path}.upTo`, 'the last band must be unbounded (upTo null) so that every quantity has a price');
+    if (last && band.upTo !== null) invalid(`${path}.upTo`, { vi: 'bậc cuối phải không giới hạn (upTo null) để mọi số lượng đều có giá', en: 'the last band must be unbounded (upTo null) so that every quantity has a price' });
     if (!last) {
-      if (band.upTo === null) invalid(`${path}.upTo`, 'only the last band may be unbounded');
-      if (!Number.isSafeInteger(band.upTo) || band.upTo < 1) invalid(`${path}.upTo`, 'must be a positive whole number');
-      if (band.upTo <= previous) invalid(`${path}.upTo`, `must be greater than the previous bound ${previous}`);
+      if (band.upTo === null) invalid(`${path}.upTo`, { vi: 'chỉ bậc cuối được không giới hạn', en: 'only the last band may be unbounded' });
+      if (!Number.isSafeInteger(band.upTo) || band.upTo < 1) invalid(`${path}.upTo`, { vi: 'phải là số nguyên dương', en: 'must be a positive whole number' });
+      if (band.upTo <= previous) invalid(`${path}.upTo`, { vi: `phải lớn hơn cận trên của bậc trước (${previous})`, en: `must be greater than the previous bound ${previous}` });
       previous = band.upTo;
     }
     checkBand(band, path);
@@ -215,7 +219,9 @@ const VAT_BASIS_POINTS: Record<VatRate, number> = { KCT: 0, '0': 0, '5': 500, '8
  * they differ only on the invoice, which is why they stay distinct rates.
  */
 export function vatOf(subtotal: bigint, rate: VatRate): bigint {
-  if (!Object.hasOwn(VAT_BASIS_POINTS, rate)) throw legacyError('VALIDATION_FAILED', { vatRate: String(rate) }, `unknown VAT rate ${String(rate)}`);
+  if (!Object.hasOwn(VAT_BASIS_POINTS, rate)) {
+    throw fail('VALIDATION_FAILED', { vatRate: String(rate) }, { vi: `thuế suất GTGT không xác định ${String(rate)}`, en: `unknown VAT rate ${String(rate)}` });
+  }
   return percentOf(subtotal, VAT_BASIS_POINTS[rate]);
 }
 
@@ -266,10 +272,10 @@ function bandOf<B extends { upTo: number | null }>(bands: B[], quantity: number)
 
 function checkQuantity(model: PriceModel, quantity: number): number {
   if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
-    throw legacyError('INVALID_QUANTITY', { quantity: String(quantity) }, `quantity must be a positive whole number, got ${String(quantity)}`);
+    throw catalogError('INVALID_QUANTITY', { quantity: String(quantity) });
   }
   if (model.kind === 'flat' && quantity !== 1) {
-    throw legacyError('INVALID_QUANTITY', { quantity }, 'a flat monthly fee is sold one at a time (quantity 1)');
+    throw catalogError('INVALID_QUANTITY', { quantity: String(quantity), flat: true });
   }
   return quantity;
 }
@@ -282,17 +288,17 @@ function chosenPeriod(model: PriceModel, requested: number | undefined | null): 
   if (requested === undefined || requested === null) {
     // Meeting's price depends on the period, so guessing one would quote a price nobody chose.
     if (model.kind === 'per_unit_period' || !offered.includes(1)) {
-      throw legacyError('PERIOD_REQUIRED', { offered }, `choose a billing period: ${offered.join(', ')} months`);
+      throw catalogError('PERIOD_REQUIRED', { offered });
     }
     return 1;
   }
   if (!offered.includes(requested)) {
-    throw legacyError('PERIOD_NOT_OFFERED', { periodMonths: String(requested), offered }, `${String(requested)} months is not offered; choose ${offered.join(', ')} months`);
+    throw catalogError('PERIOD_NOT_OFFERED', { periodMonths: String(requested), offered });
   }
   return requested;
 }
 
-const quoteRequired = () => legacyError('QUOTE_REQUIRED', undefined, 'On-Premise is priced by an approved quote, not a price table');
+const quoteRequired = () => catalogError('QUOTE_REQUIRED', {});
 
 const UNIT_LABELS_VI: Record<string, string> = { request: 'request', room: 'phòng họp' };
 
@@ -308,7 +314,7 @@ const groupDigits = (n: number) => formatVnd(BigInt(n)).replace(' ₫', '');
 // ---- JSON (jsonb columns, the API) -------------------------------------------------------------
 
 /** The model with every bigint as a decimal string; validates first so that nothing unreadable is stored. */
-export function priceModelToJson(m: PriceModel): unknown {
+export function priceModelToJson(m: PriceModel): PriceModelJson {
   validatePriceModel(m);
   const periods = (p: number[] | undefined) => (p === undefined ? {} : { periods: [...p] });
   switch (m.kind) {
@@ -365,7 +371,7 @@ export function priceModelFromJson(j: unknown): PriceModel {
           const prices = jsonObject(bracket.pricesVnd, `brackets[${i}].pricesVnd`);
           const pricesVnd: Record<number, bigint> = {};
           for (const [key, value] of Object.entries(prices)) {
-            if (!/^[1-9]\d*$/.test(key)) invalid(`brackets[${i}].pricesVnd.${key}`, 'keys must be periods in months');
+            if (!/^[1-9]\d*$/.test(key)) invalid(`brackets[${i}].pricesVnd.${key}`, { vi: 'khoá phải là số tháng của kỳ', en: 'keys must be periods in months' });
             pricesVnd[Number(key)] = jsonMoney(value, `brackets[${i}].pricesVnd.${key}`);
           }
           return { upTo: jsonBound(bracket.upTo, `brackets[${i}].upTo`), pricesVnd };
@@ -381,7 +387,7 @@ export function priceModelFromJson(j: unknown): PriceModel {
       model = { kind: 'quote' };
       break;
     default:
-      invalid('kind', `must be one of volume, graduated, per_unit_period, flat, quote; got ${JSON.stringify(o.kind) ?? 'nothing'}`);
+      invalid('kind', { vi: `phải là một trong volume, graduated, per_unit_period, flat, quote; nhận được ${JSON.stringify(o.kind) ?? 'không có gì'}`, en: `must be one of volume, graduated, per_unit_period, flat, quote; got ${JSON.stringify(o.kind) ?? 'nothing'}` });
   }
   validatePriceModel(model);
   return model;
@@ -389,37 +395,37 @@ export function priceModelFromJson(j: unknown): PriceModel {
 
 /** A plain object; with `keys`, no other key is allowed. */
 function jsonObject(v: unknown, path: string, keys?: string[]): Record<string, unknown> {
-  if (!isRecord(v)) invalid(path, 'must be an object');
+  if (!isRecord(v)) invalid(path, { vi: 'phải là một đối tượng', en: 'must be an object' });
   if (keys) onlyKeys(v, path, keys);
   return v;
 }
 
 function onlyKeys(o: Record<string, unknown>, path: string, keys: string[]): void {
   const extra = Object.keys(o).find((k) => !keys.includes(k));
-  if (extra !== undefined) invalid(path ? `${path}.${extra}` : extra, 'unknown field');
+  if (extra !== undefined) invalid(path ? `${path}.${extra}` : extra, { vi: 'trường không được phép', en: 'unknown field' });
 }
 
 function jsonArray(v: unknown, path: string): unknown[] {
-  if (!Array.isArray(v)) invalid(path, 'must be an array');
+  if (!Array.isArray(v)) invalid(path, { vi: 'phải là một mảng', en: 'must be an array' });
   return v;
 }
 
 function jsonBound(v: unknown, path: string): number | null {
   if (v === null) return null;
-  if (typeof v !== 'number') invalid(path, 'must be a whole number, or null for no upper bound');
+  if (typeof v !== 'number') invalid(path, { vi: 'phải là số nguyên, hoặc null nếu không giới hạn', en: 'must be a whole number, or null for no upper bound' });
   return v;
 }
 
 function jsonPeriods(v: unknown): number[] {
   return jsonArray(v, 'periods').map((p, i) => {
-    if (typeof p !== 'number') invalid(`periods[${i}]`, 'must be a number of months');
+    if (typeof p !== 'number') invalid(`periods[${i}]`, { vi: 'phải là số tháng', en: 'must be a number of months' });
     return p;
   });
 }
 
 /** Money in JSON is a decimal string of whole đồng ("1000"), never a number: JSON numbers are floats. */
 function jsonMoney(v: unknown, path: string): bigint {
-  if (typeof v !== 'string' || !/^(0|[1-9]\d{0,17})$/.test(v)) invalid(path, 'must be a string of digits (whole đồng), e.g. "1000"');
+  if (typeof v !== 'string' || !/^(0|[1-9]\d{0,17})$/.test(v)) invalid(path, { vi: 'phải là chuỗi chữ số (đồng nguyên), ví dụ "1000"', en: 'must be a string of digits (whole đồng), e.g. "1000"' });
   return BigInt(v);
 }
 

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../platform/errors.ts';
+import { codeOf } from '../../../platform/codes.test-util.ts';
 import { trialMeetingLimit, validateTrialPolicy, type TrialPolicy } from './trial.ts';
 
 const policy: TrialPolicy = { limitFrom: '2025-01-01', meetingMinutesLimit: 40 };
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return isAppError(e) ? e.code : `not an AppError: ${String(e)}`;
-  }
-  return 'no error';
-}
 
 describe('Meeting free trial (SPEC A4)', () => {
   it('is unlimited before the configured date', () => {

@@ -4,7 +4,7 @@
  * limited to a number of minutes (40 in the seed). The policy has no end date. Pure.
  */
 import { addDays } from '../../../platform/calendar.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 
 export interface TrialPolicy {
   limitFrom: string; // YYYY-MM-DD (Asia/Ho_Chi_Minh business date): the first day with a limit
@@ -15,7 +15,11 @@ export interface TrialPolicy {
 export function validateTrialPolicy(policy: TrialPolicy): void {
   checkDate(policy.limitFrom, 'limitFrom');
   if (!Number.isSafeInteger(policy.meetingMinutesLimit) || policy.meetingMinutesLimit < 1) {
-    throw legacyError('VALIDATION_FAILED', { field: 'meetingMinutesLimit' }, 'meetingMinutesLimit must be a positive whole number of minutes');
+    throw fail(
+      'VALIDATION_FAILED',
+      { field: 'meetingMinutesLimit' },
+      { vi: 'giới hạn thời lượng cuộc họp phải là số phút nguyên dương', en: 'meetingMinutesLimit must be a positive whole number of minutes' },
+    );
   }
 }
 
@@ -34,5 +38,5 @@ function checkDate(value: unknown, field: string): void {
   } catch {
     // RangeError from addDays: not a date, e.g. 2026-02-30.
   }
-  if (!ok) throw legacyError('VALIDATION_FAILED', { field }, `${field} must be a date YYYY-MM-DD`);
+  if (!ok) throw fail('VALIDATION_FAILED', { field }, { vi: `${field} phải là ngày dạng YYYY-MM-DD`, en: `${field} must be a date YYYY-MM-DD` });
 }

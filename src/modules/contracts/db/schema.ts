@@ -1,5 +1,6 @@
 import { bigint, date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { CONTRACT_STATUSES } from '../domain/lifecycle.ts';
+import type { PriceModelJson, VatRate } from '../../catalog/contract.ts';
+import { CONTRACT_STATUSES, type TerminationQuote } from '../contract.ts';
 
 export const contractsSchema = pgSchema('contracts');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -18,7 +19,7 @@ export const contracts = contractsSchema.table(
     planId: text('plan_id').notNull(),
     /** The price version signed on, and its model: later price changes never touch this contract. */
     priceVersionId: text('price_version_id'),
-    priceModel: jsonb('price_model').notNull(),
+    priceModel: jsonb('price_model').$type<PriceModelJson>().notNull(),
     onpremQuoteId: text('onprem_quote_id'),
     channel: text('channel', { enum: ['self_service', 'am', 'agent'] }).notNull(),
     billing: text('billing', { enum: ['prepaid', 'postpaid'] }).notNull(),
@@ -29,7 +30,7 @@ export const contracts = contractsSchema.table(
     periodMonths: integer('period_months').notNull(),
     unitPriceVnd: vnd('unit_price_vnd').notNull(),
     subtotalVnd: vnd('subtotal_vnd').notNull(),
-    vatRate: text('vat_rate').notNull(),
+    vatRate: text('vat_rate').$type<VatRate>().notNull(),
     vatVnd: vnd('vat_vnd').notNull(),
     totalVnd: vnd('total_vnd').notNull(),
     status: text('status', { enum: CONTRACT_STATUSES }).notNull(),
@@ -52,7 +53,8 @@ export const contracts = contractsSchema.table(
     terminatedAt: instant('terminated_at'),
     terminationDate: date('termination_date', { mode: 'string' }),
     terminationReason: text('termination_reason'),
-    settlement: jsonb('settlement'),
+    /** The settlement of an early termination, amounts as decimal strings. */
+    settlement: jsonb('settlement').$type<Omit<TerminationQuote, 'usedValueVnd' | 'refundVnd'> & { usedValueVnd: string; refundVnd: string }>(),
     note: text('note'),
     createdBy: text('created_by'),
     createdAt: instant('created_at').notNull(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEETING_SAAS_PRICES } from '../../catalog/index.ts';
 import { appendixTerms, type AmendableContract } from './appendix.ts';
-import { codeOf } from './codes.test-util.ts';
+import { codeOf } from '../../../platform/codes.test-util.ts';
 
 const active: AmendableContract = {
   status: 'active',

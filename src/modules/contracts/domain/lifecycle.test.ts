@@ -10,7 +10,7 @@ import {
   serviceAccess,
   type ActionContext,
 } from './lifecycle.ts';
-import { codeOf } from './codes.test-util.ts';
+import { codeOf } from '../../../platform/codes.test-util.ts';
 
 const nobody = {
   sell: false,

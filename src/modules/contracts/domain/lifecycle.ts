@@ -1,5 +1,6 @@
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { defineMachine, eventsFrom, transition } from '../../../platform/state-machine.ts';
+import type { ContractAction, ContractStatus } from '../contract.ts';
 
 /**
  * The contract lifecycle (SPEC C1–C7) as data. Status words are the API's; "active" is a contract in use.
@@ -9,20 +10,6 @@ import { defineMachine, eventsFrom, transition } from '../../../platform/state-m
  * C3 postpaid:      draft --submit_postpaid--> pending_approval --> …
  * C5/C7:            active <--suspend/resume--> suspended; active|suspended --terminate|expire--> terminated|expired
  */
-export const CONTRACT_STATUSES = [
-  'draft',
-  'awaiting_payment',
-  'pending_approval',
-  'provisioning',
-  'active',
-  'suspended',
-  'expired',
-  'terminated',
-  'cancelled',
-  'rejected',
-] as const;
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
-
 export type ContractEvent =
   | 'submit'
   | 'submit_postpaid'
@@ -85,15 +72,15 @@ export interface Approver {
  */
 export function approvalLevelOf(who: Approver, c: { id: string; status: ContractStatus } & ApprovalState): ApprovalLevel {
   if (who.approvesCtkv && c.needsCtkv && !c.ctkvApproved) {
-    if (!who.inScope) throw legacyError('FORBIDDEN', { contract: c.id }, 'the contract belongs to another CTKV');
+    if (!who.inScope) throw fail('FORBIDDEN', { contract: c.id }, { vi: 'hợp đồng thuộc CTKV khác', en: 'the contract belongs to another CTKV' });
     return 'ctkv';
   }
   if (who.approvesTtcntt && !c.ttcnttApproved) return 'ttcntt';
   if (who.approvesCtkv || who.approvesTtcntt) {
     if (c.status !== 'pending_approval') nextStatus(c.status, 'approved'); // throws INVALID_TRANSITION
-    throw legacyError('CONFLICT', { contract: c.id }, 'already approved at your level');
+    throw fail('CONFLICT', { contract: c.id }, { vi: 'hợp đồng đã được duyệt ở cấp của bạn', en: 'already approved at your level' });
   }
-  throw legacyError('FORBIDDEN');
+  throw fail('FORBIDDEN');
 }
 
 /**
@@ -129,20 +116,6 @@ export function serviceAccess(
   return null;
 }
 
-/** Actions a screen may offer: what the state machine allows, then narrowed by who is asking. */
-export type ContractAction =
-  | 'submit'
-  | 'approve'
-  | 'reject'
-  | 'record_payment'
-  | 'complete_provisioning'
-  | 'cancel'
-  | 'terminate'
-  | 'suspend'
-  | 'resume'
-  | 'renew'
-  | 'amend';
-
 export interface ActionContext {
   status: ContractStatus;
   billing: 'prepaid' | 'postpaid';
@@ -165,6 +138,7 @@ export interface ActionContext {
   awaitingAccount: boolean;
 }
 
+/** Actions a screen may offer: what the state machine allows, then narrowed by who is asking. */
 export function allowedActions(c: ActionContext): ContractAction[] {
   const events = new Set(eventsFrom(CONTRACT_MACHINE, c.status));
   const out: ContractAction[] = [];

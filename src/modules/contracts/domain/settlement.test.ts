@@ -4,7 +4,7 @@ import { addDays } from '../../../platform/calendar.ts';
 import { EKYC_SAAS_PRICES, MEETING_SAAS_PRICES, priceQuote, type PriceModel } from '../../catalog/index.ts';
 import { appendixPayable, earlyTerminationSettlement, terminationSettlement, upgradeSettlement } from './settlement.ts';
 import { daysBetweenInclusive, termEnd } from './term.ts';
-import { codeOf } from './codes.test-util.ts';
+import { codeOf } from '../../../platform/codes.test-util.ts';
 
 const meetingSubtotal = (rooms: number, months: number) => priceQuote(MEETING_SAAS_PRICES, 'KCT', { quantity: rooms, periodMonths: months }).subtotalVnd;
 

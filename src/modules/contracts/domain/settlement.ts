@@ -27,9 +27,9 @@
  * - The termination date must fall within the term; an On-Premise (quote) contract is settled by
  *   its negotiated terms, not here.
  */
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { formatVnd } from '../../../platform/money.ts';
-import { monthlySubtotalVnd, offeredPeriods, vatOf, type PriceModel, type VatRate } from '../../catalog/index.ts';
+import { catalogError, monthlySubtotalVnd, offeredPeriods, vatOf, type PriceModel, type VatRate } from '../../catalog/index.ts';
 import { assertLocalDate, daysBetweenInclusive, monthsStarted, termEnd, vnDate } from './term.ts';
 
 export interface UpgradeInput {
@@ -57,7 +57,10 @@ export function upgradeSettlement(input: UpgradeInput): UpgradeSettlement {
   const totalDays = daysBetweenInclusive(start, end);
   assertLocalDate(changeDate, 'changeDate');
   if (changeDate < start || changeDate > end) {
-    throw legacyError('VALIDATION_FAILED', { changeDate, start, end }, `the change date ${changeDate} is outside the term ${start} – ${end}`);
+    throw fail('VALIDATION_FAILED', { changeDate, start, end }, {
+      vi: `ngày thay đổi ${changeDate} nằm ngoài thời hạn hợp đồng ${start} – ${end}`,
+      en: `the change date ${changeDate} is outside the term ${start} – ${end}`,
+    });
   }
   const remainingDays = daysBetweenInclusive(changeDate, end);
   const creditVnd = prorate(paidSubtotalVnd, remainingDays, totalDays);
@@ -89,17 +92,20 @@ export interface EarlyTerminationSettlement {
 export function earlyTerminationSettlement(input: EarlyTerminationInput): EarlyTerminationSettlement {
   const { model, quantity, periodMonths, paidSubtotalVnd, start, terminationDate } = input;
   if (model.kind === 'quote') {
-    throw legacyError('QUOTE_REQUIRED', undefined, 'an On-Premise contract is settled by its negotiated quote');
+    throw catalogError('QUOTE_REQUIRED', {});
   }
   checkAmount(paidSubtotalVnd, 'paidSubtotalVnd');
   const offered = offeredPeriods(model);
   if (!offered.includes(periodMonths)) {
-    throw legacyError('PERIOD_NOT_OFFERED', { periodMonths: String(periodMonths), offered }, `the price model has no ${String(periodMonths)}-month period`);
+    throw catalogError('PERIOD_NOT_OFFERED', { periodMonths: String(periodMonths), offered });
   }
   const end = termEnd(start, periodMonths);
   assertLocalDate(terminationDate, 'terminationDate');
   if (terminationDate < start || terminationDate > end) {
-    throw legacyError('VALIDATION_FAILED', { terminationDate, start, end }, `the termination date ${terminationDate} is outside the term ${start} – ${end}`);
+    throw fail('VALIDATION_FAILED', { terminationDate, start, end }, {
+      vi: `ngày kết thúc ${terminationDate} nằm ngoài thời hạn hợp đồng ${start} – ${end}`,
+      en: `the termination date ${terminationDate} is outside the term ${start} – ${end}`,
+    });
   }
 
   // Within the term, the months started never exceed the period signed.
@@ -131,9 +137,9 @@ export interface SettledContract {
  * prepaid to settle (usage up to the end goes on the last bill), a prepaid one is re-priced.
  */
 export function terminationSettlement(c: SettledContract, date: string): EarlyTerminationSettlement & { date: string } {
-  if (!c.startDate || !c.endDate) throw legacyError('CONFLICT', undefined, 'the contract has not started');
+  if (!c.startDate || !c.endDate) throw fail('CONFLICT', undefined, { vi: 'hợp đồng chưa bắt đầu', en: 'the contract has not started' });
   if (date < c.startDate || date > c.endDate) {
-    throw legacyError('VALIDATION_FAILED', { date }, `the date must be within the term ${c.startDate} … ${c.endDate}`);
+    throw fail('VALIDATION_FAILED', { date }, { vi: `ngày phải nằm trong thời hạn ${c.startDate} … ${c.endDate}`, en: `the date must be within the term ${c.startDate} … ${c.endDate}` });
   }
   if (c.billing === 'postpaid' || c.model.kind === 'quote') {
     const explanation = 'Trả sau: cước sử dụng đến ngày kết thúc được tính vào hoá đơn kỳ cuối; không có khoản hoàn trả.';
@@ -152,6 +158,6 @@ function prorate(amount: bigint, part: number, whole: number): bigint {
 
 function checkAmount(amount: unknown, field: string): void {
   if (typeof amount !== 'bigint' || amount < 0n) {
-    throw legacyError('VALIDATION_FAILED', { field }, `${field} must be a whole number of đồng, at least 0`);
+    throw fail('VALIDATION_FAILED', { field }, { vi: `${field} phải là số đồng nguyên, không âm`, en: `${field} must be a whole number of đồng, at least 0` });
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayListOverdue, TASK_KINDS, TASK_ROLES, taskKindsFor } from './tasks.ts';
+import { TASK_KINDS } from '../contract.ts';
+import { mayListOverdue, TASK_ROLES, taskKindsFor } from './tasks.ts';
 
 describe('which role does which step', () => {
   it('sellers declare and renew; approvers approve at their level; ops configures', () => {

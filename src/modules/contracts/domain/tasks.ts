@@ -2,18 +2,9 @@
  * The steps of a contract that carry a working-day deadline (C4, C8), and which roles act on each:
  * the same table decides whose inbox lists a step and who is e-mailed when it opens.
  */
+import { TASK_KINDS, type TaskKind } from '../contract.ts';
 import type { ApprovalLevel } from './lifecycle.ts';
 
-export const TASK_KINDS = [
-  'declare',
-  'approve_ctkv',
-  'approve_ttcntt',
-  'provision',
-  'configure_amendment',
-  'configure_termination',
-  'renew',
-] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
 
 const SELLERS = ['am', 'kam', 'agent'];
 

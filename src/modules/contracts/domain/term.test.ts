@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../platform/calendar.ts';
 import { assertLocalDate, daysBetweenInclusive, monthsStarted, termEnd } from './term.ts';
-import { codeOf } from './codes.test-util.ts';
+import { codeOf } from '../../../platform/codes.test-util.ts';
 
 describe('termEnd', () => {
   it('ends the day before the same day-of-month, months later', () => {

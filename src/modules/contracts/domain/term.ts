@@ -10,7 +10,7 @@
  * - Day counts are inclusive: a term from 1 Jan to 31 Dec lasts 365 days (366 in a leap year).
  */
 import { addDays, type LocalDate } from '../../../platform/calendar.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -31,7 +31,7 @@ interface DateParts {
 export function termEnd(start: string, months: number): string {
   const { year, month, day } = parseDate(start, 'start');
   if (!Number.isSafeInteger(months) || months < 1 || months > MAX_TERM_MONTHS) {
-    throw legacyError('VALIDATION_FAILED', { field: 'months' }, `months must be a whole number from 1 to ${MAX_TERM_MONTHS}`);
+    throw fail('VALIDATION_FAILED', { field: 'months' }, { vi: `số tháng phải là số nguyên từ 1 đến ${MAX_TERM_MONTHS}`, en: `months must be a whole number from 1 to ${MAX_TERM_MONTHS}` });
   }
   const target = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(target / 12);
@@ -43,7 +43,7 @@ export function termEnd(start: string, months: number): string {
 /** Days from `a` to `b`, both included (a day with itself → 1). `b` must not be before `a`. */
 export function daysBetweenInclusive(a: string, b: string): number {
   const days = (dayNumber(b, 'b') - dayNumber(a, 'a')) / DAY_MS + 1;
-  if (days < 1) throw legacyError('VALIDATION_FAILED', { a, b }, `${b} is before ${a}`);
+  if (days < 1) throw fail('VALIDATION_FAILED', { a, b }, { vi: `${b} ở trước ${a}`, en: `${b} is before ${a}` });
   return days;
 }
 
@@ -54,7 +54,7 @@ export function daysBetweenInclusive(a: string, b: string): number {
 export function monthsStarted(start: string, date: string): number {
   const s = parseDate(start, 'start');
   const d = parseDate(date, 'date');
-  if (date < start) throw legacyError('VALIDATION_FAILED', { start, date }, `${date} is before the start ${start}`);
+  if (date < start) throw fail('VALIDATION_FAILED', { start, date }, { vi: `${date} ở trước ngày bắt đầu ${start}`, en: `${date} is before the start ${start}` });
   // A calendar-month estimate is off by at most one either way; nudge it onto the month holding `date`.
   let n = Math.max(1, (d.year - s.year) * 12 + (d.month - s.month));
   while (termEnd(start, n) < date) n++;
@@ -72,7 +72,7 @@ function parseDate(value: unknown, field: string): DateParts {
   const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   // Years before 1900 are typos here, and Date.UTC would read years 0–99 as 19xx.
   if (!m || year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw legacyError('VALIDATION_FAILED', { field }, `${field} must be a date YYYY-MM-DD, got ${String(value)}`);
+    throw fail('VALIDATION_FAILED', { field }, { vi: `${field} phải là ngày dạng YYYY-MM-DD, nhận được ${String(value)}`, en: `${field} must be a date YYYY-MM-DD, got ${String(value)}` });
   }
   return { year, month, day };
 }

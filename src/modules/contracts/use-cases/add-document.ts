@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { acceptUpload, storeFile } from '../../../platform/files.ts';
 import { hasPermission } from '../../identity/index.ts';
 import type { Deps } from '../deps.ts';
@@ -11,7 +11,7 @@ export async function addDocument(d: Deps, ctx: Ctx, id: string, upload: { name:
   return d.database.db.transaction(async (tx) => {
     const c = await lockContract(tx, id);
     assertCanSee(d, ctx, c);
-    if (!isSeller(d, ctx, c) && !hasPermission(ctx.actor, 'contract.provision')) throw legacyError('FORBIDDEN', { contract: id });
+    if (!isSeller(d, ctx, c) && !hasPermission(ctx.actor, 'contract.provision')) throw fail('FORBIDDEN', { contract: id });
     const meta = await storeFile(tx, { ownerType: 'contract', ownerId: id, ...file, uploadedBy: ctx.actor.id, now: d.clock.now() });
     await d.audit.record(tx, ctx, { action: 'contract.document_added', entityType: 'contract', entityId: id, after: meta });
     return meta;

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { withinLimit } from '../../../platform/money.ts';
 import { priceModelFromJson, priceQuote, type VatRate } from '../../catalog/index.ts';
@@ -55,7 +55,7 @@ export async function amendContract(d: Deps, ctx: Ctx, id: string, input: AmendI
       .select({ id: amendments.id })
       .from(amendments)
       .where(and(eq(amendments.contractId, c.id), inArray(amendments.status, ['awaiting_payment', 'configuring'])));
-    if (open) throw legacyError('CONFLICT', { amendment: open.id }, 'another appendix is still in progress');
+    if (open) throw fail('CONFLICT', { amendment: open.id }, { vi: 'một phụ lục khác đang được xử lý', en: 'another appendix is still in progress' });
     await tx.insert(amendments).values(row);
     const after = { ...row, payableVnd: payable };
     await d.audit.record(tx, ctx, { action: 'contract.amendment_created', entityType: 'contract', entityId: c.id, after });

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
+import { NO_APPENDIX, appendixIs, contractsError } from '../errors.ts';
 import type { VatRate } from '../../catalog/index.ts';
 import { amendments } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -42,9 +43,9 @@ export async function confirmPaymentIn(d: Deps, tx: Executor, ctx: Ctx, contract
   if (p.amendmentId) return confirmAmendmentPayment(d, tx, ctx, c, p);
   if (c.paymentRef === p.paymentRef) return false; // the same payment again: already applied
   if (c.status !== 'awaiting_payment') {
-    throw legacyError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
+    throw fail('INVALID_TRANSITION', { from: c.status, event: 'pay' }, { vi: `hợp đồng đang ở trạng thái ${c.status}, không chờ thanh toán`, en: `contract is ${c.status}, not awaiting payment` });
   }
-  if (p.amountVnd !== c.totalVnd) throw legacyError('PAYMENT_MISMATCH', { expected: c.totalVnd.toString(), got: p.amountVnd.toString() });
+  if (p.amountVnd !== c.totalVnd) throw contractsError('PAYMENT_MISMATCH', { expectedVnd: c.totalVnd.toString(), gotVnd: p.amountVnd.toString() });
   const selfService = c.channel === 'self_service';
   const status = nextStatus(c.status, selfService ? 'pay_self_service' : 'pay');
   const after = await saveContract(d, tx, ctx, c, { status, paidAt: p.paidAt, paymentRef: p.paymentRef }, 'contract.paid');
@@ -67,13 +68,13 @@ async function confirmAmendmentPayment(d: Deps, tx: Executor, ctx: Ctx, c: Contr
     .from(amendments)
     .where(and(eq(amendments.id, p.amendmentId!), eq(amendments.contractId, c.id)))
     .for('update');
-  if (!a) throw legacyError('NOT_FOUND', { amendment: p.amendmentId });
+  if (!a) throw fail('NOT_FOUND', { amendment: p.amendmentId }, NO_APPENDIX);
   if (a.paymentRef === p.paymentRef) return false;
   if (a.status !== 'awaiting_payment') {
-    throw legacyError('INVALID_TRANSITION', { from: a.status, event: 'pay' }, `appendix is ${a.status}`);
+    throw fail('INVALID_TRANSITION', { from: a.status, event: 'pay' }, appendixIs(a.status));
   }
   const payable = appendixPayable(a.netVnd, c.vatRate as VatRate);
-  if (p.amountVnd !== payable) throw legacyError('PAYMENT_MISMATCH', { expected: payable.toString(), got: p.amountVnd.toString() });
+  if (p.amountVnd !== payable) throw contractsError('PAYMENT_MISMATCH', { expectedVnd: payable.toString(), gotVnd: p.amountVnd.toString() });
   await tx.update(amendments).set({ status: 'configuring', paymentRef: p.paymentRef }).where(eq(amendments.id, a.id));
   await d.audit.record(tx, ctx, {
     action: 'contract.amendment_paid',

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
+import { catalogError } from '../../catalog/index.ts';
 import { priceQuote, vatOf, type PricedPlan } from '../../catalog/index.ts';
 import { today, type Deps } from '../deps.ts';
 import { endOfWorkingDay, insertContract, openTask, type Pricing } from '../persist.ts';
@@ -21,9 +22,9 @@ export interface DeclareInput {
 /** An AM/KAM or agent declares a contract their unit signed: a draft, due within 1 working day of signing (C2–C4). */
 export async function declareContract(d: Deps, ctx: Ctx, input: DeclareInput) {
   const customer = await d.customers.row(input.customerId);
-  if (!d.customers.canSee(ctx, customer)) throw legacyError('FORBIDDEN', { customer: input.customerId });
+  if (!d.customers.canSee(ctx, customer)) throw fail('FORBIDDEN', { customer: input.customerId });
   if (input.signedDate > today(d)) {
-    throw legacyError('VALIDATION_FAILED', { signedDate: input.signedDate }, 'signed date is in the future');
+    throw fail('VALIDATION_FAILED', { signedDate: input.signedDate }, { vi: 'ngày ký ở tương lai', en: 'signed date is in the future' });
   }
   const postpaidPlan = input.billing === 'postpaid' ? `${input.product.toUpperCase()}-SAAS-TS` : undefined;
   const priced = await d.catalog.pricedPlan(input.product, input.planCode ?? postpaidPlan);
@@ -60,10 +61,10 @@ export async function declareContract(d: Deps, ctx: Ctx, input: DeclareInput) {
 
 /** An On-Premise contract is priced by its approved quote, for this customer and product: the price of the whole term. */
 async function quotedPricing(d: Deps, input: DeclareInput, customerId: string, priced: PricedPlan): Promise<Pricing> {
-  if (!input.onpremQuoteId) throw legacyError('QUOTE_REQUIRED');
+  if (!input.onpremQuoteId) throw catalogError('QUOTE_REQUIRED', {});
   const q = await d.catalog.onpremQuote(input.onpremQuoteId);
   if (q.status !== 'approved' || q.customerId !== customerId || q.productId !== priced.product.id) {
-    throw legacyError('QUOTE_REQUIRED', { quote: q.id, status: q.status }, 'the quote must be approved, for this customer and product');
+    throw catalogError('QUOTE_REQUIRED', { quote: q.number, status: q.status });
   }
   const vatRate = priced.product.vatRate;
   const vatVnd = vatOf(q.totalVnd, vatRate);

@@ -3,7 +3,8 @@ import type { Ctx } from '../../../platform/context.ts';
 import { withinScope } from '../../identity/index.ts';
 import { contracts } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
-import { LIVE_STATUSES, type ContractStatus } from '../domain/lifecycle.ts';
+import type { ContractStatus } from '../contract.ts';
+import { LIVE_STATUSES } from '../domain/lifecycle.ts';
 import { summaries, unitIdsUnder, type ContractRow } from '../queries.ts';
 
 export interface ContractFilter {

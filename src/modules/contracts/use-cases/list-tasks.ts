@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { contracts, tasks } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
-import { mayListOverdue, TASK_KINDS, taskKindsFor, type TaskKind } from '../domain/tasks.ts';
+import { TASK_KINDS, type TaskKind } from '../contract.ts';
+import { mayListOverdue, taskKindsFor } from '../domain/tasks.ts';
 import { canSee, summaries, unitRef } from '../queries.ts';
 
 export interface TaskQuery {
@@ -21,7 +22,7 @@ export interface TaskQuery {
 export async function listTasks(d: Deps, ctx: Ctx, q: TaskQuery) {
   const where: SQL[] = [];
   if (q.overdueOnly) {
-    if (!mayListOverdue(ctx.actor.roles)) throw legacyError('FORBIDDEN');
+    if (!mayListOverdue(ctx.actor.roles)) throw fail('FORBIDDEN');
     where.push(eq(tasks.status, 'open'), lt(tasks.dueAt, d.clock.now()));
   } else {
     const kinds = taskKindsFor(ctx.actor.roles);

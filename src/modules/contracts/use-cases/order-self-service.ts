@@ -1,6 +1,6 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { priceQuote } from '../../catalog/index.ts';
 import { today, type Deps } from '../deps.ts';
 import { insertContract } from '../persist.ts';
@@ -20,11 +20,11 @@ export interface SelfServiceOrder {
  * module starting the payment) runs in the same transaction, so an order is whole or nothing.
  */
 export async function orderSelfService(d: Deps, ctx: Ctx, input: SelfServiceOrder, inTransaction?: InTransaction) {
-  if (!ctx.actor.customerId) throw legacyError('FORBIDDEN', undefined, 'only customers buy packages');
+  if (!ctx.actor.customerId) throw fail('FORBIDDEN', undefined, { vi: 'chỉ khách hàng mới mua gói cước', en: 'only customers buy packages' });
   const customer = await d.customers.row(ctx.actor.customerId);
   const priced = await d.catalog.pricedPlan(input.product);
   if (priced.plan.billing !== 'prepaid' || priced.model.kind === 'quote') {
-    throw legacyError('VALIDATION_FAILED', { plan: priced.plan.code }, 'this product is not sold online');
+    throw fail('VALIDATION_FAILED', { plan: priced.plan.code }, { vi: 'sản phẩm này không bán trực tuyến', en: 'this product is not sold online' });
   }
   const pricing = priceQuote(priced.model, priced.product.vatRate, { quantity: input.quantity, periodMonths: input.periodMonths });
   d.ports.checkOnlineTotal(pricing.totalVnd);

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { today, type Deps } from '../deps.ts';
 import { nextStatus } from '../domain/lifecycle.ts';
 import { notifyCustomer } from '../notify.ts';
@@ -9,7 +9,7 @@ import { settlementOf } from './quote-termination.ts';
 
 /** C7: the seller ends the contract early on `date`; the settlement is kept and ops disables the service. */
 export async function terminateContract(d: Deps, ctx: Ctx, id: string, date: string, reason: string) {
-  if (date < today(d)) throw legacyError('VALIDATION_FAILED', { date }, 'the termination date is in the past');
+  if (date < today(d)) throw fail('VALIDATION_FAILED', { date }, { vi: 'ngày kết thúc hợp đồng đã qua', en: 'the termination date is in the past' });
   return changeContract(
     d,
     ctx,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
-import type { Plan, Product } from '../../api/types.ts';
+import type { Plan, Product } from '@contracts/catalog';
 import { useT } from '../../i18n/index.tsx';
 import { formatBasisPoints, formatDate } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';

@@ -1,6 +1,6 @@
 import { Col, DatePicker, Divider, Form, Input, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { Billing, Edition, Product } from '../../api/types.ts';
+import type { Billing, Edition, Product } from '@contracts/catalog';
 import { useT } from '../../i18n/index.tsx';
 import { DATE_FORMAT, isoDate, vnTodayDayjs } from '../../ui/dates.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';

@@ -1,5 +1,5 @@
 import { Col, Row, Table, Tag, Typography } from 'antd';
-import type { Plan, PriceVersion } from '../../api/types.ts';
+import type { Plan, PriceVersion } from '@contracts/catalog';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatDate } from '../../ui/format.ts';

@@ -1,6 +1,6 @@
 import { AutoComplete, Button, Checkbox, Form, Select, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { PriceModel } from '../../api/types.ts';
+import type { PriceModelJson } from '@contracts/catalog';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { CountInput, MoneyInput } from '../../ui/MoneyInput.tsx';
 import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
@@ -9,7 +9,7 @@ import { unitLabel } from './catalog.ts';
 
 /** The editable shape of a price model inside a form (money as digit strings, bounds as integers). */
 export interface ModelForm {
-  kind: PriceModel['kind'];
+  kind: PriceModelJson['kind'];
   unit?: string;
   periods?: number[];
   tiers?: { upTo: number | null; unitPriceVnd: string | null }[];
@@ -17,11 +17,11 @@ export interface ModelForm {
   amountVnd?: string | null;
 }
 
-const KINDS: PriceModel['kind'][] = ['volume', 'graduated', 'per_unit_period', 'flat', 'quote'];
+const KINDS: PriceModelJson['kind'][] = ['volume', 'graduated', 'per_unit_period', 'flat', 'quote'];
 const PERIOD_OPTIONS = [1, 3, 6, 12, 24];
 const UNITS = ['request', 'room', 'user', 'license', 'month'];
 
-export function toModelForm(model: PriceModel | null | undefined): ModelForm {
+export function toModelForm(model: PriceModelJson | null | undefined): ModelForm {
   if (!model) return { kind: 'volume', unit: 'request', tiers: [{ upTo: null, unitPriceVnd: null }] };
   switch (model.kind) {
     case 'volume':
@@ -35,14 +35,14 @@ export function toModelForm(model: PriceModel | null | undefined): ModelForm {
         brackets: model.brackets.map((b) => ({ upTo: b.upTo, pricesVnd: { ...b.pricesVnd } })),
       };
     case 'flat':
-      return { kind: 'flat', amountVnd: model.amountVnd, periods: model.periods, unit: model.unit };
+      return { kind: 'flat', amountVnd: model.amountVnd, periods: model.periods };
     default:
       return { kind: 'quote' };
   }
 }
 
 /** Form values → the model the API takes (validated by the form rules beforehand). */
-export function fromModelForm(v: ModelForm): PriceModel {
+export function fromModelForm(v: ModelForm): PriceModelJson {
   const periods = [...(v.periods ?? [])].sort((a, b) => a - b);
   const unit = v.unit?.trim() || 'unit';
   switch (v.kind) {
@@ -88,7 +88,7 @@ const boundsRule = (t: Translate) => ({
 export function PriceModelFields({ name = 'model' }: { name?: string }) {
   const t = useT();
   const form = Form.useFormInstance();
-  const kind: PriceModel['kind'] | undefined = Form.useWatch([name, 'kind'], form);
+  const kind: PriceModelJson['kind'] | undefined = Form.useWatch([name, 'kind'], form);
   const unit: string | undefined = Form.useWatch([name, 'unit'], form);
   const periods: number[] = [...(Form.useWatch([name, 'periods'], form) ?? [])].sort((a, b) => a - b);
   const tiers = Form.useWatch([name, 'tiers'], form) as ModelForm['tiers'];
@@ -96,7 +96,7 @@ export function PriceModelFields({ name = 'model' }: { name?: string }) {
   const unitText = unitLabel(t, unit);
 
   // A new kind starts with one open-ended row, so the table is never empty.
-  const onKindChange = (next: PriceModel['kind']) => {
+  const onKindChange = (next: PriceModelJson['kind']) => {
     if ((next === 'volume' || next === 'graduated') && !form.getFieldValue([name, 'tiers'])?.length)
       form.setFieldValue([name, 'tiers'], [{ upTo: null, unitPriceVnd: null }]);
     if (next === 'per_unit_period') {

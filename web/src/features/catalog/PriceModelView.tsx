@@ -1,5 +1,5 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
-import type { PriceModel } from '../../api/types.ts';
+import type { PriceModelJson } from '@contracts/catalog';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { Money } from '../../ui/Money.tsx';
 import { formatNumber } from '../../ui/format.ts';
@@ -30,7 +30,7 @@ export function PriceModelView({
   period,
   size = 'small',
 }: {
-  model: PriceModel;
+  model: PriceModelJson;
   quantity?: number | null;
   period?: number | null;
   size?: 'small' | 'middle';

@@ -1,6 +1,6 @@
 import { DatePicker, Form } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { Plan } from '../../api/types.ts';
+import type { Plan } from '@contracts/catalog';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { DATE_FORMAT, isoDate, vnTodayDayjs } from '../../ui/dates.ts';

@@ -1,9 +1,9 @@
 import { Form, Select } from 'antd';
-import type { Product } from '../../api/types.ts';
+import type { Product } from '@contracts/catalog';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useSubmit } from '../../ui/useSubmit.ts';
-import { useUpdateProduct, type ProductBody } from './catalog.ts';
+import { useUpdateProduct, type ProductPatch } from './catalog.ts';
 import { ProductFields } from './ProductFields.tsx';
 
 export function ProductEditDialog({ product, onClose }: { product: Product; onClose: () => void }) {
@@ -12,8 +12,8 @@ export function ProductEditDialog({ product, onClose }: { product: Product; onCl
   const send = useSubmit(update, t('common.saved'), onClose);
 
   // PATCH only what changed.
-  const submit = (v: ProductBody) => {
-    const body: Partial<ProductBody> = {};
+  const submit = (v: ProductPatch) => {
+    const body: ProductPatch = {};
     if (v.name !== product.name) body.name = v.name;
     if (v.nameEn !== product.nameEn) body.nameEn = v.nameEn;
     if ((v.description ?? '') !== (product.description ?? '')) body.description = v.description ?? '';
@@ -26,7 +26,7 @@ export function ProductEditDialog({ product, onClose }: { product: Product; onCl
   };
 
   return (
-    <FormDialog<ProductBody>
+    <FormDialog<ProductPatch>
       width={640}
       title={t('catalog.editProduct', { code: product.code })}
       onClose={onClose}

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Billing, Edition, Plan, PriceModel, PriceVersion, Product, TrialPolicy, VatRate } from '../../api/types.ts';
+import type * as c from '@contracts/catalog';
+import type { Plan, PlanRow, PriceModelJson, PriceVersion, Product, ProductRow, TrialPolicy, VatRate } from '@contracts/catalog';
+import type { z } from 'zod';
 import type { Translate } from '../../i18n/index.tsx';
 
 export const productsKey = ['catalog-products'] as const;
@@ -25,26 +27,10 @@ export const usePriceVersions = (planId: string) =>
     select: (data) => [...data.items].sort((a, b) => b.version - a.version),
   });
 
-export interface ProductBody {
-  code?: string;
-  name: string;
-  nameEn: string;
-  description?: string;
-  vatRate: VatRate;
-  agentCommissionBp: number;
-  amCommissionBp: number;
-  status?: Product['status'];
-}
+export type ProductBody = z.input<typeof c.newProduct>;
 
-export interface PlanBody {
-  code: string;
-  name: string;
-  nameEn: string;
-  edition: Edition;
-  billing: Billing;
-  model: PriceModel;
-  effectiveFrom: string;
-}
+export type ProductPatch = z.input<typeof c.productPatch>;
+export type PlanBody = z.input<typeof c.newPlan>;
 
 function useCatalogMutation<B, R = unknown>(fn: (body: B) => Promise<R>) {
   const queryClient = useQueryClient();
@@ -52,16 +38,16 @@ function useCatalogMutation<B, R = unknown>(fn: (body: B) => Promise<R>) {
 }
 
 export const useCreateProduct = () =>
-  useCatalogMutation((body: ProductBody) => api.post<Product>('/api/v1/catalog/products', body));
+  useCatalogMutation((body: ProductBody) => api.post<ProductRow>('/api/v1/catalog/products', body));
 
 export const useUpdateProduct = (id: string) =>
-  useCatalogMutation((body: Partial<ProductBody>) => api.patch<Product>(`/api/v1/catalog/products/${encodeURIComponent(id)}`, body));
+  useCatalogMutation((body: ProductPatch) => api.patch<ProductRow>(`/api/v1/catalog/products/${encodeURIComponent(id)}`, body));
 
 export const useCreatePlan = (productId: string) =>
-  useCatalogMutation((body: PlanBody) => api.post<Plan>(`/api/v1/catalog/products/${encodeURIComponent(productId)}/plans`, body));
+  useCatalogMutation((body: PlanBody) => api.post<PlanRow>(`/api/v1/catalog/products/${encodeURIComponent(productId)}/plans`, body));
 
 export const useCreatePriceVersion = (planId: string) =>
-  useCatalogMutation((body: { model: PriceModel; effectiveFrom: string }) =>
+  useCatalogMutation((body: z.input<typeof c.newPriceVersion>) =>
     api.post<PriceVersion>(`/api/v1/catalog/plans/${encodeURIComponent(planId)}/prices`, body),
   );
 
@@ -76,7 +62,7 @@ export const useTrialPolicy = (product = TRIAL_PRODUCT) =>
 export function useSaveTrialPolicy(product = TRIAL_PRODUCT) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Omit<TrialPolicy, 'product'>) => api.put<TrialPolicy>(`/api/v1/catalog/trial-policy?product=${encodeURIComponent(product)}`, body),
+    mutationFn: (body: z.input<typeof c.trialPolicyBody>) => api.put<TrialPolicy>(`/api/v1/catalog/trial-policy?product=${encodeURIComponent(product)}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: trialKey(product) }),
   });
 }
@@ -92,7 +78,7 @@ export const unitLabel = (t: Translate, unit: string | undefined) => (unit ? (t.
 export const monthsLabel = (t: Translate, n: number | null | undefined) => (n ? t('common.months', { n }) : t('common.none'));
 
 /** Billing periods a model offers (empty = no choice of period). */
-export function modelPeriods(model: PriceModel | undefined | null): number[] {
+export function modelPeriods(model: PriceModelJson | undefined | null): number[] {
   if (!model || model.kind === 'quote') return [];
   return [...(model.periods ?? [])].sort((a, b) => a - b);
 }

@@ -1,4 +1,4 @@
-import type { ContractAction, ContractDetail } from '../../api/types.ts';
+import type { ContractAction, ContractDetail } from '@contracts/contracts';
 import { AmendDialog } from './dialogs/AmendDialog.tsx';
 import { ConfirmDialog } from './dialogs/ConfirmDialog.tsx';
 import { PaymentDialog } from './dialogs/PaymentDialog.tsx';

@@ -18,7 +18,7 @@ import {
 } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import type { Amendment, Approval, ContractAction, ContractDetail, ContractTask, TimelineEntry } from '../../api/types.ts';
+import type { Amendment, Approval, ContractAction, ContractDetail, ContractTask, TimelineEntry } from '@contracts/contracts';
 import { useT } from '../../i18n/index.tsx';
 import { BeforeAfter } from '../../ui/BeforeAfter.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
@@ -182,11 +182,11 @@ function SummaryCard({ c }: { c: ContractDetail }) {
                 label: t('contract.customer'),
                 children: (
                   <>
-                    {c.customer.name} <Tag>{t(`customerType.${c.customer.type}`)}</Tag>
+                    {c.customer?.name ?? '—'} {c.customer && <Tag>{t(`customerType.${c.customer.type}`)}</Tag>}
                   </>
                 ),
               },
-              { key: 'product', label: t('contract.product'), children: `${localName(c.product, t.lang)} · ${c.plan.name}` },
+              { key: 'product', label: t('contract.product'), children: `${c.product ? localName(c.product, t.lang) : '—'} · ${c.plan?.name ?? '—'}` },
               { key: 'quantity', label: t('contract.quantity'), children: formatNumber(c.quantity) },
               { key: 'period', label: t('contract.period'), children: monthsLabel(t, c.periodMonths) },
               { key: 'billing', label: t('contract.billing'), children: billingLabel(t, c.billing) },

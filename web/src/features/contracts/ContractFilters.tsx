@@ -1,6 +1,6 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { CONTRACT_STATUSES, type ContractStatus } from '../../api/types.ts';
+import { CONTRACT_STATUSES, type Channel, type ContractStatus } from '@contracts/contracts';
 import { useT } from '../../i18n/index.tsx';
 import { DATE_FORMAT, isoDate } from '../../ui/dates.ts';
 import { localName, useProducts } from '../catalog/catalog.ts';
@@ -12,7 +12,7 @@ interface Values {
   q?: string;
   status?: ContractStatus;
   product?: string;
-  channel?: string;
+  channel?: Channel;
   unitId?: string | null;
   expiringBefore?: Dayjs | null;
 }

@@ -3,8 +3,8 @@ import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Ro
 import { PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
+import type { Billing } from '@contracts/catalog';
 import type { Customer } from '@contracts/customers';
-import type { Billing } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DATE_FORMAT, isoDate, vnTodayDayjs } from '../../ui/dates.ts';
 import { CountInput } from '../../ui/MoneyInput.tsx';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { ContractStatus } from '../../api/types.ts';
+import type { ContractStatus } from '@contracts/contracts';
 import { useT } from '../../i18n/index.tsx';
 import { STATUS_COLORS, statusLabel } from './contracts.ts';
 

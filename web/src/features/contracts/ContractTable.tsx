@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import type { ContractSummary } from '../../api/types.ts';
+import type { ContractSummary } from '@contracts/contracts';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatNumber } from '../../ui/format.ts';
@@ -33,15 +33,15 @@ export function ContractTable({ filter, compact = false }: { filter: ContractFil
         </Link>
       ),
     },
-    ...(compact ? [] : [{ title: t('contract.customer'), key: 'customer', render: (_: unknown, c: ContractSummary) => c.customer.name }]),
+    ...(compact ? [] : [{ title: t('contract.customer'), key: 'customer', render: (_: unknown, c: ContractSummary) => c.customer?.name ?? '—' }]),
     {
       title: t('contract.product'),
       key: 'product',
       render: (_, c) => (
         <>
-          {localName(c.product, t.lang)}
+          {c.product ? localName(c.product, t.lang) : '—'}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {c.plan.name}
+            {c.plan?.name}
           </Typography.Text>
         </>
       ),

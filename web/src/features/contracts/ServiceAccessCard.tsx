@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, LinkOutlined, LoadingOutlined } from '@ant-design/icons';
-import type { ServiceAccess } from '../../api/types.ts';
+import type { ServiceAccess } from '@contracts/contracts';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 

@@ -1,17 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type {
-  Amendment,
-  AmendmentKind,
-  Billing,
-  ContractAction,
-  ContractDetail,
-  ContractStatus,
-  ContractSummary,
-  Paged,
-  TerminationQuote,
-} from '../../api/types.ts';
+import type * as c from '@contracts/contracts';
+import type { AmendmentResult, ContractAction, ContractDetail, ContractStatus, ContractSummary, TerminationQuote } from '@contracts/contracts';
+import type { z } from 'zod';
 import type { Role } from '@contracts/identity';
+import type { Paged } from '../../api/types.ts';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 
@@ -20,15 +13,8 @@ export const contractsKey = ['contracts'] as const;
 /** Who may declare a contract (C2) — the "Khai báo hợp đồng" button and /contracts/new. */
 export const DECLARE_ROLES: readonly Role[] = ['am', 'kam', 'agent', 'admin'];
 
-export interface ContractFilter {
-  status?: ContractStatus;
-  product?: string;
-  channel?: string;
-  unitId?: string;
-  expiringBefore?: string;
-  customerId?: string;
-  q?: string;
-}
+/** The list's filters (the page comes from the table). */
+export type ContractFilter = Omit<z.input<typeof c.contractsQuery>, 'page' | 'pageSize'>;
 
 export const useContracts = (filter: ContractFilter, paging: PageState) =>
   useQuery({
@@ -53,18 +39,7 @@ function useInvalidateContracts() {
     ]);
 }
 
-export interface CreateContractBody {
-  customerId: string;
-  product: string;
-  planCode?: string;
-  billing?: Billing;
-  quantity: number;
-  periodMonths?: number;
-  signedDate: string;
-  startDate?: string;
-  onpremQuoteId?: string;
-  note?: string;
-}
+export type CreateContractBody = z.input<typeof c.newContract>;
 
 export function useCreateContract() {
   const invalidate = useInvalidateContracts();
@@ -115,19 +90,13 @@ export const useTerminationQuote = (id: string, date: string | null) =>
     retry: false,
   });
 
-export interface AmendmentBody {
-  kind: AmendmentKind;
-  quantity?: number;
-  periodMonths?: number;
-  changeDate: string;
-  note?: string;
-}
+export type AmendmentBody = z.input<typeof c.amendBody>;
 
 /** The proration of an amendment, computed by the server without saving it. */
 export const useAmendmentPreview = (id: string, body: AmendmentBody | null) =>
   useQuery({
     queryKey: [...contractsKey, 'amendment-preview', id, body],
-    queryFn: () => api.post<Partial<Amendment> & { amendment?: Partial<Amendment> }>(`${contractPath(id)}/amendments?preview=true`, body),
+    queryFn: () => api.post<AmendmentResult>(`${contractPath(id)}/amendments?preview=true`, body),
     enabled: body !== null,
     placeholderData: keepPreviousData,
     retry: false,

@@ -1,5 +1,5 @@
 import { Descriptions, Table } from 'antd';
-import type { OnpremQuote } from '../../api/types.ts';
+import type { OnpremQuote } from '@contracts/catalog';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatNumber } from '../../ui/format.ts';

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Flex, Segmented, Tag, Typography, type TableColumnsType } from 'antd';
 import { CheckOutlined, CloseOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import type { OnpremQuote, OnpremQuoteStatus } from '../../api/types.ts';
+import type { OnpremQuote, OnpremQuoteStatus } from '@contracts/catalog';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { Money } from '../../ui/Money.tsx';

@@ -1,7 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type * as c from '@contracts/catalog';
+import type { OnpremQuote, OnpremQuoteRow, OnpremQuoteStatus } from '@contracts/catalog';
+import type { z } from 'zod';
 import type { Role } from '@contracts/identity';
-import type { OnpremQuote, OnpremQuoteStatus } from '../../api/types.ts';
 
 export const onpremKey = ['onprem-quotes'] as const;
 
@@ -9,10 +11,7 @@ export const onpremKey = ['onprem-quotes'] as const;
 export const QUOTE_AUTHOR_ROLES: readonly Role[] = ['am', 'kam', 'agent'];
 export const QUOTE_APPROVER_ROLES: readonly Role[] = ['approver_ctkv', 'approver_ttcntt'];
 
-export interface OnpremFilter {
-  status?: OnpremQuoteStatus;
-  customerId?: string;
-}
+export type OnpremFilter = Omit<z.input<typeof c.onpremQuotesQuery>, 'page' | 'pageSize'>;
 
 /** The latest 200 quotes of the filter (quotes are few; tables page them locally). */
 export const useOnpremQuotes = (filter: OnpremFilter, enabled = true) =>
@@ -23,18 +22,12 @@ export const useOnpremQuotes = (filter: OnpremFilter, enabled = true) =>
     placeholderData: keepPreviousData,
   });
 
-export interface CreateOnpremBody {
-  customerId: string;
-  product: string;
-  description: string;
-  lines: { description: string; quantity: number; unitPriceVnd: string }[];
-  validUntil: string;
-}
+export type CreateOnpremBody = z.input<typeof c.newOnpremQuote>;
 
 export function useCreateOnpremQuote() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateOnpremBody) => api.post<OnpremQuote>('/api/v1/onprem-quotes', body),
+    mutationFn: (body: CreateOnpremBody) => api.post<OnpremQuoteRow>('/api/v1/onprem-quotes', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: onpremKey }),
   });
 }
@@ -44,7 +37,7 @@ export type OnpremCommand = 'submit' | 'approve' | 'reject';
 export function useOnpremCommand(id: string, command: OnpremCommand) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: object = {}) => api.post<OnpremQuote>(`/api/v1/onprem-quotes/${encodeURIComponent(id)}/${command}`, body),
+    mutationFn: (body: object = {}) => api.post<OnpremQuoteRow>(`/api/v1/onprem-quotes/${encodeURIComponent(id)}/${command}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: onpremKey }),
   });
 }

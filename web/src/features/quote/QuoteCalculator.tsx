@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Card, Col, Form, Radio, Row, Select, Typography } from 'antd';
-import type { Plan, Product, Quote } from '../../api/types.ts';
+import type { Plan, Product, Quote } from '@contracts/catalog';
 import { useT } from '../../i18n/index.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { CountInput } from '../../ui/MoneyInput.tsx';

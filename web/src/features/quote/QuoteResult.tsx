@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Descriptions, Flex, Spin, Table, Typography } from 'antd';
-import type { Quote, QuoteLine } from '../../api/types.ts';
+import type { Quote, QuoteLine } from '@contracts/catalog';
 import { useT } from '../../i18n/index.tsx';
 import { Money } from '../../ui/Money.tsx';
 import { formatNumber } from '../../ui/format.ts';

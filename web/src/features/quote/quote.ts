@@ -1,12 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Quote } from '../../api/types.ts';
+import type * as c from '@contracts/catalog';
+import type { Quote } from '@contracts/catalog';
+import type { z } from 'zod';
 
-export interface QuoteRequest {
-  product: string;
-  quantity: number;
-  periodMonths?: number;
-}
+export type QuoteRequest = z.input<typeof c.quoteRequest>;
 
 /** A live quote (POST /quotes is a pure calculation, so it is cached like a read); null = nothing to ask. */
 export const useQuote = (body: QuoteRequest | null) =>

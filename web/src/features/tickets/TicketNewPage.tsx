@@ -59,7 +59,7 @@ function useSubmitTicket(onDone: (ticket: TicketDetail) => void) {
   return { submit, busy: create.isPending || uploading };
 }
 
-const contractOptions = (list: { id: string; number: string; productCode?: string; product?: { code: string } }[]) =>
+const contractOptions = (list: { id: string; number: string; productCode?: string; product?: { code: string } | null }[]) =>
   list.map((c) => ({ value: c.id, label: `${c.number} · ${c.productCode ?? c.product?.code ?? ''}` }));
 
 function SlaHint({ t, type, level }: { t: Translate; type?: RequestType; level?: Level }) {

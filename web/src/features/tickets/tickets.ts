@@ -1,22 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client.ts';
+import { type ContractSummary } from '@contracts/contracts';
 import type { Role } from '@contracts/identity';
-import {
-  DEFAULT_SLA_POLICIES,
-  type ContractSummary,
-  type Level,
-  type Paged,
-  type RequestType,
-  type SlaPolicy,
-  type Stage,
-  type TicketAttachment,
-  type TicketChannel,
-  type TicketDetail,
-  type TicketEvent,
-  type TicketLookup,
-  type TicketStatus,
-  type TicketSummary,
-} from '../../api/types.ts';
+import { DEFAULT_SLA_POLICIES, type Level, type Paged, type RequestType, type SlaPolicy, type Stage, type TicketAttachment, type TicketChannel, type TicketDetail, type TicketEvent, type TicketLookup, type TicketStatus, type TicketSummary } from '../../api/types.ts';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 

@@ -1,6 +1,6 @@
 import { Alert, Descriptions, Form, Input, Radio, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { AmendmentKind, ContractDetail } from '../../../api/types.ts';
+import type { AmendmentKind, ContractDetail } from '@contracts/contracts';
 import { useT } from '../../../i18n/index.tsx';
 import { isoDate, vnTodayDayjs } from '../../../ui/dates.ts';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
@@ -40,7 +40,7 @@ export function AmendDialog({ contract, onClose }: { contract: ContractDetail; o
     kind && changeDate && quantity && quantity > 0 ? { kind, quantity, changeDate: isoDate(changeDate) } : null;
   const asked = useDebounced(body);
   const preview = useAmendmentPreview(contract.id, asked);
-  const p = preview.data?.amendment ?? preview.data;
+  const p = preview.data;
   const s = preview.data?.settlement;
   // Confirm only what was previewed: the preview must answer the values now in the form.
   const current = JSON.stringify(asked) === JSON.stringify(body) && !preview.isPlaceholderData && !preview.isFetching;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Typography } from 'antd';
 import { api } from '../../../api/client.ts';
-import type { Amendment, ContractDetail } from '../../../api/types.ts';
+import type { Amendment, ContractDetail } from '@contracts/contracts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { formatNumber } from '../../../ui/format.ts';

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import type { ContractDetail } from '../../../api/types.ts';
+import type { ContractDetail } from '@contracts/contracts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { useSubmit } from '../../../ui/useSubmit.ts';
@@ -21,7 +21,7 @@ export function ConfirmDialog({ contract, action, onClose }: { contract: Contrac
       onFinish={submit}
       loading={run.isPending}
     >
-      <Typography.Paragraph>{t(`confirm.${action}`, { number: contract.number, customer: contract.customer.name })}</Typography.Paragraph>
+      <Typography.Paragraph>{t(`confirm.${action}`, { number: contract.number, customer: contract.customer?.name ?? '—' })}</Typography.Paragraph>
     </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import type { Amendment, ContractDetail } from '../../../api/types.ts';
+import type { Amendment, ContractDetail } from '@contracts/contracts';
 import { ManualPaymentDialog } from '../../payments/ManualPaymentDialog.tsx';
 
 /** A bank transfer for the contract, or for one appendix awaiting payment (recorded in the payments ledger). */

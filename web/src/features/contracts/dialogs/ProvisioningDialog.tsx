@@ -1,16 +1,14 @@
 import { Form, Input } from 'antd';
-import type { ContractDetail } from '../../../api/types.ts';
+import type * as c from '@contracts/contracts';
+import type { ContractDetail } from '@contracts/contracts';
+import type { z } from 'zod';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
 import { useSubmit } from '../../../ui/useSubmit.ts';
 import { actionLabel, useContractAction } from '../contracts.ts';
 
-interface Values {
-  accountRef: string;
-  accessUrl?: string;
-  note?: string;
-}
+type Values = z.input<typeof c.accountBody>;
 
 /** Ops created the customer's account (C4): its reference goes back to the signing unit. */
 export function ProvisioningDialog({ contract, onClose }: { contract: ContractDetail; onClose: () => void }) {

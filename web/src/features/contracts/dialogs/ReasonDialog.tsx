@@ -1,5 +1,5 @@
 import { Form, Input, Typography } from 'antd';
-import type { ContractDetail } from '../../../api/types.ts';
+import type { ContractDetail } from '@contracts/contracts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
@@ -24,7 +24,7 @@ export function ReasonDialog({ contract, action, onClose }: { contract: Contract
       onFinish={submit}
       loading={run.isPending}
     >
-      <Typography.Paragraph type="secondary">{t(`confirm.${action}`, { number: contract.number, customer: contract.customer.name })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(`confirm.${action}`, { number: contract.number, customer: contract.customer?.name ?? '—' })}</Typography.Paragraph>
       <Form.Item name="reason" label={t('common.reason')} rules={[requiredRule(t, t('common.reason')), { min: 3, message: t('common.minLength', { n: 3 }) }]}>
         <Input.TextArea rows={3} maxLength={1000} autoFocus data-testid="dialog-reason" />
       </Form.Item>

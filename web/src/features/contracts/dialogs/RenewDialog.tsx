@@ -1,6 +1,6 @@
 import { Form, Radio, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import type { ContractDetail } from '../../../api/types.ts';
+import type { ContractDetail } from '@contracts/contracts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { formatDate } from '../../../ui/format.ts';

@@ -1,6 +1,6 @@
 import { Alert, Descriptions, Form, Input, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { ContractDetail } from '../../../api/types.ts';
+import type { ContractDetail } from '@contracts/contracts';
 import { useT } from '../../../i18n/index.tsx';
 import { isoDate, vnTodayDayjs } from '../../../ui/dates.ts';
 import { FormDialog } from '../../../ui/FormDialog.tsx';

@@ -1,4 +1,4 @@
-import { isAppError } from '../../../platform/errors.ts';
+import { isAppError } from './errors.ts';
 
 /** The error code `fn` throws, for tests of rules that refuse. */
 export function codeOf(fn: () => unknown): string {
