@@ -25,4 +25,5 @@ export {
   type CanonicalInvoice,
   type InvoiceRelation,
 } from './domain/invoice.ts';
+export { invoicingError } from './errors.ts';
 export { readVietnameseAmount, readVietnameseNumber } from './domain/words.ts';

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ctxOf, guard, pageQuery, requireAuth } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail } from '../../platform/errors.ts';
 import { mayInvoice, type InvoicePermission } from './access.ts';
 import { INVOICE_STATUSES } from './domain/invoice-lifecycle.ts';
 import { RATE_CODES, type LineInput } from './domain/invoice.ts';
@@ -56,7 +56,7 @@ const corrections = (b: { buyer?: z.infer<typeof buyer>; lines?: z.infer<typeof 
 function guardInvoice(permission: InvoicePermission) {
   return async (req: FastifyRequest) => {
     const auth = requireAuth(req);
-    if (!mayInvoice(auth.actor, permission)) throw legacyError('FORBIDDEN', { permission });
+    if (!mayInvoice(auth.actor, permission)) throw fail('FORBIDDEN', { permission });
   };
 }
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../../platform/errors.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
+import { invalidInvoiceData } from '../errors.ts';
 import { percentOf } from '../../../platform/money.ts';
 import { readVietnameseAmount } from './words.ts';
 
@@ -21,7 +22,7 @@ export const isRateCode = (v: unknown): v is RateCode => typeof v === 'string' &
 /** The catalog's VAT treatment (`KCT`, `0`, `5`, `8`, `10`) as an invoice rate code. */
 export function rateFromCatalog(v: string): RateCode {
   const code = v === 'KCT' || v === 'KKKNT' ? v : `${v}%`;
-  if (!isRateCode(code)) throw legacyError('VALIDATION_FAILED', { vatRate: v }, `unknown VAT rate ${v}`);
+  if (!isRateCode(code)) throw fail('VALIDATION_FAILED', { vatRate: v }, { vi: `không có thuế suất ${v}`, en: `unknown VAT rate ${v}` });
   return code;
 }
 
@@ -50,7 +51,7 @@ export interface SeriesRule {
 export function seriesFor(rule: SeriesRule, issueDate: string): string {
   const series = `${rule.withTaxAuthorityCode ? 'C' : 'K'}${issueDate.slice(2, 4)}${rule.typeLetter}${rule.suffix}`;
   const problems = symbolProblems(FORM_VAT, series, issueDate);
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
   return series;
 }
 
@@ -70,7 +71,7 @@ export function symbolProblems(form: string, series: string, issueDate: string):
 
 export function checkSymbol(form: string, series: string, issueDate: string): void {
   const problems = symbolProblems(form, series, issueDate);
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
 }
 
 // ---- parties --------------------------------------------------------------------------------------
@@ -141,7 +142,7 @@ export function cleanBuyer(b: Buyer): Buyer {
 export function normalizeBuyer(b: Buyer): Buyer {
   const out = cleanBuyer(b);
   const problems = buyerProblems(out);
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
   return out;
 }
 
@@ -218,7 +219,7 @@ export function prepareLines(inputs: readonly LineInput[]): InvoiceLine[] {
     if (kind === 2 && rate !== null && !isRateCode(rate)) problems.push(`${at}.rate must be one of ${RATE_CODES.join(', ')}`);
     return { no: i + 1, kind, code: l.code?.trim() || null, name, unit: l.unit?.trim() || null, quantity, unitPrice, amount, rate };
   });
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
   return lines;
 }
 
@@ -261,7 +262,10 @@ export function computeTotals(lines: readonly InvoiceLine[]): Totals {
     return { rate, amount, vat: vatOf(amount, rate) };
   });
   const negative = byRate.filter((b) => b.amount < 0n);
-  if (negative.length) throw legacyError('VALIDATION_FAILED', { rates: negative.map((b) => b.rate) }, `discounts exceed the goods at ${negative.map((b) => b.rate).join(', ')}`);
+  const rates = negative.map((b) => b.rate).join(', ');
+  if (negative.length) {
+    throw fail('VALIDATION_FAILED', { rates: negative.map((b) => b.rate) }, { vi: `chiết khấu vượt quá tiền hàng ở thuế suất ${rates}`, en: `discounts exceed the goods at ${rates}` });
+  }
   const subtotal = byRate.reduce((s, b) => s + b.amount, 0n);
   const vat = byRate.reduce((s, b) => s + b.vat, 0n);
   const total = subtotal + vat;
@@ -314,7 +318,7 @@ export function buildInvoice(i: Omit<CanonicalInvoice, 'totals' | 'currency'> & 
     problems.push(...symbolProblems(i.relation.form, i.relation.series, i.relation.issueDate).map((p) => `related invoice: ${p}`));
     if (i.relation.issueDate > i.issueDate) problems.push('the related invoice is dated after this one');
   }
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
   const buyer = normalizeBuyer(i.buyer);
   const lines = i.lines.map((l, n) => ({ ...l, no: n + 1 }));
   return { ...i, currency: 'VND', buyer, lines, totals: computeTotals(lines) };

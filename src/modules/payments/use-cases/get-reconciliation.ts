@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { attempts, payments, reconciliations } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { namesOf } from '../queries.ts';
@@ -8,7 +8,7 @@ import { namesOf } from '../queries.ts';
 export async function getReconciliation(d: Deps, date: string) {
   const db = d.database.db;
   const [r] = await db.select().from(reconciliations).where(eq(reconciliations.date, date));
-  if (!r) throw legacyError('NOT_FOUND', { reconciliation: date });
+  if (!r) throw fail('NOT_FOUND', { reconciliation: date });
   const items = (r.items ?? []) as (Record<string, unknown> & { txnRef: string })[];
   const refs = items.map((i) => i.txnRef);
   const owners = refs.length
