@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyTypeProvider } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -12,16 +12,25 @@ import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
-  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { type AppError, fail, isAppError, type KernelCode, type Locale } from '../platform/errors.ts';
 import { ulid } from '../platform/ids.ts';
 import { createLogger, type DestinationStream } from '../platform/log.ts';
 import type { Authenticated } from '../modules/identity/index.ts';
 import { z } from 'zod';
+import type { $ZodType, input, output } from 'zod/v4/core';
 import { firstUncleanText } from './validation.ts';
 
-export type Server = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+/**
+ * Requests are typed as what their schema yields (coerced, defaulted); a handler returns what its response
+ * schema takes (a `Date`, a `bigint`), which the serializer turns into what the contract sends (ISO text, digits).
+ */
+export interface ContractTypeProvider extends FastifyTypeProvider {
+  validator: this['schema'] extends $ZodType ? output<this['schema']> : unknown;
+  serializer: this['schema'] extends $ZodType ? input<this['schema']> : unknown;
+}
+
+export type Server = FastifyInstance<any, any, any, any, ContractTypeProvider>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,7 +72,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
       req.locale = localeOf(req.headers['accept-language']);
       return sendError(err.code === 'FST_ERR_BAD_URL' ? fail('INVALID_TEXT', { url: 'path' }) : err, req, reply);
     },
-  }).withTypeProvider<ZodTypeProvider>();
+  }).withTypeProvider<ContractTypeProvider>();
 
   // The API speaks JSON only: anything else is refused with 415 rather than validated as a string.
   app.removeContentTypeParser('text/plain');

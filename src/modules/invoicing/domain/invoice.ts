@@ -1,5 +1,6 @@
 import { AppError } from '../../../platform/errors.ts';
 import { fail } from '../../../platform/errors.ts';
+import { RATE_CODES, type RateCode } from '../contract.ts';
 import { invalidInvoiceData } from '../errors.ts';
 import { percentOf } from '../../../platform/money.ts';
 import { readVietnameseAmount } from './words.ts';
@@ -12,8 +13,7 @@ import { readVietnameseAmount } from './words.ts';
 
 // ---- VAT rates (TSuat) ----------------------------------------------------------------------------
 
-export const RATE_CODES = ['KCT', '0%', '5%', '8%', '10%', 'KKKNT'] as const;
-export type RateCode = (typeof RATE_CODES)[number];
+export { RATE_CODES, type RateCode } from '../contract.ts';
 
 const RATE_BASIS_POINTS: Record<RateCode, number> = { KCT: 0, '0%': 0, '5%': 500, '8%': 800, '10%': 1_000, KKKNT: 0 };
 

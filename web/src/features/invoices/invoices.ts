@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client.ts';
-import type { Invoice, InvoiceBuyer, InvoiceDetail, InvoiceRate, InvoiceStatus, Paged } from '../../api/types.ts';
+import type { Paged } from '../../api/types.ts';
+import type { Invoice, InvoiceBuyer, InvoiceDetail, InvoiceRate, InvoiceStatus } from '@contracts/invoicing';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 

@@ -1,17 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { Paged } from '../../api/types.ts';
 import type {
   AttemptStatus,
-  Paged,
+  BankTransferBody,
   Payment,
   PaymentRefund,
   PaymentStatus,
   ReconKind,
+  RefundBody,
   RefundStatus,
   Reconciliation,
   ReconciliationDetail,
   ReconSummary,
-} from '../../api/types.ts';
+} from '@contracts/payments';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 import { contractsKey } from '../contracts/contracts.ts';
@@ -44,27 +46,18 @@ function useInvalidatePayments() {
 export function useRefund() {
   const invalidate = useInvalidatePayments();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; amountVnd: string; reason: string }) =>
+    mutationFn: ({ id, ...body }: RefundBody & { id: string }) =>
       api.post<PaymentRefund>(`/api/v1/payments/${encodeURIComponent(id)}/refund`, body),
     onSuccess: invalidate,
   });
 }
 
-export interface ManualPaymentBody {
-  contractId: string;
-  amendmentId?: string;
-  amountVnd: string;
-  /** Left out for today: the server stamps the current time. */
-  paidAt?: string;
-  bankRef: string;
-  note?: string;
-}
 
 /** A bank transfer recorded by an accountant: the same ledger, contract hook and e-invoice as VNPay. */
 export function useRecordManualPayment() {
   const invalidate = useInvalidatePayments();
   return useMutation({
-    mutationFn: (body: ManualPaymentBody) => api.post<Payment>('/api/v1/payments/manual', body),
+    mutationFn: (body: BankTransferBody) => api.post<Payment>('/api/v1/payments/manual', body),
     onSuccess: invalidate,
   });
 }

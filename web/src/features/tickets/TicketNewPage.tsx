@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, Radio, Row, Select, T
 import { SearchOutlined, SendOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useNavigate } from 'react-router';
-import { DEFAULT_LEVEL, LEVELS, REQUEST_TYPES, TICKET_CHANNELS, type Customer, type Level, type RequestType, type TicketChannel, type TicketDetail } from '../../api/types.ts';
+import { type Customer } from '../../api/types.ts';
+import { DEFAULT_LEVEL, LEVELS, REQUEST_TYPES, CHANNELS as TICKET_CHANNELS, type Level, type RequestType, type Channel as TicketChannel, type NewTicket, type TicketDetail, type TicketLookup } from '@contracts/support';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
@@ -23,7 +24,6 @@ import {
   useCustomerContracts,
   useSlaPolicies,
   useTicketLookup,
-  type CreateTicketBody,
 } from './tickets.ts';
 
 /** `/tickets/new`: the fast intake of call-center agents and AM/KAM, or the simple request form of a customer. */
@@ -38,7 +38,7 @@ function useSubmitTicket(onDone: (ticket: TicketDetail) => void) {
   const { message } = App.useApp();
   const create = useCreateTicket();
   const [uploading, setUploading] = useState(false);
-  const submit = (body: CreateTicketBody, files: File[]) =>
+  const submit = (body: NewTicket, files: File[]) =>
     create.mutate(body, {
       onError: (e) => message.error(e.message),
       onSuccess: async (ticket) => {
@@ -93,8 +93,10 @@ const normalizePhone = (s: string | undefined) => (s ?? '').trim().replace(/(?!^
 /** Vietnamese numbers, as the server accepts them. */
 const PHONE = /^(\+?84|0)\d{9,10}$/;
 
-const asCustomer = (c: { id: string; name: string; type: Customer['type']; phone: string; email: string }): Customer => ({
+const asCustomer = (c: TicketLookup['customers'][number]): Customer => ({
   ...c,
+  phone: c.phone ?? '',
+  email: c.email ?? '',
   taxCode: null,
   address: null,
   managingUnit: null,
