@@ -2,11 +2,6 @@ import { fail, defineErrors } from '../../platform/errors.ts';
 
 /** The invoicing module's own codes; generic refusals use the kernel's `fail`. */
 export const invoicingError = defineErrors({
-  BUYER_ADDRESS_REQUIRED: {
-    status: 400,
-    vi: (p: { taxCode: string }) => `Khách hàng có mã số thuế ${p.taxCode} cần có địa chỉ để xuất hoá đơn`,
-    en: (p: { taxCode: string }) => `A customer with tax code ${p.taxCode} needs an address for its invoices`,
-  },
   INVOICE_WITHOUT_CUSTOMER: {
     status: 400,
     vi: 'Hoá đơn không gắn với khách hàng nào để lấy thông tin người mua',

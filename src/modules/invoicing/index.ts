@@ -25,5 +25,4 @@ export {
   type CanonicalInvoice,
   type InvoiceRelation,
 } from './domain/invoice.ts';
-export { invoicingError } from './errors.ts';
 export { readVietnameseAmount, readVietnameseNumber } from './domain/words.ts';
