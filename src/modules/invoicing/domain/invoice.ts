@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/errors.ts';
 import { fail } from '../../../platform/errors.ts';
-import { RATE_CODES, type RateCode } from '../contract.ts';
+import { RATE_CODES, type InvoiceLine as WireLine, type RateCode } from '../contract.ts';
 import { invalidInvoiceData } from '../errors.ts';
 import { percentOf } from '../../../platform/money.ts';
 import { readVietnameseAmount } from './words.ts';
@@ -326,17 +326,8 @@ export function buildInvoice(i: Omit<CanonicalInvoice, 'totals' | 'currency'> & 
 
 // ---- JSON (jsonb columns, API) --------------------------------------------------------------------
 
-export interface LineJson {
-  no: number;
-  kind: LineKind;
-  code: string | null;
-  name: string;
-  unit: string | null;
-  quantity: number | null;
-  unitPrice: string | null;
-  amount: string | null;
-  rate: RateCode | null;
-}
+/** A line as stored and sent (amounts as decimal strings): the contract's line. */
+export type LineJson = WireLine;
 
 export const lineToJson = (l: InvoiceLine): LineJson => ({ ...l, unitPrice: l.unitPrice?.toString() ?? null, amount: l.amount?.toString() ?? null });
 
