@@ -42,13 +42,22 @@ export function invoiceRoutes(app: Server, invoicing: InvoicingService) {
   });
 
   app.get('/api/v1/invoices/counts', {
-    schema: { tags: ['invoices'], summary: 'How many invoices are in each status (e.g. the needs_data queue of the invoice officer)', response: { 200: c.invoiceCounts } },
+    schema: {
+      tags: ['invoices'],
+      summary: 'How many invoices are in each status (e.g. the needs_data queue of the invoice officer)',
+      response: { 200: c.invoiceCounts },
+    },
     preValidation: guardInvoice('invoice.read'),
     handler: async (req) => invoicing.counts(ctxOf(req)),
   });
 
   app.get('/api/v1/invoices/:id', {
-    schema: { tags: ['invoices'], summary: 'One invoice with its lines, totals per rate, total in words and allowed actions', params: c.invoiceParams, response: { 200: c.invoiceDetail } },
+    schema: {
+      tags: ['invoices'],
+      summary: 'One invoice with its lines, totals per rate, total in words and allowed actions',
+      params: c.invoiceParams,
+      response: { 200: c.invoiceDetail },
+    },
     preValidation: guard(),
     handler: async (req) => invoicing.get(ctxOf(req), req.params.id),
   });
@@ -85,7 +94,13 @@ export function invoiceRoutes(app: Server, invoicing: InvoicingService) {
   });
 
   app.post('/api/v1/invoices/:id/cancel', {
-    schema: { tags: ['invoices'], summary: 'Cancel: withdraw a not-yet-issued invoice, or cancel an issued one at the provider', params: c.invoiceParams, body: c.cancelBody, response: { 200: c.invoiceDetail } },
+    schema: {
+      tags: ['invoices'],
+      summary: 'Cancel: withdraw a not-yet-issued invoice, or cancel an issued one at the provider',
+      params: c.invoiceParams,
+      body: c.cancelBody,
+      response: { 200: c.invoiceDetail },
+    },
     preValidation: guardInvoice('invoice.manage'),
     handler: async (req) => invoicing.cancel(ctxOf(req), req.params.id, req.body.reason),
   });
@@ -99,6 +114,9 @@ export function invoiceRoutes(app: Server, invoicing: InvoicingService) {
       response: { 201: c.invoiceDetail },
     },
     preValidation: guardInvoice('invoice.manage'),
-    handler: async (req, reply) => reply.status(201).send(await invoicing.replace(ctxOf(req), req.params.id, { ...corrections(req.body), reason: req.body.reason })),
+    handler: async (req, reply) => reply.status(201).send(await invoicing.replace(ctxOf(req), req.params.id, {
+      ...corrections(req.body),
+      reason: req.body.reason,
+    })),
   });
 }

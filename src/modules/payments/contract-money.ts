@@ -35,7 +35,12 @@ export async function contractMoney(deps: ContractMoneyDeps, ctx: Ctx, contractI
 
 export function contractMoneyRoutes(app: Server, deps: ContractMoneyDeps) {
   app.get('/api/v1/contracts/:id/money', {
-    schema: { tags: ['payments'], summary: "A contract's payments and e-invoices (anyone who may see the contract)", params: contractParams, response: { 200: contractMoneySchema } },
+    schema: {
+      tags: ['payments'],
+      summary: "A contract's payments and e-invoices (anyone who may see the contract)",
+      params: contractParams,
+      response: { 200: contractMoneySchema },
+    },
     preValidation: guard(),
     handler: async (req) => contractMoney(deps, ctxOf(req), req.params.id),
   });

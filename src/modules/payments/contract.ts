@@ -23,7 +23,11 @@ const productCode = z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9_-]+$/);
 const noBody = z.object({}).strict().optional();
 
 export const order = z
-  .object({ product: productCode, quantity: z.number().int('must be a whole number').min(1).max(1_000_000_000), periodMonths: z.number().int().min(1).max(60).optional() })
+  .object({
+    product: productCode,
+    quantity: z.number().int('must be a whole number').min(1).max(1_000_000_000),
+    periodMonths: z.number().int().min(1).max(60).optional(),
+  })
   .strict();
 export const contractParams = z.object({ id });
 export const paymentLinkBody = noBody;
@@ -174,7 +178,11 @@ export const reconItem = z.object({
   resolution: z.enum(['settled_by_querydr', 'still_pending']).nullable().optional(),
 });
 /** A stored row of a day, named by its contract and customer (none for a reference unknown here). */
-export const namedReconItem = reconItem.extend({ contractId: z.string().nullable(), contractNumber: z.string().nullable(), customerName: z.string().nullable() });
+export const namedReconItem = reconItem.extend({
+  contractId: z.string().nullable(),
+  contractNumber: z.string().nullable(),
+  customerName: z.string().nullable(),
+});
 
 export const reconciliation = z.object({
   date: z.string(),

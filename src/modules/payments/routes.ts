@@ -25,32 +25,59 @@ export function paymentRoutes(app: Server, payments: PaymentService) {
   });
 
   app.post('/api/v1/contracts/:id/payment-link', {
-    schema: { tags: ['payments'], summary: 'The payment link of a contract awaiting payment (its customer or seller)', params: c.contractParams, body: c.paymentLinkBody, response: { 200: c.paymentLink } },
+    schema: {
+      tags: ['payments'],
+      summary: 'The payment link of a contract awaiting payment (its customer or seller)',
+      params: c.contractParams,
+      body: c.paymentLinkBody,
+      response: { 200: c.paymentLink },
+    },
     preValidation: guard(),
     handler: async (req) => payments.contractLink(ctxOf(req), req.params.id),
   });
 
   app.get('/api/v1/pay/:token', {
     config: signedAndUnlimited,
-    schema: { tags: ['payments'], summary: 'The e-mailed payment link: what is to be paid (no sign-in)', params: c.tokenParams, response: { 200: c.payLinkInfo } },
+    schema: {
+      tags: ['payments'],
+      summary: 'The e-mailed payment link: what is to be paid (no sign-in)',
+      params: c.tokenParams,
+      response: { 200: c.payLinkInfo },
+    },
     handler: async (req) => payments.linkDetails(req.params.token),
   });
 
   app.post('/api/v1/pay/:token/start', {
     config: { csrf: false, ...signedAndUnlimited },
-    schema: { tags: ['payments'], summary: '[Thanh toán]: a new VNPay attempt; the browser goes to payUrl', params: c.tokenParams, body: c.startBody, response: { 200: c.startedAttempt } },
+    schema: {
+      tags: ['payments'],
+      summary: '[Thanh toán]: a new VNPay attempt; the browser goes to payUrl',
+      params: c.tokenParams,
+      body: c.startBody,
+      response: { 200: c.startedAttempt },
+    },
     handler: async (req) => payments.startFromLink(req.params.token, req.ip),
   });
 
   app.get('/api/v1/payments/vnpay/ipn', {
     config: signedAndUnlimited,
-    schema: { tags: ['payments'], summary: 'VNPay IPN (server to server); answers {RspCode, Message}; 403 from outside VNPAY_IPN_ALLOWED_IPS', querystring: c.vnpQuery, response: { 200: c.ipnAnswer } },
+    schema: {
+      tags: ['payments'],
+      summary: 'VNPay IPN (server to server); answers {RspCode, Message}; 403 from outside VNPAY_IPN_ALLOWED_IPS',
+      querystring: c.vnpQuery,
+      response: { 200: c.ipnAnswer },
+    },
     handler: async (req) => payments.handleIpn(req.query, req.ip, req.log),
   });
 
   app.get('/api/v1/payments/vnpay/return', {
     config: signedAndUnlimited,
-    schema: { tags: ['payments'], summary: 'What the browser return page shows (the return changes nothing)', querystring: c.vnpQuery, response: { 200: c.payReturnInfo } },
+    schema: {
+      tags: ['payments'],
+      summary: 'What the browser return page shows (the return changes nothing)',
+      querystring: c.vnpQuery,
+      response: { 200: c.payReturnInfo },
+    },
     handler: async (req) => payments.returnStatus(req.query),
   });
 
@@ -84,11 +111,21 @@ export function paymentRoutes(app: Server, payments: PaymentService) {
       response: { 201: c.paymentRecord },
     },
     preValidation: guard('contract.record_payment'),
-    handler: async (req, reply) => reply.status(201).send(await payments.recordManual(ctxOf(req), { ...req.body, amountVnd: BigInt(req.body.amountVnd), paidAt: req.body.paidAt })),
+    handler: async (req, reply) => reply.status(201).send(await payments.recordManual(ctxOf(req), {
+      ...req.body,
+      amountVnd: BigInt(req.body.amountVnd),
+      paidAt: req.body.paidAt,
+    })),
   });
 
   app.post('/api/v1/payments/attempts/:txnRef/query', {
-    schema: { tags: ['payments'], summary: 'Ask VNPay (querydr) about a pending transaction and settle it', params: c.attemptParams, body: c.queryBody, response: { 200: c.queryResult } },
+    schema: {
+      tags: ['payments'],
+      summary: 'Ask VNPay (querydr) about a pending transaction and settle it',
+      params: c.attemptParams,
+      body: c.queryBody,
+      response: { 200: c.queryResult },
+    },
     preValidation: guard('payment.reconcile'),
     handler: async (req) => ({ txnRef: req.params.txnRef, status: await payments.settleByQuery(req.params.txnRef) }),
   });
@@ -111,7 +148,16 @@ export function paymentRoutes(app: Server, payments: PaymentService) {
     handler: async (req, reply) => {
       const r = await payments.reconciliation(req.params.date);
       if (req.query.format === 'json') return r;
-      const rows = r.items.map((i) => ({ 'Mã GD (vnp_TxnRef)': i.txnRef, 'Số hợp đồng': i.contractNumber ?? '', 'Khách hàng': i.customerName ?? '', 'Kết quả': i.kind, 'Số tiền VNPay': i.vnpayAmountVnd, 'Số tiền QLDV': i.ourAmountVnd, 'Mã GD VNPay': i.transactionNo, 'Xử lý': i.resolution ?? '' }));
+      const rows = r.items.map((i) => ({
+        'Mã GD (vnp_TxnRef)': i.txnRef,
+        'Số hợp đồng': i.contractNumber ?? '',
+        'Khách hàng': i.customerName ?? '',
+        'Kết quả': i.kind,
+        'Số tiền VNPay': i.vnpayAmountVnd,
+        'Số tiền QLDV': i.ourAmountVnd,
+        'Mã GD VNPay': i.transactionNo,
+        'Xử lý': i.resolution ?? '',
+      }));
       reply.header('content-disposition', `attachment; filename="doi-soat-vnpay-${req.params.date}.${req.query.format}"`);
       // A file, not the JSON the response schema describes: fastify sends text and buffers as they are.
       const file = req.query.format === 'csv' ? toCsv(rows) : await toXlsx(rows, `Đối soát ${req.params.date}`);

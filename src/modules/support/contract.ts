@@ -50,7 +50,12 @@ export const CHANNEL_INFO: Record<Channel, { vi: string; en: string; phone?: str
   hotline_9090: { vi: 'Tổng đài 9090', en: 'Call center 9090', phone: '9090', evidence: 'call_recording' },
   hotline_18001090: { vi: 'Tổng đài 18001090', en: 'Call center 18001090', phone: '18001090', evidence: 'call_recording' },
   hotline_product_sales: { vi: 'Hotline tư vấn sản phẩm', en: 'Product consulting hotline', phone: '0936110116', evidence: 'call_recording' },
-  hotline_product_support: { vi: 'Hotline hỗ trợ kỹ thuật và khiếu nại', en: 'Technical support and complaints hotline', phone: '0896151617', evidence: 'call_recording' },
+  hotline_product_support: {
+    vi: 'Hotline hỗ trợ kỹ thuật và khiếu nại',
+    en: 'Technical support and complaints hotline',
+    phone: '0896151617',
+    evidence: 'call_recording',
+  },
   am_kam: { vi: 'Nhân viên AM/KAM', en: 'Account manager (AM/KAM)', evidence: 'document' },
   ctkv_khdn: { vi: 'Phòng KHDN của CTKV', en: 'CTKV enterprise customer department', evidence: 'document' },
 };
@@ -323,7 +328,13 @@ export const ticketDetail = ticketSummary.extend({
 export const ticketPage = paged(ticketSummary);
 
 export const ticketLookup = z.object({
-  customers: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(['individual', 'enterprise']), phone: z.string().nullable(), email: z.string().nullable() })),
+  customers: z.array(z.object({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(['individual', 'enterprise']),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  })),
   contracts: z.array(z.object({ id: z.string(), number: z.string(), productCode: z.string(), status: z.string() })),
 });
 

@@ -21,7 +21,12 @@ export function supportRoutes(app: Server, support: SupportService) {
   });
 
   app.get('/api/v1/tickets', {
-    schema: { tags: ['support'], summary: 'Tickets the caller may see (a customer: their own), soonest due first', querystring: c.ticketQuery, response: { 200: c.ticketPage } },
+    schema: {
+      tags: ['support'],
+      summary: 'Tickets the caller may see (a customer: their own), soonest due first',
+      querystring: c.ticketQuery,
+      response: { 200: c.ticketPage },
+    },
     preValidation: guard(),
     handler: async (req) => support.list(ctxOf(req), toFilter(req.query)),
   });
@@ -40,30 +45,57 @@ export function supportRoutes(app: Server, support: SupportService) {
   });
 
   app.get('/api/v1/tickets/lookup', {
-    schema: { tags: ['support'], summary: 'Find the customer by the caller\'s phone number (receivers, within their scope)', querystring: c.lookupQuery, response: { 200: c.ticketLookup } },
+    schema: {
+      tags: ['support'],
+      summary: 'Find the customer by the caller\'s phone number (receivers, within their scope)',
+      querystring: c.lookupQuery,
+      response: { 200: c.ticketLookup },
+    },
     preValidation: guard('ticket.lookup_customer'),
     handler: async (req) => support.lookup(ctxOf(req), req.query.phone),
   });
 
   app.get('/api/v1/tickets/review/:token', {
-    schema: { tags: ['support'], summary: 'The answer behind an e-mailed review link (no sign-in)', params: c.reviewParams, response: { 200: c.ticketReviewInfo } },
+    schema: {
+      tags: ['support'],
+      summary: 'The answer behind an e-mailed review link (no sign-in)',
+      params: c.reviewParams,
+      response: { 200: c.ticketReviewInfo },
+    },
     handler: async (req) => support.reviewInfo(req.params.token),
   });
 
   app.post('/api/v1/tickets/review/:token', {
     config: { csrf: false },
-    schema: { tags: ['support'], summary: 'The customer reviews the answer from the e-mail link', params: c.reviewParams, body: c.reviewBody, response: { 200: c.reviewResult } },
+    schema: {
+      tags: ['support'],
+      summary: 'The customer reviews the answer from the e-mail link',
+      params: c.reviewParams,
+      body: c.reviewBody,
+      response: { 200: c.reviewResult },
+    },
     handler: async (req) => support.reviewByToken(req.params.token, req.body.satisfied, req.body.comment),
   });
 
   app.get('/api/v1/tickets/:id', {
-    schema: { tags: ['support'], summary: 'A ticket with its clocks, allowed events, timeline and attachments', params: c.ticketParams, response: { 200: c.ticketDetail } },
+    schema: {
+      tags: ['support'],
+      summary: 'A ticket with its clocks, allowed events, timeline and attachments',
+      params: c.ticketParams,
+      response: { 200: c.ticketDetail },
+    },
     preValidation: guard(),
     handler: async (req) => support.detail(ctxOf(req), req.params.id),
   });
 
   app.post('/api/v1/tickets/:id/events', {
-    schema: { tags: ['support'], summary: 'Move the ticket on: answer, forward, reclassify, progress, ask, reply, resolve, review', params: c.ticketParams, body: c.ticketEventBody, response: { 200: c.ticketDetail } },
+    schema: {
+      tags: ['support'],
+      summary: 'Move the ticket on: answer, forward, reclassify, progress, ask, reply, resolve, review',
+      params: c.ticketParams,
+      body: c.ticketEventBody,
+      response: { 200: c.ticketDetail },
+    },
     preValidation: guard(),
     handler: async (req) => support.act(ctxOf(req), req.params.id, req.body as TicketCommand),
   });
@@ -76,7 +108,13 @@ export function supportRoutes(app: Server, support: SupportService) {
 
   app.post('/api/v1/tickets/:id/attachments', {
     bodyLimit: 8 * 1024 * 1024,
-    schema: { tags: ['support'], summary: 'Attach a file (PDF, PNG or JPEG, at most 5 MB, base64 in JSON)', params: c.ticketParams, body: c.attachmentBody, response: { 201: c.ticketAttachment } },
+    schema: {
+      tags: ['support'],
+      summary: 'Attach a file (PDF, PNG or JPEG, at most 5 MB, base64 in JSON)',
+      params: c.ticketParams,
+      body: c.attachmentBody,
+      response: { 201: c.ticketAttachment },
+    },
     preValidation: guard(),
     handler: async (req, reply) => reply.status(201).send(await support.addAttachment(ctxOf(req), req.params.id, req.body)),
   });
@@ -91,7 +129,12 @@ export function supportRoutes(app: Server, support: SupportService) {
   });
 
   app.get('/api/v1/support/dashboard', {
-    schema: { tags: ['support'], summary: 'Open tickets by level and unit, SLA compliance, breaches, handling time', querystring: c.dashboardQuery, response: { 200: c.supportDashboard } },
+    schema: {
+      tags: ['support'],
+      summary: 'Open tickets by level and unit, SLA compliance, breaches, handling time',
+      querystring: c.dashboardQuery,
+      response: { 200: c.supportDashboard },
+    },
     preValidation: guard('support.dashboard'),
     handler: async (req) => support.dashboard(ctxOf(req), req.query.from, req.query.to),
   });

@@ -264,7 +264,10 @@ export function computeTotals(lines: readonly InvoiceLine[]): Totals {
   const negative = byRate.filter((b) => b.amount < 0n);
   const rates = negative.map((b) => b.rate).join(', ');
   if (negative.length) {
-    throw fail('VALIDATION_FAILED', { rates: negative.map((b) => b.rate) }, { vi: `chiết khấu vượt quá tiền hàng ở thuế suất ${rates}`, en: `discounts exceed the goods at ${rates}` });
+    throw fail('VALIDATION_FAILED', { rates: negative.map((b) => b.rate) }, {
+      vi: `chiết khấu vượt quá tiền hàng ở thuế suất ${rates}`,
+      en: `discounts exceed the goods at ${rates}`,
+    });
   }
   const subtotal = byRate.reduce((s, b) => s + b.amount, 0n);
   const vat = byRate.reduce((s, b) => s + b.vat, 0n);

@@ -17,7 +17,10 @@ import { REFUND_QUEUE } from './send-refund.ts';
  * with the pending row; the job applies the outcome once.
  */
 export async function requestRefund(d: Deps, ctx: Ctx, paymentId: string, amountVnd: bigint, reason: string): Promise<RefundRow> {
-  if (amountVnd <= 0n) throw fail('VALIDATION_FAILED', { amountVnd: amountVnd.toString() }, { vi: 'số tiền hoàn phải lớn hơn 0', en: 'the amount must be positive' });
+  if (amountVnd <= 0n) throw fail('VALIDATION_FAILED', { amountVnd: amountVnd.toString() }, {
+    vi: 'số tiền hoàn phải lớn hơn 0',
+    en: 'the amount must be positive',
+  });
   return d.database.db.transaction(async (tx) => {
     const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
     if (!p) throw fail('NOT_FOUND', { payment: paymentId });

@@ -67,7 +67,10 @@ export function validatePolicy(p: SlaPolicy): SlaPolicy {
   if (issues.length > 0) {
     // The issues name the fields (`stageMin.ctkv`, `warning.percent`), which the Vietnamese message lists too.
     const fields = [...new Set(issues.map((i) => i.split(' ')[0]))].join(', ');
-    throw fail('VALIDATION_FAILED', { requestType: p.requestType, issues }, { vi: `chính sách SLA có giá trị không hợp lệ ở: ${fields}`, en: issues.join('; ') });
+    throw fail('VALIDATION_FAILED', { requestType: p.requestType, issues }, {
+      vi: `chính sách SLA có giá trị không hợp lệ ở: ${fields}`,
+      en: issues.join('; '),
+    });
   }
   return p;
 }
@@ -96,5 +99,8 @@ export function policyFor(table: SlaPolicyTable, type: RequestType): SlaPolicy {
 }
 
 function missingPolicy(type: RequestType) {
-  return fail('VALIDATION_FAILED', { requestType: type, issues: ['missing policy'] }, { vi: `chưa có chính sách SLA cho ${type}`, en: `no SLA policy for ${type}` });
+  return fail('VALIDATION_FAILED', { requestType: type, issues: ['missing policy'] }, {
+    vi: `chưa có chính sách SLA cho ${type}`,
+    en: `no SLA policy for ${type}`,
+  });
 }

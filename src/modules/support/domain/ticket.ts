@@ -166,7 +166,10 @@ function requireText(value: string | undefined, field: string): void {
 
 function requireDate(value: unknown, field: string): asserts value is Date {
   const name = FIELD_NAMES[field] ?? { vi: field, en: field };
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw invalid(field, { vi: `${name.vi} không hợp lệ`, en: `${name.en} must be a valid instant` });
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw invalid(field, {
+    vi: `${name.vi} không hợp lệ`,
+    en: `${name.en} must be a valid instant`,
+  });
 }
 
 const LEVEL_RANGE: Bilingual = { vi: 'mức độ phải là 1, 2, 3 hoặc 4', en: 'level must be 1, 2, 3 or 4' };
@@ -192,12 +195,21 @@ export interface ReceiveInput {
 export function receive(input: ReceiveInput, ctx: TicketContext): TicketTransition {
   const { now, role } = ctx;
   requireDate(now, 'now');
-  if (!RECEIVE_ROLES.includes(role)) throw fail('FORBIDDEN', { role, event: 'receive' }, { vi: 'vai trò này không tiếp nhận yêu cầu', en: 'this role does not receive requests' });
+  if (!RECEIVE_ROLES.includes(role)) throw fail('FORBIDDEN', { role, event: 'receive' }, {
+    vi: 'vai trò này không tiếp nhận yêu cầu',
+    en: 'this role does not receive requests',
+  });
   if (!REQUEST_TYPES.includes(input.requestType)) throw invalid('requestType', UNKNOWN_TYPE);
   if (!CHANNELS.includes(input.channel)) throw invalid('channel', { vi: 'kênh tiếp nhận không tồn tại', en: 'unknown channel' });
   if (role === 'customer') {
-    if (!SELF_SERVICE.includes(input.channel)) throw invalid('channel', { vi: 'khách hàng gửi yêu cầu qua cổng thông tin, ứng dụng hoặc e-mail', en: 'customers submit through the portal, the app or e-mail' });
-    if (input.level !== undefined) throw invalid('level', { vi: 'nhân viên phân loại mức độ, không phải khách hàng', en: 'staff classify requests, not customers' });
+    if (!SELF_SERVICE.includes(input.channel)) throw invalid('channel', {
+      vi: 'khách hàng gửi yêu cầu qua cổng thông tin, ứng dụng hoặc e-mail',
+      en: 'customers submit through the portal, the app or e-mail',
+    });
+    if (input.level !== undefined) throw invalid('level', {
+      vi: 'nhân viên phân loại mức độ, không phải khách hàng',
+      en: 'staff classify requests, not customers',
+    });
   }
   const level = input.level ?? DEFAULT_LEVEL[input.requestType];
   if (!isLevel(level)) throw invalid('level', LEVEL_RANGE);
@@ -225,7 +237,10 @@ export function receive(input: ReceiveInput, ctx: TicketContext): TicketTransiti
 /** Why `role` cannot fire `event` now (state first, then the ticket's data, then the role), or null. */
 function refusal(t: Ticket, event: TicketEvent, role: string): AppError | null {
   if (!canTransition(TICKET_MACHINE, t.status, event)) {
-    return fail('INVALID_TRANSITION', { status: t.status, event }, { vi: `không thể ${event} khi phiếu ở trạng thái ${t.status}`, en: `cannot ${event} from ${t.status}` });
+    return fail('INVALID_TRANSITION', { status: t.status, event }, {
+      vi: `không thể ${event} khi phiếu ở trạng thái ${t.status}`,
+      en: `cannot ${event} from ${t.status}`,
+    });
   }
   const wrongPlace = (why: Bilingual) => fail('INVALID_TRANSITION', { status: t.status, stage: t.assigneeStage, level: t.level, event }, why);
   const holder = STAGE_ROLES[t.assigneeStage].includes(role);
@@ -233,11 +248,17 @@ function refusal(t: Ticket, event: TicketEvent, role: string): AppError | null {
   let allowed: boolean;
   switch (event) {
     case 'answer_at_intake':
-      if (t.level !== 1 || t.assigneeStage !== 'receiver') return wrongPlace({ vi: 'chỉ phiếu mức 1 đang ở bộ phận tiếp nhận mới được trả lời ngay khi tiếp nhận', en: 'only a level-1 ticket at the receiver is answered at intake' });
+      if (t.level !== 1 || t.assigneeStage !== 'receiver') return wrongPlace({
+        vi: 'chỉ phiếu mức 1 đang ở bộ phận tiếp nhận mới được trả lời ngay khi tiếp nhận',
+        en: 'only a level-1 ticket at the receiver is answered at intake',
+      });
       allowed = holder;
       break;
     case 'resolve':
-      if (t.assigneeStage === 'receiver') return wrongPlace({ vi: 'bộ phận tiếp nhận trả lời bằng answer_at_intake', en: 'the receiver answers with answer_at_intake' });
+      if (t.assigneeStage === 'receiver') return wrongPlace({
+        vi: 'bộ phận tiếp nhận trả lời bằng answer_at_intake',
+        en: 'the receiver answers with answer_at_intake',
+      });
       // CTKV answers level 2 and forwards 3–4 (F3); answering elsewhere means the level is wrong.
       if (answeringStage(t.level) !== t.assigneeStage) return wrongPlace({
           vi: `phiếu mức ${t.level} do ${answeringStage(t.level)} trả lời: hãy phân loại lại trước`,
@@ -246,7 +267,10 @@ function refusal(t: Ticket, event: TicketEvent, role: string): AppError | null {
       allowed = holder;
       break;
     case 'forward':
-      if (nextStage(t.level, t.assigneeStage) === null) return wrongPlace({ vi: `phiếu mức ${t.level} không chuyển tiếp quá ${t.assigneeStage}`, en: `level ${t.level} goes no further than ${t.assigneeStage}` });
+      if (nextStage(t.level, t.assigneeStage) === null) return wrongPlace({
+        vi: `phiếu mức ${t.level} không chuyển tiếp quá ${t.assigneeStage}`,
+        en: `level ${t.level} goes no further than ${t.assigneeStage}`,
+      });
       allowed = holder;
       break;
     case 'reclassify':
@@ -267,7 +291,10 @@ function refusal(t: Ticket, event: TicketEvent, role: string): AppError | null {
       allowed = role === 'system';
       break;
   }
-  return allowed ? null : fail('FORBIDDEN', { role, event, stage: t.assigneeStage }, { vi: `vai trò này không được ${event} ở bước ${t.assigneeStage}`, en: `this role may not ${event} at ${t.assigneeStage}` });
+  return allowed ? null : fail('FORBIDDEN', { role, event, stage: t.assigneeStage }, {
+    vi: `vai trò này không được ${event} ở bước ${t.assigneeStage}`,
+    en: `this role may not ${event} at ${t.assigneeStage}`,
+  });
 }
 
 /** The events `role` may fire on `t` now (for screens that show only the buttons that will work). */
@@ -338,7 +365,10 @@ export function applyEvent(t: Ticket, cmd: TicketCommand, ctx: TicketContext): T
       if (!isLevel(cmd.level)) throw invalid('level', LEVEL_RANGE);
       const requestType = cmd.requestType ?? t.requestType;
       if (!REQUEST_TYPES.includes(requestType)) throw invalid('requestType', UNKNOWN_TYPE);
-      if (cmd.level === t.level && requestType === t.requestType) throw invalid('level', { vi: 'mức độ và loại yêu cầu không thay đổi', en: 'nothing to reclassify' });
+      if (cmd.level === t.level && requestType === t.requestType) throw invalid('level', {
+        vi: 'mức độ và loại yêu cầu không thay đổi',
+        en: 'nothing to reclassify',
+      });
       let clocks = requestType === t.requestType ? t.clocks : retarget(t.clocks, policyFor(ctx.policies, requestType), now, calendar);
       const to = stageAfterReclassify(cmd.level, t.assigneeStage);
       if (to !== t.assigneeStage) clocks = move(clocks, t.assigneeStage, to, now, calendar);
@@ -351,7 +381,10 @@ export function applyEvent(t: Ticket, cmd: TicketCommand, ctx: TicketContext): T
       const eta = cmd.expectedCompletionAt;
       if (eta !== undefined) {
         requireDate(eta, 'expectedCompletionAt');
-        if (eta.getTime() <= now.getTime()) throw invalid('expectedCompletionAt', { vi: 'thời điểm dự kiến hoàn thành phải ở tương lai', en: 'expected completion must be in the future' });
+        if (eta.getTime() <= now.getTime()) throw invalid('expectedCompletionAt', {
+          vi: 'thời điểm dự kiến hoàn thành phải ở tương lai',
+          en: 'expected completion must be in the future',
+        });
         next = { ...next, progress: { at: now, expectedCompletionAt: eta } };
       } else if (progressRequired(t, now, policyFor(ctx.policies, t.requestType), calendar).required) {
         throw invalid('expectedCompletionAt', {
@@ -377,12 +410,23 @@ export function applyEvent(t: Ticket, cmd: TicketCommand, ctx: TicketContext): T
       const route = routeFor(t.level);
       const fresh = newCycle(policyFor(ctx.policies, t.requestType), now, { route: route.slice(Math.max(0, route.indexOf(stage))), previous: t.clocks });
       previousCycle = t.clocks;
-      next = { ...next, assigneeStage: stage, clocks: startStage(fresh, stage, now), reopenCount: t.reopenCount + 1, resolvedAt: null, resolvedStage: null, progress: null };
+      next = {
+        ...next,
+        assigneeStage: stage,
+        clocks: startStage(fresh, stage, now),
+        reopenCount: t.reopenCount + 1,
+        resolvedAt: null,
+        resolvedStage: null,
+        progress: null,
+      };
       break;
     }
 
     case 'auto_close':
-      if (!autoCloseDue(t, now, ctx.autoCloseAfterDays)) throw fail('INVALID_TRANSITION', { event: 'auto_close', resolvedAt: t.resolvedAt }, { vi: 'chưa hết thời gian đánh giá', en: 'the review period has not ended' });
+      if (!autoCloseDue(t, now, ctx.autoCloseAfterDays)) throw fail('INVALID_TRANSITION', { event: 'auto_close', resolvedAt: t.resolvedAt }, {
+        vi: 'chưa hết thời gian đánh giá',
+        en: 'the review period has not ended',
+      });
       break;
 
     case 'review_satisfied':

@@ -4,7 +4,18 @@ import { SearchOutlined, SendOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useNavigate } from 'react-router';
 import { type Customer } from '../../api/types.ts';
-import { DEFAULT_LEVEL, LEVELS, REQUEST_TYPES, CHANNELS as TICKET_CHANNELS, type Level, type RequestType, type Channel as TicketChannel, type NewTicket, type TicketDetail, type TicketLookup } from '@contracts/support';
+import {
+  DEFAULT_LEVEL,
+  LEVELS,
+  REQUEST_TYPES,
+  CHANNELS as TICKET_CHANNELS,
+  type Level,
+  type RequestType,
+  type Channel as TicketChannel,
+  type NewTicket,
+  type TicketDetail,
+  type TicketLookup,
+} from '@contracts/support';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';

@@ -1,7 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client.ts';
 import { type ContractSummary, type Paged, type Role } from '../../api/types.ts';
-import { DEFAULT_SLA_POLICIES, type Level, type RequestType, type SlaPolicy, type Stage, type TicketAttachment, type Channel as TicketChannel, type NewTicket, type TicketDetail, type TicketEventBody, type TicketLookup, type TicketStatus, type TicketSummary } from '@contracts/support';
+import {
+  DEFAULT_SLA_POLICIES,
+  type Level,
+  type RequestType,
+  type SlaPolicy,
+  type Stage,
+  type TicketAttachment,
+  type Channel as TicketChannel,
+  type NewTicket,
+  type TicketDetail,
+  type TicketEventBody,
+  type TicketLookup,
+  type TicketStatus,
+  type TicketSummary,
+} from '@contracts/support';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 
