@@ -63,6 +63,7 @@ export const reconciliationParams = z.object({ date: localDate });
 export const reconciliationFormat = z.object({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }).strict();
 
 export type Order = z.input<typeof order>;
+export type PaymentQuery = z.input<typeof paymentQuery>;
 export type RefundBody = z.input<typeof refundBody>;
 export type BankTransferBody = z.input<typeof bankTransfer>;
 

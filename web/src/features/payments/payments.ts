@@ -6,6 +6,7 @@ import type {
   BankTransferBody,
   Payment,
   PaymentRefund,
+  PaymentQuery,
   PaymentStatus,
   ReconKind,
   RefundBody,
@@ -24,10 +25,7 @@ const reconKey = [...paymentsKey, 'reconciliations'] as const;
 /** Who may open the payment pages (`payment.read` on the server). */
 export const PAYMENT_ROLES = ['admin', 'accountant', 'invoice_officer'] as const;
 
-export interface PaymentFilter {
-  status?: PaymentStatus;
-  contractId?: string;
-}
+export type PaymentFilter = Pick<PaymentQuery, 'status' | 'contractId'>;
 
 export const usePayments = (filter: PaymentFilter, paging: PageState) =>
   useQuery({
