@@ -4,10 +4,11 @@ import type { Executor } from '../../db/client.ts';
 import { saveVersioned } from '../../db/versioned.ts';
 import { toLocalDate } from '../../platform/calendar.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail } from '../../platform/errors.ts';
 import { mayInvoice, type InvoicePermission } from './access.ts';
 import { invoices, seriesCounters } from './db/schema.ts';
 import type { Deps } from './deps.ts';
+import { invalidInvoiceData } from './errors.ts';
 import { invoiceData } from './domain/invoice-data.ts';
 import {
   buildInvoice,
@@ -28,16 +29,16 @@ export type InvoiceRow = typeof invoices.$inferSelect;
 export const today = (d: Deps): string => toLocalDate(d.clock.now());
 
 export function requirePermission(ctx: Ctx, permission: InvoicePermission): void {
-  if (!mayInvoice(ctx.actor, permission)) throw legacyError('FORBIDDEN', { permission });
+  if (!mayInvoice(ctx.actor, permission)) throw fail('FORBIDDEN', { permission });
 }
 
 /** An invoice the caller may read: staff any, a customer their own; anyone else learns nothing about the id. */
 export async function readable(d: Deps, ctx: Ctx, id: string): Promise<InvoiceRow> {
   const [inv] = await d.database.db.select().from(invoices).where(eq(invoices.id, id));
-  if (!inv) throw legacyError('NOT_FOUND', { invoice: id });
+  if (!inv) throw fail('NOT_FOUND', { invoice: id });
   if (mayInvoice(ctx.actor, 'invoice.read')) return inv;
   if (ctx.actor.customerId && inv.customerId === ctx.actor.customerId) return inv;
-  throw legacyError('NOT_FOUND', { invoice: id });
+  throw fail('NOT_FOUND', { invoice: id });
 }
 
 /** The invoice of a payment (for other modules: payment ↔ invoice links). */
@@ -53,7 +54,7 @@ export async function lockOrNull(tx: Executor, id: string): Promise<InvoiceRow |
 
 export async function lock(tx: Executor, id: string): Promise<InvoiceRow> {
   const inv = await lockOrNull(tx, id);
-  if (!inv) throw legacyError('NOT_FOUND', { invoice: id });
+  if (!inv) throw fail('NOT_FOUND', { invoice: id });
   return inv;
 }
 
@@ -135,7 +136,7 @@ export function corrected(d: Deps, inv: InvoiceRow, c: { buyer?: Buyer; lines?: 
   const buyer = c.buyer ?? (inv.buyer as Buyer);
   const lines = c.lines ?? (inv.lines as LineJson[]).map(lineFromJson);
   const problems = invoiceDataProblems(buyer, lines);
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
   if (!c.buyer && !c.lines) return {};
   const patch = invoiceData(buyer, lines);
   preview(d, { ...inv, ...patch, number: null }); // the whole invoice must still hold together

@@ -1,52 +1,21 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { ctxOf, guard, pageQuery, requireAuth } from '../../http/auth.ts';
+import type { z } from 'zod';
+import { ctxOf, guard, requireAuth } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail } from '../../platform/errors.ts';
 import { mayInvoice, type InvoicePermission } from './access.ts';
-import { INVOICE_STATUSES } from './domain/invoice-lifecycle.ts';
-import { RATE_CODES, type LineInput } from './domain/invoice.ts';
+import * as c from './contract.ts';
+import type { LineInput } from './domain/invoice.ts';
 import type { InvoiceCorrections, InvoicingService } from './service.ts';
 
-const id = z.object({ id: z.string().max(40) });
-const money = z.string().regex(/^\d{1,15}$/, 'whole đồng as a decimal string');
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-
-const buyer = z
-  .object({
-    name: z.string().trim().min(1).max(400),
-    taxCode: optionalText(14),
-    address: optionalText(400),
-    email: optionalText(50),
-    phone: optionalText(20),
-    customerCode: optionalText(50),
-    contactName: optionalText(100),
-  })
-  .strict();
-
-const line = z
-  .object({
-    kind: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
-    code: optionalText(50),
-    name: z.string().trim().min(1).max(500),
-    unit: optionalText(50),
-    quantity: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
-    unitPrice: money.nullable().optional(),
-    amount: money.nullable().optional(),
-    rate: z.enum(RATE_CODES).nullable().optional(),
-  })
-  .strict();
-
-const lines = z.array(line).min(1).max(500);
-
-const toLines = (ls: z.infer<typeof line>[]): LineInput[] =>
+const toLines = (ls: z.infer<typeof c.lineInput>[]): LineInput[] =>
   ls.map((l) => ({
     ...l,
     unitPrice: l.unitPrice == null ? null : BigInt(l.unitPrice),
     amount: l.amount == null ? null : BigInt(l.amount),
   }));
 
-const corrections = (b: { buyer?: z.infer<typeof buyer>; lines?: z.infer<typeof line>[]; buyerFromCustomer?: boolean }): InvoiceCorrections => ({
+const corrections = (b: { buyer?: z.infer<typeof c.buyerInput>; lines?: z.infer<typeof c.lineInput>[]; buyerFromCustomer?: boolean }): InvoiceCorrections => ({
   ...(b.buyer ? { buyer: b.buyer } : {}),
   ...(b.lines ? { lines: toLines(b.lines) } : {}),
   ...(b.buyerFromCustomer ? { buyerFromCustomer: true } : {}),
@@ -56,7 +25,7 @@ const corrections = (b: { buyer?: z.infer<typeof buyer>; lines?: z.infer<typeof 
 function guardInvoice(permission: InvoicePermission) {
   return async (req: FastifyRequest) => {
     const auth = requireAuth(req);
-    if (!mayInvoice(auth.actor, permission)) throw legacyError('FORBIDDEN', { permission });
+    if (!mayInvoice(auth.actor, permission)) throw fail('FORBIDDEN', { permission });
   };
 }
 
@@ -65,34 +34,36 @@ export function invoiceRoutes(app: Server, invoicing: InvoicingService) {
     schema: {
       tags: ['invoices'],
       summary: 'E-invoices (staff: all; a customer: only their own), newest first',
-      querystring: z
-        .object({
-          status: z.enum(INVOICE_STATUSES).optional(),
-          q: z.string().trim().max(100).optional(),
-          customerId: z.string().max(40).optional(),
-          contractId: z.string().max(40).optional(),
-          ...pageQuery,
-        })
-        .strict(),
+      querystring: c.invoiceQuery,
+      response: { 200: c.invoicePage },
     },
     preValidation: guard(),
     handler: async (req) => invoicing.list(ctxOf(req), req.query),
   });
 
   app.get('/api/v1/invoices/counts', {
-    schema: { tags: ['invoices'], summary: 'How many invoices are in each status (e.g. the needs_data queue of the invoice officer)' },
+    schema: {
+      tags: ['invoices'],
+      summary: 'How many invoices are in each status (e.g. the needs_data queue of the invoice officer)',
+      response: { 200: c.invoiceCounts },
+    },
     preValidation: guardInvoice('invoice.read'),
     handler: async (req) => invoicing.counts(ctxOf(req)),
   });
 
   app.get('/api/v1/invoices/:id', {
-    schema: { tags: ['invoices'], summary: 'One invoice with its lines, totals per rate, total in words and allowed actions', params: id },
+    schema: {
+      tags: ['invoices'],
+      summary: 'One invoice with its lines, totals per rate, total in words and allowed actions',
+      params: c.invoiceParams,
+      response: { 200: c.invoiceDetail },
+    },
     preValidation: guard(),
     handler: async (req) => invoicing.get(ctxOf(req), req.params.id),
   });
 
   app.get('/api/v1/invoices/:id/xml', {
-    schema: { tags: ['invoices'], summary: 'The issued invoice as XML (Decision 1450/QĐ-TCT)', params: id },
+    schema: { tags: ['invoices'], summary: 'The issued invoice as XML (Decision 1450/QĐ-TCT)', params: c.invoiceParams },
     preValidation: guard(),
     handler: async (req, reply) => {
       const { filename, xml } = await invoicing.xml(ctxOf(req), req.params.id);
@@ -105,7 +76,7 @@ export function invoiceRoutes(app: Server, invoicing: InvoicingService) {
   });
 
   app.get('/api/v1/invoices/:id/html', {
-    schema: { tags: ['invoices'], summary: 'The printable view of the invoice (Vietnamese)', params: id },
+    schema: { tags: ['invoices'], summary: 'The printable view of the invoice (Vietnamese)', params: c.invoiceParams },
     preValidation: guard(),
     handler: async (req, reply) => reply.type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(await invoicing.html(ctxOf(req), req.params.id)),
   });
@@ -114,18 +85,22 @@ export function invoiceRoutes(app: Server, invoicing: InvoicingService) {
     schema: {
       tags: ['invoices'],
       summary: 'Push a failed, waiting or needs-data invoice again now, optionally with corrected buyer or lines, or the buyer from the customer record',
-      params: id,
-      body: z
-        .object({ buyer: buyer.optional(), lines: lines.optional(), buyerFromCustomer: z.boolean().optional() })
-        .strict()
-        .refine((b) => !(b.buyer && b.buyerFromCustomer), 'either a corrected buyer or the buyer from the customer record'),
+      params: c.invoiceParams,
+      body: c.retryBody,
+      response: { 200: c.invoiceDetail },
     },
     preValidation: guardInvoice('invoice.manage'),
     handler: async (req) => invoicing.retry(ctxOf(req), req.params.id, corrections(req.body)),
   });
 
   app.post('/api/v1/invoices/:id/cancel', {
-    schema: { tags: ['invoices'], summary: 'Cancel: withdraw a not-yet-issued invoice, or cancel an issued one at the provider', params: id, body: z.object({ reason: z.string().trim().min(3).max(255) }).strict() },
+    schema: {
+      tags: ['invoices'],
+      summary: 'Cancel: withdraw a not-yet-issued invoice, or cancel an issued one at the provider',
+      params: c.invoiceParams,
+      body: c.cancelBody,
+      response: { 200: c.invoiceDetail },
+    },
     preValidation: guardInvoice('invoice.manage'),
     handler: async (req) => invoicing.cancel(ctxOf(req), req.params.id, req.body.reason),
   });
@@ -134,10 +109,14 @@ export function invoiceRoutes(app: Server, invoicing: InvoicingService) {
     schema: {
       tags: ['invoices'],
       summary: 'Issue a replacement invoice (TTHDLQuan) with corrected buyer and/or lines',
-      params: id,
-      body: z.object({ buyer: buyer.optional(), lines: lines.optional(), reason: z.string().trim().min(3).max(255) }).strict(),
+      params: c.invoiceParams,
+      body: c.replaceBody,
+      response: { 201: c.invoiceDetail },
     },
     preValidation: guardInvoice('invoice.manage'),
-    handler: async (req, reply) => reply.status(201).send(await invoicing.replace(ctxOf(req), req.params.id, { ...corrections(req.body), reason: req.body.reason })),
+    handler: async (req, reply) => reply.status(201).send(await invoicing.replace(ctxOf(req), req.params.id, {
+      ...corrections(req.body),
+      reason: req.body.reason,
+    })),
   });
 }

@@ -1,11 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { ctxOf, guard } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { ContractService } from '../contracts/index.ts';
 import type { InvoicingService } from '../invoicing/index.ts';
+import { contractMoney as contractMoneySchema, contractParams } from './contract.ts';
 import { payments } from './db/schema.ts';
 
 export interface ContractMoneyDeps {
@@ -35,7 +35,12 @@ export async function contractMoney(deps: ContractMoneyDeps, ctx: Ctx, contractI
 
 export function contractMoneyRoutes(app: Server, deps: ContractMoneyDeps) {
   app.get('/api/v1/contracts/:id/money', {
-    schema: { tags: ['payments'], summary: "A contract's payments and e-invoices (anyone who may see the contract)", params: z.object({ id: z.string().max(40) }) },
+    schema: {
+      tags: ['payments'],
+      summary: "A contract's payments and e-invoices (anyone who may see the contract)",
+      params: contractParams,
+      response: { 200: contractMoneySchema },
+    },
     preValidation: guard(),
     handler: async (req) => contractMoney(deps, ctxOf(req), req.params.id),
   });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail } from '../../platform/errors.ts';
+import { paymentError } from './errors.ts';
 import { attempts, payments, refunds } from './db/schema.ts';
 import type { Deps } from './deps.ts';
 import { linkExpiry, paymentLinkUrl, verifyPaymentLink } from './domain/links.ts';
@@ -11,14 +12,14 @@ export type RefundRow = typeof refunds.$inferSelect;
 
 export async function paymentById(d: Deps, id: string, ex: Executor = d.database.db): Promise<PaymentRow> {
   const [p] = await ex.select().from(payments).where(eq(payments.id, id));
-  if (!p) throw legacyError('NOT_FOUND', { payment: id });
+  if (!p) throw fail('NOT_FOUND', { payment: id });
   return p;
 }
 
 /** The payment an e-mailed link names, while the link is genuine and unexpired. */
 export async function paymentByToken(d: Deps, token: string): Promise<PaymentRow> {
   const check = verifyPaymentLink(d.settings.linkSecret, token, d.clock.now());
-  if (!check.ok) throw legacyError(check.reason === 'expired' ? 'PAYMENT_LINK_EXPIRED' : 'NOT_FOUND', { reason: check.reason });
+  if (!check.ok) throw check.reason === 'expired' ? paymentError('PAYMENT_LINK_EXPIRED') : fail('NOT_FOUND', { reason: check.reason });
   return paymentById(d, check.paymentId);
 }
 

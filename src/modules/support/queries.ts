@@ -2,11 +2,12 @@ import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { WorkCalendar } from '../../platform/calendar.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { legacyError } from '../../platform/legacy-errors.ts';
+import { fail } from '../../platform/errors.ts';
 import { withinScope } from '../identity/index.ts';
 import { tickets } from './db/schema.ts';
 import type { Deps } from './deps.ts';
-import type { Stage } from './domain/levels.ts';
+import { supportError } from './errors.ts';
+import type { Channel, Level, RequestType, Stage, TicketStatus } from './contract.ts';
 import { STAGE_ROLES } from './domain/ticket.ts';
 
 /** Shared reads of the support module: tickets, who may see and act on them, SLA policies. */
@@ -23,21 +24,21 @@ const ALL_TICKETS = ['admin', 'call_center', 'gpth', 'approver_ttcntt'];
 
 export async function ticketRow(d: Deps, id: string, ex: Executor = d.database.db): Promise<TicketRow> {
   const [r] = await ex.select().from(tickets).where(eq(tickets.id, id));
-  if (!r) throw legacyError('NOT_FOUND', { ticket: id });
+  if (!r) throw fail('NOT_FOUND', { ticket: id });
   return r;
 }
 
 export async function lockTicket(tx: Executor, id: string): Promise<TicketRow> {
   const [r] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
-  if (!r) throw legacyError('NOT_FOUND', { ticket: id });
+  if (!r) throw fail('NOT_FOUND', { ticket: id });
   return r;
 }
 
 /** The ticket of an e-mailed review link, while the link is valid. */
 export async function ticketByReviewToken(d: Deps, token: string): Promise<TicketRow> {
-  if (!/^[\w-]{20,64}$/.test(token)) throw legacyError('NOT_FOUND');
+  if (!/^[\w-]{20,64}$/.test(token)) throw supportError('REVIEW_LINK_INVALID');
   const [row] = await d.database.db.select().from(tickets).where(eq(tickets.reviewToken, token));
-  if (!row) throw legacyError('NOT_FOUND', undefined, 'this review link is no longer valid');
+  if (!row) throw supportError('REVIEW_LINK_INVALID');
   return row;
 }
 
@@ -66,7 +67,7 @@ export function canSee(d: Deps, ctx: Ctx, row: TicketRow): boolean {
 }
 
 export function assertCanSee(d: Deps, ctx: Ctx, row: TicketRow): void {
-  if (!canSee(d, ctx, row)) throw legacyError(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { ticket: row.id });
+  if (!canSee(d, ctx, row)) throw fail(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { ticket: row.id });
 }
 
 /** The desk role the caller acts in on this ticket: the role of the stage holding it, if they have it. */
@@ -106,11 +107,12 @@ export async function summaries(d: Deps, rows: TicketRow[]) {
     subject: r.subject,
     customer: r.customerId ? { id: r.customerId, name: names.get(r.customerId) ?? '' } : null,
     customerPhone: r.customerPhone,
-    channel: r.channel,
-    requestType: r.requestType,
-    level: r.level,
-    status: r.status,
-    assigneeStage: r.assigneeStage,
+    // The columns hold what the domain wrote: its types, not any string.
+    channel: r.channel as Channel,
+    requestType: r.requestType as RequestType,
+    level: r.level as Level,
+    status: r.status as TicketStatus,
+    assigneeStage: r.assigneeStage as Stage,
     assigneeUnit: unitRef(d, r.assigneeUnitId),
     createdAt: r.createdAt,
     resolvedAt: r.resolvedAt,

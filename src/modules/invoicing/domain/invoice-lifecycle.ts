@@ -1,4 +1,5 @@
 import { defineMachine, eventsFrom } from '../../../platform/state-machine.ts';
+import { INVOICE_ACTIONS, type InvoiceAction, type InvoiceStatus } from '../contract.ts';
 
 /**
  * The e-invoice lifecycle (SPEC C1 step 5, C2 step 7, D4) as data. An invoice is requested as
@@ -11,12 +12,8 @@ import { defineMachine, eventsFrom } from '../../../platform/state-machine.ts';
  *   issued ──replace──→ replaced (once its replacement issues); the provider may also answer a look-up with
  *   an invoice already cancelled or replaced there (issued_cancelled, issued_replaced).
  */
-/**
- * `needs_data`: the buyer or line data cannot make a valid invoice (reasons in `data_problems`), waiting
- * for the invoice officer; `cancelling`: an issued invoice whose cancellation the provider is being asked.
- */
-export const INVOICE_STATUSES = ['needs_data', 'pending', 'issuing', 'issued', 'cancelling', 'failed', 'cancelled', 'replaced'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+// The statuses and the officer's actions are data of the contract (the web lists them too).
+export { INVOICE_ACTIONS, INVOICE_STATUSES, type InvoiceAction, type InvoiceStatus } from '../contract.ts';
 
 export type InvoiceEvent =
   | 'claim'
@@ -56,11 +53,9 @@ export const INVOICE_MACHINE = defineMachine<InvoiceStatus, InvoiceEvent>({
 export const issuedEvent = (providerStatus: 'issued' | 'cancelled' | 'replaced'): InvoiceEvent =>
   providerStatus === 'issued' ? 'issued' : providerStatus === 'cancelled' ? 'issued_cancelled' : 'issued_replaced';
 
-const OFFICER_ACTIONS = ['retry', 'cancel', 'replace'] as const;
-export type InvoiceAction = (typeof OFFICER_ACTIONS)[number];
 
 /** What an invoice officer may do now (the buttons a screen shows). */
 export function officerActions(status: InvoiceStatus): InvoiceAction[] {
   const allowed = eventsFrom(INVOICE_MACHINE, status);
-  return OFFICER_ACTIONS.filter((a) => allowed.includes(a));
+  return INVOICE_ACTIONS.filter((a) => allowed.includes(a));
 }

@@ -1,5 +1,7 @@
 import { AppError } from '../../../platform/errors.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
+import { RATE_CODES, type InvoiceLine as WireLine, type RateCode } from '../contract.ts';
+import { invalidInvoiceData } from '../errors.ts';
 import { percentOf } from '../../../platform/money.ts';
 import { readVietnameseAmount } from './words.ts';
 
@@ -11,8 +13,7 @@ import { readVietnameseAmount } from './words.ts';
 
 // ---- VAT rates (TSuat) ----------------------------------------------------------------------------
 
-export const RATE_CODES = ['KCT', '0%', '5%', '8%', '10%', 'KKKNT'] as const;
-export type RateCode = (typeof RATE_CODES)[number];
+export { RATE_CODES, type RateCode } from '../contract.ts';
 
 const RATE_BASIS_POINTS: Record<RateCode, number> = { KCT: 0, '0%': 0, '5%': 500, '8%': 800, '10%': 1_000, KKKNT: 0 };
 
@@ -21,7 +22,7 @@ export const isRateCode = (v: unknown): v is RateCode => typeof v === 'string' &
 /** The catalog's VAT treatment (`KCT`, `0`, `5`, `8`, `10`) as an invoice rate code. */
 export function rateFromCatalog(v: string): RateCode {
   const code = v === 'KCT' || v === 'KKKNT' ? v : `${v}%`;
-  if (!isRateCode(code)) throw legacyError('VALIDATION_FAILED', { vatRate: v }, `unknown VAT rate ${v}`);
+  if (!isRateCode(code)) throw fail('VALIDATION_FAILED', { vatRate: v }, { vi: `không có thuế suất ${v}`, en: `unknown VAT rate ${v}` });
   return code;
 }
 
@@ -50,7 +51,7 @@ export interface SeriesRule {
 export function seriesFor(rule: SeriesRule, issueDate: string): string {
   const series = `${rule.withTaxAuthorityCode ? 'C' : 'K'}${issueDate.slice(2, 4)}${rule.typeLetter}${rule.suffix}`;
   const problems = symbolProblems(FORM_VAT, series, issueDate);
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
   return series;
 }
 
@@ -70,7 +71,7 @@ export function symbolProblems(form: string, series: string, issueDate: string):
 
 export function checkSymbol(form: string, series: string, issueDate: string): void {
   const problems = symbolProblems(form, series, issueDate);
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
 }
 
 // ---- parties --------------------------------------------------------------------------------------
@@ -141,7 +142,7 @@ export function cleanBuyer(b: Buyer): Buyer {
 export function normalizeBuyer(b: Buyer): Buyer {
   const out = cleanBuyer(b);
   const problems = buyerProblems(out);
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
   return out;
 }
 
@@ -218,7 +219,7 @@ export function prepareLines(inputs: readonly LineInput[]): InvoiceLine[] {
     if (kind === 2 && rate !== null && !isRateCode(rate)) problems.push(`${at}.rate must be one of ${RATE_CODES.join(', ')}`);
     return { no: i + 1, kind, code: l.code?.trim() || null, name, unit: l.unit?.trim() || null, quantity, unitPrice, amount, rate };
   });
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
   return lines;
 }
 
@@ -261,7 +262,13 @@ export function computeTotals(lines: readonly InvoiceLine[]): Totals {
     return { rate, amount, vat: vatOf(amount, rate) };
   });
   const negative = byRate.filter((b) => b.amount < 0n);
-  if (negative.length) throw legacyError('VALIDATION_FAILED', { rates: negative.map((b) => b.rate) }, `discounts exceed the goods at ${negative.map((b) => b.rate).join(', ')}`);
+  const rates = negative.map((b) => b.rate).join(', ');
+  if (negative.length) {
+    throw fail('VALIDATION_FAILED', { rates: negative.map((b) => b.rate) }, {
+      vi: `chiết khấu vượt quá tiền hàng ở thuế suất ${rates}`,
+      en: `discounts exceed the goods at ${rates}`,
+    });
+  }
   const subtotal = byRate.reduce((s, b) => s + b.amount, 0n);
   const vat = byRate.reduce((s, b) => s + b.vat, 0n);
   const total = subtotal + vat;
@@ -314,7 +321,7 @@ export function buildInvoice(i: Omit<CanonicalInvoice, 'totals' | 'currency'> & 
     problems.push(...symbolProblems(i.relation.form, i.relation.series, i.relation.issueDate).map((p) => `related invoice: ${p}`));
     if (i.relation.issueDate > i.issueDate) problems.push('the related invoice is dated after this one');
   }
-  if (problems.length) throw legacyError('VALIDATION_FAILED', { problems }, problems.join('; '));
+  if (problems.length) throw invalidInvoiceData(problems);
   const buyer = normalizeBuyer(i.buyer);
   const lines = i.lines.map((l, n) => ({ ...l, no: n + 1 }));
   return { ...i, currency: 'VND', buyer, lines, totals: computeTotals(lines) };
@@ -322,17 +329,8 @@ export function buildInvoice(i: Omit<CanonicalInvoice, 'totals' | 'currency'> & 
 
 // ---- JSON (jsonb columns, API) --------------------------------------------------------------------
 
-export interface LineJson {
-  no: number;
-  kind: LineKind;
-  code: string | null;
-  name: string;
-  unit: string | null;
-  quantity: number | null;
-  unitPrice: string | null;
-  amount: string | null;
-  rate: RateCode | null;
-}
+/** A line as stored and sent (amounts as decimal strings): the contract's line. */
+export type LineJson = WireLine;
 
 export const lineToJson = (l: InvoiceLine): LineJson => ({ ...l, unitPrice: l.unitPrice?.toString() ?? null, amount: l.amount?.toString() ?? null });
 

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import type { Deps } from '../deps.ts';
 import { INVOICE_MACHINE } from '../domain/invoice-lifecycle.ts';
@@ -22,7 +22,8 @@ export async function cancelInvoice(d: Deps, ctx: Ctx, id: string, reason: strin
       return;
     }
     const open = await openReplacement(tx, inv.id);
-    if (open) throw legacyError('CONFLICT', { replacement: open.id }, 'a replacement of this invoice is in progress');
+    const replacing = { vi: 'hoá đơn thay thế của hoá đơn này đang được xử lý', en: 'a replacement of this invoice is already in progress' };
+    if (open) throw fail('CONFLICT', { replacement: open.id }, replacing);
     const after = await save(d, tx, ctx, inv, { status, cancelReason: reason, lastError: null }, 'invoice.cancel_requested');
     const key = `${CANCEL_QUEUE}:${inv.id}:v${after.version}`;
     await d.jobs.enqueue(tx, { queue: CANCEL_QUEUE, key, payload: { invoiceId: inv.id }, maxAttempts: d.config.maxAttempts });

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { mayInvoice } from '../access.ts';
 import { invoices } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -21,7 +21,7 @@ export async function listInvoices(d: Deps, ctx: Ctx, f: InvoiceFilter) {
   const staff = mayInvoice(ctx.actor, 'invoice.read');
   const where: SQL[] = [];
   if (!staff) {
-    if (!ctx.actor.customerId) throw legacyError('FORBIDDEN', { permission: 'invoice.read' });
+    if (!ctx.actor.customerId) throw fail('FORBIDDEN', { permission: 'invoice.read' });
     where.push(eq(invoices.customerId, ctx.actor.customerId));
   } else if (f.customerId) where.push(eq(invoices.customerId, f.customerId));
   if (f.contractId) where.push(eq(invoices.contractId, f.contractId));

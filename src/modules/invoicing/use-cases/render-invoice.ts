@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { invoices } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { renderInvoiceHtml } from '../domain/html.ts';
@@ -11,7 +11,8 @@ import { preview, readable } from '../queries.ts';
 export async function renderInvoice(d: Deps, ctx: Ctx, id: string): Promise<string> {
   const inv = await readable(d, ctx, id);
   if (inv.status === 'needs_data') {
-    throw legacyError('CONFLICT', { status: inv.status }, 'the invoice waits for corrected buyer or line data');
+    const why = { vi: 'hoá đơn đang chờ bổ sung thông tin người mua hoặc dòng hàng hoá', en: 'the invoice waits for corrected buyer or line data' };
+    throw fail('CONFLICT', { status: inv.status }, why);
   }
   const canonical = preview(d, inv);
   let replacedBy = null;

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { canTransition } from '../../../platform/state-machine.ts';
 import { invoices } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -17,10 +17,12 @@ export async function replaceInvoice(d: Deps, ctx: Ctx, id: string, input: Invoi
   const newId = await d.database.db.transaction(async (tx) => {
     const original = await lock(tx, id);
     if (!canTransition(INVOICE_MACHINE, original.status, 'replace') || original.number === null || !original.issuedDate) {
-      throw legacyError('INVALID_TRANSITION', { from: original.status, event: 'replace' }, 'only an issued invoice can be replaced');
+      const why = { vi: 'chỉ hoá đơn đã phát hành mới được thay thế', en: 'only an issued invoice can be replaced' };
+      throw fail('INVALID_TRANSITION', { from: original.status, event: 'replace' }, why);
     }
     const open = await openReplacement(tx, original.id);
-    if (open) throw legacyError('CONFLICT', { replacement: open.id }, 'a replacement of this invoice is already in progress');
+    const replacing = { vi: 'hoá đơn thay thế của hoá đơn này đang được xử lý', en: 'a replacement of this invoice is already in progress' };
+    if (open) throw fail('CONFLICT', { replacement: open.id }, replacing);
     const fixed = corrected(d, original, input);
     const { form, series, number, issuedDate: issueDate } = original;
     const relation: InvoiceRelation = { kind: 'replace', form, series, number, issueDate, note: input.reason };

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { invoicingError } from '../errors.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import type { Deps } from '../deps.ts';
 import { INVOICE_MACHINE } from '../domain/invoice-lifecycle.ts';
@@ -28,7 +28,7 @@ export async function retryInvoice(d: Deps, ctx: Ctx, id: string, corrections: I
     let buyer = corrections.buyer;
     if (!buyer && corrections.buyerFromCustomer) {
       if (!inv.customerId || !d.customerBuyer) {
-        throw legacyError('VALIDATION_FAILED', { customerId: inv.customerId }, 'the invoice has no customer to take the buyer from');
+        throw invoicingError('INVOICE_WITHOUT_CUSTOMER', { customerId: inv.customerId });
       }
       buyer = await d.customerBuyer(inv.customerId, tx);
     }

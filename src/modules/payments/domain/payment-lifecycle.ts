@@ -1,4 +1,8 @@
 import { canTransition, defineMachine } from '../../../platform/state-machine.ts';
+import type { AttemptStatus, PaymentStatus, RefundStatus } from '../contract.ts';
+
+// The statuses are data of the contract (the web lists them too).
+export { ATTEMPT_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES, type AttemptStatus, type PaymentStatus, type RefundStatus } from '../contract.ts';
 
 /**
  * The statuses of a payment, of one VNPay attempt and of a refund, as data (SPEC D).
@@ -8,8 +12,6 @@ import { canTransition, defineMachine } from '../../../platform/state-machine.ts
  * attempt:  pending --succeed | fail--> success | failed   (by the IPN or a querydr answer, once)
  * refund:   pending --send--> sending --succeed | refuse--> done | failed (a refused refund releases its amount)
  */
-export const PAYMENT_STATUSES = ['pending', 'paid', 'cancelled', 'refunded', 'partially_refunded'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export type PaymentEvent = 'pay' | 'refund_part' | 'refund_rest';
 
 export const PAYMENT_MACHINE = defineMachine<PaymentStatus, PaymentEvent>({
@@ -21,8 +23,6 @@ export const PAYMENT_MACHINE = defineMachine<PaymentStatus, PaymentEvent>({
   cancelled: {},
 });
 
-export const ATTEMPT_STATUSES = ['pending', 'success', 'failed'] as const;
-export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 export type AttemptEvent = 'succeed' | 'fail';
 
 export const ATTEMPT_MACHINE = defineMachine<AttemptStatus, AttemptEvent>({
@@ -31,8 +31,6 @@ export const ATTEMPT_MACHINE = defineMachine<AttemptStatus, AttemptEvent>({
   failed: {},
 });
 
-export const REFUND_STATUSES = ['pending', 'sending', 'done', 'failed'] as const;
-export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export type RefundEvent = 'send' | 'succeed' | 'refuse';
 
 export const REFUND_MACHINE = defineMachine<RefundStatus, RefundEvent>({

@@ -1,3 +1,5 @@
+import type { ReconKind } from '../contract.ts';
+
 /**
  * One day of VNPay transactions against ours (D4). Each transaction reference lands in one bucket:
  * - matched: paid at VNPay and recorded paid here, same amount;
@@ -22,12 +24,15 @@ export interface OurAttempt {
 
 export interface ReconItem {
   txnRef: string;
-  kind: 'matched' | 'pending_here' | 'unknown_here' | 'missing_at_vnpay' | 'amount_mismatch';
+  kind: ReconKind;
   vnpayAmountVnd: bigint | null;
   ourAmountVnd: bigint | null;
   transactionNo: string | null;
   resolution?: 'settled_by_querydr' | 'still_pending';
 }
+
+/** A row as the day's record stores it (jsonb: amounts as decimal strings). */
+export type StoredReconItem = Omit<ReconItem, 'vnpayAmountVnd' | 'ourAmountVnd'> & { vnpayAmountVnd: string | null; ourAmountVnd: string | null };
 
 export function reconcileDay(theirs: TheirTxn[], ours: OurAttempt[]): ReconItem[] {
   const mine = new Map(ours.map((o) => [o.txnRef, o]));

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import type { Deps } from '../deps.ts';
 import { paymentLink } from '../queries.ts';
 import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
@@ -7,9 +7,10 @@ import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
 /** The payment link of a contract awaiting payment, for its customer or its seller to open. */
 export async function getPaymentLink(d: Deps, ctx: Ctx, contractId: string): Promise<{ paymentId: string; link: string }> {
   const c = await d.contracts.row(contractId);
-  if (!d.contracts.canSee(ctx, c)) throw legacyError(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { contract: contractId });
+  if (!d.contracts.canSee(ctx, c)) throw fail(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { contract: contractId });
   if (c.status !== 'awaiting_payment') {
-    throw legacyError('INVALID_TRANSITION', { from: c.status, event: 'pay' }, `contract is ${c.status}, not awaiting payment`);
+    const why = { vi: `hợp đồng đang ở trạng thái ${c.status}, không chờ thanh toán`, en: `the contract is ${c.status}, not awaiting payment` };
+    throw fail('INVALID_TRANSITION', { from: c.status, event: 'pay' }, why);
   }
   return d.database.db.transaction(async (tx) => {
     const description = contractPaymentDescription(c.number);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { paymentError } from '../errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { attempts, ipnLog } from '../db/schema.ts';
 import type { Deps, PaymentLogger } from '../deps.ts';
@@ -17,7 +17,7 @@ import { settleAttempt } from './settle-attempt.ts';
 export async function handleIpn(d: Deps, query: QueryInput, ip: string, log: PaymentLogger): Promise<IpnAnswerBody> {
   if (d.ipnSources && !listed(d.ipnSources, ip)) {
     log.warn({ ip }, 'VNPay IPN refused: the source address is not on VNPAY_IPN_ALLOWED_IPS');
-    throw legacyError('VNPAY_SOURCE_NOT_ALLOWED', { ip });
+    throw paymentError('VNPAY_SOURCE_NOT_ALLOWED', { ip });
   }
   if (!verifySignature(query, d.settings.hashSecret)) {
     const txnRef = typeof query.vnp_TxnRef === 'string' ? query.vnp_TxnRef.slice(0, 100) : null;

@@ -1,6 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { saveVersioned } from '../../../db/versioned.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
+import { paymentError } from '../errors.ts';
+import { contractsError } from '../../contracts/index.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import { payments } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -24,15 +27,15 @@ export interface BankTransfer {
  */
 export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer) {
   const c = await d.contracts.row(input.contractId);
-  if (!d.contracts.canSee(ctx, c)) throw legacyError('FORBIDDEN', { contract: c.id });
+  if (!d.contracts.canSee(ctx, c)) throw fail('FORBIDDEN', { contract: c.id });
   const now = d.clock.now();
   const paidAt = input.paidAt ?? now;
   if (!paidAtAcceptable(paidAt, now, c.createdAt)) {
-    throw legacyError('PAID_AT_INVALID', { paidAt: Number.isFinite(paidAt.getTime()) ? paidAt.toISOString() : null });
+    throw paymentError('PAID_AT_INVALID', { paidAt: Number.isFinite(paidAt.getTime()) ? paidAt.toISOString() : null });
   }
   return d.database.db.transaction(async (tx) => {
     const [sameTransfer] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.bankRef, input.bankRef));
-    if (sameTransfer) throw legacyError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
+    if (sameTransfer) throw paymentError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
     const appendix = !!input.amendmentId;
     const created = await ensurePayment(d, tx, {
       contractId: c.id,
@@ -42,9 +45,9 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
       description: contractPaymentDescription(c.number, appendix),
     });
     const [p] = await tx.select().from(payments).where(eq(payments.id, created.id)).for('update');
-    if (!awaitsMoney(p.status)) throw legacyError('PAYMENT_ALREADY_RECORDED', { payment: p.id, status: p.status });
+    if (!awaitsMoney(p.status)) throw paymentError('PAYMENT_ALREADY_RECORDED', { payment: p.id, status: p.status });
     if (p.amountVnd !== input.amountVnd) {
-      throw legacyError('PAYMENT_MISMATCH', { expected: p.amountVnd.toString(), got: input.amountVnd.toString() });
+      throw contractsError('PAYMENT_MISMATCH', { expectedVnd: p.amountVnd.toString(), gotVnd: input.amountVnd.toString() });
     }
     const payment = { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt, amendmentId: input.amendmentId };
     await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);
@@ -55,12 +58,8 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
       note: input.note ?? null,
       recordedBy: ctx.actor.id,
       paidAt,
-      updatedAt: now,
-      version: p.version + 1,
     };
-    const [after] = await tx.update(payments).set(patch).where(and(eq(payments.id, p.id), eq(payments.version, p.version))).returning();
-    const recorded = { action: 'payment.recorded', entityType: 'payment', entityId: p.id, before: { status: p.status }, after: patch };
-    await d.audit.record(tx, ctx, recorded);
+    const after = await saveVersioned(tx, d.audit, ctx, { table: payments, entityType: 'payment', row: p, patch, now, action: 'payment.recorded' });
     await enqueueInvoice(d, tx, p.id);
     return after;
   });

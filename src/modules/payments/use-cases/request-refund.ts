@@ -1,7 +1,8 @@
 import type { RefundRow } from '../queries.ts';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
+import { paymentError } from '../errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { payments, refunds } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -16,16 +17,19 @@ import { REFUND_QUEUE } from './send-refund.ts';
  * with the pending row; the job applies the outcome once.
  */
 export async function requestRefund(d: Deps, ctx: Ctx, paymentId: string, amountVnd: bigint, reason: string): Promise<RefundRow> {
-  if (amountVnd <= 0n) throw legacyError('VALIDATION_FAILED', { amountVnd: amountVnd.toString() }, 'the amount must be positive');
+  if (amountVnd <= 0n) throw fail('VALIDATION_FAILED', { amountVnd: amountVnd.toString() }, {
+    vi: 'số tiền hoàn phải lớn hơn 0',
+    en: 'the amount must be positive',
+  });
   return d.database.db.transaction(async (tx) => {
     const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
-    if (!p) throw legacyError('NOT_FOUND', { payment: paymentId });
-    if (!d.contracts.canSee(ctx, await d.contracts.row(p.contractId, tx))) throw legacyError('FORBIDDEN', { contract: p.contractId });
-    if (!refundable(p)) throw legacyError('PAYMENT_NOT_REFUNDABLE', { payment: p.id, status: p.status, method: p.method });
+    if (!p) throw fail('NOT_FOUND', { payment: paymentId });
+    if (!d.contracts.canSee(ctx, await d.contracts.row(p.contractId, tx))) throw fail('FORBIDDEN', { contract: p.contractId });
+    if (!refundable(p)) throw paymentError('PAYMENT_NOT_REFUNDABLE', { payment: p.id, status: p.status, method: p.method });
     const earlier = tx.select({ amountVnd: refunds.amountVnd, status: refunds.status }).from(refunds);
     const left = refundableVnd(p.amountVnd, await earlier.where(eq(refunds.paymentId, p.id)));
     if (amountVnd > left) {
-      throw legacyError('REFUND_EXCEEDS_REMAINING', { amountVnd: amountVnd.toString(), remainingVnd: left.toString() });
+      throw paymentError('REFUND_EXCEEDS_REMAINING', { amountVnd: amountVnd.toString(), remainingVnd: left.toString() });
     }
     const now = d.clock.now();
     const id = newId('refund', now);

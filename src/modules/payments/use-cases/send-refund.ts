@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { updateVersioned } from '../../../db/versioned.ts';
 import { toLocalDate } from '../../../platform/calendar.ts';
 import { canTransition, transition } from '../../../platform/state-machine.ts';
 import { attempts, payments, refunds } from '../db/schema.ts';
@@ -91,15 +91,7 @@ async function applyRefund(d: Deps, refundId: string, outcome: RefundOutcome) {
     if (!canTransition(REFUND_MACHINE, r.status, outcome.status === 'done' ? 'succeed' : 'refuse')) return; // applied already
     const now = d.clock.now();
     await tx.update(refunds).set({ ...outcome, updatedAt: now }).where(eq(refunds.id, r.id));
-    if (outcome.status === 'done') {
-      const next = afterRefund(p, r.amountVnd);
-      const updated = await tx
-        .update(payments)
-        .set({ ...next, updatedAt: now, version: p.version + 1 })
-        .where(and(eq(payments.id, p.id), eq(payments.version, p.version)))
-        .returning({ id: payments.id });
-      if (updated.length !== 1) throw legacyError('CONFLICT', { payment: p.id }, 'the payment changed while applying a refund');
-    }
+    if (outcome.status === 'done') await updateVersioned(tx, { table: payments, entityType: 'payment', row: p, patch: afterRefund(p, r.amountVnd), now });
     await d.audit.record(tx, SYSTEM, {
       action: outcome.status === 'done' ? 'payment.refunded' : 'payment.refund_failed',
       entityType: 'payment',

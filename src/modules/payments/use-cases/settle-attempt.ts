@@ -1,6 +1,7 @@
 import type { AttemptRow } from '../queries.ts';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { updateVersioned } from '../../../db/versioned.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import { attempts, payments } from '../db/schema.ts';
@@ -62,8 +63,7 @@ export async function settleAttempt(
     applyError = `${err.code}: ${err.message}`; // the money is ours to return: recorded, shown to admins
   }
   const paid = transition(PAYMENT_MACHINE, p.status, 'pay');
-  const patch = { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError, updatedAt: now, version: p.version + 1 };
-  await tx.update(payments).set(patch).where(eq(payments.id, p.id));
+  await updateVersioned(tx, { table: payments, entityType: 'payment', row: p, patch: { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError }, now });
   await d.audit.record(tx, SYSTEM, {
     action: 'payment.paid',
     entityType: 'payment',

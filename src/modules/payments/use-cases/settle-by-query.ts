@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
+import { contractsError } from '../../contracts/index.ts';
 import { attempts } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { attemptOpen, type AttemptStatus } from '../domain/payment-lifecycle.ts';
@@ -12,7 +13,7 @@ import { settleAttempt } from './settle-attempt.ts';
  */
 export async function settleByQuery(d: Deps, txnRef: string): Promise<AttemptStatus> {
   const [a] = await d.database.db.select().from(attempts).where(eq(attempts.txnRef, txnRef));
-  if (!a) throw legacyError('NOT_FOUND', { txnRef });
+  if (!a) throw fail('NOT_FOUND', { txnRef });
   if (!attemptOpen(a.status)) return a.status;
   const query = { txnRef, transactionDate: a.createdAt, orderInfo: `Truy van ${txnRef}`, ipAddr: d.settings.serverIp, now: d.clock.now() };
   const r = await d.vnpay.querydr(query);
@@ -22,7 +23,7 @@ export async function settleByQuery(d: Deps, txnRef: string): Promise<AttemptSta
     const [locked] = await tx.select().from(attempts).where(eq(attempts.txnRef, txnRef)).for('update');
     if (!attemptOpen(locked.status)) return locked.status;
     if (r.amountVnd !== null && r.amountVnd !== locked.amountVnd) {
-      throw legacyError('PAYMENT_MISMATCH', { txnRef, vnpay: r.amountVnd.toString() });
+      throw contractsError('PAYMENT_MISMATCH', { expectedVnd: locked.amountVnd.toString(), gotVnd: r.amountVnd.toString() });
     }
     const paid = outcome === 'success';
     const { transactionStatus, transactionNo, bankCode, payDate } = r;

@@ -1,5 +1,5 @@
 import type { Executor } from '../../../db/client.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { paymentError } from '../errors.ts';
 import { ulid } from '../../../platform/ids.ts';
 import { attempts } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -17,7 +17,7 @@ export interface StartedAttempt {
 /** A new VNPay attempt for a payment still awaiting money (a fresh vnp_TxnRef) and the URL to go to. */
 export async function startAttempt(d: Deps, p: PaymentRow, ipAddr: string, ex: Executor = d.database.db): Promise<StartedAttempt> {
   if (!awaitsMoney(p.status)) {
-    throw legacyError('CONFLICT', { payment: p.id, status: p.status }, p.status === 'paid' ? 'already paid' : `payment is ${p.status}`);
+    throw paymentError('PAYMENT_NOT_PAYABLE', { payment: p.id, status: p.status });
   }
   assertVnpayAmount(p.amountVnd);
   const now = d.clock.now();

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../../../platform/calendar.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail, type Bilingual } from '../../../platform/errors.ts';
 import type { Stage } from './levels.ts';
 import { stageTarget, warningPoint, type ClockMode, type SlaPolicy } from './sla.ts';
 
@@ -12,7 +12,8 @@ import { stageTarget, warningPoint, type ClockMode, type SlaPolicy } from './sla
  */
 
 export type ClockStage = 'total' | Stage;
-export type ClockState = 'pending' | 'running' | 'paused' | 'met' | 'breached';
+import type { ClockState } from '../contract.ts';
+export type { ClockState };
 
 export interface Clock {
   stage: ClockStage;
@@ -60,7 +61,10 @@ const toMs = (minutes: number) => Math.round(minutes * MIN);
 // ---- time in the cycle's mode ------------------------------------------------------------------
 
 function needCalendar(mode: ClockMode, calendar?: WorkCalendar): WorkCalendar | undefined {
-  if (mode === 'working' && !calendar) throw legacyError('INTERNAL', { mode }, 'working-time SLA clocks need a WorkCalendar');
+  if (mode === 'working' && !calendar) throw fail('INTERNAL', { mode }, {
+    vi: 'đồng hồ SLA tính theo giờ làm việc cần lịch làm việc',
+    en: 'working-time SLA clocks need a WorkCalendar',
+  });
   return calendar;
 }
 
@@ -134,8 +138,8 @@ export function clockOf(set: ClockSet, stage: ClockStage): Clock | undefined {
 
 // ---- transitions (pure: each returns a new set) ------------------------------------------------
 
-function refuse(action: string, details: object): never {
-  throw legacyError('INVALID_TRANSITION', details, `cannot ${action}`);
+function refuse(why: Bilingual, details: object): never {
+  throw fail('INVALID_TRANSITION', details, why);
 }
 
 /** Stop counting at `now`: move the running time into `consumedMin`, noting when the budget ran out. */
@@ -184,7 +188,10 @@ export function newCycle(policy: SlaPolicy, now: Date, opts: { route?: readonly 
 /** The unit received the ticket. A stage entered again (a ticket sent back) continues its own clock. */
 export function startStage(set: ClockSet, stage: Stage, now: Date): ClockSet {
   const existing = clockOf(set, stage) ?? pending(stage, set.targets[stage]);
-  if (isActive(existing)) refuse(`start ${stage}: its clock is already ${existing.state}`, { stage, state: existing.state });
+  if (isActive(existing)) {
+    const why = { vi: `không thể bắt đầu ${stage}: đồng hồ đã ${existing.state}`, en: `cannot start ${stage}: its clock is already ${existing.state}` };
+    refuse(why, { stage, state: existing.state });
+  }
   const paused = set.pausedSince !== null; // a ticket that moves while waiting for the customer starts paused
   return replace(set, {
     ...existing,
@@ -199,7 +206,10 @@ export function startStage(set: ClockSet, stage: Stage, now: Date): ClockSet {
 /** The unit let go of the ticket (forwarded or answered): met if within budget, else breached. */
 export function finishStage(set: ClockSet, stage: Stage | 'total', now: Date, calendar?: WorkCalendar): ClockSet {
   const c = clockOf(set, stage);
-  if (!c || !isActive(c)) refuse(`finish ${stage}: its clock is ${c?.state ?? 'missing'}`, { stage, state: c?.state });
+  if (!c || !isActive(c)) {
+    const why = { vi: `không thể kết thúc ${stage}: đồng hồ ${c?.state ?? 'chưa có'}`, en: `cannot finish ${stage}: its clock is ${c?.state ?? 'missing'}` };
+    refuse(why, { stage, state: c?.state });
+  }
   const banked = bank(c, now, set.mode, calendar);
   const late = banked.targetMin !== null && bankedMs(banked) > toMs(banked.targetMin);
   return replace(set, { ...banked, state: late ? 'breached' : 'met', stoppedAt: now, metAt: late ? undefined : now });
@@ -214,7 +224,7 @@ export function finishAll(set: ClockSet, now: Date, calendar?: WorkCalendar): Cl
 
 /** Waiting for the customer: every running clock stops consuming. */
 export function pause(set: ClockSet, now: Date, calendar?: WorkCalendar): ClockSet {
-  if (set.pausedSince) refuse('pause: already paused', { pausedSince: set.pausedSince });
+  if (set.pausedSince) refuse({ vi: 'không thể tạm dừng: đồng hồ đang dừng', en: 'cannot pause: already paused' }, { pausedSince: set.pausedSince });
   return {
     ...set,
     pausedSince: now,
@@ -225,8 +235,11 @@ export function pause(set: ClockSet, now: Date, calendar?: WorkCalendar): ClockS
 /** The customer answered: paused clocks count again from `now`. */
 export function resume(set: ClockSet, now: Date): ClockSet {
   const since = set.pausedSince;
-  if (!since) refuse('resume: not paused', {});
-  if (now.getTime() < since.getTime()) throw legacyError('VALIDATION_FAILED', { pausedSince: since, now }, 'resume before pause');
+  if (!since) refuse({ vi: 'không thể chạy tiếp: đồng hồ không tạm dừng', en: 'cannot resume: not paused' }, {});
+  if (now.getTime() < since.getTime()) throw fail('VALIDATION_FAILED', { pausedSince: since, now }, {
+    vi: 'thời điểm chạy tiếp trước thời điểm tạm dừng',
+    en: 'resume before pause',
+  });
   return {
     ...set,
     pausedSince: null,

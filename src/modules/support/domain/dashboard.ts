@@ -1,4 +1,5 @@
 import { addDays, toLocalDate, type LocalDate } from '../../../platform/calendar.ts';
+import type { RequestType } from '../contract.ts';
 
 /** The figures of the support dashboard over the tickets received in a period. */
 
@@ -33,7 +34,11 @@ export function periodStats(rows: readonly PeriodTicket[], from: LocalDate, to: 
   return {
     compliance: { total: rows.length, met, breached: rows.length - met, percent: rows.length ? Math.round((met * 1000) / rows.length) / 10 : 100 },
     breaches: rows.length - met,
-    avgHandlingMinutesByType: [...byType].map(([requestType, v]) => ({ requestType, minutes: Math.round(v.minutes / v.count), count: v.count })),
+    avgHandlingMinutesByType: [...byType].map(([requestType, v]) => ({
+      requestType: requestType as RequestType,
+      minutes: Math.round(v.minutes / v.count),
+      count: v.count,
+    })),
     perDay: [...perDay].map(([date, v]) => ({ date, ...v })),
   };
 }

@@ -1,5 +1,5 @@
-import { legacyError } from '../../../platform/legacy-errors.ts';
-import { REQUEST_TYPES, type RequestType, type Stage } from './levels.ts';
+import { fail } from '../../../platform/errors.ts';
+import { REQUEST_TYPES, type RequestType, type SlaPolicy, type SlaPolicyTable, type Stage, type WarningRule } from '../contract.ts';
 
 /**
  * SLA policies per request type (SPEC F4, seed 003 "thời gian xử lý"). Data that admins edit; the
@@ -7,57 +7,8 @@ import { REQUEST_TYPES, type RequestType, type Stage } from './levels.ts';
  * edit applies to new cycles and never moves a running deadline.
  */
 
-/** `elapsed`: wall-clock minutes, the seed's plain "4h"/"48h". `working`: minutes inside a WorkCalendar's windows. */
-export type ClockMode = 'elapsed' | 'working';
-
-/**
- * When to warn before a deadline. With both set, the earlier point wins (one warning per clock);
- * with neither, the policy never warns.
- */
-export interface WarningRule {
-  /** Warn once this share of the budget is used, e.g. 75. */
-  percent: number | null;
-  /** Warn this many minutes (in the clock's mode) before the deadline. */
-  minutesBefore: number | null;
-}
-
-export interface SlaPolicy {
-  requestType: RequestType;
-  mode: ClockMode;
-  /** Minutes a unit may hold the ticket. The seed's "at CTKV" column also covers the receiver (part of CTKV). */
-  stageMin: { ctkv: number; ttcntt: number | null };
-  /** Minutes from receipt to the answer ("tổng thời gian xử lý tối đa"). */
-  totalMin: number;
-  warning: WarningRule;
-  /** Once the total budget is spent, TT CNTT re-posts progress at least this often (minutes); null = once, and again when the promised time passes. */
-  progressEveryMin: number | null;
-}
-
-export type SlaPolicyTable = Record<RequestType, SlaPolicy>;
-
-const H = 60;
-const DEFAULT_WARNING: WarningRule = { percent: 75, minutesBefore: null };
-
-function policy(requestType: RequestType, ctkvH: number, ttcnttH: number | null): SlaPolicy {
-  return {
-    requestType,
-    mode: 'elapsed',
-    stageMin: { ctkv: ctkvH * H, ttcntt: ttcnttH === null ? null : ttcnttH * H },
-    totalMin: (ctkvH + (ttcnttH ?? 0)) * H,
-    warning: { ...DEFAULT_WARNING },
-    progressEveryMin: null,
-  };
-}
-
-/** F4: 4 h at CTKV for levels 1–2; 4 h at CTKV + 44 h at TT CNTT = 48 h for incidents, integration and the rest. */
-export const DEFAULT_SLA_POLICIES: SlaPolicyTable = {
-  question: policy('question', 4, null),
-  activation: policy('activation', 4, null),
-  config_change: policy('config_change', 4, null),
-  incident: policy('incident', 4, 44),
-  integration: policy('integration', 4, 44),
-  other: policy('other', 4, 44),
-};
+// The policy's shape and the defaults (the seed's table) are in the contract, shared with the web.
+export { DEFAULT_SLA_POLICIES, type ClockMode, type SlaPolicy, type SlaPolicyTable, type WarningRule } from '../contract.ts';
 
 /** The budget of `stage` under `policy`, or null when the seed sets none (e.g. a question sent on to TT CNTT). */
 export function stageTarget(policy: SlaPolicy, stage: Stage): number | null {
@@ -113,7 +64,14 @@ export function policyIssues(p: SlaPolicy): string[] {
 /** Returns `p` unchanged, or throws VALIDATION_FAILED with `{ requestType, issues }`. */
 export function validatePolicy(p: SlaPolicy): SlaPolicy {
   const issues = policyIssues(p);
-  if (issues.length > 0) throw legacyError('VALIDATION_FAILED', { requestType: p.requestType, issues }, issues.join('; '));
+  if (issues.length > 0) {
+    // The issues name the fields (`stageMin.ctkv`, `warning.percent`), which the Vietnamese message lists too.
+    const fields = [...new Set(issues.map((i) => i.split(' ')[0]))].join(', ');
+    throw fail('VALIDATION_FAILED', { requestType: p.requestType, issues }, {
+      vi: `chính sách SLA có giá trị không hợp lệ ở: ${fields}`,
+      en: issues.join('; '),
+    });
+  }
   return p;
 }
 
@@ -121,9 +79,13 @@ export function validatePolicy(p: SlaPolicy): SlaPolicy {
 export function validatePolicyTable(table: SlaPolicyTable): SlaPolicyTable {
   for (const t of REQUEST_TYPES) {
     const p = table[t];
-    if (!p) throw legacyError('VALIDATION_FAILED', { requestType: t, issues: ['missing policy'] }, `no SLA policy for ${t}`);
+    if (!p) throw missingPolicy(t);
     if (p.requestType !== t) {
-      throw legacyError('VALIDATION_FAILED', { requestType: t, issues: ['filed under another type'] }, `policy for ${p.requestType} filed under ${t}`);
+      throw fail(
+        'VALIDATION_FAILED',
+        { requestType: t, issues: ['filed under another type'] },
+        { vi: `chính sách SLA của ${p.requestType} lại nằm ở mục ${t}`, en: `policy for ${p.requestType} filed under ${t}` },
+      );
     }
     validatePolicy(p);
   }
@@ -132,6 +94,13 @@ export function validatePolicyTable(table: SlaPolicyTable): SlaPolicyTable {
 
 export function policyFor(table: SlaPolicyTable, type: RequestType): SlaPolicy {
   const p = table[type];
-  if (!p) throw legacyError('VALIDATION_FAILED', { requestType: type }, `no SLA policy for ${type}`);
+  if (!p) throw missingPolicy(type);
   return p;
+}
+
+function missingPolicy(type: RequestType) {
+  return fail('VALIDATION_FAILED', { requestType: type, issues: ['missing policy'] }, {
+    vi: `chưa có chính sách SLA cho ${type}`,
+    en: `no SLA policy for ${type}`,
+  });
 }

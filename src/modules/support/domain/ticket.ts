@@ -1,6 +1,5 @@
 import type { WorkCalendar } from '../../../platform/calendar.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { AppError, fail, type Bilingual } from '../../../platform/errors.ts';
 import { canTransition, defineMachine, eventsFrom, transition } from '../../../platform/state-machine.ts';
 import {
   addClockMinutes,
@@ -42,18 +41,8 @@ import { policyFor, type SlaPolicy, type SlaPolicyTable } from './sla.ts';
  *   resolved ──review_not_satisfied──→ reopened (new clock cycle at the unit that answered) ──work──→ …
  */
 
-export type TicketStatus = 'new' | 'in_progress' | 'waiting_customer' | 'resolved' | 'closed' | 'reopened';
-export type TicketEvent =
-  | 'answer_at_intake'
-  | 'forward'
-  | 'reclassify'
-  | 'update_progress'
-  | 'request_info'
-  | 'customer_replied'
-  | 'resolve'
-  | 'review_satisfied'
-  | 'review_not_satisfied'
-  | 'auto_close';
+import type { TicketEvent, TicketStatus } from '../contract.ts';
+export type { TicketEvent, TicketStatus };
 
 // What the holding unit can do while the ticket is with it; any of it means work has started.
 const WORK = {
@@ -156,17 +145,35 @@ export interface TicketTransition {
 
 const place = (t: Ticket): Place => ({ status: t.status, stage: t.assigneeStage, level: t.level, requestType: t.requestType });
 
-function invalid(details: object, message: string): AppError {
-  return legacyError('VALIDATION_FAILED', details, message);
+function invalid(field: string, reason: Bilingual): AppError {
+  return fail('VALIDATION_FAILED', { field }, reason);
 }
 
+/** The fields a command must carry, named for the reader. */
+const FIELD_NAMES: Record<string, Bilingual> = {
+  now: { vi: 'thời điểm', en: 'the time' },
+  answer: { vi: 'câu trả lời', en: 'the answer' },
+  reason: { vi: 'lý do', en: 'the reason' },
+  note: { vi: 'nội dung cập nhật', en: 'the progress note' },
+  question: { vi: 'câu hỏi cho khách hàng', en: 'the question for the customer' },
+  expectedCompletionAt: { vi: 'thời điểm dự kiến hoàn thành', en: 'the expected completion time' },
+};
+
 function requireText(value: string | undefined, field: string): void {
-  if (typeof value !== 'string' || value.trim() === '') throw invalid({ field }, `${field} is required`);
+  const name = FIELD_NAMES[field] ?? { vi: field, en: field };
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(field, { vi: `cần nhập ${name.vi}`, en: `${name.en} is required` });
 }
 
 function requireDate(value: unknown, field: string): asserts value is Date {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw invalid({ field }, `${field} must be a valid instant`);
+  const name = FIELD_NAMES[field] ?? { vi: field, en: field };
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw invalid(field, {
+    vi: `${name.vi} không hợp lệ`,
+    en: `${name.en} must be a valid instant`,
+  });
 }
+
+const LEVEL_RANGE: Bilingual = { vi: 'mức độ phải là 1, 2, 3 hoặc 4', en: 'level must be 1, 2, 3 or 4' };
+const UNKNOWN_TYPE: Bilingual = { vi: 'loại yêu cầu không tồn tại', en: 'unknown request type' };
 
 /** Hand the ticket from one unit to another: the sender's clock stops, the receiver's starts. */
 function move(clocks: ClockSet, from: Stage, to: Stage, now: Date, calendar?: WorkCalendar): ClockSet {
@@ -188,15 +195,24 @@ export interface ReceiveInput {
 export function receive(input: ReceiveInput, ctx: TicketContext): TicketTransition {
   const { now, role } = ctx;
   requireDate(now, 'now');
-  if (!RECEIVE_ROLES.includes(role)) throw legacyError('FORBIDDEN', { role, event: 'receive' });
-  if (!REQUEST_TYPES.includes(input.requestType)) throw invalid({ field: 'requestType' }, 'unknown request type');
-  if (!CHANNELS.includes(input.channel)) throw invalid({ field: 'channel' }, 'unknown channel');
+  if (!RECEIVE_ROLES.includes(role)) throw fail('FORBIDDEN', { role, event: 'receive' }, {
+    vi: 'vai trò này không tiếp nhận yêu cầu',
+    en: 'this role does not receive requests',
+  });
+  if (!REQUEST_TYPES.includes(input.requestType)) throw invalid('requestType', UNKNOWN_TYPE);
+  if (!CHANNELS.includes(input.channel)) throw invalid('channel', { vi: 'kênh tiếp nhận không tồn tại', en: 'unknown channel' });
   if (role === 'customer') {
-    if (!SELF_SERVICE.includes(input.channel)) throw invalid({ field: 'channel' }, 'customers submit through the portal, the app or e-mail');
-    if (input.level !== undefined) throw invalid({ field: 'level' }, 'staff classify requests, not customers');
+    if (!SELF_SERVICE.includes(input.channel)) throw invalid('channel', {
+      vi: 'khách hàng gửi yêu cầu qua cổng thông tin, ứng dụng hoặc e-mail',
+      en: 'customers submit through the portal, the app or e-mail',
+    });
+    if (input.level !== undefined) throw invalid('level', {
+      vi: 'nhân viên phân loại mức độ, không phải khách hàng',
+      en: 'staff classify requests, not customers',
+    });
   }
   const level = input.level ?? DEFAULT_LEVEL[input.requestType];
-  if (!isLevel(level)) throw invalid({ field: 'level' }, 'level must be 1, 2, 3 or 4');
+  if (!isLevel(level)) throw invalid('level', LEVEL_RANGE);
 
   const route = routeFor(level);
   const clocks = startStage(newCycle(policyFor(ctx.policies, input.requestType), now, { route }), route[0], now);
@@ -221,25 +237,40 @@ export function receive(input: ReceiveInput, ctx: TicketContext): TicketTransiti
 /** Why `role` cannot fire `event` now (state first, then the ticket's data, then the role), or null. */
 function refusal(t: Ticket, event: TicketEvent, role: string): AppError | null {
   if (!canTransition(TICKET_MACHINE, t.status, event)) {
-    return legacyError('INVALID_TRANSITION', { status: t.status, event }, `cannot ${event} from ${t.status}`);
+    return fail('INVALID_TRANSITION', { status: t.status, event }, {
+      vi: `không thể ${event} khi phiếu ở trạng thái ${t.status}`,
+      en: `cannot ${event} from ${t.status}`,
+    });
   }
-  const wrongPlace = (why: string) => legacyError('INVALID_TRANSITION', { status: t.status, stage: t.assigneeStage, level: t.level, event }, why);
+  const wrongPlace = (why: Bilingual) => fail('INVALID_TRANSITION', { status: t.status, stage: t.assigneeStage, level: t.level, event }, why);
   const holder = STAGE_ROLES[t.assigneeStage].includes(role);
   const receiver = STAGE_ROLES.receiver.includes(role);
   let allowed: boolean;
   switch (event) {
     case 'answer_at_intake':
-      if (t.level !== 1 || t.assigneeStage !== 'receiver') return wrongPlace('only a level-1 ticket at the receiver is answered at intake');
+      if (t.level !== 1 || t.assigneeStage !== 'receiver') return wrongPlace({
+        vi: 'chỉ phiếu mức 1 đang ở bộ phận tiếp nhận mới được trả lời ngay khi tiếp nhận',
+        en: 'only a level-1 ticket at the receiver is answered at intake',
+      });
       allowed = holder;
       break;
     case 'resolve':
-      if (t.assigneeStage === 'receiver') return wrongPlace('the receiver answers with answer_at_intake');
+      if (t.assigneeStage === 'receiver') return wrongPlace({
+        vi: 'bộ phận tiếp nhận trả lời bằng answer_at_intake',
+        en: 'the receiver answers with answer_at_intake',
+      });
       // CTKV answers level 2 and forwards 3–4 (F3); answering elsewhere means the level is wrong.
-      if (answeringStage(t.level) !== t.assigneeStage) return wrongPlace(`level ${t.level} is answered by ${answeringStage(t.level)}: reclassify first`);
+      if (answeringStage(t.level) !== t.assigneeStage) return wrongPlace({
+          vi: `phiếu mức ${t.level} do ${answeringStage(t.level)} trả lời: hãy phân loại lại trước`,
+          en: `level ${t.level} is answered by ${answeringStage(t.level)}: reclassify first`,
+        });
       allowed = holder;
       break;
     case 'forward':
-      if (nextStage(t.level, t.assigneeStage) === null) return wrongPlace(`level ${t.level} goes no further than ${t.assigneeStage}`);
+      if (nextStage(t.level, t.assigneeStage) === null) return wrongPlace({
+        vi: `phiếu mức ${t.level} không chuyển tiếp quá ${t.assigneeStage}`,
+        en: `level ${t.level} goes no further than ${t.assigneeStage}`,
+      });
       allowed = holder;
       break;
     case 'reclassify':
@@ -260,7 +291,10 @@ function refusal(t: Ticket, event: TicketEvent, role: string): AppError | null {
       allowed = role === 'system';
       break;
   }
-  return allowed ? null : legacyError('FORBIDDEN', { role, event, stage: t.assigneeStage });
+  return allowed ? null : fail('FORBIDDEN', { role, event, stage: t.assigneeStage }, {
+    vi: `vai trò này không được ${event} ở bước ${t.assigneeStage}`,
+    en: `this role may not ${event} at ${t.assigneeStage}`,
+  });
 }
 
 /** The events `role` may fire on `t` now (for screens that show only the buttons that will work). */
@@ -328,10 +362,13 @@ export function applyEvent(t: Ticket, cmd: TicketCommand, ctx: TicketContext): T
 
     case 'reclassify': {
       requireText(cmd.reason, 'reason');
-      if (!isLevel(cmd.level)) throw invalid({ field: 'level' }, 'level must be 1, 2, 3 or 4');
+      if (!isLevel(cmd.level)) throw invalid('level', LEVEL_RANGE);
       const requestType = cmd.requestType ?? t.requestType;
-      if (!REQUEST_TYPES.includes(requestType)) throw invalid({ field: 'requestType' }, 'unknown request type');
-      if (cmd.level === t.level && requestType === t.requestType) throw invalid({ field: 'level' }, 'nothing to reclassify');
+      if (!REQUEST_TYPES.includes(requestType)) throw invalid('requestType', UNKNOWN_TYPE);
+      if (cmd.level === t.level && requestType === t.requestType) throw invalid('level', {
+        vi: 'mức độ và loại yêu cầu không thay đổi',
+        en: 'nothing to reclassify',
+      });
       let clocks = requestType === t.requestType ? t.clocks : retarget(t.clocks, policyFor(ctx.policies, requestType), now, calendar);
       const to = stageAfterReclassify(cmd.level, t.assigneeStage);
       if (to !== t.assigneeStage) clocks = move(clocks, t.assigneeStage, to, now, calendar);
@@ -344,10 +381,16 @@ export function applyEvent(t: Ticket, cmd: TicketCommand, ctx: TicketContext): T
       const eta = cmd.expectedCompletionAt;
       if (eta !== undefined) {
         requireDate(eta, 'expectedCompletionAt');
-        if (eta.getTime() <= now.getTime()) throw invalid({ field: 'expectedCompletionAt' }, 'expected completion must be in the future');
+        if (eta.getTime() <= now.getTime()) throw invalid('expectedCompletionAt', {
+          vi: 'thời điểm dự kiến hoàn thành phải ở tương lai',
+          en: 'expected completion must be in the future',
+        });
         next = { ...next, progress: { at: now, expectedCompletionAt: eta } };
       } else if (progressRequired(t, now, policyFor(ctx.policies, t.requestType), calendar).required) {
-        throw invalid({ field: 'expectedCompletionAt' }, 'past the processing limit, progress must give an expected completion time');
+        throw invalid('expectedCompletionAt', {
+          vi: 'đã quá hạn xử lý, cập nhật tiến độ phải nêu thời điểm dự kiến hoàn thành',
+          en: 'past the processing limit, progress must give an expected completion time',
+        });
       }
       break;
     }
@@ -367,12 +410,23 @@ export function applyEvent(t: Ticket, cmd: TicketCommand, ctx: TicketContext): T
       const route = routeFor(t.level);
       const fresh = newCycle(policyFor(ctx.policies, t.requestType), now, { route: route.slice(Math.max(0, route.indexOf(stage))), previous: t.clocks });
       previousCycle = t.clocks;
-      next = { ...next, assigneeStage: stage, clocks: startStage(fresh, stage, now), reopenCount: t.reopenCount + 1, resolvedAt: null, resolvedStage: null, progress: null };
+      next = {
+        ...next,
+        assigneeStage: stage,
+        clocks: startStage(fresh, stage, now),
+        reopenCount: t.reopenCount + 1,
+        resolvedAt: null,
+        resolvedStage: null,
+        progress: null,
+      };
       break;
     }
 
     case 'auto_close':
-      if (!autoCloseDue(t, now, ctx.autoCloseAfterDays)) throw legacyError('INVALID_TRANSITION', { event: 'auto_close', resolvedAt: t.resolvedAt }, 'the review period has not ended');
+      if (!autoCloseDue(t, now, ctx.autoCloseAfterDays)) throw fail('INVALID_TRANSITION', { event: 'auto_close', resolvedAt: t.resolvedAt }, {
+        vi: 'chưa hết thời gian đánh giá',
+        en: 'the review period has not ended',
+      });
       break;
 
     case 'review_satisfied':

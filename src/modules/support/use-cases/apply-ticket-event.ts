@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { ticketCycles } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { ticketDeadlines } from '../domain/deadlines.ts';
@@ -21,7 +21,7 @@ export async function applyTicketEvent(d: Deps, ctx: Ctx, id: string, cmd: Ticke
     const row = await lockTicket(tx, id);
     assertCanSee(d, ctx, row);
     const role = deskRole(d, ctx, row);
-    if (!role) throw legacyError('FORBIDDEN', { ticket: id });
+    if (!role) throw fail('FORBIDDEN', { ticket: id }, { vi: 'phiếu không ở bộ phận của bạn', en: 'the ticket is not with your unit' });
     await applyEventLocked(d, tx, ctx, row, role, cmd);
   });
   return getTicket(d, ctx, id);

@@ -1,10 +1,13 @@
 import { toLocalDate } from '../../../platform/calendar.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { nextDocumentNumber } from '../../../platform/counters.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
+// CUSTOMER_AMBIGUOUS belongs to customers (issue #9, s/9b); until customers export it, the legacy table serves it.
 import { newId } from '../../../platform/ids.ts';
 import { tickets } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import { supportError } from '../errors.ts';
+import { customerError } from '../../customers/index.ts';
 import { ticketDeadlines } from '../domain/deadlines.ts';
 import { STAGE_LABELS, type Channel, type Level, type RequestType, type Stage } from '../domain/levels.ts';
 import { formatDateTime } from '../domain/notices.ts';
@@ -31,7 +34,7 @@ export interface NewTicket {
 export async function createTicket(d: Deps, ctx: Ctx, input: NewTicket) {
   const now = d.clock.now();
   const role = deskRole(d, ctx, null);
-  if (!role) throw legacyError('FORBIDDEN', undefined, 'only the call center, AM/KAM and customers receive requests');
+  if (!role) throw supportError('TICKET_RECEIVER_ONLY');
   const customer = await customerOf(d, ctx, role, input);
   const policies = await d.policies.get();
   const level = role === 'customer' ? undefined : input.level;
@@ -90,15 +93,15 @@ async function customerOf(d: Deps, ctx: Ctx, role: string, input: NewTicket) {
   if (customerId) await customers.visibleRow(ctx, customerId);
   if (input.contractId) {
     const owner = await d.contractOwner(input.contractId, ctx);
-    if (!owner) throw legacyError('NOT_FOUND', { contract: input.contractId });
+    if (!owner) throw fail('NOT_FOUND', { contract: input.contractId });
     if (customerId && owner.customerId !== customerId) {
-      throw legacyError('VALIDATION_FAILED', { contractId: input.contractId }, 'the contract is not this customer\'s');
+      throw supportError('TICKET_CONTRACT_OF_ANOTHER_CUSTOMER', { contractId: input.contractId, customerId });
     }
     customerId = owner.customerId;
   }
   if (!customerId && input.customerPhone) {
     const found = await customers.byPhone(ctx, input.customerPhone);
-    if (found.length > 1) throw legacyError('CUSTOMER_AMBIGUOUS', { candidates: found.map((c) => ({ id: c.id, name: c.name, type: c.type })) });
+    if (found.length > 1) throw customerError('CUSTOMER_AMBIGUOUS', { candidates: found.map((c) => ({ id: c.id, name: c.name, type: c.type })) });
     customerId = found[0]?.id ?? null;
   }
   return customerId ? customers.row(customerId) : null;

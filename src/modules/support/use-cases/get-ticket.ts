@@ -51,7 +51,7 @@ export async function getTicket(d: Deps, ctx: Ctx, id: string) {
         event: e.event,
         visibility: e.visibility,
         body: e.body,
-        data: e.data,
+        data: e.data as Record<string, unknown> | null,
       })),
     attachments,
   };

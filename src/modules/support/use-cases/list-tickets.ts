@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
-import { legacyError } from '../../../platform/legacy-errors.ts';
+import { fail } from '../../../platform/errors.ts';
 import { hasPermission } from '../../identity/index.ts';
 import { tickets } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -21,7 +21,7 @@ export interface TicketFilter {
 
 /** The tickets the caller may see (a customer: their own); `mine`: the open ones at the caller's stages or received by them. */
 export async function listTickets(d: Deps, ctx: Ctx, f: TicketFilter) {
-  if (!ctx.actor.customerId && !hasPermission(ctx.actor, 'ticket.read')) throw legacyError('FORBIDDEN');
+  if (!ctx.actor.customerId && !hasPermission(ctx.actor, 'ticket.read')) throw fail('FORBIDDEN', { permission: 'ticket.read' });
   const where: SQL[] = [];
   const vis = visibility(d, ctx);
   if (vis) where.push(vis);

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../../platform/context.ts';
+import type { TicketStatus } from '../contract.ts';
 import type { Deps } from '../deps.ts';
 import { lockTicket, ticketByReviewToken, ticketRow } from '../queries.ts';
 import { applyEventLocked } from './apply-ticket-event.ts';
@@ -15,5 +16,5 @@ export async function reviewAnswer(d: Deps, token: string, satisfied: boolean, c
     await applyEventLocked(d, tx, ctx, locked, 'customer', satisfied ? { event: 'review_satisfied', comment } : { event: 'review_not_satisfied', comment });
   });
   const after = await ticketRow(d, row.id);
-  return { status: after.status };
+  return { status: after.status as TicketStatus };
 }

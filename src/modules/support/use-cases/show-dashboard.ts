@@ -2,6 +2,7 @@ import { and, count, gte, inArray, lt } from 'drizzle-orm';
 import { addDays } from '../../../platform/calendar.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { tickets } from '../db/schema.ts';
+import type { Stage } from '../contract.ts';
 import type { Deps } from '../deps.ts';
 import { periodStats } from '../domain/dashboard.ts';
 import { unitRef, visibility } from '../queries.ts';
@@ -23,7 +24,7 @@ export async function showDashboard(d: Deps, ctx: Ctx, from: string, to: string)
   ]);
   return {
     openByLevel: byLevel,
-    openByUnit: byUnit.map((u) => ({ unit: unitRef(d, u.unitId), stage: u.stage, count: u.count })),
+    openByUnit: byUnit.map((u) => ({ unit: unitRef(d, u.unitId), stage: u.stage as Stage, count: u.count })),
     ...periodStats(inPeriod, from, to),
   };
 }

@@ -2,7 +2,8 @@ import { Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import type { ContractMoney, Invoice, InvoiceStatus } from '../../api/types.ts';
+import type { Invoice, InvoiceStatus } from '@contracts/invoicing';
+import type { ContractMoney } from '@contracts/payments';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { Money } from '../../ui/Money.tsx';

@@ -4,7 +4,7 @@ import type * as c from '@contracts/contracts';
 import type { AmendmentResult, ContractAction, ContractDetail, ContractStatus, ContractSummary, TerminationQuote } from '@contracts/contracts';
 import type { z } from 'zod';
 import type { Role } from '@contracts/identity';
-import type { Paged } from '../../api/types.ts';
+import type { Paged } from '@shared/fields.ts';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Task } from '@contracts/contracts';
 import type { Role } from '@contracts/identity';
-import type { Paged } from '../../api/types.ts';
+import type { Paged } from '@shared/fields.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Sp
 import { ArrowLeftOutlined, DownloadOutlined, ExportOutlined, FileSyncOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import type { InvoiceAction, InvoiceDetail, InvoiceLine } from '../../api/types.ts';
+import type { InvoiceAction, InvoiceDetail, InvoiceLine } from '@contracts/invoicing';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../ui/format.ts';

@@ -1,6 +1,6 @@
 import { Button, Flex } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { Invoice } from '../../api/types.ts';
+import type { Invoice } from '@contracts/invoicing';
 import { useT } from '../../i18n/index.tsx';
 import { invoiceHtmlUrl, invoiceXmlUrl } from './invoices.ts';
 

@@ -2,7 +2,7 @@ import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Badge, Flex, Input, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Invoice, InvoiceStatus } from '../../api/types.ts';
+import type { Invoice, InvoiceStatus } from '@contracts/invoicing';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { Money } from '../../ui/Money.tsx';

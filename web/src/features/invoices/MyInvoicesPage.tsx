@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import type { Invoice, InvoiceStatus } from '../../api/types.ts';
+import type { Invoice, InvoiceStatus } from '@contracts/invoicing';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { Money } from '../../ui/Money.tsx';

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client.ts';
-import type { Invoice, InvoiceBuyer, InvoiceDetail, InvoiceRate, InvoiceStatus, Paged } from '../../api/types.ts';
+import type { Paged } from '@shared/fields.ts';
+import type { Invoice, InvoiceBuyer, InvoiceDetail, InvoiceQuery, InvoiceRate, InvoiceStatus } from '@contracts/invoicing';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 
@@ -75,11 +76,7 @@ export function searchTerm(q: string): string {
 
 // ---- reading -------------------------------------------------------------------------------------
 
-export interface InvoiceFilter {
-  status?: InvoiceStatus;
-  q?: string;
-  contractId?: string;
-}
+export type InvoiceFilter = Pick<InvoiceQuery, 'status' | 'q' | 'contractId'>;
 
 export const useInvoices = (filter: InvoiceFilter, paging: PageState, opts: { enabled?: boolean; poll?: boolean } = {}) =>
   useQuery({

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Collapse, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'antd';
 import { FieldTimeOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
-import type { TicketDetail, TicketSummary } from '../../api/types.ts';
+import type { TicketDetail, TicketSummary } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatDateTime } from '../../ui/format.ts';

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Result, Skeleton, Typography } from 
 import { CheckCircleFilled, LockOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
-import type { PayLinkInfo } from '../../api/types.ts';
+import type { PayLinkInfo } from '@contracts/payments';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatNumber } from '../../ui/format.ts';

@@ -4,7 +4,7 @@ import { Button, Card, Descriptions, Flex, Result, Skeleton, Spin, Typography } 
 import { ClockCircleOutlined, FileProtectOutlined, HomeOutlined, LoginOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { api } from '../../api/client.ts';
-import type { PayReturnInfo } from '../../api/types.ts';
+import type { PayReturnInfo } from '@contracts/payments';
 import { useT } from '../../i18n/index.tsx';
 import { Money } from '../../ui/Money.tsx';
 import { hasAnyRole, useMaybeSession } from '../auth/session.tsx';

@@ -2,7 +2,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { BankOutlined, ExclamationCircleFilled, RollbackOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
-import { PAYMENT_STATUSES, type Payment, type PaymentAttempt, type PaymentRefund, type PaymentStatus } from '../../api/types.ts';
+import { PAYMENT_STATUSES, type Payment, type PaymentAttempt, type PaymentRefund, type PaymentStatus } from '@contracts/payments';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatMoney } from '../../ui/format.ts';

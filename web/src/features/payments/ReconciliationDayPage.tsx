@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic
 import { ArrowLeftOutlined, FileExcelOutlined, FileTextOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { RECON_KINDS, type ReconItem, type ReconKind } from '../../api/types.ts';
+import { RECON_KINDS, type ReconItem, type ReconKind } from '@contracts/payments';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatDate, formatMoney } from '../../ui/format.ts';

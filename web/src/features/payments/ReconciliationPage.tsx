@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
-import { RECON_KINDS, type Reconciliation } from '../../api/types.ts';
+import { RECON_KINDS, type Reconciliation } from '@contracts/payments';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { EChart } from '../../ui/EChart.tsx';

@@ -1,5 +1,5 @@
 import { Form, Input, Typography } from 'antd';
-import type { Payment } from '../../api/types.ts';
+import type { Payment } from '@contracts/payments';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { formatMoney } from '../../ui/format.ts';

@@ -1,17 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { Paged } from '@shared/fields.ts';
 import type {
   AttemptStatus,
-  Paged,
+  BankTransferBody,
   Payment,
   PaymentRefund,
+  PaymentQuery,
   PaymentStatus,
   ReconKind,
+  RefundBody,
   RefundStatus,
   Reconciliation,
   ReconciliationDetail,
   ReconSummary,
-} from '../../api/types.ts';
+} from '@contracts/payments';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 import { contractsKey } from '../contracts/contracts.ts';
@@ -22,10 +25,7 @@ const reconKey = [...paymentsKey, 'reconciliations'] as const;
 /** Who may open the payment pages (`payment.read` on the server). */
 export const PAYMENT_ROLES = ['admin', 'accountant', 'invoice_officer'] as const;
 
-export interface PaymentFilter {
-  status?: PaymentStatus;
-  contractId?: string;
-}
+export type PaymentFilter = Pick<PaymentQuery, 'status' | 'contractId'>;
 
 export const usePayments = (filter: PaymentFilter, paging: PageState) =>
   useQuery({
@@ -44,27 +44,18 @@ function useInvalidatePayments() {
 export function useRefund() {
   const invalidate = useInvalidatePayments();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; amountVnd: string; reason: string }) =>
+    mutationFn: ({ id, ...body }: RefundBody & { id: string }) =>
       api.post<PaymentRefund>(`/api/v1/payments/${encodeURIComponent(id)}/refund`, body),
     onSuccess: invalidate,
   });
 }
 
-export interface ManualPaymentBody {
-  contractId: string;
-  amendmentId?: string;
-  amountVnd: string;
-  /** Left out for today: the server stamps the current time. */
-  paidAt?: string;
-  bankRef: string;
-  note?: string;
-}
 
 /** A bank transfer recorded by an accountant: the same ledger, contract hook and e-invoice as VNPay. */
 export function useRecordManualPayment() {
   const invalidate = useInvalidatePayments();
   return useMutation({
-    mutationFn: (body: ManualPaymentBody) => api.post<Payment>('/api/v1/payments/manual', body),
+    mutationFn: (body: BankTransferBody) => api.post<Payment>('/api/v1/payments/manual', body),
     onSuccess: invalidate,
   });
 }

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Result, Skeleton, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
-import type { TicketReviewInfo, TicketStatus } from '../../api/types.ts';
+import type { TicketReviewInfo, TicketStatus } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { TicketStatusTag } from '../tickets/TicketTags.tsx';
 import { ticketStatusLabel } from '../tickets/tickets.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { REQUEST_TYPES, type SlaPolicy } from '../../api/types.ts';
+import { REQUEST_TYPES, type SlaPolicy } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';

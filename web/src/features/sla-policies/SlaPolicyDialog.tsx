@@ -1,5 +1,5 @@
 import { Col, Form, InputNumber, Radio, Row, Typography } from 'antd';
-import type { ClockMode, SlaPolicy } from '../../api/types.ts';
+import type { ClockMode, SlaPolicy } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredValueRule } from '../../ui/rules.ts';

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { RequestType, SlaPolicy } from '../../api/types.ts';
+import type { z } from 'zod';
+import type { RequestType, SlaPolicy, slaPolicyBody } from '@contracts/support';
 
 export const slaPoliciesKey = ['sla-policies'] as const;
 
 export const useSlaPolicyTable = () =>
   useQuery({ queryKey: slaPoliciesKey, queryFn: () => api.get<{ items: SlaPolicy[] }>('/api/v1/support/sla-policies') });
 
-export type SlaPolicyBody = Omit<SlaPolicy, 'requestType'>;
+export type SlaPolicyBody = z.input<typeof slaPolicyBody>;
 
 export function useUpdateSlaPolicy(requestType: RequestType) {
   const queryClient = useQueryClient();

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, DatePicker, Empty, Row, Spin, Statistic, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client.ts';
-import { LEVELS, type SupportDashboard } from '../../api/types.ts';
+import { LEVELS, type SupportDashboard } from '@contracts/support';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { DATE_FORMAT, isoDate, vnTodayDayjs } from '../../ui/dates.ts';
 import { EChart } from '../../ui/EChart.tsx';

@@ -1,6 +1,6 @@
 import { App, Button, Empty, Flex, Typography, Upload, type UploadFile } from 'antd';
 import { FileImageOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { TicketAttachment } from '../../api/types.ts';
+import type { TicketAttachment } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { ATTACHMENT_ACCEPT, attachmentProblem, attachmentUrl, useUploadAttachment } from './tickets.ts';

@@ -1,5 +1,5 @@
 import { Flex, Progress, Tag, Typography } from 'antd';
-import type { TicketClock, TicketClockSet } from '../../api/types.ts';
+import type { TicketClock, TicketClockSet } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { SlaDue } from './SlaDue.tsx';

@@ -14,7 +14,7 @@ import {
 } from '@ant-design/icons';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import type { TicketDetail, TicketEvent } from '../../api/types.ts';
+import type { TicketDetail, TicketEvent } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatDateTime } from '../../ui/format.ts';

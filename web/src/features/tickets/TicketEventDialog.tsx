@@ -1,4 +1,4 @@
-import type { TicketDetail, TicketEvent } from '../../api/types.ts';
+import type { TicketDetail, TicketEvent } from '@contracts/support';
 import { AnswerDialog } from './dialogs/AnswerDialog.tsx';
 import { ForwardDialog } from './dialogs/ForwardDialog.tsx';
 import { ProgressDialog } from './dialogs/ProgressDialog.tsx';

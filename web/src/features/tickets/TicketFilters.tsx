@@ -1,5 +1,5 @@
 import { Col, Form, Input, Row, Select } from 'antd';
-import { LEVELS, REQUEST_TYPES, STAGES, TICKET_STATUSES, type Level, type RequestType, type Stage, type TicketStatus } from '../../api/types.ts';
+import { LEVELS, REQUEST_TYPES, STAGES, TICKET_STATUSES, type Level, type RequestType, type Stage, type TicketStatus } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { levelLabel, requestTypeLabel, stageLabel, ticketStatusLabel, type TicketFilter } from './tickets.ts';
 import { FilterButtons } from '../../ui/FilterButtons.tsx';

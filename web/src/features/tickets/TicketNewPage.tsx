@@ -4,7 +4,18 @@ import { SearchOutlined, SendOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useNavigate } from 'react-router';
 import type { Customer } from '@contracts/customers';
-import { DEFAULT_LEVEL, LEVELS, REQUEST_TYPES, TICKET_CHANNELS, type Level, type RequestType, type TicketChannel, type TicketDetail } from '../../api/types.ts';
+import {
+  DEFAULT_LEVEL,
+  LEVELS,
+  REQUEST_TYPES,
+  CHANNELS as TICKET_CHANNELS,
+  type Level,
+  type RequestType,
+  type Channel as TicketChannel,
+  type NewTicket,
+  type TicketDetail,
+  type TicketLookup,
+} from '@contracts/support';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
@@ -24,7 +35,6 @@ import {
   useCustomerContracts,
   useSlaPolicies,
   useTicketLookup,
-  type CreateTicketBody,
 } from './tickets.ts';
 
 /** `/tickets/new`: the fast intake of call-center agents and AM/KAM, or the simple request form of a customer. */
@@ -39,7 +49,7 @@ function useSubmitTicket(onDone: (ticket: TicketDetail) => void) {
   const { message } = App.useApp();
   const create = useCreateTicket();
   const [uploading, setUploading] = useState(false);
-  const submit = (body: CreateTicketBody, files: File[]) =>
+  const submit = (body: NewTicket, files: File[]) =>
     create.mutate(body, {
       onError: (e) => message.error(e.message),
       onSuccess: async (ticket) => {
@@ -94,8 +104,10 @@ const normalizePhone = (s: string | undefined) => (s ?? '').trim().replace(/(?!^
 /** Vietnamese numbers, as the server accepts them. */
 const PHONE = /^(\+?84|0)\d{9,10}$/;
 
-const asCustomer = (c: { id: string; name: string; type: Customer['type']; phone: string; email: string }): Customer => ({
+const asCustomer = (c: TicketLookup['customers'][number]): Customer => ({
   ...c,
+  phone: c.phone ?? '',
+  email: c.email ?? '',
   taxCode: null,
   address: null,
   managingUnit: null,

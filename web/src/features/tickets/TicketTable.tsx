@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import type { TicketSummary } from '../../api/types.ts';
+import type { TicketSummary } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';

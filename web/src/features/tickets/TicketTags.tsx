@@ -1,5 +1,5 @@
 import { Tag, Tooltip } from 'antd';
-import type { Stage, TicketStatus } from '../../api/types.ts';
+import type { Stage, TicketStatus } from '@contracts/support';
 import { useT } from '../../i18n/index.tsx';
 import { LEVEL_COLORS, levelLabel, stageLabel, stageLongLabel, TICKET_STATUS_COLORS, ticketStatusLabel } from './tickets.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Empty, Flex, Input, Radio, Tag, Timeline, Typography } from 'antd';
 import { LockOutlined, SendOutlined } from '@ant-design/icons';
-import type { TicketTimelineEntry } from '../../api/types.ts';
+import type { TicketTimelineEntry } from '@contracts/support';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatDateTime } from '../../ui/format.ts';

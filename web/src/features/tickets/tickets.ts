@@ -1,8 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client.ts';
-import { type ContractSummary } from '@contracts/contracts';
+import type { ContractSummary } from '@contracts/contracts';
 import type { Role } from '@contracts/identity';
-import { DEFAULT_SLA_POLICIES, type Level, type Paged, type RequestType, type SlaPolicy, type Stage, type TicketAttachment, type TicketChannel, type TicketDetail, type TicketEvent, type TicketLookup, type TicketStatus, type TicketSummary } from '../../api/types.ts';
+import type { Paged } from '@shared/fields.ts';
+import {
+  DEFAULT_SLA_POLICIES,
+  type Level,
+  type RequestType,
+  type SlaPolicy,
+  type Stage,
+  type TicketAttachment,
+  type Channel as TicketChannel,
+  type NewTicket,
+  type TicketDetail,
+  type TicketEventBody,
+  type TicketLookup,
+  type TicketStatus,
+  type TicketSummary,
+} from '@contracts/support';
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 
@@ -77,37 +92,15 @@ function useInvalidateTickets() {
   return () => Promise.all([queryClient.invalidateQueries({ queryKey: ticketsKey }), queryClient.invalidateQueries({ queryKey: ['support'] })]);
 }
 
-export interface CreateTicketBody {
-  channel: TicketChannel;
-  requestType: RequestType;
-  level?: Level;
-  subject: string;
-  description: string;
-  customerPhone?: string;
-  customerId?: string;
-  contractId?: string;
-}
 
 export function useCreateTicket() {
   const invalidate = useInvalidateTickets();
   return useMutation({
-    mutationFn: (body: CreateTicketBody) => api.post<TicketDetail>('/api/v1/tickets', body),
+    mutationFn: (body: NewTicket) => api.post<TicketDetail>('/api/v1/tickets', body),
     onSuccess: invalidate,
   });
 }
 
-export interface TicketEventBody {
-  event: TicketEvent;
-  answer?: string;
-  reason?: string;
-  level?: Level;
-  requestType?: RequestType;
-  note?: string;
-  expectedCompletionAt?: string;
-  question?: string;
-  message?: string;
-  comment?: string;
-}
 
 export function useTicketEvent(id: string) {
   const invalidate = useInvalidateTickets();

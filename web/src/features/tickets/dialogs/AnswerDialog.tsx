@@ -1,5 +1,5 @@
 import { Form, Input } from 'antd';
-import type { TicketDetail } from '../../../api/types.ts';
+import type { TicketDetail } from '@contracts/support';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';

@@ -1,9 +1,8 @@
 import { Form, Input } from 'antd';
-import type { TicketDetail } from '../../../api/types.ts';
+import { nextOnRoute, ROUTES, type TicketDetail } from '@contracts/support';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
-import { nextStage } from '../routing.ts';
 import { eventLabel, stageLongLabel } from '../tickets.ts';
 import { DialogHint } from './DialogHint.tsx';
 import { useRunEvent } from './useRunEvent.ts';
@@ -12,7 +11,7 @@ import { useRunEvent } from './useRunEvent.ts';
 export function ForwardDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
   const t = useT();
   const { run, loading } = useRunEvent(ticket, 'forward', onClose);
-  const to = nextStage(ticket.level, ticket.assigneeStage);
+  const to = nextOnRoute(ROUTES[ticket.level], ticket.assigneeStage);
   return (
     <FormDialog<{ reason: string }>
       title={`${eventLabel(t, 'forward')} — ${ticket.number}`}

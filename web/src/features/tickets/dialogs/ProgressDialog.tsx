@@ -1,6 +1,6 @@
 import { Alert, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { TicketDetail } from '../../../api/types.ts';
+import type { TicketDetail } from '@contracts/support';
 import { useT } from '../../../i18n/index.tsx';
 import { DATE_TIME_FORMAT, vnInstant, vnTodayDayjs } from '../../../ui/dates.ts';
 import { FormDialog } from '../../../ui/FormDialog.tsx';

@@ -1,9 +1,8 @@
 import { Alert, Form, Input, Radio, Select } from 'antd';
-import { LEVELS, REQUEST_TYPES, type Level, type RequestType, type TicketDetail } from '../../../api/types.ts';
+import { LEVELS, REQUEST_TYPES, ROUTES, stageOnRoute, type Level, type RequestType, type TicketDetail } from '@contracts/support';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
-import { stageAfterReclassify } from '../routing.ts';
 import { eventLabel, levelLabel, requestTypeLabel, stageLongLabel } from '../tickets.ts';
 import { DialogHint } from './DialogHint.tsx';
 import { useRunEvent } from './useRunEvent.ts';
@@ -22,7 +21,7 @@ export function ReclassifyDialog({ ticket, onClose }: { ticket: TicketDetail; on
   const level = Form.useWatch('level', form) ?? ticket.level;
   const type = Form.useWatch('requestType', form) ?? ticket.requestType;
   const unchanged = level === ticket.level && type === ticket.requestType;
-  const to = stageAfterReclassify(level, ticket.assigneeStage);
+  const to = stageOnRoute(ROUTES[level], ticket.assigneeStage);
 
   return (
     <FormDialog<Values>
