@@ -76,6 +76,7 @@ export const coreTexts = defineTexts({
     'role.accountant': 'Kế toán',
     'role.admin': 'Quản trị hệ thống',
     'role.clearing': 'Gạch nợ (ePayment)',
+    'role.collector': 'Thu nợ',
 
     'home.greeting': 'Xin chào, {name}',
     'home.signedInAs': 'Vai trò',
@@ -200,6 +201,7 @@ export const coreTexts = defineTexts({
     'role.accountant': 'Accountant',
     'role.admin': 'System administrator',
     'role.clearing': 'Debt clearing (ePayment)',
+    'role.collector': 'Debt collection',
 
     'home.greeting': 'Hello, {name}',
     'home.signedInAs': 'Roles',
