@@ -20,12 +20,14 @@ import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/in
 import { createContracts, contractRoutes, seedDemoContracts, type ContractService } from './modules/contracts/index.ts';
 import { createSupport, SLA_CHECK_QUEUE, type SupportService } from './modules/support/index.ts';
 import { supportRoutes } from './modules/support/routes.ts';
-import { contractMoneyRoutes, PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
+import { collectionLedger, contractMoneyRoutes, PaymentService, paymentRoutes, VnpayClient } from './modules/payments/index.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
 import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
 import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
+import { COMMISSIONS_SYNC_QUEUE, createCommissions, type CommissionService } from './modules/commissions/index.ts';
+import { commissionRoutes } from './modules/commissions/routes.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
 import { startSmscSimulator, type SmscSimulator } from './simulators/smsc.ts';
@@ -50,6 +52,7 @@ export interface System {
   support: SupportService;
   payments: PaymentService;
   invoicing: InvoicingService;
+  commissions: CommissionService;
   simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator };
   server?: Server;
   close(): Promise<void>;
@@ -215,6 +218,16 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         ipnAllowedIps: config.vnpay.ipnAllowedIps,
       },
     });
+    const commissions = createCommissions({
+      database,
+      clock,
+      audit,
+      jobs,
+      contracts,
+      catalog,
+      identity,
+      ledger: (from, to) => collectionLedger(database, from, to),
+    });
     const support = createSupport({
       database,
       clock,
@@ -258,6 +271,9 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           const minute = Math.floor(clock.now().getTime() / 60_000);
           jobs.enqueue(database.db, { queue: SLA_CHECK_QUEUE, key: `${SLA_CHECK_QUEUE}:${minute}`, payload: {}, maxAttempts: 3 }).catch((err) => log.warn({ err }, 'SLA tick failed'));
           payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
+          // Commissions follow the payments ledger every 10 minutes (idempotent: keyed by payment and refund).
+          const tenMinutes = Math.floor(minute / 10);
+          jobs.enqueue(database.db, { queue: COMMISSIONS_SYNC_QUEUE, key: `${COMMISSIONS_SYNC_QUEUE}:${tenMinutes}`, payload: {}, maxAttempts: 3 }).catch((err) => log.warn({ err }, 'commission sync scheduling failed'));
         }, 60_000);
         tick.unref();
         closers.push(() => clearInterval(tick));
@@ -291,6 +307,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       paymentRoutes(server, payments);
       contractMoneyRoutes(server, { database, contracts, invoicing });
       invoiceRoutes(server, invoicing);
+      commissionRoutes(server, commissions);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -304,7 +321,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, simulators, server, close };
+    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, commissions, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

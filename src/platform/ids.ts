@@ -30,6 +30,12 @@ export const ID_PREFIXES = {
   refund: 'rfd',
   ipn: 'ipn',
   invoice: 'inv',
+  commissionAccrual: 'cma',
+  commissionStatement: 'cms',
+  feedPush: 'bht',
+  collectionCase: 'dbt',
+  collectionPromise: 'ptp',
+  writeOff: 'wof',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

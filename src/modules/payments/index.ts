@@ -4,3 +4,4 @@ export type { VnpaySettings } from './deps.ts';
 export { paymentRoutes } from './routes.ts';
 export { VnpayClient } from './vnpay/client.ts';
 export { contractMoneyRoutes } from './contract-money.ts';
+export { collectionLedger, type CollectedPayment, type DoneRefund } from './ledger.ts';
