@@ -24,9 +24,12 @@ import { collectionLedger, contractMoneyRoutes, PaymentService, paymentRoutes, V
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
 import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
 import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
+import { startBhttSimulator, type RunningBhttSimulator } from './simulators/bhtt/index.ts';
+import { BhttAdapter, collectedByContract, createRevenueFeed, type RevenueFeedService } from './modules/revenue-feed/index.ts';
+import { revenueFeedRoutes } from './modules/revenue-feed/routes.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
-import { COMMISSIONS_SYNC_QUEUE, createCommissions, type CommissionService } from './modules/commissions/index.ts';
+import { COMMISSIONS_SYNC_QUEUE, createCommissions, periodRange, type CommissionService } from './modules/commissions/index.ts';
 import { commissionRoutes } from './modules/commissions/routes.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
@@ -53,7 +56,8 @@ export interface System {
   payments: PaymentService;
   invoicing: InvoicingService;
   commissions: CommissionService;
-  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator };
+  revenueFeed: RevenueFeedService;
+  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator; bhtt?: RunningBhttSimulator };
   server?: Server;
   close(): Promise<void>;
 }
@@ -96,6 +100,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       closers.push(() => simulators.smsc?.close());
       simulators.einvoice = await startEinvoiceSimulator({ port: 0, clock, logger: log.child({ sim: 'einvoice' }) });
       closers.push(() => simulators.einvoice?.stop());
+      simulators.bhtt = await startBhttSimulator({ clock, logger: log.child({ sim: 'bhtt' }) });
+      closers.push(() => simulators.bhtt?.stop());
     }
 
     const jobs = new JobQueue(database, clock, log.child({ component: 'jobs' }));
@@ -228,6 +234,25 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       identity,
       ledger: (from, to) => collectionLedger(database, from, to),
     });
+    const bhttServer = config.bhtt.url ? { baseUrl: config.bhtt.url, apiKey: config.bhtt.apiKey ?? '' } : undefined;
+    const revenueFeed = createRevenueFeed({
+      database,
+      clock,
+      audit,
+      jobs,
+      // One-shot CLI commands run without simulators and push nothing: the adapter then points nowhere.
+      bhtt: new BhttAdapter(orSimulator(bhttServer, 'BHTT_URL', () => ({ baseUrl: simulators.bhtt?.url ?? 'http://127.0.0.1:9', apiKey: simulators.bhtt?.apiKey ?? '' }))),
+      sources: {
+        revenue: async () => [],
+        collections: async (period) => {
+          const { from, to } = periodRange(period);
+          const collected = collectedByContract(await collectionLedger(database, from, to));
+          const numbers = await contracts.numbersOf([...collected.keys()]);
+          return [...collected].map(([contractId, amountVnd]) => ({ contractId, contractNumber: numbers.get(contractId) ?? contractId, amountVnd }));
+        },
+        commissions: (period) => commissions.totalsByContract(period),
+      },
+    });
     const support = createSupport({
       database,
       clock,
@@ -273,6 +298,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
           // Commissions follow the payments ledger every 10 minutes (idempotent: keyed by payment and refund).
           const tenMinutes = Math.floor(minute / 10);
+          revenueFeed.scheduleLastMonth().catch((err) => log.warn({ err }, 'BHTT month scheduling failed'));
           jobs.enqueue(database.db, { queue: COMMISSIONS_SYNC_QUEUE, key: `${COMMISSIONS_SYNC_QUEUE}:${tenMinutes}`, payload: {}, maxAttempts: 3 }).catch((err) => log.warn({ err }, 'commission sync scheduling failed'));
         }, 60_000);
         tick.unref();
@@ -308,6 +334,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       contractMoneyRoutes(server, { database, contracts, invoicing });
       invoiceRoutes(server, invoicing);
       commissionRoutes(server, commissions);
+      revenueFeedRoutes(server, revenueFeed);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -321,7 +348,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, commissions, simulators, server, close };
+    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, commissions, revenueFeed, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

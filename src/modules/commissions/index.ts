@@ -6,12 +6,13 @@ import { listCommissions } from './use-cases/list-commissions.ts';
 import { minutesHtml } from './use-cases/minutes.ts';
 import { reverseWriteOff, type WriteOff } from './use-cases/reverse-write-off.ts';
 import { approveStatement, listStatements } from './use-cases/statements.ts';
+import { totalsByContract } from './use-cases/totals-by-contract.ts';
 import { SYNC_QUEUE, syncAccruals } from './use-cases/sync-accruals.ts';
 import { periodOf, previousPeriod } from './domain/period.ts';
 
 export type { CommissionsDeps } from './deps.ts';
 export type { WriteOff } from './use-cases/reverse-write-off.ts';
-export { periodOf, periodRange, type Period } from './domain/period.ts';
+export { periodEnded, periodOf, periodRange, previousPeriod, type Period } from './domain/period.ts';
 export { SYNC_QUEUE as COMMISSIONS_SYNC_QUEUE };
 
 /** Builds the module; its sync job accrues the current and the previous month (money of the last days arrives late). */
@@ -27,6 +28,7 @@ export function createCommissions(d: CommissionsDeps) {
     statements: (ctx: Ctx, period: string) => listStatements(d, ctx, period),
     approve: (ctx: Ctx, period: string, beneficiaryUsername: string) => approveStatement(d, ctx, period, beneficiaryUsername),
     minutes: (ctx: Ctx, period: string, beneficiaryUsername: string) => minutesHtml(d, ctx, period, beneficiaryUsername),
+    totalsByContract: (period: string) => totalsByContract(d, period),
     /** Called by collection when a bad-debt write-off is approved, in its transaction. */
     reverseWriteOff: (tx: Executor, ctx: Ctx, w: WriteOff) => reverseWriteOff(d, tx, ctx, w),
   };
