@@ -25,6 +25,8 @@ import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/in
 import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
 import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
+import { createUsage, usageRoutes, type UsageService } from './modules/usage/index.ts';
+import { createBilling, type BillingService } from './modules/billing/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
@@ -50,6 +52,8 @@ export interface System {
   support: SupportService;
   payments: PaymentService;
   invoicing: InvoicingService;
+  usage: UsageService;
+  billing: BillingService;
   simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator };
   server?: Server;
   close(): Promise<void>;
@@ -215,6 +219,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         ipnAllowedIps: config.vnpay.ipnAllowedIps,
       },
     });
+    const usage = createUsage({ database, clock, audit, contracts });
+    const billing = createBilling({ database, clock, audit, jobs, catalog, contracts, customers, notifications, payments, usage, publicBaseUrl });
     const support = createSupport({
       database,
       clock,
@@ -291,6 +297,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       paymentRoutes(server, payments);
       contractMoneyRoutes(server, { database, contracts, invoicing });
       invoiceRoutes(server, invoicing);
+      usageRoutes(server, usage);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -304,7 +311,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, simulators, server, close };
+    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, usage, billing, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

@@ -30,6 +30,10 @@ export const ID_PREFIXES = {
   refund: 'rfd',
   ipn: 'ipn',
   invoice: 'inv',
+  apiKey: 'key',
+  bill: 'bil',
+  billLine: 'bln',
+  billRun: 'brn',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -70,6 +70,8 @@ export const PERMISSIONS = {
   'payment.reconcile': ['admin', 'accountant'],
   'invoice.read': ['admin', 'invoice_officer', 'accountant'],
   'invoice.manage': ['invoice_officer', 'admin'],
+  'billing.run': ['admin', 'accountant'],
+  'usage.keys': ['admin', 'ops', 'customer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

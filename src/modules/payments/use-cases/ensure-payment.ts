@@ -9,6 +9,8 @@ import type { PaymentRow } from '../queries.ts';
 export interface PaymentPurpose {
   contractId: string;
   amendmentId?: string;
+  /** A postpaid bill: the payment collects it (one payment per bill). */
+  billId?: string;
   customerId: string;
   amountVnd: bigint;
   description: string;
@@ -18,13 +20,14 @@ export interface PaymentPurpose {
 export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
   const now = d.clock.now();
   const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
-  const samePurpose = and(eq(payments.contractId, p.contractId), sameAppendix);
+  const samePurpose = p.billId ? eq(payments.billId, p.billId) : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
   const [existing] = await tx.select().from(payments).where(samePurpose);
   if (existing) return existing;
   const row: PaymentRow = {
     id: newId('payment', now),
     contractId: p.contractId,
     amendmentId: p.amendmentId ?? null,
+    billId: p.billId ?? null,
     customerId: p.customerId,
     amountVnd: p.amountVnd,
     description: p.description,
