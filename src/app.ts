@@ -26,7 +26,7 @@ import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInv
 import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { createUsage, usageRoutes, type UsageService } from './modules/usage/index.ts';
-import { createBilling, type BillingService } from './modules/billing/index.ts';
+import { billingRoutes, createBilling, type BillingService } from './modules/billing/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
@@ -264,6 +264,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           const minute = Math.floor(clock.now().getTime() / 60_000);
           jobs.enqueue(database.db, { queue: SLA_CHECK_QUEUE, key: `${SLA_CHECK_QUEUE}:${minute}`, payload: {}, maxAttempts: 3 }).catch((err) => log.warn({ err }, 'SLA tick failed'));
           payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
+          billing.scheduleMonthlyRun().catch((err) => log.warn({ err }, 'bill run scheduling failed'));
         }, 60_000);
         tick.unref();
         closers.push(() => clearInterval(tick));
@@ -298,6 +299,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       contractMoneyRoutes(server, { database, contracts, invoicing });
       invoiceRoutes(server, invoicing);
       usageRoutes(server, usage);
+      billingRoutes(server, billing);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,

@@ -31,6 +31,7 @@ CREATE TABLE "billing"."bills" (
 	"total_vnd" bigint NOT NULL,
 	"paid_vnd" bigint NOT NULL,
 	"paid_at" timestamp with time zone,
+	"notified_at" timestamp with time zone,
 	"payment_id" text,
 	"run_id" text,
 	"created_at" timestamp with time zone NOT NULL,

@@ -10,7 +10,9 @@ import type { CustomerService } from '../customers/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { PaymentService } from '../payments/index.ts';
 import type { UsageService } from '../usage/index.ts';
-import type { BillRow } from './queries.ts';
+import type { bills } from './db/schema.ts';
+
+export type BillRow = typeof bills.$inferSelect;
 
 /** Called inside the transaction that records money on a bill (collection reopens services, commissions accrue). */
 export type BillPaidListener = (tx: Executor, ctx: Ctx, bill: BillRow, p: { paymentId: string; amountVnd: bigint; paidAt: Date }) => Promise<void>;

@@ -6,11 +6,6 @@ export const billingError = defineErrors({
     vi: (p: { period: string }) => `Kỳ ${p.period} chưa kết thúc (giờ Việt Nam); chỉ lập hoá đơn cước cho tháng đã qua`,
     en: (p: { period: string }) => `The period ${p.period} has not ended yet (Vietnam time); only past months are billed`,
   },
-  BILL_RUN_IN_PROGRESS: {
-    status: 409,
-    vi: (p: { period: string }) => `Đang chạy tính cước kỳ ${p.period}; hãy chờ lần chạy này kết thúc`,
-    en: (p: { period: string }) => `A bill run for ${p.period} is already in progress; wait for it to finish`,
-  },
   BILL_NOT_PAYABLE: {
     status: 409,
     vi: (p: { bill: string; status: string }) => `Hoá đơn cước ${p.bill} đang ở trạng thái ${p.status}, không nhận thanh toán`,

@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { fail } from '../../platform/errors.ts';
 import { billLines, bills, runs } from './db/schema.ts';
-import type { Deps } from './deps.ts';
+import type { BillRow, Deps } from './deps.ts';
+
+export type { BillRow };
 import { OPEN_BILL_STATUSES, type BillStatus } from './domain/bill-lifecycle.ts';
 
-export type BillRow = typeof bills.$inferSelect;
 export type BillLineRow = typeof billLines.$inferSelect;
 export type RunRow = typeof runs.$inferSelect;
 
@@ -40,3 +41,15 @@ export const billsByStatus = (d: Deps, f: { statuses: BillStatus[]; dueOnOrBefor
     .where(and(inArray(bills.status, f.statuses), f.dueOnOrBefore ? lte(bills.dueDate, f.dueOnOrBefore) : undefined))
     .orderBy(asc(bills.dueDate), asc(bills.id))
     .limit(f.limit ?? 10_000);
+
+/** A run as the API shows it. */
+export const presentRun = (r: RunRow) => ({ ...r, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null });
+
+export async function runById(d: Deps, id: string) {
+  const [r] = await d.database.db.select().from(runs).where(eq(runs.id, id));
+  if (!r) throw fail('NOT_FOUND', { run: id });
+  return presentRun(r);
+}
+
+/** The latest runs, newest first. */
+export const recentRuns = async (d: Deps) => (await d.database.db.select().from(runs).orderBy(desc(runs.startedAt)).limit(20)).map(presentRun);

@@ -25,6 +25,8 @@ export const bills = billingSchema.table(
     totalVnd: vnd('total_vnd').notNull(),
     paidVnd: vnd('paid_vnd').notNull(),
     paidAt: instant('paid_at'),
+    /** When the fee e-mail was queued (once per bill, however often its job runs). */
+    notifiedAt: instant('notified_at'),
     /** The payment (VNPay link or bank transfer) that collects this bill. */
     paymentId: text('payment_id'),
     runId: text('run_id'),

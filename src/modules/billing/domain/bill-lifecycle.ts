@@ -1,4 +1,5 @@
 import { defineMachine, transition } from '../../../platform/state-machine.ts';
+import { BILL_STATUS_VALUES } from '../contract.ts';
 
 /**
  * A bill's life (SPEC C3, G2). A bill run drafts it and issues it at once (number, issue and due
@@ -9,7 +10,7 @@ import { defineMachine, transition } from '../../../platform/state-machine.ts';
  *   issued|partly_paid|overdue --pay_all|pay_rest--> paid;  issued|partly_paid --fall_due--> overdue
  *   issued|partly_paid|overdue --write_off--> written_off
  */
-export const BILL_STATUSES = ['draft', 'issued', 'partly_paid', 'overdue', 'paid', 'written_off'] as const;
+export const BILL_STATUSES = BILL_STATUS_VALUES;
 export type BillStatus = (typeof BILL_STATUSES)[number];
 
 export type BillEvent = 'issue' | 'pay_part' | 'pay_rest' | 'fall_due' | 'write_off';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenEvents, type IncomingEvent } from './events.ts';
 
 const now = new Date('2026-03-10T03:00:00Z');
-const active = { status: 'active', startDate: '2026-02-15' };
+const active = { status: 'active', startDate: '2026-02-15', terminationDate: null };
 const ev = (over: Partial<IncomingEvent> = {}): IncomingEvent => ({ transactionId: 't1', metric: 'ekyc.request', timestamp: '2026-03-01T08:00:00+07:00', ...over });
 
 describe('screening a batch of usage events', () => {
@@ -33,9 +33,16 @@ describe('screening a batch of usage events', () => {
   });
 
   it('refuses everything of a suspended, terminated or not yet started contract', () => {
-    const codes = (status: string, startDate: string | null) => screenEvents([ev(), ev({ metric: 'x' })], { status, startDate }, now).rejected.map((r) => r.code);
+    const codes = (status: string, startDate: string | null) =>
+      screenEvents([ev(), ev({ metric: 'x' })], { status, startDate, terminationDate: null }, now).rejected.map((r) => r.code);
     expect(codes('suspended', '2026-01-01')).toEqual(['CONTRACT_SUSPENDED', 'CONTRACT_SUSPENDED']);
     expect(codes('terminated', '2026-01-01')).toEqual(['CONTRACT_TERMINATED', 'CONTRACT_TERMINATED']);
     expect(codes('provisioning', null)).toEqual(['BEFORE_CONTRACT_START', 'BEFORE_CONTRACT_START']);
+  });
+
+  it('takes usage of a terminated contract up to its last day of service, not after', () => {
+    const ended = { status: 'terminated', startDate: '2026-01-01', terminationDate: '2026-03-05' };
+    const batch = [ev({ timestamp: '2026-03-05T16:59:00Z' }), ev({ timestamp: '2026-03-05T17:00:00Z' })];
+    expect(screenEvents(batch, ended, now).rejected).toEqual([{ index: 1, code: 'CONTRACT_TERMINATED' }]);
   });
 });

@@ -15,6 +15,8 @@ export interface MeteredContract {
   status: string;
   /** Local date the service started; null before activation. */
   startDate: string | null;
+  /** The last local day of service of a terminated contract (its usage until then is still billed). */
+  terminationDate: string | null;
 }
 
 export interface AcceptedEvent {
@@ -64,7 +66,7 @@ export function screenEvents(events: IncomingEvent[], c: MeteredContract, now: D
 }
 
 function contractRefusal(c: MeteredContract): RejectionCode | null {
-  if (c.status === 'active') return null;
+  if (c.status === 'active' || (c.status === 'terminated' && c.terminationDate)) return null; // the latter: checked per event
   if (c.status === 'suspended') return 'CONTRACT_SUSPENDED';
   if (['terminated', 'expired', 'cancelled', 'rejected'].includes(c.status)) return 'CONTRACT_TERMINATED';
   return 'BEFORE_CONTRACT_START'; // not yet active
@@ -76,5 +78,6 @@ function eventRefusal(e: IncomingEvent, c: MeteredContract, now: Date): Rejectio
   if (!Number.isFinite(ms) || ms < EARLIEST || ms > now.getTime() + FUTURE_TOLERANCE_MS) return 'INVALID_TIMESTAMP';
   const localDate = new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
   if (!c.startDate || localDate < c.startDate) return 'BEFORE_CONTRACT_START';
+  if (c.status === 'terminated' && c.terminationDate && localDate > c.terminationDate) return 'CONTRACT_TERMINATED';
   return null;
 }

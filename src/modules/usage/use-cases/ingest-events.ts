@@ -67,7 +67,7 @@ async function resolveKey(d: Deps, apiKey: string): Promise<KeyHolder | null> {
   let holder: KeyHolder | null = null;
   if (key) {
     const c = await d.contracts.row(key.contractId);
-    holder = { keyId: key.id, contractId: c.id, contract: { status: c.status, startDate: c.startDate } };
+    holder = { keyId: key.id, contractId: c.id, contract: { status: c.status, startDate: c.startDate, terminationDate: c.terminationDate } };
   }
   if (d.keyCache.size > 10_000) d.keyCache.clear(); // unknown keys are cached too: bound the map
   d.keyCache.set(hash, { until: now + KEY_CACHE_MS, holder });
