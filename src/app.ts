@@ -28,6 +28,8 @@ import { startBhttSimulator, type RunningBhttSimulator } from './simulators/bhtt
 import { BhttAdapter, collectedByContract, createRevenueFeed, type RevenueFeedService } from './modules/revenue-feed/index.ts';
 import { revenueFeedRoutes } from './modules/revenue-feed/routes.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
+import { createUsage, usageRoutes, type UsageService } from './modules/usage/index.ts';
+import { billingRoutes, createBilling, type BillingService } from './modules/billing/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
 import { COMMISSIONS_SYNC_QUEUE, createCommissions, periodRange, type CommissionService } from './modules/commissions/index.ts';
 import { commissionRoutes } from './modules/commissions/routes.ts';
@@ -55,6 +57,8 @@ export interface System {
   support: SupportService;
   payments: PaymentService;
   invoicing: InvoicingService;
+  usage: UsageService;
+  billing: BillingService;
   commissions: CommissionService;
   revenueFeed: RevenueFeedService;
   simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator; bhtt?: RunningBhttSimulator };
@@ -224,6 +228,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         ipnAllowedIps: config.vnpay.ipnAllowedIps,
       },
     });
+    const usage = createUsage({ database, clock, audit, contracts });
+    const billing = createBilling({ database, clock, audit, jobs, catalog, contracts, customers, notifications, payments, usage, publicBaseUrl });
     const commissions = createCommissions({
       database,
       clock,
@@ -296,6 +302,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           const minute = Math.floor(clock.now().getTime() / 60_000);
           jobs.enqueue(database.db, { queue: SLA_CHECK_QUEUE, key: `${SLA_CHECK_QUEUE}:${minute}`, payload: {}, maxAttempts: 3 }).catch((err) => log.warn({ err }, 'SLA tick failed'));
           payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
+          billing.scheduleMonthlyRun().catch((err) => log.warn({ err }, 'bill run scheduling failed'));
           // Commissions follow the payments ledger every 10 minutes (idempotent: keyed by payment and refund).
           const tenMinutes = Math.floor(minute / 10);
           revenueFeed.scheduleLastMonth().catch((err) => log.warn({ err }, 'BHTT month scheduling failed'));
@@ -333,6 +340,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       paymentRoutes(server, payments);
       contractMoneyRoutes(server, { database, contracts, invoicing });
       invoiceRoutes(server, invoicing);
+      usageRoutes(server, usage);
+      billingRoutes(server, billing);
       commissionRoutes(server, commissions);
       revenueFeedRoutes(server, revenueFeed);
       if (config.simulators) {
@@ -348,7 +357,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, commissions, revenueFeed, simulators, server, close };
+    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, usage, billing, commissions, revenueFeed, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

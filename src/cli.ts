@@ -6,6 +6,7 @@ import { openDatabase } from './db/client.ts';
 import { systemCtx } from './platform/context.ts';
 import { exitCodeFor, fail, isAppError } from './platform/errors.ts';
 import { ROLES, type Role } from './modules/identity/index.ts';
+import { isPeriod } from './modules/usage/index.ts';
 
 /**
  * `qldv` — the same composition root as the server, without HTTP. Exit codes: 0 ok, 1 unexpected,
@@ -146,6 +147,22 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
         const m = r.summary;
         out(`${o.date}: ${m.matched} matched (${m.matchedVnd} ₫), ${m.pendingHere} still pending here, ${m.unknownHere} unknown here, ${m.missingAtVnpay} missing at VNPay, ${m.amountMismatch} amount differences`);
         if (m.pendingHere + m.unknownHere + m.missingAtVnpay + m.amountMismatch > 0) result.exitCode = 5;
+      });
+    });
+
+  const billing = program.command('billing').description('postpaid bills');
+  billing
+    .command('run')
+    .description('bill a past month: every postpaid contract gets its bill, e-mailed by the server\'s workers (a rerun changes nothing)')
+    .requiredOption('--period <period>', 'YYYY-MM (Hà Nội time)')
+    .action(async (o: { period: string }) => {
+      if (!isPeriod(o.period)) throw fail('VALIDATION_FAILED', { period: o.period }, { vi: 'kỳ phải có dạng YYYY-MM', en: 'period must be YYYY-MM' });
+      await withSystem(async (s) => {
+        const run = await s.billing.createRun(ctx(), o.period);
+        const bar = progressBar('billing contracts {bar} {value}/{total}');
+        const done = await s.billing.executeRun(run.id, bar.update);
+        bar.stop();
+        out(`${o.period}: ${done.contractsDone} contracts, ${done.billsCreated} new bills (run ${done.id})`);
       });
     });
 

@@ -36,6 +36,10 @@ export const ID_PREFIXES = {
   collectionCase: 'dbt',
   collectionPromise: 'ptp',
   writeOff: 'wof',
+  apiKey: 'key',
+  bill: 'bil',
+  billLine: 'bln',
+  billRun: 'brn',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { legacyError } from '../../platform/legacy-errors.ts';
@@ -37,6 +37,21 @@ export async function numbersOf(d: Deps, ids: string[]): Promise<Map<string, str
   const rows = await d.database.db.select({ id: contracts.id, number: contracts.number }).from(contracts).where(inArray(contracts.id, ids));
   return new Map(rows.map((r) => [r.id, r.number]));
 }
+
+/** Postpaid contracts that ran on some day of [first, last] (the billing run's month), in id order. */
+const postpaidRunning = (first: string, last: string) =>
+  and(
+    eq(contracts.billing, 'postpaid'),
+    inArray(contracts.status, ['active', 'suspended', 'terminated', 'expired']),
+    lte(contracts.startDate, last),
+    or(isNull(contracts.terminationDate), gte(contracts.terminationDate, first)),
+  );
+
+export const postpaidRunningBetween = (d: Deps, first: string, last: string, afterId: string, limit: number): Promise<ContractRow[]> =>
+  d.database.db.select().from(contracts).where(and(postpaidRunning(first, last), gt(contracts.id, afterId))).orderBy(asc(contracts.id)).limit(limit);
+
+export const countPostpaidRunningBetween = async (d: Deps, first: string, last: string): Promise<number> =>
+  (await d.database.db.select({ n: count() }).from(contracts).where(postpaidRunning(first, last)))[0].n;
 
 // ---- who may see and act ---------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 export { PaymentService } from './service.ts';
 export { RECONCILE_QUEUE } from './use-cases/reconcile-day.ts';
-export type { VnpaySettings } from './deps.ts';
+export type { BillInvoiceLine, BillPort, VnpaySettings } from './deps.ts';
 export { paymentRoutes } from './routes.ts';
 export { VnpayClient } from './vnpay/client.ts';
 export { contractMoneyRoutes } from './contract-money.ts';

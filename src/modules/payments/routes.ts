@@ -84,6 +84,7 @@ export function paymentRoutes(app: Server, payments: PaymentService) {
         .object({
           contractId: z.string().max(40),
           amendmentId: z.string().max(40).optional(),
+          billId: z.string().max(40).optional(),
           amountVnd: vndString,
           /** Default: now (a transfer seen today). */
           paidAt: instant.optional(),

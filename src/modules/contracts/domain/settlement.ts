@@ -131,8 +131,9 @@ export interface SettledContract {
  * prepaid to settle (usage up to the end goes on the last bill), a prepaid one is re-priced.
  */
 export function terminationSettlement(c: SettledContract, date: string): EarlyTerminationSettlement & { date: string } {
-  if (!c.startDate || !c.endDate) throw legacyError('CONFLICT', undefined, 'the contract has not started');
-  if (date < c.startDate || date > c.endDate) {
+  // A postpaid contract runs until terminated: it has a start but no end.
+  if (!c.startDate || (!c.endDate && c.billing !== 'postpaid')) throw legacyError('CONFLICT', undefined, 'the contract has not started');
+  if (date < c.startDate || (c.endDate && date > c.endDate)) {
     throw legacyError('VALIDATION_FAILED', { date }, `the date must be within the term ${c.startDate} … ${c.endDate}`);
   }
   if (c.billing === 'postpaid' || c.model.kind === 'quote') {

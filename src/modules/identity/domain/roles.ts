@@ -80,6 +80,8 @@ export const PERMISSIONS = {
   'collection.work': ['accountant', 'collector', 'am', 'kam'],
   'collection.policy': ['admin', 'accountant'],
   'collection.write_off': ['accountant'],
+  'billing.run': ['admin', 'accountant'],
+  'usage.keys': ['admin', 'ops', 'customer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

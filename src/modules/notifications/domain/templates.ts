@@ -59,6 +59,18 @@ export const TEMPLATES = {
       html: '<p>Dear <b>{{customerName}}</b>,</p><p>MobiFone has received <b>{{amount}}</b> for contract <b>{{number}}</b> ({{productName}}). Transaction: {{paymentRef}}.</p><p>Best regards,<br>MobiFone</p>',
     },
   },
+  'bill.issued': {
+    vi: {
+      subject: 'MobiFone: thông báo cước dịch vụ tháng {{month}} — hợp đồng {{number}} — {{amount}}',
+      text: 'Kính gửi {{customerName}},\n\nMobiFone xin thông báo phí dịch vụ {{productName}} tháng {{month}} của hợp đồng {{number}}: {{amount}} (hoá đơn cước {{billNumber}}, hạn thanh toán {{dueDate}}).\nChi tiết sản lượng và cước: {{billUrl}}\nThanh toán qua VNPay: {{payUrl}}\n\nHỗ trợ: 0896151617\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi <b>{{customerName}}</b>,</p><p>MobiFone xin thông báo phí dịch vụ {{productName}} tháng <b>{{month}}</b> của hợp đồng <b>{{number}}</b>: <b>{{amount}}</b> (hoá đơn cước {{billNumber}}, hạn thanh toán {{dueDate}}).</p><p><a href="{{billUrl}}">Xem chi tiết</a></p><p><a href="{{payUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Thanh toán</a></p><p>Hỗ trợ: 0896151617<br>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: your {{month}} service fee — contract {{number}} — {{amount}}',
+      text: 'Dear {{customerName}},\n\nYour {{productName}} fee for {{month}} under contract {{number}} is {{amount}} (bill {{billNumber}}, due {{dueDate}}).\nUsage and charges: {{billUrl}}\nPay with VNPay: {{payUrl}}\n\nSupport: 0896151617\nBest regards,\nMobiFone',
+      html: '<p>Dear <b>{{customerName}}</b>,</p><p>Your {{productName}} fee for <b>{{month}}</b> under contract <b>{{number}}</b> is <b>{{amount}}</b> (bill {{billNumber}}, due {{dueDate}}).</p><p><a href="{{billUrl}}">Details</a></p><p><a href="{{payUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Pay</a></p><p>Support: 0896151617<br>Best regards,<br>MobiFone</p>',
+    },
+  },
   'contract.staff_update': {
     vi: {
       subject: '[QLDV] Hợp đồng {{number}}: {{event}}',

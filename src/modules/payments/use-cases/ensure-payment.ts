@@ -9,6 +9,8 @@ import type { PaymentRow } from '../queries.ts';
 export interface PaymentPurpose {
   contractId: string;
   amendmentId?: string;
+  /** A postpaid bill: the payment collects it (one payment per bill). */
+  billId?: string;
   customerId: string;
   amountVnd: bigint;
   description: string;
@@ -18,13 +20,14 @@ export interface PaymentPurpose {
 export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
   const now = d.clock.now();
   const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
-  const samePurpose = and(eq(payments.contractId, p.contractId), sameAppendix);
+  const samePurpose = p.billId ? eq(payments.billId, p.billId) : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
   const [existing] = await tx.select().from(payments).where(samePurpose);
   if (existing) return existing;
   const row: PaymentRow = {
     id: newId('payment', now),
     contractId: p.contractId,
     amendmentId: p.amendmentId ?? null,
+    billId: p.billId ?? null,
     customerId: p.customerId,
     amountVnd: p.amountVnd,
     description: p.description,
@@ -50,3 +53,32 @@ export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): P
 /** The description VNPay and the bank statement show for a contract's payment (no diacritics: VNPay strips them). */
 export const contractPaymentDescription = (number: string, appendix = false): string =>
   `Thanh toan hop dong ${number}${appendix ? ' (phu luc)' : ''}`;
+
+/**
+ * The payments of freshly issued bills, many at once (a bill run issues thousands per transaction):
+ * one insert, one audit entry naming them all. A bill that already has its payment keeps it.
+ */
+export async function createBillPayments(d: Deps, tx: Executor, bills: (PaymentPurpose & { billId: string })[]): Promise<Map<string, string>> {
+  if (bills.length === 0) return new Map();
+  const now = d.clock.now();
+  const rows = bills.map((b) => ({
+    id: newId('payment', now),
+    contractId: b.contractId,
+    billId: b.billId,
+    customerId: b.customerId,
+    amountVnd: b.amountVnd,
+    description: b.description,
+    status: 'pending' as const,
+    linkExpiresAt: linkExpiry(now, d.settings.linkDays),
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const created = await tx.insert(payments).values(rows).onConflictDoNothing().returning({ id: payments.id, billId: payments.billId });
+  if (created.length > 0) {
+    await d.audit.record(tx, SYSTEM, { action: 'payment.created', entityType: 'payment', entityId: null, after: { ids: created.map((p) => p.id) } });
+  }
+  return new Map(created.map((p) => [p.billId as string, p.id]));
+}
+
+/** The description VNPay and the bank statement show for a bill's payment (no diacritics). */
+export const billPaymentDescription = (billNumber: string): string => `Thanh toan cuoc ${billNumber}`;

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { legacyError } from '../../../platform/legacy-errors.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import { payments } from '../db/schema.ts';
-import type { Deps } from '../deps.ts';
+import { billsOf, type Deps } from '../deps.ts';
 import { awaitsMoney, PAYMENT_MACHINE } from '../domain/payment-lifecycle.ts';
 import { paidAtAcceptable } from '../domain/refunds.ts';
 import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
@@ -12,6 +12,8 @@ import { enqueueInvoice } from './request-invoice.ts';
 export interface BankTransfer {
   contractId: string;
   amendmentId?: string;
+  /** A postpaid bill of the contract: the transfer pays it (its payment was made when the bill was issued). */
+  billId?: string;
   amountVnd: bigint;
   paidAt?: Date;
   bankRef: string;
@@ -34,7 +36,9 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
     const [sameTransfer] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.bankRef, input.bankRef));
     if (sameTransfer) throw legacyError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
     const appendix = !!input.amendmentId;
-    const created = await ensurePayment(d, tx, {
+    const [billPayment] = input.billId ? await tx.select().from(payments).where(and(eq(payments.billId, input.billId), eq(payments.contractId, c.id))) : [];
+    if (input.billId && !billPayment) throw legacyError('NOT_FOUND', { bill: input.billId });
+    const created = billPayment ?? await ensurePayment(d, tx, {
       contractId: c.id,
       amendmentId: input.amendmentId,
       customerId: c.customerId,
@@ -47,7 +51,8 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
       throw legacyError('PAYMENT_MISMATCH', { expected: p.amountVnd.toString(), got: input.amountVnd.toString() });
     }
     const payment = { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt, amendmentId: input.amendmentId };
-    await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);
+    if (p.billId) await billsOf(d).paidIn(tx, ctx, p.billId, { paymentId: p.id, amountVnd: input.amountVnd, paidAt });
+    else await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);
     const patch = {
       status: transition(PAYMENT_MACHINE, p.status, 'pay'),
       method: 'bank_transfer' as const,
