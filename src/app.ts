@@ -33,6 +33,8 @@ import { billingRoutes, createBilling, type BillingService } from './modules/bil
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
 import { COMMISSIONS_SYNC_QUEUE, createCommissions, periodRange, type CommissionService } from './modules/commissions/index.ts';
 import { commissionRoutes } from './modules/commissions/routes.ts';
+import { createCollection, type CollectionService } from './modules/collection/index.ts';
+import { collectionRoutes } from './modules/collection/routes.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
 import { startSmscSimulator, type SmscSimulator } from './simulators/smsc.ts';
@@ -61,6 +63,7 @@ export interface System {
   billing: BillingService;
   commissions: CommissionService;
   revenueFeed: RevenueFeedService;
+  collection: CollectionService;
   simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator; bhtt?: RunningBhttSimulator };
   server?: Server;
   close(): Promise<void>;
@@ -237,6 +240,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       jobs,
       contracts,
       catalog,
+      billing,
       identity,
       ledger: (from, to) => collectionLedger(database, from, to),
     });
@@ -249,7 +253,11 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       // One-shot CLI commands run without simulators and push nothing: the adapter then points nowhere.
       bhtt: new BhttAdapter(orSimulator(bhttServer, 'BHTT_URL', () => ({ baseUrl: simulators.bhtt?.url ?? 'http://127.0.0.1:9', apiKey: simulators.bhtt?.apiKey ?? '' }))),
       sources: {
-        revenue: async () => [],
+        revenue: async (period) => {
+          const issued = await billing.billsOfPeriod(period);
+          const numbers = await contracts.numbersOf(issued.map((b) => b.contractId));
+          return issued.map((b) => ({ contractId: b.contractId, contractNumber: numbers.get(b.contractId) ?? b.contractId, amountVnd: b.subtotalVnd, vatVnd: b.vatVnd }));
+        },
         collections: async (period) => {
           const { from, to } = periodRange(period);
           const collected = collectedByContract(await collectionLedger(database, from, to));
@@ -259,6 +267,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         commissions: (period) => commissions.totalsByContract(period),
       },
     });
+    const collection = createCollection({ database, clock, audit, jobs, contracts, customers, notifications, billing, commissions, identity, publicBaseUrl });
+    billing.onPaid((tx, _ctx, bill, p) => collection.onBillPaid(tx, bill, p.paymentId));
     const support = createSupport({
       database,
       clock,
@@ -303,6 +313,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           jobs.enqueue(database.db, { queue: SLA_CHECK_QUEUE, key: `${SLA_CHECK_QUEUE}:${minute}`, payload: {}, maxAttempts: 3 }).catch((err) => log.warn({ err }, 'SLA tick failed'));
           payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
           billing.scheduleMonthlyRun().catch((err) => log.warn({ err }, 'bill run scheduling failed'));
+          collection.scheduleDaily().catch((err) => log.warn({ err }, 'collection scheduling failed'));
           // Commissions follow the payments ledger every 10 minutes (idempotent: keyed by payment and refund).
           const tenMinutes = Math.floor(minute / 10);
           revenueFeed.scheduleLastMonth().catch((err) => log.warn({ err }, 'BHTT month scheduling failed'));
@@ -342,6 +353,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       invoiceRoutes(server, invoicing);
       usageRoutes(server, usage);
       billingRoutes(server, billing);
+      collectionRoutes(server, collection);
       commissionRoutes(server, commissions);
       revenueFeedRoutes(server, revenueFeed);
       if (config.simulators) {
@@ -357,7 +369,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, usage, billing, commissions, revenueFeed, simulators, server, close };
+    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, usage, billing, commissions, revenueFeed, collection, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

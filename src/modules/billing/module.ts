@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { BillingModuleDeps, BillPaidListener, Deps } from './deps.ts';
 import type { BillStatus } from './domain/bill-lifecycle.ts';
-import { billRow, billsByStatus, linesOf, openBillsOf, recentRuns, runById } from './queries.ts';
+import { billRow, billsByStatus, billsOfPeriod, linesOf, openBillsOf, recentRuns, runById } from './queries.ts';
 import { applyBillPayment } from './use-cases/apply-bill-payment.ts';
 import { billInvoiceLines } from './use-cases/bill-invoice-lines.ts';
 import { markOverdue, markWrittenOff } from './use-cases/change-bill-status.ts';
@@ -39,6 +39,7 @@ export function createBilling(deps: BillingModuleDeps) {
     lines: (billId: string, ex?: Executor) => linesOf(d, billId, ex),
     openBillsOf: (contractId: string, ex?: Executor) => openBillsOf(d, contractId, ex),
     billsByStatus: (f: { statuses: BillStatus[]; dueOnOrBefore?: string; limit?: number }, ex?: Executor) => billsByStatus(d, f, ex),
+    billsOfPeriod: (period: string, ex?: Executor) => billsOfPeriod(d, period, ex),
     markOverdue: (tx: Executor, ctx: Ctx, billId: string) => markOverdue(d, tx, ctx, billId),
     markWrittenOff: (tx: Executor, ctx: Ctx, billId: string) => markWrittenOff(d, tx, ctx, billId),
     /** Runs `listener` inside every transaction that records money on a bill. */

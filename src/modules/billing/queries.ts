@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { fail } from '../../platform/errors.ts';
 import { billLines, bills, runs } from './db/schema.ts';
@@ -53,3 +53,7 @@ export async function runById(d: Deps, id: string) {
 
 /** The latest runs, newest first. */
 export const recentRuns = async (d: Deps) => (await d.database.db.select().from(runs).orderBy(desc(runs.startedAt)).limit(20)).map(presentRun);
+
+/** The bills of a month that were issued (whatever happened to them since): the revenue of that month. */
+export const billsOfPeriod = (d: Deps, period: string, ex: Executor = d.database.db): Promise<BillRow[]> =>
+  ex.select().from(bills).where(and(eq(bills.period, period), ne(bills.status, 'draft'))).orderBy(asc(bills.contractId));

@@ -1,4 +1,5 @@
 import { and, eq, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { accruals } from './db/schema.ts';
 import type { CommissionsDeps } from './deps.ts';
@@ -13,21 +14,35 @@ export interface Seller {
   rateBp: number;
 }
 
-export async function sellerOf(d: CommissionsDeps, contractId: string): Promise<Seller | null> {
-  const c = await d.contracts.row(contractId);
+export async function sellerOf(d: CommissionsDeps, contractId: string, ex?: Executor): Promise<Seller | null> {
+  const c = await d.contracts.row(contractId, ex);
   if (!c.salesUserId) return null;
-  const [user] = await d.identity.userRefs([c.salesUserId]);
+  const [user] = await d.identity.userRefs([c.salesUserId], ex);
   if (!user) return null;
   const unit = d.identity.orgUnit(user.orgUnitId ?? c.sellingUnitId ?? '') ?? d.identity.orgUnit(c.sellingUnitId ?? '');
   const agentKind: AgentKind | null = unit?.agentKind ?? null;
-  const rate = commissionRate(c.channel, await d.catalog.product(c.productId), agentKind);
+  const rate = commissionRate(c.channel, await d.catalog.product(c.productId, ex), agentKind);
   return rate && { contractNumber: c.number, userId: user.id, username: user.username, ...rate };
 }
 
-/** The amount before VAT of `grossVnd` paid on a contract: the invoice line's split (the contract's VAT share). */
-export async function netOf(d: CommissionsDeps, contractId: string, amendmentId: string | null, grossVnd: bigint): Promise<bigint> {
+/** What a payment paid for: a contract (or one of its appendices), or a postpaid bill. */
+export interface PaidFor {
+  contractId: string;
+  amendmentId: string | null;
+  billId: string | null;
+}
+
+/**
+ * The amount before VAT of `grossVnd` paid: the invoice line's split — the VAT share of the bill it
+ * paid, else of the contract (an appendix keeps the contract's share).
+ */
+export async function netOf(d: CommissionsDeps, p: PaidFor, grossVnd: bigint): Promise<bigint> {
   if (grossVnd <= 0n) return 0n;
-  return (await d.contracts.invoiceLine(contractId, amendmentId, grossVnd)).amountVnd;
+  if (p.billId) {
+    const b = await d.billing.bill(p.billId);
+    return grossVnd - (b.totalVnd === 0n ? 0n : (grossVnd * b.vatVnd) / b.totalVnd);
+  }
+  return (await d.contracts.invoiceLine(p.contractId, p.amendmentId, grossVnd)).amountVnd;
 }
 
 /** The accountant (and admin) see every beneficiary; anyone else only their own lines. */

@@ -7,6 +7,8 @@ export interface CollectedPayment {
   id: string;
   contractId: string;
   amendmentId: string | null;
+  /** The postpaid bill the payment collects, if any. */
+  billId: string | null;
   amountVnd: bigint;
   method: 'vnpay' | 'bank_transfer';
   paidAt: Date;
@@ -56,5 +58,5 @@ export async function collectionLedger(database: Database, from: Date, to: Date)
 }
 
 function toCollected(p: typeof payments.$inferSelect): CollectedPayment {
-  return { id: p.id, contractId: p.contractId, amendmentId: p.amendmentId, amountVnd: p.amountVnd, method: p.method, paidAt: p.paidAt ?? p.updatedAt };
+  return { id: p.id, contractId: p.contractId, amendmentId: p.amendmentId, billId: p.billId, amountVnd: p.amountVnd, method: p.method, paidAt: p.paidAt ?? p.updatedAt };
 }

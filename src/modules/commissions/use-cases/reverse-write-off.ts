@@ -19,7 +19,7 @@ export interface WriteOff {
  * debt's partial payments (and their refunds), in the caller's transaction; once per write-off.
  */
 export async function reverseWriteOff(d: CommissionsDeps, tx: Executor, ctx: Ctx, w: WriteOff): Promise<bigint> {
-  const s = await sellerOf(d, w.contractId);
+  const s = await sellerOf(d, w.contractId, tx);
   if (!s || w.paymentIds.length === 0) return 0n;
   const [earned] = await tx
     .select({ total: sum(accruals.amountVnd) })

@@ -27,7 +27,7 @@ export async function syncAccruals(d: CommissionsDeps, period: Period): Promise<
   for (const p of ledger.payments) {
     const s = await seller(p.contractId);
     if (!s) continue;
-    const netVnd = await netOf(d, p.contractId, p.amendmentId, p.amountVnd);
+    const netVnd = await netOf(d, p, p.amountVnd);
     const line = { sourceType: 'payment', sourceId: p.id, paymentId: p.id, period: periodOf(p.paidAt), contractId: p.contractId, collectedVnd: p.amountVnd, netVnd } as const;
     added += await insertAccrual(d, d.database.db, s, { ...line, amountVnd: commissionOn(netVnd, s.rateBp) });
   }
@@ -35,8 +35,8 @@ export async function syncAccruals(d: CommissionsDeps, period: Period): Promise<
     const p = r.payment;
     const s = await seller(p.contractId);
     if (!s) continue;
-    const before = await netOf(d, p.contractId, p.amendmentId, p.amountVnd - r.refundedBeforeVnd);
-    const after = await netOf(d, p.contractId, p.amendmentId, p.amountVnd - r.refundedBeforeVnd - r.amountVnd);
+    const before = await netOf(d, p, p.amountVnd - r.refundedBeforeVnd);
+    const after = await netOf(d, p, p.amountVnd - r.refundedBeforeVnd - r.amountVnd);
     const line = { sourceType: 'refund', sourceId: r.id, paymentId: p.id, period: periodOf(r.doneAt), contractId: p.contractId, collectedVnd: -r.amountVnd } as const;
     added += await insertAccrual(d, d.database.db, s, { ...line, netVnd: after - before, amountVnd: refundReversal(before, after, s.rateBp) });
   }

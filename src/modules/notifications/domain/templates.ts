@@ -71,6 +71,18 @@ export const TEMPLATES = {
       html: '<p>Dear <b>{{customerName}}</b>,</p><p>Your {{productName}} fee for <b>{{month}}</b> under contract <b>{{number}}</b> is <b>{{amount}}</b> (bill {{billNumber}}, due {{dueDate}}).</p><p><a href="{{billUrl}}">Details</a></p><p><a href="{{payUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Pay</a></p><p>Support: 0896151617<br>Best regards,<br>MobiFone</p>',
     },
   },
+  'collection.reminder': {
+    vi: {
+      subject: 'MobiFone: nhắc thanh toán cước — hợp đồng {{number}} — {{amount}}',
+      text: 'Kính gửi {{customerName}},\n\nHợp đồng {{number}} còn nợ cước {{amount}}, quá hạn thanh toán {{days}} ngày (hạn {{dueDate}}). Vui lòng thanh toán để tránh bị tạm dừng dịch vụ.\nXem chi tiết: {{contractUrl}}\n\nHỗ trợ: 0896151617\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi <b>{{customerName}}</b>,</p><p>Hợp đồng <b>{{number}}</b> còn nợ cước <b>{{amount}}</b>, quá hạn thanh toán {{days}} ngày (hạn {{dueDate}}). Vui lòng thanh toán để tránh bị tạm dừng dịch vụ.</p><p><a href="{{contractUrl}}">Xem chi tiết</a></p><p>Hỗ trợ: 0896151617<br>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: payment reminder — contract {{number}} — {{amount}}',
+      text: 'Dear {{customerName}},\n\nContract {{number}} has {{amount}} unpaid, {{days}} days past its due date ({{dueDate}}). Please pay to avoid the suspension of the service.\nDetails: {{contractUrl}}\n\nSupport: 0896151617\nBest regards,\nMobiFone',
+      html: '<p>Dear <b>{{customerName}}</b>,</p><p>Contract <b>{{number}}</b> has <b>{{amount}}</b> unpaid, {{days}} days past its due date ({{dueDate}}). Please pay to avoid the suspension of the service.</p><p><a href="{{contractUrl}}">Details</a></p><p>Support: 0896151617<br>Best regards,<br>MobiFone</p>',
+    },
+  },
   'contract.staff_update': {
     vi: {
       subject: '[QLDV] Hợp đồng {{number}}: {{event}}',
