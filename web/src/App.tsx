@@ -13,6 +13,9 @@ import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { OptionalSession, RequireRole, RequireSession } from './features/auth/session.tsx';
 import { CalendarPage } from './features/calendar/CalendarPage.tsx';
 import { CatalogPage } from './features/catalog/CatalogPage.tsx';
+import { CollectionPolicyPage } from './features/collection/CollectionPolicyPage.tsx';
+import { DebtPage } from './features/collection/DebtPage.tsx';
+import { CommissionsPage } from './features/commissions/CommissionsPage.tsx';
 import { ContractDetailPage } from './features/contracts/ContractDetailPage.tsx';
 import { ContractNewPage } from './features/contracts/ContractNewPage.tsx';
 import { ContractsPage } from './features/contracts/ContractsPage.tsx';
@@ -146,6 +149,9 @@ function AppRoutes() {
         <Route path="payments" element={<RequireRole roles={AREAS.payments.roles}><PaymentsPage /></RequireRole>} />
         <Route path="payments/reconciliation" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationPage /></RequireRole>} />
         <Route path="payments/reconciliation/:date" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationDayPage /></RequireRole>} />
+        <Route path="debt" element={<RequireRole roles={AREAS.debt.roles}><DebtPage /></RequireRole>} />
+        <Route path="debt/policy" element={<RequireRole roles={AREAS.collectionPolicy.roles}><CollectionPolicyPage /></RequireRole>} />
+        <Route path="commissions" element={<RequireRole roles={AREAS.commissions.roles}><CommissionsPage /></RequireRole>} />
         <Route path="invoices" element={<RequireRole roles={AREAS.invoices.roles}><InvoicesPage /></RequireRole>} />
         <Route path="invoices/:id" element={<RequireRole roles={AREAS.invoices.roles}><InvoiceDetailPage /></RequireRole>} />
         <Route path="catalog" element={<RequireRole roles={AREAS.catalog.roles}><CatalogPage /></RequireRole>} />

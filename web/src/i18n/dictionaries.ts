@@ -19,6 +19,8 @@ import { slaPoliciesTexts } from '../features/sla-policies/i18n.ts';
 import { supportDashboardTexts } from '../features/support-dashboard/i18n.ts';
 import { ticketsTexts } from '../features/tickets/i18n.ts';
 import { usersTexts } from '../features/users/i18n.ts';
+import { collectionTexts } from '../features/collection/i18n.ts';
+import { commissionsTexts } from '../features/commissions/i18n.ts';
 import { coreTexts } from './core.ts';
 import type { Lang, Texts } from './texts.ts';
 
@@ -50,6 +52,8 @@ export const TEXT_PARTS = {
   slaPolicies: slaPoliciesTexts,
   payments: paymentsTexts,
   invoices: invoicesTexts,
+  collection: collectionTexts,
+  commissions: commissionsTexts,
 };
 
 type Part = (typeof TEXT_PARTS)[keyof typeof TEXT_PARTS];

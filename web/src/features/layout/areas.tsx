@@ -145,6 +145,32 @@ export const AREAS = {
     roles: ['admin', 'accountant', 'invoice_officer'],
     group: 'payments',
   },
+  debt: {
+    path: '/debt',
+    label: 'nav.debt',
+    description: 'home.desc.debt',
+    icon: <FieldTimeOutlined />,
+    // `collection.read` on the server (an AM/KAM sees the contracts in their scope).
+    roles: ['admin', 'accountant', 'collector', 'am', 'kam'],
+    group: 'payments',
+  },
+  collectionPolicy: {
+    path: '/debt/policy',
+    label: 'nav.collectionPolicy',
+    description: 'home.desc.collectionPolicy',
+    icon: <FormOutlined />,
+    roles: ['admin', 'accountant', 'collector'],
+    group: 'payments',
+  },
+  commissions: {
+    path: '/commissions',
+    label: 'nav.commissions',
+    description: 'home.desc.commissions',
+    icon: <CalculatorOutlined />,
+    // `commission.read`: the accountant sees all, an AM/KAM or agent their own.
+    roles: ['admin', 'accountant', 'am', 'kam', 'agent'],
+    group: 'payments',
+  },
   invoices: {
     path: '/invoices',
     label: 'nav.invoiceList',
