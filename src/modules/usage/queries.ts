@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.ts';
 import type { Executor } from '../../db/client.ts';
 import type { UsageOfPeriod } from './contract.ts';
-import { closedPeriods, monthly } from './db/schema.ts';
+import { monthly } from './db/schema.ts';
 import type { Deps } from './deps.ts';
 import { aggregate, METRICS } from './domain/metrics.ts';
 
@@ -45,13 +46,13 @@ async function uniqueCounts(d: Deps, contractIds: string[], period: string, ex: 
 export async function closePeriod(d: Deps, tx: Executor, contractIds: string[], period: string): Promise<void> {
   if (contractIds.length === 0) return;
   const now = d.clock.now();
-  await tx
-    .insert(closedPeriods)
-    .values(contractIds.map((contractId) => ({ contractId, closedThrough: period, updatedAt: now })))
-    .onConflictDoUpdate({
-      target: closedPeriods.contractId,
-      set: { closedThrough: sql`greatest(${closedPeriods.closedThrough}, excluded.closed_through)`, updatedAt: now },
-    });
+  const each = <T,>(v: T) => contractIds.map(() => v);
+  await bulkInsert(
+    tx,
+    'usage.closed_periods',
+    { contract_id: ['text', contractIds], closed_through: ['text', each(period)], updated_at: ['timestamptz', each(now)] },
+    sql`on conflict (contract_id) do update set closed_through = greatest(usage.closed_periods.closed_through, excluded.closed_through), updated_at = excluded.updated_at`,
+  );
 }
 
 /** A contract's usage in a period: totals per metric and quantities per local day for the chart. */

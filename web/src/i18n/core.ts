@@ -58,6 +58,7 @@ export const coreTexts = defineTexts({
     'nav.payments': 'Thanh toán',
     'nav.tickets': 'Phiếu yêu cầu',
     'nav.invoices': 'Hoá đơn',
+    'nav.bills': 'Hoá đơn cước trả sau',
 
     'status.active': 'Hoạt động',
     'status.disabled': 'Vô hiệu hoá',
@@ -93,6 +94,7 @@ export const coreTexts = defineTexts({
     'home.desc.payments': 'Thanh toán và gạch nợ',
     'home.desc.tickets': 'Tiếp nhận và xử lý yêu cầu',
     'home.desc.invoices': 'Phát hành và tra cứu hoá đơn',
+    'home.desc.bills': 'Cước dịch vụ trả sau hằng tháng, thanh toán và bản in',
 
     'common.all': 'Tất cả',
     'common.months': '{n} tháng',
@@ -189,6 +191,7 @@ export const coreTexts = defineTexts({
     'nav.payments': 'Payments',
     'nav.tickets': 'Tickets',
     'nav.invoices': 'Invoices',
+    'nav.bills': 'Postpaid bills',
 
     'status.active': 'Active',
     'status.disabled': 'Disabled',
@@ -224,6 +227,7 @@ export const coreTexts = defineTexts({
     'home.desc.payments': 'Payments and debt clearing',
     'home.desc.tickets': 'Service requests and incidents',
     'home.desc.invoices': 'Issue and look up invoices',
+    'home.desc.bills': 'Monthly postpaid service fees, payment and printing',
 
     'common.all': 'All',
     'common.months': '{n} months',

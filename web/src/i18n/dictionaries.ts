@@ -1,4 +1,5 @@
 import { auditTexts } from '../features/audit/i18n.ts';
+import { billsTexts } from '../features/bills/i18n.ts';
 import { authTexts } from '../features/auth/i18n.ts';
 import { calendarTexts } from '../features/calendar/i18n.ts';
 import { catalogTexts } from '../features/catalog/i18n.ts';
@@ -52,6 +53,7 @@ export const TEXT_PARTS = {
   slaPolicies: slaPoliciesTexts,
   payments: paymentsTexts,
   invoices: invoicesTexts,
+  bills: billsTexts,
   collection: collectionTexts,
   commissions: commissionsTexts,
 };

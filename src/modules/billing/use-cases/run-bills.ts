@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { bulkInsert } from '../../../db/bulk.ts';
 import { advisoryXactLock, type Executor } from '../../../db/client.ts';
 import { addDays, localDateTime } from '../../../platform/calendar.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -6,7 +7,7 @@ import { nextDocumentNumbers } from '../../../platform/counters.ts';
 import { newId } from '../../../platform/ids.ts';
 import { priceModelFromJson, type PriceModel } from '../../catalog/index.ts';
 import { periodDates, periodEnd, periodOf, previousPeriod } from '../../usage/index.ts';
-import { billLines, bills, runs } from '../db/schema.ts';
+import { bills, runs } from '../db/schema.ts';
 import { SYSTEM, today, type Deps } from '../deps.ts';
 import { rateMonth } from '../domain/rating.ts';
 import { billingError } from '../errors.ts';
@@ -129,9 +130,42 @@ async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: ContractRow[
     payable.map((b) => ({ contractId: b.contractId, billId: b.id, customerId: b.customerId, amountVnd: b.totalVnd, description: d.payments.billPaymentDescription(b.number as string) })),
   );
   for (const b of rows) b.paymentId = paymentIds.get(b.id) ?? null;
-  await insertAll(tx, bills, rows);
-  const lineRows = rated.flatMap(({ bill }, i) => bill.lines.map((l, position) => ({ id: newId('billLine', now), billId: rows[i].id, position, ...l })));
-  await insertAll(tx, billLines, lineRows);
+  const col = <K extends keyof BillRow>(k: K) => rows.map((b) => b[k]);
+  await bulkInsert(tx, 'billing.bills', {
+    id: ['text', col('id')],
+    contract_id: ['text', col('contractId')],
+    customer_id: ['text', col('customerId')],
+    period: ['text', col('period')],
+    status: ['text', col('status')],
+    number: ['text', col('number')],
+    issue_date: ['date', col('issueDate')],
+    due_date: ['date', col('dueDate')],
+    subtotal_vnd: ['bigint', col('subtotalVnd')],
+    vat_vnd: ['bigint', col('vatVnd')],
+    total_vnd: ['bigint', col('totalVnd')],
+    paid_vnd: ['bigint', col('paidVnd')],
+    paid_at: ['timestamptz', col('paidAt')],
+    payment_id: ['text', col('paymentId')],
+    run_id: ['text', col('runId')],
+    created_at: ['timestamptz', col('createdAt')],
+    updated_at: ['timestamptz', col('updatedAt')],
+  });
+  const lines = rated.flatMap(({ bill }, i) => bill.lines.map((l, position) => ({ billId: rows[i].id, position, ...l })));
+  const line = <K extends keyof (typeof lines)[number]>(k: K) => lines.map((l) => l[k]);
+  await bulkInsert(tx, 'billing.bill_lines', {
+    id: ['text', lines.map(() => newId('billLine', now))],
+    bill_id: ['text', line('billId')],
+    position: ['int', line('position')],
+    kind: ['text', line('kind')],
+    description: ['text', line('description')],
+    metric: ['text', line('metric')],
+    quantity: ['int', line('quantity')],
+    unit: ['text', line('unit')],
+    unit_price_vnd: ['bigint', line('unitPriceVnd')],
+    amount_vnd: ['bigint', line('amountVnd')],
+    vat_rate: ['text', line('vatRate')],
+    vat_vnd: ['bigint', line('vatVnd')],
+  });
   await d.audit.record(tx, SYSTEM, {
     action: 'bill.issued',
     entityType: 'bill_run',
@@ -140,12 +174,6 @@ async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: ContractRow[
   });
   if (payable.length > 0) await d.jobs.enqueue(tx, { queue: BILL_MAIL_QUEUE, key: `${BILL_MAIL_QUEUE}:${payable[0].id}`, payload: { billIds: payable.map((b) => b.id) } });
   return rows.length;
-}
-
-/** Multi-row inserts, split to stay under PostgreSQL's 65,535 parameters per statement. */
-async function insertAll<T extends Record<string, unknown>>(tx: Executor, table: typeof bills | typeof billLines, rows: T[]) {
-  const per = Math.max(1, Math.floor(60_000 / Math.max(1, Object.keys(rows[0] ?? {}).length)));
-  for (let i = 0; i < rows.length; i += per) await tx.insert(table).values(rows.slice(i, i + per) as never);
 }
 
 /** The job: a run started through the API (`runId`), or the month's scheduled run (`period`). */

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { bulkInsert } from '../../../db/bulk.ts';
 import type { Executor } from '../../../db/client.ts';
 import { newId } from '../../../platform/ids.ts';
 import { payments } from '../db/schema.ts';
@@ -61,23 +62,28 @@ export const contractPaymentDescription = (number: string, appendix = false): st
 export async function createBillPayments(d: Deps, tx: Executor, bills: (PaymentPurpose & { billId: string })[]): Promise<Map<string, string>> {
   if (bills.length === 0) return new Map();
   const now = d.clock.now();
-  const rows = bills.map((b) => ({
-    id: newId('payment', now),
-    contractId: b.contractId,
-    billId: b.billId,
-    customerId: b.customerId,
-    amountVnd: b.amountVnd,
-    description: b.description,
-    status: 'pending' as const,
-    linkExpiresAt: linkExpiry(now, d.settings.linkDays),
-    createdAt: now,
-    updatedAt: now,
-  }));
-  const created = await tx.insert(payments).values(rows).onConflictDoNothing().returning({ id: payments.id, billId: payments.billId });
+  const each = <T,>(v: T) => bills.map(() => v);
+  const created = await bulkInsert<{ id: string; bill_id: string }>(
+    tx,
+    'payments.payments',
+    {
+      id: ['text', bills.map(() => newId('payment', now))],
+      contract_id: ['text', bills.map((b) => b.contractId)],
+      bill_id: ['text', bills.map((b) => b.billId)],
+      customer_id: ['text', bills.map((b) => b.customerId)],
+      amount_vnd: ['bigint', bills.map((b) => b.amountVnd)],
+      description: ['text', bills.map((b) => b.description)],
+      status: ['text', each('pending')],
+      link_expires_at: ['timestamptz', each(linkExpiry(now, d.settings.linkDays))],
+      created_at: ['timestamptz', each(now)],
+      updated_at: ['timestamptz', each(now)],
+    },
+    sql`on conflict do nothing returning id, bill_id`,
+  );
   if (created.length > 0) {
     await d.audit.record(tx, SYSTEM, { action: 'payment.created', entityType: 'payment', entityId: null, after: { ids: created.map((p) => p.id) } });
   }
-  return new Map(created.map((p) => [p.billId as string, p.id]));
+  return new Map(created.map((p) => [p.bill_id, p.id]));
 }
 
 /** The description VNPay and the bank statement show for a bill's payment (no diacritics). */

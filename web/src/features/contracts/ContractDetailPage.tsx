@@ -30,6 +30,7 @@ import { useSession } from '../auth/session.tsx';
 import { payLinkTarget, useContractPaymentLink } from '../payments/payments.ts';
 import { billingLabel, localName, monthsLabel, vatLabel } from '../catalog/catalog.ts';
 import { ContractActionDialog } from './ContractActionDialog.tsx';
+import { UsageCard } from '../bills/UsageCard.tsx';
 import { ContractMoneySection } from './ContractMoneySection.tsx';
 import { ContractStatusTag } from './ContractStatusTag.tsx';
 import { ServiceAccessCard } from './ServiceAccessCard.tsx';
@@ -120,6 +121,7 @@ export function ContractDetailPage() {
             <ServiceAccessCard service={c.service} />
             <SummaryCard c={c} />
             <TermCard c={c} />
+            {c.billing === 'postpaid' && c.startDate && <UsageCard contractId={c.id} />}
             <ContractMoneySection contractId={c.id} />
             {!customerOnly && <TasksCard tasks={c.tasks} />}
             <AmendmentsCard c={c} onPay={(a) => setDialog({ kind: 'payAmendment', amendment: a })} onComplete={(a) => setDialog({ kind: 'completeAmendment', amendment: a })} />

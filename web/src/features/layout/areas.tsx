@@ -180,6 +180,15 @@ export const AREAS = {
     roles: ['invoice_officer', 'admin', 'accountant'],
     group: 'invoices',
   },
+  bills: {
+    path: '/bills',
+    label: 'nav.bills',
+    description: 'home.desc.bills',
+    icon: <CreditCardOutlined />,
+    // The server scopes the list: a customer's own, staff their contracts', accounting all.
+    roles: ['customer', 'am', 'kam', 'agent', 'accountant', 'admin'],
+    group: 'invoices',
+  },
   quote: { path: '/quote', label: 'nav.quote', description: 'home.desc.quote', icon: <CalculatorOutlined /> },
   catalog: {
     path: '/catalog',
