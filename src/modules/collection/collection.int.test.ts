@@ -100,6 +100,15 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
     expect(await status(c.late.id)).toBe('active');
     expect(await timeline(c.late.id)).toEqual(expect.arrayContaining(['contract.resumed', 'collection.reopened']));
     expect(await status(c.bad.id)).toBe('suspended');
+    // The AM earns 35 % of what the two paid bills collected, before VAT (the bill's own VAT share).
+    await s.commissions.sync('2026-04');
+    const earned = (await get('am1', '/api/v1/commissions?period=2026-04')).body.items;
+    const bills = await Promise.all([c.paid, c.late].map(async (k) => (await get('accountant1', `/api/v1/bills/${k.billId}`)).body));
+    expect(earned.map((i: { contractId: string }) => i.contractId).sort()).toEqual([c.paid.id, c.late.id].sort());
+    for (const b of bills) {
+      const item = earned.find((i: { contractId: string }) => i.contractId === b.contractId);
+      expect(item).toMatchObject({ collectedVnd: b.totalVnd, rateBp: 3500, amountVnd: ((BigInt(b.subtotalVnd) * 3500n) / 10_000n).toString() });
+    }
   });
 
   it('after the lock a collection case goes to the AM; promise to pay; the write-off is approved by the accountant, never by its requester', async () => {

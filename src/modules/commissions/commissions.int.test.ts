@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, noDatabase, type TestSystem } from '../../../test/system.ts';
+import { systemCtx } from '../../platform/context.ts';
 
 describe.skipIf(noDatabase)('commissions on collected money (A6): accrual, refund reversal, statements, minutes', () => {
   let s: TestSystem;
@@ -98,5 +99,16 @@ describe.skipIf(noDatabase)('commissions on collected money (A6): accrual, refun
     const xlsx = await s.server!.inject({ method: 'GET', url: '/api/v1/commissions/export?period=2026-03', headers: { authorization: `Bearer ${t.accountant1}` } });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('an approved write-off takes back what its payments earned, once, in the month it is approved', async () => {
+    const [line] = (await list('accountant1')).body.items.filter((i: { beneficiaryUsername: string }) => i.beneficiaryUsername === 'agent1');
+    const pay = (await s.http('GET', `/api/v1/payments?contractId=${line.contractId}`, { token: t.admin })).body.items[0];
+    const writeOff = { writeOffId: 'wof_TEST', contractId: line.contractId, paymentIds: [pay.id] };
+    const ctx = systemCtx('test');
+    expect(await s.database.db.transaction((tx) => s.commissions.reverseWriteOff(tx, ctx, writeOff))).toBe(-BigInt(line.amountVnd));
+    await s.database.db.transaction((tx) => s.commissions.reverseWriteOff(tx, ctx, writeOff));
+    const april = (await list('agent1', '2026-04')).body.items;
+    expect(april).toEqual([expect.objectContaining({ contractId: line.contractId, collectedVnd: '0', amountVnd: (-BigInt(line.amountVnd)).toString(), status: 'accrued' })]);
   });
 });
