@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { period } from '../usage/contract.ts';
 
 /**
  * The commissions HTTP contract (A6): what routes validate and document, and what the web reads.
@@ -8,7 +9,6 @@ import { z } from 'zod';
 const signedVnd = z.string().regex(/^-?\d{1,18}$/);
 const isoInstant = z.string();
 
-export const period = z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const username = z.string().trim().min(1).max(100);
 
 export const periodQuery = z.object({ period }).strict();

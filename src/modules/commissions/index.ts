@@ -8,11 +8,11 @@ import { reverseWriteOff, type WriteOff } from './use-cases/reverse-write-off.ts
 import { approveStatement, listStatements } from './use-cases/statements.ts';
 import { totalsByContract } from './use-cases/totals-by-contract.ts';
 import { SYNC_QUEUE, syncAccruals } from './use-cases/sync-accruals.ts';
-import { periodOf, previousPeriod } from './domain/period.ts';
+import { periodOf, previousPeriod } from '../usage/index.ts';
 
 export type { CommissionsDeps } from './deps.ts';
 export type { WriteOff } from './use-cases/reverse-write-off.ts';
-export { periodEnded, periodOf, periodRange, previousPeriod, type Period } from './domain/period.ts';
+export { periodEnded, periodRange } from './queries.ts';
 export { SYNC_QUEUE as COMMISSIONS_SYNC_QUEUE };
 
 /** Builds the module; its sync job accrues the current and the previous month (money of the last days arrives late). */

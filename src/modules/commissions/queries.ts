@@ -1,5 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { periodEnd, periodOf, previousPeriod } from '../usage/index.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { accruals } from './db/schema.ts';
 import type { CommissionsDeps } from './deps.ts';
@@ -52,3 +53,9 @@ export function visibleAccruals(ctx: Ctx, period: string): SQL {
   const own = seesAll(ctx) ? undefined : eq(accruals.beneficiaryUserId, ctx.actor.id ?? '');
   return and(eq(accruals.period, period), own)!;
 }
+
+/** The instants [from, to) of a local month (tháng N). */
+export const periodRange = (period: string): { from: Date; to: Date } => ({ from: periodEnd(previousPeriod(period)), to: periodEnd(period) });
+
+/** A month can be settled once it is over. */
+export const periodEnded = (period: string, now: Date): boolean => periodOf(now) > period;

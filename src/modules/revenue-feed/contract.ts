@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { period } from '../usage/contract.ts';
 
 /** The revenue feed's HTTP contract (what was queued and sent to BHTT per contract, month and kind). */
 
-export const period = z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 export const periodBody = z.object({ period }).strict();
 
 export const feedItem = z.object({

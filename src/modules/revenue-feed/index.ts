@@ -1,5 +1,6 @@
 /** The revenue feed to BHTT (issue #11 item 8): revenue, collections and commissions per contract and month, through a job. */
-import { periodEnded, periodOf, periodRange, previousPeriod } from '../commissions/index.ts';
+import { periodEnded, periodRange } from '../commissions/index.ts';
+import { periodOf, previousPeriod } from '../usage/index.ts';
 import type { RevenueFeedDeps } from './deps.ts';
 import { revenueFeedError } from './errors.ts';
 import { CLOSE_QUEUE, closeMonth } from './use-cases/close-month.ts';

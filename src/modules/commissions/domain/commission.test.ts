@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commissionOn, commissionRate, refundReversal } from './commission.ts';
-import { nextPeriod, periodEnded, periodOf, periodRange, previousPeriod } from './period.ts';
 
 const policy = { agentCommissionBp: 4000, amCommissionBp: 3500 };
 
@@ -52,14 +51,3 @@ describe('accrual and reversal', () => {
   });
 });
 
-describe('periods (local months)', () => {
-  it('a payment at 23:30 UTC on 31 Jan is in February in Hà Nội', () => {
-    expect(periodOf(new Date('2026-01-31T23:30:00Z'))).toBe('2026-02');
-    expect(periodRange('2026-12')).toEqual({ from: new Date('2026-11-30T17:00:00Z'), to: new Date('2026-12-31T17:00:00Z') });
-    expect(nextPeriod('2026-12')).toBe('2027-01');
-    expect(previousPeriod('2027-01')).toBe('2026-12');
-    expect(previousPeriod('2026-11')).toBe('2026-10');
-    expect(periodEnded('2026-11', new Date('2026-12-01T00:00:00+07:00'))).toBe(true);
-    expect(periodEnded('2026-12', new Date('2026-12-31T23:59:00+07:00'))).toBe(false);
-  });
-});

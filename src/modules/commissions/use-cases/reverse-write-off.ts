@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { accruals } from '../db/schema.ts';
 import type { CommissionsDeps } from '../deps.ts';
-import { periodOf } from '../domain/period.ts';
+import { periodOf } from '../../usage/index.ts';
 import { sellerOf } from '../queries.ts';
 import { insertAccrual } from './sync-accruals.ts';
 

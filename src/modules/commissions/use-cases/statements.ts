@@ -5,9 +5,8 @@ import { newId } from '../../../platform/ids.ts';
 import type { CommissionStatement } from '../contract.ts';
 import { accruals, statements } from '../db/schema.ts';
 import type { CommissionsDeps } from '../deps.ts';
-import { periodEnded } from '../domain/period.ts';
 import { commissionsError } from '../errors.ts';
-import { seesAll } from '../queries.ts';
+import { periodEnded, seesAll } from '../queries.ts';
 import { openLines } from './list-commissions.ts';
 import { syncAccruals } from './sync-accruals.ts';
 

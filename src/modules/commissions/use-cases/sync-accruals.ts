@@ -3,8 +3,8 @@ import { newId } from '../../../platform/ids.ts';
 import { accruals } from '../db/schema.ts';
 import { SYSTEM, type CommissionsDeps } from '../deps.ts';
 import { commissionOn, refundReversal } from '../domain/commission.ts';
-import { periodOf, periodRange, type Period } from '../domain/period.ts';
-import { netOf, sellerOf, type Seller } from '../queries.ts';
+import { periodOf } from '../../usage/index.ts';
+import { netOf, periodRange, sellerOf, type Seller } from '../queries.ts';
 
 export const SYNC_QUEUE = 'commissions.sync';
 
@@ -15,7 +15,7 @@ type NewAccrual = Omit<typeof accruals.$inferInsert, 'id' | 'createdAt' | 'contr
  * reversal per done refund. Keyed by the payment or refund id, so running it again (or in two
  * processes at once) adds nothing twice. Returns how many lines were added.
  */
-export async function syncAccruals(d: CommissionsDeps, period: Period): Promise<number> {
+export async function syncAccruals(d: CommissionsDeps, period: string): Promise<number> {
   const { from, to } = periodRange(period);
   const ledger = await d.ledger(from, to);
   const sellers = new Map<string, Promise<Seller | null>>();
