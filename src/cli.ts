@@ -166,6 +166,31 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
       });
     });
 
+  const periodOption = (period: string) => {
+    if (!isPeriod(period)) throw fail('VALIDATION_FAILED', { period }, { vi: 'kỳ phải có dạng YYYY-MM', en: 'period must be YYYY-MM' });
+  };
+  program
+    .command('collection')
+    .description('collection and debt')
+    .command('run')
+    .description("today's collection run: overdue bills, then each contract's reminders, suspension, lock or reopening (no step twice)")
+    .action(() =>
+      withSystem(async (s) => {
+        const r = await s.collection.runDaily();
+        out(`${r.overdue} bills fell due, ${r.evaluated} contracts evaluated, ${r.steps} steps taken`);
+      }),
+    );
+  program
+    .command('commissions')
+    .description('commissions on collected money')
+    .command('sync')
+    .description("accrue a month's commissions from the payments ledger (a rerun adds nothing)")
+    .requiredOption('--period <period>', 'YYYY-MM (Hà Nội time)')
+    .action(async (o: { period: string }) => {
+      periodOption(o.period);
+      await withSystem(async (s) => out(`${o.period}: ${await s.commissions.sync(o.period)} lines added`));
+    });
+
   return { program, result };
 }
 
