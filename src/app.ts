@@ -25,7 +25,7 @@ import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/in
 import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
 import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
 import { startBhttSimulator, type RunningBhttSimulator } from './simulators/bhtt/index.ts';
-import { BhttAdapter, collectedByContract, createRevenueFeed, type RevenueFeedService } from './modules/revenue-feed/index.ts';
+import { BhttAdapter, collectedByContract, createRevenueFeed, unconfiguredBhtt, type RevenueFeedService } from './modules/revenue-feed/index.ts';
 import { revenueFeedRoutes } from './modules/revenue-feed/routes.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { createUsage, usageRoutes, type UsageService } from './modules/usage/index.ts';
@@ -244,14 +244,13 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       identity,
       ledger: (from, to) => collectionLedger(database, from, to),
     });
-    const bhttServer = config.bhtt.url ? { baseUrl: config.bhtt.url, apiKey: config.bhtt.apiKey ?? '' } : undefined;
+    const bhttServer = config.bhtt.url ? new BhttAdapter({ baseUrl: config.bhtt.url, apiKey: config.bhtt.apiKey ?? '' }) : undefined;
     const revenueFeed = createRevenueFeed({
       database,
       clock,
       audit,
       jobs,
-      // One-shot CLI commands run without simulators and push nothing: the adapter then points nowhere.
-      bhtt: new BhttAdapter(orSimulator(bhttServer, 'BHTT_URL', () => ({ baseUrl: simulators.bhtt?.url ?? 'http://127.0.0.1:9', apiKey: simulators.bhtt?.apiKey ?? '' }))),
+      bhtt: orSimulator(bhttServer, 'BHTT_URL', () => (simulators.bhtt ? new BhttAdapter({ baseUrl: simulators.bhtt.url, apiKey: simulators.bhtt.apiKey }) : unconfiguredBhtt)),
       sources: {
         revenue: async (period) => {
           const issued = await billing.billsOfPeriod(period);

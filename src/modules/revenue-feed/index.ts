@@ -10,7 +10,7 @@ import { PUSH_QUEUE, pushRecord } from './use-cases/push-record.ts';
 export type { BhttPort, FeedSources, RevenueFeedDeps } from './deps.ts';
 export type { ContractAmount } from './domain/records.ts';
 export { collectedByContract } from './domain/records.ts';
-export { BhttAdapter } from './bhtt/adapter.ts';
+export { BhttAdapter, unconfiguredBhtt } from './bhtt/adapter.ts';
 export const REVENUE_FEED_JOBS = { close: CLOSE_QUEUE, push: PUSH_QUEUE } as const;
 
 export function createRevenueFeed(d: RevenueFeedDeps) {

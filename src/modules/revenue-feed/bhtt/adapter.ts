@@ -44,3 +44,7 @@ export class BhttAdapter implements BhttPort {
     }
   }
 }
+
+/** For one-shot CLI commands, which run no simulator and push nothing: any call says so. */
+const notConfigured = () => Promise.reject(new Error('BHTT is not configured in this process (BHTT_URL, or the simulator with the background services)'));
+export const unconfiguredBhtt: BhttPort = { put: notConfigured, get: notConfigured };
