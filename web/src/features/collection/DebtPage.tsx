@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Input, Modal, Row, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { Aging, AgingBucket, CollectionCase, WriteOff } from '@contracts/collection';
@@ -140,13 +140,14 @@ export function DebtPage() {
 /** The accountant's queue of write-offs: approve (not one's own request) or reject with a reason. */
 function WriteOffApprovals({ items }: { items: WriteOff[] }) {
   const t = useT();
+  const { modal } = App.useApp();
   const approve = useCollectionCommand<{ id: string }>((b) => `/api/v1/collection/write-offs/${encodeURIComponent(b.id)}/approve`, 'post', () => ({}));
   const reject = useCollectionCommand<{ id: string; reason: string }>((b) => `/api/v1/collection/write-offs/${encodeURIComponent(b.id)}/reject`, 'post', (b) => ({ reason: b.reason }));
   const approveNow = useSubmit(approve, t('debt.approved'));
   const rejectNow = useSubmit(reject, t('debt.rejected'));
   const askReason = (id: string) => {
     let reason = '';
-    Modal.confirm({
+    modal.confirm({
       title: t('debt.rejectReason'),
       content: <Input.TextArea rows={2} onChange={(e) => (reason = e.target.value)} />,
       onOk: () => rejectNow({ id, reason }),

@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Space, Table, Tag, Typography, type TableColum
 import { FileExcelOutlined, PrinterOutlined, SyncOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { CommissionItem, CommissionStatement } from '@contracts/commissions';
 import { api, withQuery } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -22,7 +22,9 @@ export function CommissionsPage() {
   const { modal } = App.useApp();
   const { permissions } = useSession();
   const canApprove = permissions.includes('commission.approve');
-  const [period, setPeriod] = useState(() => dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [search] = useSearchParams();
+  // The month in the address (a link to a month), else last month: the one to settle.
+  const [period, setPeriod] = useState(() => (/^\d{4}-\d{2}$/.test(search.get('period') ?? '') ? search.get('period')! : dayjs().subtract(1, 'month').format('YYYY-MM')));
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: ['commissions'] });
   const statements = useQuery({ queryKey: ['commissions', 'statements', period], queryFn: () => api.get<{ items: CommissionStatement[] }>('/api/v1/commissions/statements', { period }) });
@@ -44,7 +46,7 @@ export function CommissionsPage() {
       key: 'actions',
       render: (_, r) => (
         <Space size="small" wrap>
-          <Button size="small" icon={<PrinterOutlined />} href={minutesUrl(r.beneficiaryUsername)} target="_blank">
+          <Button size="small" icon={<PrinterOutlined />} href={minutesUrl(r.beneficiaryUsername)} target="_blank" data-testid={`commission-minutes-${r.beneficiaryUsername}`}>
             {t('commission.minutes')}
           </Button>
           {canApprove && r.status === 'accrued' && (
