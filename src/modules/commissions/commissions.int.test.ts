@@ -60,6 +60,22 @@ describe.skipIf(noDatabase)('commissions on collected money (A6): accrual, refun
     expect(mine).toEqual([expect.objectContaining({ beneficiaryUsername: 'agent1', contractId: d.body.id, rateBp: 4000, collectedVnd: d.body.totalVnd, amountVnd: ((BigInt(d.body.totalVnd) * 4000n) / 10_000n).toString() })]);
   });
 
+  it('a reseller agent (đại lý bao tiêu) bought outright: its contracts earn nothing', async () => {
+    const unit = s.identity.orgUnitByCode('DL-BT01')!;
+    expect(unit.agentKind).toBe('reseller');
+    const admin = await s.login('admin');
+    const made = await s.http('POST', '/api/v1/admin/users', { token: admin, body: { username: 'reseller1', password: 'Qldv@2026', fullName: 'Đại lý Minh Phát', email: 'reseller1@example.vn', roles: ['agent'], orgUnitId: unit.id } });
+    expect(made.status).toBe(201);
+    const reseller = await s.login('reseller1');
+    const cust = await s.http('POST', '/api/v1/customers', { token: reseller, body: { type: 'individual', name: 'Vũ Văn Long', email: 'long@example.vn', phone: '0977123456' } });
+    const d = await s.http('POST', '/api/v1/contracts', { token: reseller, body: { customerId: cust.body.id, product: 'MEETING', quantity: 1, periodMonths: 1, signedDate: '2026-03-02' } });
+    expect(d.body).toMatchObject({ channel: 'agent' });
+    await s.http('POST', `/api/v1/contracts/${d.body.id}/submit`, { token: reseller, body: {} });
+    expect((await s.http('POST', '/api/v1/payments/manual', { token: t.accountant1, body: { contractId: d.body.id, amountVnd: d.body.totalVnd, bankRef: 'VCB-RESELLER-1' } })).status).toBe(201);
+    expect(await s.commissions.sync('2026-03')).toBe(0);
+    expect((await list('accountant1')).body.items.some((i: { contractId: string }) => i.contractId === d.body.id)).toBe(false);
+  });
+
   it('a refund reverses its share; the month is approved only once it has ended; the minutes and the Excel follow', async () => {
     const { pay } = await amContractPaid();
     const part = 1_000_003n;
