@@ -20,7 +20,10 @@ describe.skipIf(skipBrowser)('debt, collection policy and commissions screens', 
     await firstDays.fill('2');
     await page.getByTestId('policy-save').click();
     const accountant = await apiAs('accountant1');
-    await expect.poll(async () => (await accountant.get('/api/v1/collection/policy')).steps[0], { timeout: 15_000 }).toEqual({ afterDays: 2, action: 'remind_email' });
+    await expect.poll(
+      async () => (await accountant.get('/api/v1/collection/policy')).steps[0],
+      { timeout: 15_000 },
+    ).toEqual({ afterDays: 2, action: 'remind_email' });
 
     await page.goto(`${baseUrl}/debt`);
     await page.getByTestId('aging-chart').waitFor();
@@ -29,7 +32,16 @@ describe.skipIf(skipBrowser)('debt, collection policy and commissions screens', 
     // An AM-sold contract paid by bank transfer this month: the AM's 35 % shows on the month's statements.
     const am = await apiAs('am1');
     const me = await (await apiAs('enterprise1')).get('/api/v1/me');
-    const contract = await am.post('/api/v1/contracts', { customerId: me.user.customer.id, product: 'MEETING', quantity: 1, periodMonths: 1, signedDate: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10) });
+    const contract = await am.post(
+      '/api/v1/contracts',
+      {
+        customerId: me.user.customer.id,
+        product: 'MEETING',
+        quantity: 1,
+        periodMonths: 1,
+        signedDate: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+      },
+    );
     await am.post(`/api/v1/contracts/${contract.id}/submit`);
     await accountant.post('/api/v1/payments/manual', { contractId: contract.id, amountVnd: contract.totalVnd, bankRef: `E2E-COMM-${Date.now()}` });
     const period = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);

@@ -24,7 +24,11 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
     // Three postpaid eKYC contracts of the same customer, each used in March and billed on 1 April (due 16 April).
     const me = await get('enterprise1', '/api/v1/me');
     for (const k of Object.keys(c) as (keyof typeof c)[]) {
-      const d = await post('am1', '/api/v1/contracts', { customerId: me.body.user.customer.id, product: 'EKYC', billing: 'postpaid', quantity: 1, signedDate: '2026-03-02' });
+      const d = await post(
+        'am1',
+        '/api/v1/contracts',
+        { customerId: me.body.user.customer.id, product: 'EKYC', billing: 'postpaid', quantity: 1, signedDate: '2026-03-02' },
+      );
       c[k].id = d.body.id;
       await post('am1', `/api/v1/contracts/${d.body.id}/submit`);
       await post('approver.ctkv1', `/api/v1/contracts/${d.body.id}/approve`);
@@ -34,7 +38,10 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
     await travel('2026-03-31T22:00:00');
     for (const k of Object.keys(c) as (keyof typeof c)[]) {
       const key = (await post('enterprise1', `/api/v1/contracts/${c[k].id}/api-keys`, { name: k })).body.key;
-      const events = Array.from({ length: 100 }, (_, i) => ({ transactionId: `${k}-${i}`, metric: 'ekyc.request', timestamp: at('2026-03-10T10:00:00').toISOString() }));
+      const events = Array.from(
+        { length: 100 },
+        (_, i) => ({ transactionId: `${k}-${i}`, metric: 'ekyc.request', timestamp: at('2026-03-10T10:00:00').toISOString() }),
+      );
       expect((await s.http('POST', '/api/v1/usage/events', { headers: { 'x-api-key': key }, body: { events } })).body.accepted).toBe(100);
     }
     await travel('2026-04-01T08:00:00');
@@ -77,7 +84,9 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
     expect((await post('accountant1', '/api/v1/collection/run')).body.steps).toBe(4); // SMS and suspension, for each
     expect(await status(c.late.id)).toBe('suspended');
     expect(await status(c.paid.id)).toBe('active');
-    expect(await timeline(c.late.id)).toEqual(expect.arrayContaining(['collection.remind_email', 'collection.remind_sms', 'contract.suspended', 'collection.suspend']));
+    expect(await timeline(c.late.id)).toEqual(
+      expect.arrayContaining(['collection.remind_email', 'collection.remind_sms', 'contract.suspended', 'collection.suspend'])
+    );
     expect((await timeline(c.paid.id)).some((a) => a.startsWith('collection.'))).toBe(false);
 
     const aging = await get('collector1', '/api/v1/collection/aging');
@@ -89,7 +98,9 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
       { bucket: '61-90', bills: 0, amountVnd: '0' },
       { bucket: '90+', bills: 0, amountVnd: '0' },
     ]);
-    expect(aging.body.contracts.map((r: { contractId: string; stage: string }) => [r.contractId, r.stage]).sort()).toEqual([[c.late.id, 'suspended'], [c.bad.id, 'suspended']].sort());
+    expect(
+      aging.body.contracts.map((r: { contractId: string; stage: string }) => [r.contractId, r.stage]).sort()
+    ).toEqual([[c.late.id, 'suspended'], [c.bad.id, 'suspended']].sort());
     const xlsx = await s.server!.inject({ method: 'GET', url: '/api/v1/collection/aging/export', headers: { authorization: `Bearer ${t.accountant1}` } });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
@@ -122,23 +133,32 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
     const bad = await post('collector1', `/api/v1/collection/cases/${caseId}/assign`, { assigneeUsername: 'enterprise1' });
     expect(bad.body.error.code).toBe('COLLECTION_ASSIGNEE_INVALID');
     expect((await post('am1', `/api/v1/collection/cases/${caseId}/assign`, { assigneeUsername: 'collector1' })).body.assigneeUsername).toBe('collector1');
-    const promised = await post('collector1', `/api/v1/collection/cases/${caseId}/promises`, { promisedDate: '2026-05-30', amountVnd: '100000', note: 'Kế toán KH hẹn chuyển khoản' });
+    const promised = await post(
+      'collector1',
+      `/api/v1/collection/cases/${caseId}/promises`,
+      { promisedDate: '2026-05-30', amountVnd: '100000', note: 'Kế toán KH hẹn chuyển khoản' },
+    );
     expect(promised.body.promises).toEqual([expect.objectContaining({ promisedDate: '2026-05-30', amountVnd: '100000' })]);
 
     const own = await post('accountant1', `/api/v1/collection/cases/${caseId}/write-off`, { reason: 'Khách hàng mất khả năng thanh toán' });
     const selfApproved = await post('accountant1', `/api/v1/collection/write-offs/${own.body.id}/approve`);
     expect(selfApproved).toMatchObject({ status: 403, body: { error: { code: 'COLLECTION_WRITE_OFF_SELF_APPROVAL' } } });
-    expect((await post('accountant1', `/api/v1/collection/write-offs/${own.body.id}/reject`, { reason: 'Rút lại đề nghị' })).body.status).toBe('rejected');
+    const withdrawn = await post('accountant1', `/api/v1/collection/write-offs/${own.body.id}/reject`, { reason: 'Rút lại đề nghị' });
+    expect(withdrawn.body.status).toBe('rejected');
     const asked = await post('collector1', `/api/v1/collection/cases/${caseId}/write-off`, { reason: 'Khách hàng giải thể, không còn tài sản' });
     expect(asked).toMatchObject({ status: 201, body: { status: 'requested', amountVnd: c.bad.totalVnd } });
-    expect((await post('collector1', `/api/v1/collection/cases/${caseId}/write-off`, { reason: 'Đề nghị lần hai' })).body.error.code).toBe('COLLECTION_WRITE_OFF_PENDING');
+    expect(
+      (await post('collector1', `/api/v1/collection/cases/${caseId}/write-off`, { reason: 'Đề nghị lần hai' })).body.error.code
+    ).toBe('COLLECTION_WRITE_OFF_PENDING');
     expect((await post('collector1', `/api/v1/collection/write-offs/${asked.body.id}/approve`)).status).toBe(403);
     const approved = await post('accountant1', `/api/v1/collection/write-offs/${asked.body.id}/approve`);
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: expect.any(String) });
     expect((await post('accountant1', `/api/v1/collection/write-offs/${asked.body.id}/approve`)).body.error.code).toBe('COLLECTION_WRITE_OFF_DECIDED');
     expect((await get('accountant1', `/api/v1/bills/${c.bad.billId}`)).body.status).toBe('written_off');
     expect((await get('collector1', '/api/v1/collection/cases?status=written_off')).body.items.map((x: { id: string }) => x.id)).toEqual([caseId]);
-    expect(await timeline(c.bad.id)).toEqual(expect.arrayContaining(['collection.case_assigned', 'collection.promise_to_pay', 'collection.write_off_requested', 'collection.write_off_approved']));
+    expect(await timeline(c.bad.id)).toEqual(
+      expect.arrayContaining(['collection.case_assigned', 'collection.promise_to_pay', 'collection.write_off_requested', 'collection.write_off_approved'])
+    );
     // Written off, not paid: the service is not reopened by the next run.
     await post('accountant1', '/api/v1/collection/run');
     expect(await status(c.bad.id)).toBe('suspended');

@@ -12,7 +12,14 @@ export const policy = z.object({ steps: z.array(policyStep).max(20) }).strict();
 export const policyOut = policy.extend({ updatedBy: z.string().nullable(), updatedAt: z.string().nullable(), version: z.number().int() });
 
 const amount = z.string();
-export const promise = z.object({ id: z.string(), promisedDate: z.string(), amountVnd: amount, note: z.string().nullable(), createdBy: z.string(), createdAt: z.string() });
+export const promise = z.object({
+  id: z.string(),
+  promisedDate: z.string(),
+  amountVnd: amount,
+  note: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
 export const writeOff = z.object({
   id: z.string(),
   caseId: z.string(),

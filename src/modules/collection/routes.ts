@@ -17,7 +17,12 @@ export function collectionRoutes(app: Server, collection: CollectionService) {
   });
 
   app.put('/api/v1/collection/policy', {
-    schema: { tags: ['collection'], summary: 'Change the collection policy (audited; applied by the next daily run)', body: c.policy, response: { 200: c.policyOut } },
+    schema: {
+      tags: ['collection'],
+      summary: 'Change the collection policy (audited; applied by the next daily run)',
+      body: c.policy,
+      response: { 200: c.policyOut },
+    },
     preValidation: guard('collection.policy'),
     handler: async (req) => collection.setPolicy(ctxOf(req), req.body),
   });
@@ -61,7 +66,13 @@ export function collectionRoutes(app: Server, collection: CollectionService) {
   });
 
   app.post('/api/v1/collection/cases/:id/assign', {
-    schema: { tags: ['collection'], summary: 'Assign a case to an AM/KAM or collection staff', params, body: c.assignBody, response: { 200: c.collectionCase } },
+    schema: {
+      tags: ['collection'],
+      summary: 'Assign a case to an AM/KAM or collection staff',
+      params,
+      body: c.assignBody,
+      response: { 200: c.collectionCase },
+    },
     preValidation: guard('collection.work'),
     handler: async (req) => collection.assign(ctxOf(req), req.params.id, req.body.assigneeUsername),
   });
@@ -73,7 +84,13 @@ export function collectionRoutes(app: Server, collection: CollectionService) {
   });
 
   app.post('/api/v1/collection/cases/:id/write-off', {
-    schema: { tags: ['collection'], summary: 'Request the write-off of the bad debt (approved by the accountant)', params, body: c.reasonBody, response: { 201: c.writeOff } },
+    schema: {
+      tags: ['collection'],
+      summary: 'Request the write-off of the bad debt (approved by the accountant)',
+      params,
+      body: c.reasonBody,
+      response: { 201: c.writeOff },
+    },
     preValidation: guard('collection.work'),
     handler: async (req, reply) => reply.status(201).send(await collection.requestWriteOff(ctxOf(req), req.params.id, req.body.reason)),
   });
@@ -85,7 +102,12 @@ export function collectionRoutes(app: Server, collection: CollectionService) {
   });
 
   app.post('/api/v1/collection/write-offs/:id/approve', {
-    schema: { tags: ['collection'], summary: 'Approve a write-off (not by its requester): bills written off, commission reversed', params, response: { 200: c.writeOff } },
+    schema: {
+      tags: ['collection'],
+      summary: 'Approve a write-off (not by its requester): bills written off, commission reversed',
+      params,
+      response: { 200: c.writeOff },
+    },
     preValidation: guard('collection.write_off'),
     handler: async (req) => collection.decideWriteOff(ctxOf(req), req.params.id, 'approve'),
   });

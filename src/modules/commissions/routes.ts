@@ -8,7 +8,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export function commissionRoutes(app: Server, commissions: CommissionService) {
   app.get('/api/v1/commissions', {
-    schema: { tags: ['commissions'], summary: "A month's commissions per beneficiary and contract (the accountant sees all; others their own)", querystring: c.periodQuery, response: { 200: c.commissionList } },
+    schema: {
+      tags: ['commissions'],
+      summary: "A month's commissions per beneficiary and contract (the accountant sees all; others their own)",
+      querystring: c.periodQuery,
+      response: { 200: c.commissionList },
+    },
     preValidation: guard('commission.read'),
     handler: async (req) => commissions.list(ctxOf(req), req.query.period),
   });
@@ -32,7 +37,12 @@ export function commissionRoutes(app: Server, commissions: CommissionService) {
   });
 
   app.post('/api/v1/commissions/sync', {
-    schema: { tags: ['commissions'], summary: 'Accrue the commissions of a month from the payments ledger (idempotent)', body: c.periodQuery, response: { 200: c.syncResult } },
+    schema: {
+      tags: ['commissions'],
+      summary: 'Accrue the commissions of a month from the payments ledger (idempotent)',
+      body: c.periodQuery,
+      response: { 200: c.syncResult },
+    },
     preValidation: guard('commission.approve'),
     handler: async (req) => ({ added: await commissions.sync(req.body.period) }),
   });
@@ -44,15 +54,26 @@ export function commissionRoutes(app: Server, commissions: CommissionService) {
   });
 
   app.post('/api/v1/commissions/statements/approve', {
-    schema: { tags: ['commissions'], summary: "Approve a beneficiary's statement of an ended month (accountant)", body: c.approveStatement, response: { 200: c.statement } },
+    schema: {
+      tags: ['commissions'],
+      summary: "Approve a beneficiary's statement of an ended month (accountant)",
+      body: c.approveStatement,
+      response: { 200: c.statement },
+    },
     preValidation: guard('commission.approve'),
     handler: async (req) => commissions.approve(ctxOf(req), req.body.period, req.body.beneficiaryUsername),
   });
 
   app.get('/api/v1/commissions/minutes', {
-    schema: { tags: ['commissions'], summary: 'The revenue-confirmation minutes (biên bản xác nhận doanh thu thực thu) of a beneficiary and month, printable', querystring: c.statementQuery },
+    schema: {
+      tags: ['commissions'],
+      summary: 'The revenue-confirmation minutes (biên bản xác nhận doanh thu thực thu) of a beneficiary and month, printable',
+      querystring: c.statementQuery,
+    },
     preValidation: guard('commission.read'),
     handler: async (req, reply) =>
-      reply.type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(await commissions.minutes(ctxOf(req), req.query.period, req.query.beneficiaryUsername)),
+      reply.type('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(
+        await commissions.minutes(ctxOf(req), req.query.period, req.query.beneficiaryUsername)
+      ),
   });
 }

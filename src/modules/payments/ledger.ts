@@ -44,7 +44,10 @@ export async function collectionLedger(database: Database, from: Date, to: Date)
   const refunded = paymentIds.length ? await db.select().from(payments).where(inArray(payments.id, paymentIds)) : [];
   const siblings = paymentIds.length ? await db.select().from(refunds).where(and(eq(refunds.status, 'done'), inArray(refunds.paymentId, paymentIds))) : [];
   const byId = new Map(refunded.map((p) => [p.id, toCollected(p)]));
-  const order = (a: { updatedAt: Date; id: string }, b: { updatedAt: Date; id: string }) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.id.localeCompare(b.id);
+  const order = (
+    a: { updatedAt: Date; id: string },
+    b: { updatedAt: Date; id: string },
+  ) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.id.localeCompare(b.id);
   return {
     payments: paidRows.map(toCollected),
     refunds: refundRows.sort(order).map((r) => ({
@@ -58,5 +61,13 @@ export async function collectionLedger(database: Database, from: Date, to: Date)
 }
 
 function toCollected(p: typeof payments.$inferSelect): CollectedPayment {
-  return { id: p.id, contractId: p.contractId, amendmentId: p.amendmentId, billId: p.billId, amountVnd: p.amountVnd, method: p.method, paidAt: p.paidAt ?? p.updatedAt };
+  return {
+    id: p.id,
+    contractId: p.contractId,
+    amendmentId: p.amendmentId,
+    billId: p.billId,
+    amountVnd: p.amountVnd,
+    method: p.method,
+    paidAt: p.paidAt ?? p.updatedAt,
+  };
 }

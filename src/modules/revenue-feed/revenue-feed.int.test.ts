@@ -13,10 +13,26 @@ describe.skipIf(noDatabase)('the revenue feed to BHTT: per contract, month and k
   afterAll(() => s?.close());
 
   it('closes an ended month once; a lost answer is looked up before any resend; an outage is retried', async () => {
-    const cust = await s.http('POST', '/api/v1/customers', { token: t.agent1, body: { type: 'individual', name: 'Đỗ Thị Hoa', email: 'hoa@example.vn', phone: '0912345678' } });
-    const d = await s.http('POST', '/api/v1/contracts', { token: t.agent1, body: { customerId: cust.body.id, product: 'MEETING', quantity: 1, periodMonths: 1, signedDate: '2026-03-02' } });
+    const cust = await s.http(
+      'POST',
+      '/api/v1/customers',
+      { token: t.agent1, body: { type: 'individual', name: 'Đỗ Thị Hoa', email: 'hoa@example.vn', phone: '0912345678' } },
+    );
+    const d = await s.http(
+      'POST',
+      '/api/v1/contracts',
+      { token: t.agent1, body: { customerId: cust.body.id, product: 'MEETING', quantity: 1, periodMonths: 1, signedDate: '2026-03-02' } },
+    );
     await s.http('POST', `/api/v1/contracts/${d.body.id}/submit`, { token: t.agent1, body: {} });
-    expect((await s.http('POST', '/api/v1/payments/manual', { token: t.accountant1, body: { contractId: d.body.id, amountVnd: d.body.totalVnd, bankRef: 'BIDV-FEED-01' } })).status).toBe(201);
+    expect(
+      (
+        await s.http(
+          'POST',
+          '/api/v1/payments/manual',
+          { token: t.accountant1, body: { contractId: d.body.id, amountVnd: d.body.totalVnd, bankRef: 'BIDV-FEED-01' } },
+        )
+      ).status
+    ).toBe(201);
     await s.commissions.sync('2026-03');
     await s.jobs.drain();
 

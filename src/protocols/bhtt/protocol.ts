@@ -51,7 +51,9 @@ export function bhttRecordProblems(r: Partial<BhttRecord>, pathId?: string): str
   if (!SIGNED.test(r.amount ?? '')) problems.push('amount must be whole đồng');
   if (r.vat !== null && r.vat !== undefined && !SIGNED.test(r.vat)) problems.push('vat must be whole đồng or null');
   if (r.currency !== 'VND' || r.source !== 'QLDV') problems.push('currency VND and source QLDV');
-  if (r.recordId && r.contractId && r.period && r.kind && r.recordId !== bhttRecordId(r.contractId, r.period, r.kind)) problems.push('recordId is contractId.period.kind');
+  if (
+    r.recordId && r.contractId && r.period && r.kind && r.recordId !== bhttRecordId(r.contractId, r.period, r.kind)
+  ) problems.push('recordId is contractId.period.kind');
   return problems;
 }
 

@@ -29,7 +29,14 @@ export interface RunningBhttSimulator {
 
 export const BHTT_SIMULATOR_KEY = 'qldv-bhtt-simulator-key';
 
-export async function startBhttSimulator(opts: { port?: number; apiKey?: string; clock?: { now(): Date }; logger?: Logger } = {}): Promise<RunningBhttSimulator> {
+export interface BhttSimulatorOptions {
+  port?: number;
+  apiKey?: string;
+  clock?: { now(): Date };
+  logger?: Logger;
+}
+
+export async function startBhttSimulator(opts: BhttSimulatorOptions = {}): Promise<RunningBhttSimulator> {
   const apiKey = opts.apiKey ?? BHTT_SIMULATOR_KEY;
   const clock = opts.clock ?? { now: () => new Date() };
   const log = opts.logger ?? silentLogger;

@@ -8,7 +8,9 @@ describe('collection policy step selection', () => {
     expect(nextSteps(DEFAULT_POLICY, { daysOverdue: 1, done: [] }).steps.map(stepKey)).toEqual(['remind_email@1']);
     expect(nextSteps(DEFAULT_POLICY, { daysOverdue: 12, done: ['remind_email@1'] }).steps.map(stepKey)).toEqual(['remind_sms@5', 'suspend@10']);
     expect(nextSteps(DEFAULT_POLICY, { daysOverdue: 12, done: ['remind_email@1', 'remind_sms@5', 'suspend@10'] }).steps).toEqual([]);
-    expect(nextSteps(DEFAULT_POLICY, { daysOverdue: 40, done: [] }).steps.map((s) => s.action)).toEqual(['remind_email', 'remind_sms', 'suspend', 'lock', 'collect']);
+    expect(
+      nextSteps(DEFAULT_POLICY, { daysOverdue: 40, done: [] }).steps.map((s) => s.action)
+    ).toEqual(['remind_email', 'remind_sms', 'suspend', 'lock', 'collect']);
   });
 
   it('a paid debt reopens a suspended service and nothing else', () => {
@@ -38,7 +40,9 @@ describe('collection policy step selection', () => {
     expect(policyProblems({ steps: [{ afterDays: 5, action: 'lock' }] })).toContain('lock needs suspend before it');
     expect(policyProblems({ steps: [{ afterDays: 20, action: 'suspend' }, { afterDays: 10, action: 'lock' }] })).toContain('lock must come after suspend');
     expect(policyProblems({ steps: [{ afterDays: 1.5, action: 'remind_email' }] })).toHaveLength(1);
-    expect(policyProblems({ steps: [{ afterDays: 1, action: 'remind_email' }, { afterDays: 1, action: 'remind_email' }] })).toEqual(['remind_email@1 appears twice']);
+    expect(
+      policyProblems({ steps: [{ afterDays: 1, action: 'remind_email' }, { afterDays: 1, action: 'remind_email' }] })
+    ).toEqual(['remind_email@1 appears twice']);
   });
 });
 

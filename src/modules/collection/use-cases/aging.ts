@@ -47,6 +47,8 @@ export async function agingReport(d: CollectionDeps, ctx: Ctx): Promise<Aging> {
       byBucket: Object.fromEntries(AGING_BUCKETS.map((k) => [k, byBucket[k].toString()])) as Record<AgingBucket, string>,
     });
   }
-  contracts.sort((a, b) => (BigInt(b.totalVnd) > BigInt(a.totalVnd) ? 1 : BigInt(b.totalVnd) < BigInt(a.totalVnd) ? -1 : a.contractNumber.localeCompare(b.contractNumber)));
+  contracts.sort(
+    (a, b) => (BigInt(b.totalVnd) > BigInt(a.totalVnd) ? 1 : BigInt(b.totalVnd) < BigInt(a.totalVnd) ? -1 : a.contractNumber.localeCompare(b.contractNumber))
+  );
   return { asOf: today, buckets: AGING_BUCKETS.map((bucket) => ({ bucket, bills: counts[bucket], amountVnd: totals[bucket].toString() })), contracts };
 }

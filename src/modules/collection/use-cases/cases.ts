@@ -42,7 +42,7 @@ export async function presentCases(d: CollectionDeps, rows: (typeof cases.$infer
       outstandingVnd: open.reduce((s, b) => s + b.totalVnd - b.paidVnd, 0n).toString(),
       promises: promiseRows
         .filter((p) => p.caseId === c.id)
-        .map((p) => ({ id: p.id, promisedDate: p.promisedDate, amountVnd: p.amountVnd.toString(), note: p.note, createdBy: p.createdBy, createdAt: p.createdAt.toISOString() })),
+        .map((p) => ({ ...p, amountVnd: p.amountVnd.toString(), createdAt: p.createdAt.toISOString() })),
       writeOffs: writeOffRows.filter((w) => w.caseId === c.id).map((w) => presentWriteOff(w, numbers.get(c.contractId) ?? c.contractId)),
     });
   }
@@ -51,7 +51,19 @@ export async function presentCases(d: CollectionDeps, rows: (typeof cases.$infer
 
 export function presentWriteOff(w: typeof writeOffs.$inferSelect, contractNumber: string): WriteOff {
   const { id, caseId, contractId, reason, status, requestedBy, decidedBy } = w;
-  return { id, caseId, contractId, contractNumber, amountVnd: w.amountVnd.toString(), reason, status, requestedBy, requestedAt: w.requestedAt.toISOString(), decidedBy, decidedAt: w.decidedAt?.toISOString() ?? null };
+  return {
+    id,
+    caseId,
+    contractId,
+    contractNumber,
+    amountVnd: w.amountVnd.toString(),
+    reason,
+    status,
+    requestedBy,
+    requestedAt: w.requestedAt.toISOString(),
+    decidedBy,
+    decidedAt: w.decidedAt?.toISOString() ?? null,
+  };
 }
 
 /** Hands an open case to an AM/KAM or a collection staff member (audited on the contract's timeline). */
@@ -59,25 +71,48 @@ export async function assignCase(d: CollectionDeps, ctx: Ctx, id: string, assign
   const c = await caseRow(d, id);
   await assertCanSeeContract(d, ctx, c.contractId);
   if (c.status !== 'open') throw collectionError('COLLECTION_CASE_CLOSED', { status: c.status });
-  const found = (await d.identity.listUsers({ q: assigneeUsername, page: 1, pageSize: 20 })).items.find((u) => u.username.toLowerCase() === assigneeUsername.toLowerCase());
-  if (!found || found.status !== 'active' || !found.roles.some((r) => WORKERS.includes(r))) throw collectionError('COLLECTION_ASSIGNEE_INVALID', { username: assigneeUsername });
+  const candidates = await d.identity.listUsers({ q: assigneeUsername, page: 1, pageSize: 20 });
+  const found = candidates.items.find((u) => u.username.toLowerCase() === assigneeUsername.toLowerCase());
+  const canWork = found?.status === 'active' && found.roles.some((r) => WORKERS.includes(r));
+  if (!found || !canWork) throw collectionError('COLLECTION_ASSIGNEE_INVALID', { username: assigneeUsername });
   await d.database.db.transaction(async (tx) => {
     await tx.update(cases).set({ assigneeUserId: found.id, version: c.version + 1 }).where(eq(cases.id, id));
-    await d.audit.record(tx, ctx, { action: 'collection.case_assigned', entityType: 'contract', entityId: c.contractId, before: { assignee: c.assigneeUserId }, after: { case: id, assignee: found.username } });
+    await d.audit.record(tx, ctx, {
+      action: 'collection.case_assigned',
+      entityType: 'contract',
+      entityId: c.contractId,
+      before: { assignee: c.assigneeUserId },
+      after: { case: id, assignee: found.username },
+    });
   });
   return (await presentCases(d, [await caseRow(d, id)]))[0];
 }
 
 /** Notes the customer's promise to pay (on the contract's timeline). */
-export async function addPromise(d: CollectionDeps, ctx: Ctx, id: string, p: { promisedDate: string; amountVnd: bigint; note?: string }): Promise<CollectionCase> {
+export interface PromiseToPay {
+  promisedDate: string;
+  amountVnd: bigint;
+  note?: string;
+}
+
+export async function addPromise(d: CollectionDeps, ctx: Ctx, id: string, p: PromiseToPay): Promise<CollectionCase> {
   const c = await caseRow(d, id);
   await assertCanSeeContract(d, ctx, c.contractId);
   if (c.status !== 'open') throw collectionError('COLLECTION_CASE_CLOSED', { status: c.status });
   await d.database.db.transaction(async (tx) => {
     const now = d.clock.now();
-    const row = { id: newId('collectionPromise', now), caseId: id, promisedDate: p.promisedDate, amountVnd: p.amountVnd, note: p.note ?? null, createdBy: ctx.actor.name, createdAt: now };
+    const row = {
+      id: newId('collectionPromise', now),
+      caseId: id,
+      promisedDate: p.promisedDate,
+      amountVnd: p.amountVnd,
+      note: p.note ?? null,
+      createdBy: ctx.actor.name,
+      createdAt: now,
+    };
     await tx.insert(promises).values(row);
-    await d.audit.record(tx, ctx, { action: 'collection.promise_to_pay', entityType: 'contract', entityId: c.contractId, after: { ...row, amountVnd: p.amountVnd.toString() } });
+    const after = { ...row, amountVnd: p.amountVnd.toString() };
+    await d.audit.record(tx, ctx, { action: 'collection.promise_to_pay', entityType: 'contract', entityId: c.contractId, after });
   });
   return (await presentCases(d, [c]))[0];
 }

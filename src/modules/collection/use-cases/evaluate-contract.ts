@@ -10,7 +10,13 @@ import { currentPolicy, daysBetween, lockState } from '../queries.ts';
 export const EVALUATE_QUEUE = 'collection.evaluate';
 
 type Stage = (typeof contractStates.$inferSelect)['stage'];
-const STAGE_AFTER: Record<PolicyStep['action'], Stage> = { remind_email: 'reminded', remind_sms: 'reminded', suspend: 'suspended', lock: 'locked', collect: 'in_collection' };
+const STAGE_AFTER: Record<PolicyStep['action'], Stage> = {
+  remind_email: 'reminded',
+  remind_sms: 'reminded',
+  suspend: 'suspended',
+  lock: 'locked',
+  collect: 'in_collection',
+};
 const RANK: Record<Stage, number> = { current: 0, reminded: 1, suspended: 2, locked: 3, in_collection: 4 };
 
 /**
@@ -28,7 +34,8 @@ export async function evaluateContract(d: CollectionDeps, contractId: string, to
   const daysOverdue = due.length ? daysBetween(due[0], today) : null;
   const { steps, reopen } = nextSteps(policy, { daysOverdue, done: state?.doneSteps ?? [] });
   const taken: string[] = [];
-  for (const step of steps) if (await takeStep(d, contractId, step, { oldestDue: due[0], daysOverdue: daysOverdue!, outstanding: open.reduce((s, b) => s + b.totalVnd - b.paidVnd, 0n) })) taken.push(stepKey(step));
+  const debt = { oldestDue: due[0], daysOverdue: daysOverdue!, outstanding: open.reduce((s, b) => s + b.totalVnd - b.paidVnd, 0n) };
+  for (const step of steps) if (await takeStep(d, contractId, step, debt)) taken.push(stepKey(step));
   if (daysOverdue === null && state && state.doneSteps.length > 0) {
     if (reopen && (await d.contracts.row(contractId)).status === 'suspended') await d.contracts.resume(SYSTEM, contractId);
     await settle(d, contractId, reopen);
@@ -74,10 +81,21 @@ async function remind(d: CollectionDeps, tx: Executor, contractId: string, actio
   const c = await d.contracts.row(contractId, tx);
   const customer = await d.customers.row(c.customerId, tx);
   const related = { type: 'contract', id: contractId };
-  const data = { customerName: customer.name, number: c.number, amount: formatVnd(debt.outstanding), dueDate: debt.oldestDue.split('-').reverse().join('/'), days: debt.daysOverdue, contractUrl: `${d.publicBaseUrl}/contracts/${contractId}` };
-  if (action === 'remind_email' && customer.email) await d.notifications.email(tx, { to: customer.email, template: 'collection.reminder', locale: 'vi', data, related });
+  const data = {
+    customerName: customer.name,
+    number: c.number,
+    amount: formatVnd(debt.outstanding),
+    dueDate: debt.oldestDue.split('-').reverse().join('/'),
+    days: debt.daysOverdue,
+    contractUrl: `${d.publicBaseUrl}/contracts/${contractId}`,
+  };
+  if (action === 'remind_email' && customer.email) {
+    await d.notifications.email(tx, { to: customer.email, template: 'collection.reminder', locale: 'vi', data, related });
+  }
   if (action === 'remind_sms' && customer.phone) {
-    const text = `MobiFone: HD ${c.number} con no cuoc ${debt.outstanding.toString()} dong, qua han ${debt.daysOverdue} ngay. Vui long thanh toan de tranh tam dung dich vu. HT: 0896151617`;
+    const text =
+      `MobiFone: HD ${c.number} con no cuoc ${debt.outstanding.toString()} dong, qua han ${debt.daysOverdue} ngay. ` +
+      'Vui long thanh toan de tranh tam dung dich vu. HT: 0896151617';
     await d.notifications.sms(tx, { to: customer.phone, text, related });
   }
 }
@@ -98,7 +116,9 @@ async function settle(d: CollectionDeps, contractId: string, reopened: boolean) 
     if (state.doneSteps.length === 0) return;
     const now = d.clock.now();
     await tx.update(cases).set({ status: 'paid', closedAt: now }).where(and(eq(cases.contractId, contractId), eq(cases.status, 'open')));
-    await tx.update(contractStates).set({ doneSteps: [], stage: 'current', oldestDueDate: null, updatedAt: now }).where(eq(contractStates.contractId, contractId));
-    await d.audit.record(tx, SYSTEM, { action: reopened ? 'collection.reopened' : 'collection.settled', entityType: 'contract', entityId: contractId, before: { steps: state.doneSteps } });
+    const fresh = { doneSteps: [], stage: 'current' as const, oldestDueDate: null, updatedAt: now };
+    await tx.update(contractStates).set(fresh).where(eq(contractStates.contractId, contractId));
+    const action = reopened ? 'collection.reopened' : 'collection.settled';
+    await d.audit.record(tx, SYSTEM, { action, entityType: 'contract', entityId: contractId, before: { steps: state.doneSteps } });
   });
 }

@@ -8,7 +8,12 @@ import { collectionError } from '../errors.ts';
 
 export async function getPolicy(d: CollectionDeps): Promise<CollectionPolicyOut> {
   const [row] = await d.database.db.select().from(policies).where(eq(policies.id, 'default'));
-  return row ? { ...row.policy, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString(), version: row.version } : { ...DEFAULT_POLICY, updatedBy: null, updatedAt: null, version: 0 };
+  return row ? {
+    ...row.policy,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  } : { ...DEFAULT_POLICY, updatedBy: null, updatedAt: null, version: 0 };
 }
 
 /** Saves the policy (audited); the next daily evaluation applies it. */
@@ -20,7 +25,8 @@ export async function setPolicy(d: CollectionDeps, ctx: Ctx, input: CollectionPo
     const [before] = await tx.select().from(policies).where(eq(policies.id, 'default')).for('update');
     const row = { id: 'default', policy, updatedBy: ctx.actor.name, updatedAt: d.clock.now(), version: (before?.version ?? 0) + 1 };
     await tx.insert(policies).values(row).onConflictDoUpdate({ target: policies.id, set: row });
-    await d.audit.record(tx, ctx, { action: 'collection.policy_changed', entityType: 'collection_policy', entityId: 'default', before: before?.policy ?? DEFAULT_POLICY, after: policy });
+    const change = { before: before?.policy ?? DEFAULT_POLICY, after: policy };
+    await d.audit.record(tx, ctx, { action: 'collection.policy_changed', entityType: 'collection_policy', entityId: 'default', ...change });
   });
   return getPolicy(d);
 }

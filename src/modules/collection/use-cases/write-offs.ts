@@ -18,12 +18,25 @@ export async function requestWriteOff(d: CollectionDeps, ctx: Ctx, caseId: strin
   const amountVnd = open.reduce((s, b) => s + b.totalVnd - b.paidVnd, 0n);
   if (amountVnd === 0n) throw collectionError('COLLECTION_NOTHING_TO_WRITE_OFF');
   const row = await d.database.db.transaction(async (tx) => {
-    const [pending] = await tx.select({ id: writeOffs.id }).from(writeOffs).where(and(eq(writeOffs.caseId, caseId), eq(writeOffs.status, 'requested'))).for('update');
+    const requested = and(eq(writeOffs.caseId, caseId), eq(writeOffs.status, 'requested'));
+    const [pending] = await tx.select({ id: writeOffs.id }).from(writeOffs).where(requested).for('update');
     if (pending) throw collectionError('COLLECTION_WRITE_OFF_PENDING');
     const now = d.clock.now();
-    const w = { id: newId('writeOff', now), caseId, contractId: c.contractId, billIds: open.map((b) => b.id), amountVnd, reason, status: 'requested' as const, requestedBy: ctx.actor.name, requestedById: ctx.actor.id, requestedAt: now };
+    const w = {
+      id: newId('writeOff', now),
+      caseId,
+      contractId: c.contractId,
+      billIds: open.map((b) => b.id),
+      amountVnd,
+      reason,
+      status: 'requested' as const,
+      requestedBy: ctx.actor.name,
+      requestedById: ctx.actor.id,
+      requestedAt: now,
+    };
     await tx.insert(writeOffs).values(w);
-    await d.audit.record(tx, ctx, { action: 'collection.write_off_requested', entityType: 'contract', entityId: c.contractId, after: { ...w, amountVnd: amountVnd.toString() } });
+    const after = { ...w, amountVnd: amountVnd.toString() };
+    await d.audit.record(tx, ctx, { action: 'collection.write_off_requested', entityType: 'contract', entityId: c.contractId, after });
     return w;
   });
   return present(d, row.id);
@@ -65,7 +78,8 @@ export async function decideWriteOff(d: CollectionDeps, ctx: Ctx, id: string, de
 }
 
 export async function listWriteOffs(d: CollectionDeps, status?: WriteOff['status']): Promise<{ items: WriteOff[] }> {
-  const rows = await d.database.db.select().from(writeOffs).where(status ? eq(writeOffs.status, status) : undefined).orderBy(desc(writeOffs.requestedAt)).limit(500);
+  const where = status ? eq(writeOffs.status, status) : undefined;
+  const rows = await d.database.db.select().from(writeOffs).where(where).orderBy(desc(writeOffs.requestedAt)).limit(500);
   const numbers = await d.contracts.numbersOf(rows.map((w) => w.contractId));
   return { items: rows.map((w) => presentWriteOff(w, numbers.get(w.contractId) ?? w.contractId)) };
 }

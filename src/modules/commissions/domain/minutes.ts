@@ -40,9 +40,13 @@ td,th{border:1px solid #000;padding:4px}.n{text-align:right}.sign{display:flex;j
 <h1>BIÊN BẢN XÁC NHẬN DOANH THU THỰC THU<br>Tháng ${month}/${year}</h1>
 ${m.approved ? '' : '<p class="draft">DỰ THẢO — bảng kê chưa được kế toán duyệt</p>'}
 <p><b>Bên A:</b> Trung tâm Công nghệ thông tin MobiFone<br><b>Bên B:</b> ${esc(partyB)} (tài khoản ${esc(m.beneficiary.username)})</p>
-<p>Hai bên xác nhận doanh thu thực thu của khách hàng trong tháng ${month}/${year} và chi phí phát triển, duy trì Bên B được hưởng như sau:</p>
-<table><thead><tr><th>STT</th><th>Số hợp đồng</th><th>Doanh thu thực thu (gồm VAT)</th><th>Doanh thu trước VAT</th><th>Tỷ lệ</th><th>Chi phí phát triển, duy trì</th></tr></thead>
-<tbody>${rows}<tr><th colspan="2">Tổng cộng</th><th class="n">${formatVnd(total((l) => l.collectedVnd))}</th><th class="n">${formatVnd(total((l) => l.netVnd))}</th><th></th>` +
+<p>Hai bên xác nhận doanh thu thực thu của khách hàng trong tháng ${month}/${year}
+và chi phí phát triển, duy trì Bên B được hưởng như sau:</p>
+<table><thead><tr><th>STT</th><th>Số hợp đồng</th><th>Doanh thu thực thu (gồm VAT)</th><th>Doanh thu trước VAT</th>
+<th>Tỷ lệ</th><th>Chi phí phát triển, duy trì</th></tr></thead>
+<tbody>${rows}<tr><th colspan="2">Tổng cộng</th><th class="n">${
+  formatVnd(total((l) => l.collectedVnd))
+}</th><th class="n">${formatVnd(total((l) => l.netVnd))}</th><th></th>` +
     `<th class="n">${formatVnd(total((l) => l.amountVnd))}</th></tr></tbody></table>
 <p>Bằng chữ: ${esc(m.amountInWords)}</p>
 ${m.approved ? `<p>Kế toán đã duyệt bảng kê: ${esc(m.approved.by)}, ${esc(m.approved.at)}</p>` : ''}

@@ -30,11 +30,18 @@ export async function minutesHtml(d: CommissionsDeps, ctx: Ctx, period: string, 
   const [user] = await d.identity.userRefs([userId]);
   const [approved] = await db.select().from(statements).where(and(eq(statements.period, period), eq(statements.beneficiaryUserId, userId)));
   const big = (v: string | null) => BigInt(v ?? 0);
-  const rows = lines.map((l) => ({ contractNumber: l.contractNumber, collectedVnd: big(l.collectedVnd), netVnd: big(l.netVnd), rateBp: l.rateBp ?? 0, amountVnd: big(l.amountVnd) }));
+  const rows = lines.map(
+    (l) => ({ contractNumber: l.contractNumber, collectedVnd: big(l.collectedVnd), netVnd: big(l.netVnd), rateBp: l.rateBp ?? 0, amountVnd: big(l.amountVnd) })
+  );
   const total = rows.reduce((s, l) => s + l.amountVnd, 0n);
   return renderMinutes({
     period,
-    beneficiary: { fullName: user?.fullName ?? beneficiaryUsername, username: beneficiaryUsername, unitName: d.identity.orgUnit(user?.orgUnitId ?? '')?.name ?? null, kind: lines[0].kind },
+    beneficiary: {
+      fullName: user?.fullName ?? beneficiaryUsername,
+      username: beneficiaryUsername,
+      unitName: d.identity.orgUnit(user?.orgUnitId ?? '')?.name ?? null,
+      kind: lines[0].kind,
+    },
     lines: rows,
     amountInWords: readVietnameseAmount(total < 0n ? 0n : total),
     approved: approved ? { by: approved.approvedBy, at: toLocalDate(approved.approvedAt).split('-').reverse().join('/') } : null,

@@ -27,7 +27,16 @@ export async function reverseWriteOff(d: CommissionsDeps, tx: Executor, ctx: Ctx
     .where(and(eq(accruals.contractId, w.contractId), inArray(accruals.paymentId, w.paymentIds)));
   const amountVnd = -BigInt(earned?.total ?? 0);
   if (amountVnd === 0n) return 0n;
-  const line = { sourceType: 'write_off', sourceId: w.writeOffId, paymentId: null, period: periodOf(d.clock.now()), contractId: w.contractId, collectedVnd: 0n, netVnd: 0n, amountVnd } as const;
+  const line = {
+    sourceType: 'write_off',
+    sourceId: w.writeOffId,
+    paymentId: null,
+    period: periodOf(d.clock.now()),
+    contractId: w.contractId,
+    collectedVnd: 0n,
+    netVnd: 0n,
+    amountVnd,
+  } as const;
   await insertAccrual(d, tx, s, line, ctx);
   return amountVnd;
 }

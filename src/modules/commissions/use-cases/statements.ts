@@ -15,7 +15,14 @@ export async function listStatements(d: CommissionsDeps, ctx: Ctx, period: strin
   const own = seesAll(ctx) ? undefined : eq(statements.beneficiaryUserId, ctx.actor.id ?? '');
   const approved = await d.database.db.select().from(statements).where(and(eq(statements.period, period), own)).orderBy(asc(statements.beneficiaryUsername));
   const open = await d.database.db
-    .select({ beneficiaryUsername: accruals.beneficiaryUsername, beneficiaryKind: accruals.beneficiaryKind, collectedVnd: sum(accruals.collectedVnd), amountVnd: sum(accruals.amountVnd) })
+    .select(
+      {
+        beneficiaryUsername: accruals.beneficiaryUsername,
+        beneficiaryKind: accruals.beneficiaryKind,
+        collectedVnd: sum(accruals.collectedVnd),
+        amountVnd: sum(accruals.amountVnd),
+      }
+    )
     .from(accruals)
     .where(openLines(ctx, period))
     .groupBy(accruals.beneficiaryUsername, accruals.beneficiaryKind)
@@ -64,13 +71,24 @@ export async function approveStatement(d: CommissionsDeps, ctx: Ctx, period: str
       approvedAt: now,
     };
     await tx.insert(statements).values(row);
-    await tx.update(accruals).set({ statementId: row.id }).where(and(eq(accruals.period, period), eq(accruals.beneficiaryUsername, beneficiaryUsername), isNull(accruals.statementId)));
-    await d.audit.record(tx, ctx, { action: 'commission.statement_approved', entityType: 'commission_statement', entityId: row.id, after: { ...row, lines: lines.length } });
+    const open = and(eq(accruals.period, period), eq(accruals.beneficiaryUsername, beneficiaryUsername), isNull(accruals.statementId));
+    await tx.update(accruals).set({ statementId: row.id }).where(open);
+    const after = { ...row, lines: lines.length };
+    await d.audit.record(tx, ctx, { action: 'commission.statement_approved', entityType: 'commission_statement', entityId: row.id, after });
     return presentApproved(row);
   });
 }
 
 function presentApproved(s: typeof statements.$inferSelect): CommissionStatement {
   const { period, beneficiaryUsername, beneficiaryKind, approvedBy } = s;
-  return { period, beneficiaryUsername, beneficiaryKind, collectedVnd: String(s.collectedVnd), amountVnd: String(s.amountVnd), status: 'approved', approvedBy, approvedAt: s.approvedAt.toISOString() };
+  return {
+    period,
+    beneficiaryUsername,
+    beneficiaryKind,
+    collectedVnd: String(s.collectedVnd),
+    amountVnd: String(s.amountVnd),
+    status: 'approved',
+    approvedBy,
+    approvedAt: s.approvedAt.toISOString(),
+  };
 }

@@ -8,7 +8,11 @@ import { netOf, periodRange, sellerOf, type Seller } from '../queries.ts';
 
 export const SYNC_QUEUE = 'commissions.sync';
 
-type NewAccrual = Omit<typeof accruals.$inferInsert, 'id' | 'createdAt' | 'contractNumber' | 'beneficiaryUserId' | 'beneficiaryUsername' | 'beneficiaryKind' | 'rateBp'>;
+/** A line as computed from the ledger; the seller's fields and the id are added when it is written. */
+type NewAccrual = Omit<
+  typeof accruals.$inferInsert,
+  'id' | 'createdAt' | 'contractNumber' | 'beneficiaryUserId' | 'beneficiaryUsername' | 'beneficiaryKind' | 'rateBp'
+>;
 
 /**
  * Accrues the commissions of a month from the payments ledger: one line per collected payment, one
@@ -28,7 +32,15 @@ export async function syncAccruals(d: CommissionsDeps, period: string): Promise<
     const s = await seller(p.contractId);
     if (!s) continue;
     const netVnd = await netOf(d, p, p.amountVnd);
-    const line = { sourceType: 'payment', sourceId: p.id, paymentId: p.id, period: periodOf(p.paidAt), contractId: p.contractId, collectedVnd: p.amountVnd, netVnd } as const;
+    const line = {
+      sourceType: 'payment',
+      sourceId: p.id,
+      paymentId: p.id,
+      period: periodOf(p.paidAt),
+      contractId: p.contractId,
+      collectedVnd: p.amountVnd,
+      netVnd,
+    } as const;
     added += await insertAccrual(d, d.database.db, s, { ...line, amountVnd: commissionOn(netVnd, s.rateBp) });
   }
   for (const r of ledger.refunds) {
@@ -37,7 +49,14 @@ export async function syncAccruals(d: CommissionsDeps, period: string): Promise<
     if (!s) continue;
     const before = await netOf(d, p, p.amountVnd - r.refundedBeforeVnd);
     const after = await netOf(d, p, p.amountVnd - r.refundedBeforeVnd - r.amountVnd);
-    const line = { sourceType: 'refund', sourceId: r.id, paymentId: p.id, period: periodOf(r.doneAt), contractId: p.contractId, collectedVnd: -r.amountVnd } as const;
+    const line = {
+      sourceType: 'refund',
+      sourceId: r.id,
+      paymentId: p.id,
+      period: periodOf(r.doneAt),
+      contractId: p.contractId,
+      collectedVnd: -r.amountVnd,
+    } as const;
     added += await insertAccrual(d, d.database.db, s, { ...line, netVnd: after - before, amountVnd: refundReversal(before, after, s.rateBp) });
   }
   return added;
@@ -46,9 +65,20 @@ export async function syncAccruals(d: CommissionsDeps, period: string): Promise<
 /** Adds one line unless its source already has one; audited when added. */
 export async function insertAccrual(d: CommissionsDeps, ex: Executor, s: Seller, line: NewAccrual, ctx = SYSTEM): Promise<number> {
   const now = d.clock.now();
-  const row = { ...line, id: newId('commissionAccrual', now), contractNumber: s.contractNumber, beneficiaryUserId: s.userId, beneficiaryUsername: s.username, beneficiaryKind: s.kind, rateBp: s.rateBp, createdAt: now };
+  const row = {
+    ...line,
+    id: newId('commissionAccrual', now),
+    contractNumber: s.contractNumber,
+    beneficiaryUserId: s.userId,
+    beneficiaryUsername: s.username,
+    beneficiaryKind: s.kind,
+    rateBp: s.rateBp,
+    createdAt: now,
+  };
   return ex.transaction(async (tx) => {
-    const inserted = await tx.insert(accruals).values(row).onConflictDoNothing({ target: [accruals.sourceType, accruals.sourceId] }).returning({ id: accruals.id });
+    const inserted = await tx.insert(accruals).values(row).onConflictDoNothing(
+      { target: [accruals.sourceType, accruals.sourceId] }
+    ).returning({ id: accruals.id });
     if (!inserted.length) return 0;
     await d.audit.record(tx, ctx, { action: `commission.accrued_${line.sourceType}`, entityType: 'commission_accrual', entityId: row.id, after: row });
     return 1;

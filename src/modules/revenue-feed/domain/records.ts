@@ -24,7 +24,12 @@ export function recordsOf(period: string, kind: BhttKind, rows: readonly Contrac
 }
 
 /** Money collected per contract in a month: payments less the refunds done in it. */
-export function collectedByContract(ledger: { payments: { contractId: string; amountVnd: bigint }[]; refunds: { payment: { contractId: string }; amountVnd: bigint }[] }): Map<string, bigint> {
+interface Ledger {
+  payments: { contractId: string; amountVnd: bigint }[];
+  refunds: { payment: { contractId: string }; amountVnd: bigint }[];
+}
+
+export function collectedByContract(ledger: Ledger): Map<string, bigint> {
   const total = new Map<string, bigint>();
   const add = (id: string, v: bigint) => total.set(id, (total.get(id) ?? 0n) + v);
   for (const p of ledger.payments) add(p.contractId, p.amountVnd);

@@ -18,7 +18,16 @@ export async function closeMonth(d: RevenueFeedDeps, period: string): Promise<nu
   for (const record of records) {
     await d.database.db.transaction(async (tx) => {
       const now = d.clock.now();
-      const row = { id: newId('feedPush', now), recordId: record.recordId, contractId: record.contractId, period, kind: record.kind, record, status: 'pending' as const, createdAt: now };
+      const row = {
+        id: newId('feedPush', now),
+        recordId: record.recordId,
+        contractId: record.contractId,
+        period,
+        kind: record.kind,
+        record,
+        status: 'pending' as const,
+        createdAt: now,
+      };
       const [inserted] = await tx.insert(pushes).values(row).onConflictDoNothing({ target: pushes.recordId }).returning({ id: pushes.id });
       if (!inserted) return;
       await d.jobs.enqueue(tx, { queue: PUSH_QUEUE, key: `${PUSH_QUEUE}:${record.recordId}`, payload: { recordId: record.recordId } });

@@ -30,7 +30,9 @@ export function CaseDialog({ command, item, onClose }: { command: CaseCommand; i
   const submit = useSubmit(mutation, done, onClose);
   const title = { assign: t('debt.assignTitle'), promise: t('debt.promiseTitle'), writeOff: t('debt.writeOffTitle') }[command];
   return (
-    <FormDialog<Values> title={`${title} — ${item.contractNumber}`} onClose={onClose} onFinish={submit} loading={mutation.isPending} okDanger={command === 'writeOff'}>
+    <FormDialog<Values> title={
+      `${title} — ${item.contractNumber}`
+    } onClose={onClose} onFinish={submit} loading={mutation.isPending} okDanger={command === 'writeOff'}>
       {command === 'assign' && (
         <Form.Item name="assigneeUsername" label={t('debt.assigneeUsername')} rules={[{ required: true }]}>
           <Input autoFocus />

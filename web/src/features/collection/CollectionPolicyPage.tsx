@@ -31,7 +31,9 @@ export function CollectionPolicyPage() {
       title: t('debt.afterDays'),
       dataIndex: 'afterDays',
       width: 140,
-      render: (v: number, r) => <InputNumber min={0} max={365} precision={0} value={v} disabled={!canEdit} onChange={(n) => change(r.key, { afterDays: n ?? 0 })} />,
+      render: (v: number, r) => <InputNumber min={0} max={365} precision={0} value={v} disabled={!canEdit} onChange={
+        (n) => change(r.key, { afterDays: n ?? 0 })
+      } />,
     },
     {
       title: t('debt.action'),
@@ -47,7 +49,13 @@ export function CollectionPolicyPage() {
       ),
     },
     ...(canEdit
-      ? [{ key: 'remove', width: 60, render: (_: unknown, r: Row) => <Button icon={<DeleteOutlined />} onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))} /> }]
+      ? [
+        {
+          key: 'remove',
+          width: 60,
+          render: (_: unknown, r: Row) => <Button icon={<DeleteOutlined />} onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))} />,
+        }
+      ]
       : []),
   ];
 
@@ -63,7 +71,9 @@ export function CollectionPolicyPage() {
             <Button icon={<PlusOutlined />} onClick={() => setRows((all) => [...all, { key: Date.now(), afterDays: 0, action: 'remind_email' }])}>
               {t('debt.addStep')}
             </Button>
-            <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={() => saveNow({ steps: rows.map(({ afterDays, action }) => ({ afterDays, action })) })} data-testid="policy-save">
+            <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={
+              () => saveNow({ steps: rows.map(({ afterDays, action }) => ({ afterDays, action })) })
+            } data-testid="policy-save">
               {t('debt.save')}
             </Button>
           </Space>

@@ -54,7 +54,9 @@ export function DebtPage() {
     { title: t('debt.contract'), dataIndex: 'contractNumber', render: (n: string, r) => <Link to={`/contracts/${r.contractId}`}>{n}</Link> },
     { title: t('debt.customer'), dataIndex: 'customerName' },
     { title: t('debt.stage'), dataIndex: 'stage', render: (s: string) => <Tag>{t.maybe(`debt.stage.${s}`) ?? s}</Tag> },
-    ...BUCKETS.map((b) => ({ title: t(`debt.bucket.${b}`), key: b, align: 'right' as const, render: (_: unknown, r: AgingRow) => <Money value={r.byBucket[b]} /> })),
+    ...BUCKETS.map(
+      (b) => ({ title: t(`debt.bucket.${b}`), key: b, align: 'right' as const, render: (_: unknown, r: AgingRow) => <Money value={r.byBucket[b]} /> })
+    ),
     { title: t('debt.total'), dataIndex: 'totalVnd', align: 'right', render: (v: string) => <strong><Money value={v} /></strong> },
   ];
 
@@ -142,7 +144,11 @@ function WriteOffApprovals({ items }: { items: WriteOff[] }) {
   const t = useT();
   const { modal } = App.useApp();
   const approve = useCollectionCommand<{ id: string }>((b) => `/api/v1/collection/write-offs/${encodeURIComponent(b.id)}/approve`, 'post', () => ({}));
-  const reject = useCollectionCommand<{ id: string; reason: string }>((b) => `/api/v1/collection/write-offs/${encodeURIComponent(b.id)}/reject`, 'post', (b) => ({ reason: b.reason }));
+  const reject = useCollectionCommand<{ id: string; reason: string }>(
+    (b) => `/api/v1/collection/write-offs/${encodeURIComponent(b.id)}/reject`,
+    'post',
+    (b) => ({ reason: b.reason }),
+  );
   const approveNow = useSubmit(approve, t('debt.approved'));
   const rejectNow = useSubmit(reject, t('debt.rejected'));
   const askReason = (id: string) => {

@@ -6,16 +6,31 @@ const invalidateAll = (qc: ReturnType<typeof useQueryClient>) => qc.invalidateQu
 
 export const useAging = () => useQuery({ queryKey: ['collection', 'aging'], queryFn: () => api.get<Aging>('/api/v1/collection/aging') });
 export const useCases = (status?: CollectionCase['status']) =>
-  useQuery({ queryKey: ['collection', 'cases', status], queryFn: () => api.get<{ items: CollectionCase[] }>('/api/v1/collection/cases', { status }), select: (d) => d.items });
+  useQuery(
+    {
+      queryKey: ['collection', 'cases', status],
+      queryFn: () => api.get<{ items: CollectionCase[] }>('/api/v1/collection/cases', { status }),
+      select: (d) => d.items,
+    }
+  );
 export const useWriteOffs = (enabled: boolean) =>
-  useQuery({ queryKey: ['collection', 'write-offs'], enabled, queryFn: () => api.get<{ items: WriteOff[] }>('/api/v1/collection/write-offs', { status: 'requested' }), select: (d) => d.items });
+  useQuery(
+    {
+      queryKey: ['collection', 'write-offs'],
+      enabled,
+      queryFn: () => api.get<{ items: WriteOff[] }>('/api/v1/collection/write-offs', { status: 'requested' }),
+      select: (d) => d.items,
+    }
+  );
 export const usePolicy = () => useQuery({ queryKey: ['collection', 'policy'], queryFn: () => api.get<CollectionPolicyOut>('/api/v1/collection/policy') });
 
 /** One mutation per collection command; each refreshes every collection view. */
 export function useCollectionCommand<TBody>(path: (body: TBody) => string, method: 'post' | 'put' = 'post', strip?: (body: TBody) => unknown) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBody) => (method === 'put' ? api.put<unknown>(path(body), strip ? strip(body) : body) : api.post<unknown>(path(body), strip ? strip(body) : body)),
+    mutationFn: (body: TBody) => (
+      method === 'put' ? api.put<unknown>(path(body), strip ? strip(body) : body) : api.post<unknown>(path(body), strip ? strip(body) : body)
+    ),
     onSuccess: () => invalidateAll(qc),
   });
 }

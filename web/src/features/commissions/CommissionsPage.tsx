@@ -24,12 +24,23 @@ export function CommissionsPage() {
   const canApprove = permissions.includes('commission.approve');
   const [search] = useSearchParams();
   // The month in the address (a link to a month), else last month: the one to settle.
-  const [period, setPeriod] = useState(() => (/^\d{4}-\d{2}$/.test(search.get('period') ?? '') ? search.get('period')! : dayjs().subtract(1, 'month').format('YYYY-MM')));
+  const [period, setPeriod] = useState(
+    () => (/^\d{4}-\d{2}$/.test(search.get('period') ?? '') ? search.get('period')! : dayjs().subtract(1, 'month').format('YYYY-MM'))
+  );
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: ['commissions'] });
-  const statements = useQuery({ queryKey: ['commissions', 'statements', period], queryFn: () => api.get<{ items: CommissionStatement[] }>('/api/v1/commissions/statements', { period }) });
-  const lines = useQuery({ queryKey: ['commissions', 'lines', period], queryFn: () => api.get<{ items: CommissionItem[] }>('/api/v1/commissions', { period }) });
-  const approve = useMutation({ mutationFn: (b: { period: string; beneficiaryUsername: string }) => api.post<CommissionStatement>('/api/v1/commissions/statements/approve', b), onSuccess: refresh });
+  const statements = useQuery(
+    { queryKey: ['commissions', 'statements', period], queryFn: () => api.get<{ items: CommissionStatement[] }>('/api/v1/commissions/statements', { period }) }
+  );
+  const lines = useQuery(
+    { queryKey: ['commissions', 'lines', period], queryFn: () => api.get<{ items: CommissionItem[] }>('/api/v1/commissions', { period }) }
+  );
+  const approve = useMutation(
+    {
+      mutationFn: (b: { period: string; beneficiaryUsername: string }) => api.post<CommissionStatement>('/api/v1/commissions/statements/approve', b),
+      onSuccess: refresh,
+    }
+  );
   const sync = useMutation({ mutationFn: () => api.post<{ added: number }>('/api/v1/commissions/sync', { period }), onSuccess: refresh });
   const approveNow = useSubmit(approve, t('commission.approved'));
   const syncNow = useSubmit(sync, (r) => t('commission.synced', { added: r.added }));
@@ -40,13 +51,19 @@ export function CommissionsPage() {
     { title: t('commission.kind'), dataIndex: 'beneficiaryKind', render: (k: 'am' | 'agent') => t(`commission.kind.${k}`) },
     { title: t('commission.collected'), dataIndex: 'collectedVnd', align: 'right', render: (v: string) => <Money value={v} /> },
     { title: t('commission.amount'), dataIndex: 'amountVnd', align: 'right', render: (v: string) => <strong><Money value={v} /></strong> },
-    { title: t('commission.status'), dataIndex: 'status', render: (s: CommissionStatement['status']) => <Tag color={STATUS_COLORS[s]}>{t(`commission.status.${s}`)}</Tag> },
+    {
+      title: t('commission.status'),
+      dataIndex: 'status',
+      render: (s: CommissionStatement['status']) => <Tag color={STATUS_COLORS[s]}>{t(`commission.status.${s}`)}</Tag>,
+    },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_, r) => (
         <Space size="small" wrap>
-          <Button size="small" icon={<PrinterOutlined />} href={minutesUrl(r.beneficiaryUsername)} target="_blank" data-testid={`commission-minutes-${r.beneficiaryUsername}`}>
+          <Button size="small" icon={<PrinterOutlined />} href={minutesUrl(r.beneficiaryUsername)} target="_blank" data-testid={
+            `commission-minutes-${r.beneficiaryUsername}`
+          }>
             {t('commission.minutes')}
           </Button>
           {canApprove && r.status === 'accrued' && (
@@ -74,7 +91,11 @@ export function CommissionsPage() {
     { title: t('commission.collected'), dataIndex: 'collectedVnd', align: 'right', render: (v: string) => <Money value={v} /> },
     { title: t('commission.rate'), dataIndex: 'rateBp', align: 'right', render: (bp: number) => formatBasisPoints(bp) },
     { title: t('commission.amount'), dataIndex: 'amountVnd', align: 'right', render: (v: string) => <Money value={v} /> },
-    { title: t('commission.status'), dataIndex: 'status', render: (s: CommissionItem['status']) => <Tag color={STATUS_COLORS[s]}>{t(`commission.status.${s}`)}</Tag> },
+    {
+      title: t('commission.status'),
+      dataIndex: 'status',
+      render: (s: CommissionItem['status']) => <Tag color={STATUS_COLORS[s]}>{t(`commission.status.${s}`)}</Tag>,
+    },
   ];
 
   return (
@@ -83,7 +104,9 @@ export function CommissionsPage() {
         title={t('commission.title')}
         extra={
           <Space wrap>
-            <DatePicker picker="month" allowClear={false} value={dayjs(`${period}-01`)} format="MM/YYYY" onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} aria-label={t('commission.period')} />
+            <DatePicker picker="month" allowClear={false} value={dayjs(`${period}-01`)} format="MM/YYYY" onChange={
+              (d) => d && setPeriod(d.format('YYYY-MM'))
+            } aria-label={t('commission.period')} />
             {canApprove && (
               <Button icon={<SyncOutlined />} loading={sync.isPending} onClick={() => syncNow(undefined)}>
                 {t('commission.sync')}
