@@ -25,13 +25,13 @@ import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/in
 import { buyerOfCustomer, InvoicingService, invoiceRoutes, invoicingConfig, MInvoiceAdapter, unconfiguredProvider } from './modules/invoicing/index.ts';
 import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulators/einvoice/index.ts';
 import { startBhttSimulator, type RunningBhttSimulator } from './simulators/bhtt/index.ts';
-import { BhttAdapter, collectedByContract, createRevenueFeed, unconfiguredBhtt, type RevenueFeedService } from './modules/revenue-feed/index.ts';
+import { BhttAdapter, createRevenueFeed, unconfiguredBhtt, type RevenueFeedService } from './modules/revenue-feed/index.ts';
 import { revenueFeedRoutes } from './modules/revenue-feed/routes.ts';
 import { CalendarService, calendarRoutes } from './modules/calendar/index.ts';
 import { createUsage, usageRoutes, type UsageService } from './modules/usage/index.ts';
 import { billingRoutes, createBilling, type BillingService } from './modules/billing/index.ts';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.ts';
-import { COMMISSIONS_SYNC_QUEUE, createCommissions, periodRange, type CommissionService } from './modules/commissions/index.ts';
+import { COMMISSIONS_SYNC_QUEUE, createCommissions, type CommissionService } from './modules/commissions/index.ts';
 import { commissionRoutes } from './modules/commissions/routes.ts';
 import { createCollection, type CollectionService } from './modules/collection/index.ts';
 import { collectionRoutes } from './modules/collection/routes.ts';
@@ -245,26 +245,17 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       ledger: (from, to) => collectionLedger(database, from, to),
     });
     const bhttServer = config.bhtt.url ? new BhttAdapter({ baseUrl: config.bhtt.url, apiKey: config.bhtt.apiKey ?? '' }) : undefined;
+    const bhttSimulated = () => (simulators.bhtt ? new BhttAdapter({ baseUrl: simulators.bhtt.url, apiKey: simulators.bhtt.apiKey }) : unconfiguredBhtt);
     const revenueFeed = createRevenueFeed({
       database,
       clock,
       audit,
       jobs,
-      bhtt: orSimulator(bhttServer, 'BHTT_URL', () => (simulators.bhtt ? new BhttAdapter({ baseUrl: simulators.bhtt.url, apiKey: simulators.bhtt.apiKey }) : unconfiguredBhtt)),
-      sources: {
-        revenue: async (period) => {
-          const issued = await billing.billsOfPeriod(period);
-          const numbers = await contracts.numbersOf(issued.map((b) => b.contractId));
-          return issued.map((b) => ({ contractId: b.contractId, contractNumber: numbers.get(b.contractId) ?? b.contractId, amountVnd: b.subtotalVnd, vatVnd: b.vatVnd }));
-        },
-        collections: async (period) => {
-          const { from, to } = periodRange(period);
-          const collected = collectedByContract(await collectionLedger(database, from, to));
-          const numbers = await contracts.numbersOf([...collected.keys()]);
-          return [...collected].map(([contractId, amountVnd]) => ({ contractId, contractNumber: numbers.get(contractId) ?? contractId, amountVnd }));
-        },
-        commissions: (period) => commissions.totalsByContract(period),
-      },
+      bhtt: orSimulator(bhttServer, 'BHTT_URL', bhttSimulated),
+      billing,
+      contracts,
+      ledger: (from, to) => collectionLedger(database, from, to),
+      commissions,
     });
     const collection = createCollection({ database, clock, audit, jobs, contracts, customers, notifications, billing, commissions, identity, publicBaseUrl });
     billing.onPaid((tx, _ctx, bill, p) => collection.onBillPaid(tx, bill, p.paymentId));
@@ -314,9 +305,11 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           billing.scheduleMonthlyRun().catch((err) => log.warn({ err }, 'bill run scheduling failed'));
           collection.scheduleDaily().catch((err) => log.warn({ err }, 'collection scheduling failed'));
           // Commissions follow the payments ledger every 10 minutes (idempotent: keyed by payment and refund).
-          const tenMinutes = Math.floor(minute / 10);
+          const syncKey = `${COMMISSIONS_SYNC_QUEUE}:${Math.floor(minute / 10)}`;
+          jobs
+            .enqueue(database.db, { queue: COMMISSIONS_SYNC_QUEUE, key: syncKey, payload: {}, maxAttempts: 3 })
+            .catch((err) => log.warn({ err }, 'commission sync scheduling failed'));
           revenueFeed.scheduleLastMonth().catch((err) => log.warn({ err }, 'BHTT month scheduling failed'));
-          jobs.enqueue(database.db, { queue: COMMISSIONS_SYNC_QUEUE, key: `${COMMISSIONS_SYNC_QUEUE}:${tenMinutes}`, payload: {}, maxAttempts: 3 }).catch((err) => log.warn({ err }, 'commission sync scheduling failed'));
         }, 60_000);
         tick.unref();
         closers.push(() => clearInterval(tick));

@@ -159,6 +159,11 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
     expect(await timeline(c.bad.id)).toEqual(
       expect.arrayContaining(['collection.case_assigned', 'collection.promise_to_pay', 'collection.write_off_requested', 'collection.write_off_approved'])
     );
+    // The March bills are March's revenue in the BHTT feed (before VAT, with the VAT), whatever became of them.
+    expect(await s.revenueFeed.close('2026-03')).toBe(3);
+    const revenue = (await s.revenueFeed.list('2026-03')).items.filter((i) => i.kind === 'revenue');
+    const badBill = (await get('accountant1', `/api/v1/bills/${c.bad.billId}`)).body;
+    expect(revenue.find((i) => i.contractId === c.bad.id)).toMatchObject({ amount: badBill.subtotalVnd, vat: badBill.vatVnd });
     // Written off, not paid: the service is not reopened by the next run.
     await post('accountant1', '/api/v1/collection/run');
     expect(await status(c.bad.id)).toBe('suspended');

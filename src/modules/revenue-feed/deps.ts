@@ -4,19 +4,15 @@ import { systemCtx } from '../../platform/context.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
 import type { BhttRecord } from '../../protocols/bhtt/protocol.ts';
 import type { AuditLog } from '../audit/index.ts';
-import type { ContractAmount } from './domain/records.ts';
+import type { BillingService } from '../billing/index.ts';
+import type { CommissionService } from '../commissions/index.ts';
+import type { ContractService } from '../contracts/index.ts';
+import type { CollectedPayment, DoneRefund } from '../payments/index.ts';
 
 /** BHTT as the feed sees it: store a record by its id (idempotent), read it back. */
 export interface BhttPort {
   put(record: BhttRecord): Promise<void>;
   get(recordId: string): Promise<BhttRecord | null>;
-}
-
-/** Per contract, what a month billed (revenue), collected and earned in commissions. */
-export interface FeedSources {
-  revenue(period: string): Promise<ContractAmount[]>;
-  collections(period: string): Promise<ContractAmount[]>;
-  commissions(period: string): Promise<ContractAmount[]>;
 }
 
 export interface RevenueFeedDeps {
@@ -25,7 +21,11 @@ export interface RevenueFeedDeps {
   audit: AuditLog;
   jobs: JobQueue;
   bhtt: BhttPort;
-  sources: FeedSources;
+  /** Where a month's figures come from: the bills, the payments ledger, the commission accruals. */
+  billing: Pick<BillingService, 'billsOfPeriod'>;
+  contracts: Pick<ContractService, 'numbersOf'>;
+  ledger: (from: Date, to: Date) => Promise<{ payments: CollectedPayment[]; refunds: DoneRefund[] }>;
+  commissions: Pick<CommissionService, 'totalsByContract'>;
 }
 
 export const SYSTEM = systemCtx('system:bhtt');

@@ -7,9 +7,8 @@ import { CLOSE_QUEUE, closeMonth } from './use-cases/close-month.ts';
 import { listPushes } from './use-cases/list-pushes.ts';
 import { PUSH_QUEUE, pushRecord } from './use-cases/push-record.ts';
 
-export type { BhttPort, FeedSources, RevenueFeedDeps } from './deps.ts';
+export type { BhttPort, RevenueFeedDeps } from './deps.ts';
 export type { ContractAmount } from './domain/records.ts';
-export { collectedByContract } from './domain/records.ts';
 export { BhttAdapter, unconfiguredBhtt } from './bhtt/adapter.ts';
 export const REVENUE_FEED_JOBS = { close: CLOSE_QUEUE, push: PUSH_QUEUE } as const;
 

@@ -4,6 +4,7 @@ import { pushes } from '../db/schema.ts';
 import { SYSTEM, type RevenueFeedDeps } from '../deps.ts';
 import { recordsOf } from '../domain/records.ts';
 import { PUSH_QUEUE } from './push-record.ts';
+import { amountsOf } from './sources.ts';
 
 export const CLOSE_QUEUE = 'bhtt.close_month';
 
@@ -13,7 +14,7 @@ export const CLOSE_QUEUE = 'bhtt.close_month';
  * closing a month twice queues nothing twice. Returns how many records were queued.
  */
 export async function closeMonth(d: RevenueFeedDeps, period: string): Promise<number> {
-  const records = (await Promise.all(BHTT_KINDS.map(async (kind) => recordsOf(period, kind, await d.sources[sourceOf[kind]](period))))).flat();
+  const records = (await Promise.all(BHTT_KINDS.map(async (kind) => recordsOf(period, kind, await amountsOf(d, period, kind))))).flat();
   let queued = 0;
   for (const record of records) {
     await d.database.db.transaction(async (tx) => {
@@ -37,5 +38,3 @@ export async function closeMonth(d: RevenueFeedDeps, period: string): Promise<nu
   }
   return queued;
 }
-
-const sourceOf = { revenue: 'revenue', collection: 'collections', commission: 'commissions' } as const;
