@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk.ts';
 import type { Executor } from '../../db/client.ts';
 import type { UsageOfPeriod } from './contract.ts';
@@ -10,7 +10,7 @@ import { aggregate, METRICS } from './domain/metrics.ts';
 export async function quantitiesOf(d: Deps, contractIds: string[], period: string, ex: Executor = d.database.db): Promise<Map<string, Map<string, bigint>>> {
   const out = new Map<string, Map<string, bigint>>();
   if (contractIds.length === 0) return out;
-  const rows = await ex.select().from(monthly).where(and(inArray(monthly.contractId, contractIds), eq(monthly.period, period)));
+  const rows = await ex.select().from(monthly).where(and(sql`${monthly.contractId} = any(${sql.param(contractIds)}::text[])`, eq(monthly.period, period)));
   const uniques = await uniqueCounts(d, contractIds, period, ex);
   for (const r of rows) {
     const metric = METRICS[r.metric];

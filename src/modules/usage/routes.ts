@@ -14,8 +14,8 @@ export function usageRoutes(app: Server, usage: UsageService) {
       body: c.usageBatch,
       response: { 200: c.ingestResult },
     },
-    // A key, not a session: ingestion is machine to machine.
-    config: { rateLimit: false },
+    // Machine to machine, in volume: limited per key (100 batches a second), not by the per-address limit of people.
+    config: { rateLimit: { max: 6_000, timeWindow: '1 minute', keyGenerator: (req) => String(req.headers['x-api-key'] ?? req.ip) } },
     handler: async (req) => usage.ingest(req.headers['x-api-key'], req.body),
   });
 

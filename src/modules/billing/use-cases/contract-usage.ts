@@ -5,10 +5,10 @@ import type { ContractUsage } from '../contract.ts';
 import type { Deps } from '../deps.ts';
 import { rateMonth, type RatedContract } from '../domain/rating.ts';
 
-type ContractRow = Awaited<ReturnType<Deps['contracts']['row']>>;
+type BillableContract = Awaited<ReturnType<Deps['contracts']['postpaidRunningBetween']>>[number];
 
 /** What a contract's monthly bill rates: its signed price, the dates it ran, the usage of its product's metrics. */
-export function ratingInput(c: ContractRow, productCode: string, quantities: ReadonlyMap<string, bigint>, model = priceModelFromJson(c.priceModel)) {
+export function ratingInput(c: BillableContract, productCode: string, quantities: ReadonlyMap<string, bigint>, model = priceModelFromJson(c.priceModel)) {
   const metrics = metricsOfProduct(productCode);
   const usage = new Map([...quantities].filter(([m]) => metrics.includes(m)));
   const endDate = c.terminationDate ?? (c.status === 'expired' ? c.endDate : null);
