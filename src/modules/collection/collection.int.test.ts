@@ -75,9 +75,10 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
 
   it('an overdue contract is reminded, then suspended; the paid contract of the same customer is never touched', async () => {
     await travel('2026-04-17T09:00:00');
-    const first = await post('accountant1', '/api/v1/collection/run');
-    expect(first.body).toMatchObject({ overdue: 2, evaluated: 2, steps: 2 });
-    expect((await post('accountant1', '/api/v1/collection/run')).body.steps).toBe(0);
+    // Two runs at once (two processes, or the daily job and a manual run): each reminder is sent once.
+    const first = await Promise.all([post('accountant1', '/api/v1/collection/run'), s.collection.runDaily().then((body) => ({ body }))]);
+    expect(first.map((r) => r.body.steps).reduce((x, y) => x + y, 0)).toBe(2);
+    expect((await post('accountant1', '/api/v1/collection/run')).body).toMatchObject({ overdue: 0, evaluated: 2, steps: 0 });
     await s.jobs.drain();
     expect(s.simulators.smtp!.messages.filter((m) => m.subject.includes('nhắc thanh toán'))).toHaveLength(2);
     await travel('2026-04-26T09:00:00');

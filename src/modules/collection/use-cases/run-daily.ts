@@ -14,10 +14,19 @@ export const DAILY_QUEUE = 'collection.daily';
 export async function runDaily(d: CollectionDeps): Promise<{ overdue: number; evaluated: number; steps: number }> {
   const today = toLocalDate(d.clock.now());
   const falling = await d.billing.billsByStatus({ statuses: ['issued', 'partly_paid'], dueOnOrBefore: addDays(today, -1) });
-  for (const b of falling) await d.database.db.transaction((tx) => d.billing.markOverdue(tx, SYSTEM, b.id));
-  const overdue = await d.billing.billsByStatus({ statuses: ['overdue'] });
+  let overdue = 0;
+  for (const b of falling) {
+    try {
+      await d.database.db.transaction((tx) => d.billing.markOverdue(tx, SYSTEM, b.id));
+      overdue++;
+    } catch (err) {
+      // Another run (another process) got there first: the bill is overdue (or paid) already.
+      if ((await d.billing.bill(b.id)).status === b.status) throw err;
+    }
+  }
+  const pastDue = await d.billing.billsByStatus({ statuses: ['overdue'] });
   const underway = await d.database.db.select({ contractId: contractStates.contractId }).from(contractStates).where(ne(contractStates.stage, 'current'));
-  const ids = [...new Set([...overdue.map((b) => b.contractId), ...underway.map((s) => s.contractId)])];
+  const ids = [...new Set([...pastDue.map((b) => b.contractId), ...underway.map((s) => s.contractId)])];
   let steps = 0;
   const failures: unknown[] = [];
   for (const id of ids) {
@@ -28,5 +37,5 @@ export async function runDaily(d: CollectionDeps): Promise<{ overdue: number; ev
     }
   }
   if (failures.length) throw new AggregateError(failures, `collection: ${failures.length} of ${ids.length} contracts failed`);
-  return { overdue: falling.length, evaluated: ids.length, steps };
+  return { overdue, evaluated: ids.length, steps };
 }
