@@ -20,7 +20,11 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
   const send = (events: unknown[], key = apiKey) => s.http('POST', '/api/v1/usage/events', { headers: { 'x-api-key': key }, body: { events } });
   /** `n` requests spread over March, ids from `from`. */
   const march = (from: number, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ transactionId: `req-${from + i}`, metric: 'ekyc.request', timestamp: at(`2026-03-${String(2 + ((from + i) % 29)).padStart(2, '0')}T10:00:00`).toISOString() }));
+    Array.from({ length: n }, (_, i) => ({
+      transactionId: `req-${from + i}`,
+      metric: 'ekyc.request',
+      timestamp: at(`2026-03-${String(2 + ((from + i) % 29)).padStart(2, '0')}T10:00:00`).toISOString(),
+    }));
 
   beforeAll(async () => {
     s = await createTestSystem();
@@ -30,7 +34,8 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
 
   it('a postpaid contract runs until terminated: active with a start and no end', async () => {
     const me = await get('enterprise1', '/api/v1/me');
-    const d = await post('am1', '/api/v1/contracts', { customerId: me.body.user.customer.id, product: 'EKYC', billing: 'postpaid', quantity: 1, signedDate: '2026-03-02' });
+    const declared = { customerId: me.body.user.customer.id, product: 'EKYC', billing: 'postpaid', quantity: 1, signedDate: '2026-03-02' };
+    const d = await post('am1', '/api/v1/contracts', declared);
     contractId = d.body.id;
     await post('am1', `/api/v1/contracts/${contractId}/submit`);
     await post('approver.ctkv1', `/api/v1/contracts/${contractId}/approve`);
@@ -105,9 +110,11 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     expect(list.body.total).toBe(1);
     const bill = list.body.items[0];
     billId = bill.id;
-    expect(bill).toMatchObject({ status: 'issued', number: expect.stringMatching(/^HDC-2026-\d{7}$/), issueDate: '2026-04-01', dueDate: '2026-04-16', totalVnd: '4750950', paidVnd: '0' });
+    expect(bill).toMatchObject({ status: 'issued', number: expect.stringMatching(/^HDC-2026-\d{7}$/), issueDate: '2026-04-01', dueDate: '2026-04-16' });
+    expect(bill).toMatchObject({ totalVnd: '4750950', paidVnd: '0' });
     const detail = await get('enterprise1', `/api/v1/bills/${billId}`);
-    expect(detail.body.lines).toEqual([expect.objectContaining({ kind: 'usage', metric: 'ekyc.request', quantity: 5001, unitPriceVnd: '950', amountVnd: '4750950', vatVnd: '0' })]);
+    const usageLine = { kind: 'usage', metric: 'ekyc.request', quantity: 5001, unitPriceVnd: '950', amountVnd: '4750950', vatVnd: '0' };
+    expect(detail.body.lines).toEqual([expect.objectContaining(usageLine)]);
     const sum = detail.body.lines.reduce((n: bigint, l: { amountVnd: string; vatVnd: string }) => n + BigInt(l.amountVnd) + BigInt(l.vatVnd), 0n);
     expect(sum.toString()).toBe(detail.body.totalVnd);
     const mail = s.simulators.smtp!.messages.find((m) => m.to.includes('enterprise1@example.vn') && m.subject.includes('tháng 03/2026'));
