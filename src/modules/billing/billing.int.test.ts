@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, noDatabase, type TestSystem } from '../../../test/system.ts';
+import { runCli } from '../../cli.ts';
 
 /** Mon 02/03/2026 09:00 in Hà Nội. */
 const at = (local: string) => new Date(`${local}+07:00`);
@@ -191,5 +192,20 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     await s.jobs.drain();
     const april = await get('accountant1', `/api/v1/bills?period=2026-04&contractId=${contractId}`);
     expect(april.body.items).toEqual([expect.objectContaining({ totalVnd: '1000', status: 'issued' })]);
+  });
+
+  it('qldv billing run bills a month from the command line; a rerun adds nothing; a month not over exits 5', async () => {
+    const cli = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(args, { system: s, io: { out: (l) => out.push(l), err: (l) => err.push(l) } });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const rerun = await cli('billing', 'run', '--period', '2026-04');
+    expect(rerun.code).toBe(0);
+    expect(rerun.out).toMatch(/^2026-04: \d+ contracts, 0 new bills \(run brn_/);
+    expect((await cli('billing', 'run', '--period', '2026-4')).code).toBe(2);
+    const early = await cli('billing', 'run', '--period', '2026-05');
+    expect(early).toMatchObject({ code: 5, err: expect.stringMatching(/PERIOD_NOT_CLOSED/) });
   });
 });
