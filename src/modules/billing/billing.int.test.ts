@@ -194,6 +194,20 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     expect(april.body.items).toEqual([expect.objectContaining({ totalVnd: '1000', status: 'issued' })]);
   });
 
+  it('a bank transfer recorded by the accountant pays a bill too, and its e-invoice follows', async () => {
+    const [april] = (await get('accountant1', `/api/v1/bills?period=2026-04&contractId=${contractId}`)).body.items;
+    const transfer = (body: object) => post('accountant1', '/api/v1/payments/manual', { contractId, bankRef: 'UNC-0502', ...body });
+    expect((await transfer({ billId: april.id, amountVnd: '999' })).body.error.code).toBe('PAYMENT_MISMATCH');
+    expect((await transfer({ billId: billId, amountVnd: '1000' })).body.error.code).toBe('PAYMENT_ALREADY_RECORDED');
+    expect((await transfer({ billId: 'bil_nope', amountVnd: '1000' })).status).toBe(404);
+    const paid = await transfer({ billId: april.id, amountVnd: '1000' });
+    expect(paid.status).toBe(201);
+    expect((await get('enterprise1', `/api/v1/bills/${april.id}`)).body).toMatchObject({ status: 'paid', paidVnd: '1000' });
+    await s.jobs.drain();
+    const invoices = await get('accountant1', '/api/v1/invoices?pageSize=50');
+    expect(invoices.body.items.filter((i: { contractId: string }) => i.contractId === contractId)).toHaveLength(2);
+  });
+
   it('qldv billing run bills a month from the command line; a rerun adds nothing; a month not over exits 5', async () => {
     const cli = async (...args: string[]) => {
       const out: string[] = [];
