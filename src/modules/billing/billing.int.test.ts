@@ -158,7 +158,9 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     await s.simulators.vnpay!.ipnSettled(ref);
     expect((await get('enterprise1', `/api/v1/bills/${billId}`)).body).toMatchObject({ status: 'paid', paidVnd: '4750950', payUrl: null });
     await s.jobs.drain();
-    const confirmation = s.simulators.smtp!.messages.find((m) => m.to.includes('enterprise1@example.vn') && m.subject.includes('đã nhận thanh toán cước tháng 03/2026'));
+    const confirmation = s.simulators.smtp!.messages.find(
+      (m) => m.to.includes('enterprise1@example.vn') && m.subject.includes('đã nhận thanh toán cước tháng 03/2026'),
+    );
     expect(confirmation?.text).toContain('4.750.950');
     // As for every VNPay payment, the day's reconciliation confirms it and the e-invoice job follows.
     await travel('2026-04-02T01:00:00');
