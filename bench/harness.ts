@@ -69,7 +69,8 @@ export async function seedContracts(s: System, count: number, startDate: string)
     insert into contracts.contracts (id, number, kind, customer_id, product_id, plan_id, price_version_id, price_model, channel, billing,
       quantity, period_months, unit_price_vnd, subtotal_vnd, vat_rate, vat_vnd, total_vnd, status, signed_date, start_date, created_at, updated_at)
     select 'ctr_bench_' || lpad(g::text, 7, '0'), 'HD-BENCH-' || g, 'new', ${customer}, ${priced.product.id}, ${priced.plan.id}, ${priced.version?.id ?? null},
-           ${JSON.stringify(priced.version?.model)}::jsonb, 'am', 'postpaid', 1, 1, 0, 0, ${priced.product.vatRate}, 0, 0, 'active', ${startDate}, ${startDate}, now(), now()
+           ${JSON.stringify(priced.version?.model)}::jsonb, 'am', 'postpaid', 1, 1, 0, 0, ${priced.product.vatRate}, 0, 0, 'active',
+           ${startDate}, ${startDate}, now(), now()
       from generate_series(1, ${count}) g`);
   return Array.from({ length: count }, (_, i) => `ctr_bench_${String(i + 1).padStart(7, '0')}`);
 }

@@ -361,7 +361,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, usage, billing, commissions, revenueFeed, collection, simulators, server, close };
+    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing,
+      usage, billing, commissions, revenueFeed, collection, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

@@ -9,10 +9,16 @@ export type BulkColumn = [type: 'text' | 'int' | 'bigint' | 'date' | 'timestampt
  * unnest(…)`): PostgreSQL parses a dozen arrays instead of tens of thousands of parameters, and no
  * per-value query building happens in JavaScript. `tail` follows the select (ON CONFLICT, RETURNING).
  */
-export async function bulkInsert<R = Record<string, unknown>>(ex: Executor, table: string, columns: Record<string, BulkColumn>, tail: SQL = sql``): Promise<R[]> {
+export async function bulkInsert<R = Record<string, unknown>>(
+  ex: Executor,
+  table: string,
+  columns: Record<string, BulkColumn>,
+  tail: SQL = sql``,
+): Promise<R[]> {
   const names = Object.keys(columns);
   if (names.length === 0 || columns[names[0]][1].length === 0) return [];
-  const text = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const text = (v: unknown) =>
+    v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
   const arrays = names.map((n) => sql`${sql.param(columns[n][1].map(text))}::text[]`);
   const casts = names.map((n) => sql.raw(`u.${n}::${columns[n][0]}`));
   const res = (await ex.execute(sql`

@@ -10,14 +10,19 @@ describe.skipIf(noDatabase || driver !== 'postgres')('usage and bill runs under 
   let key: string;
   const send = (events: unknown[]) => s.http('POST', '/api/v1/usage/events', { headers: { 'x-api-key': key }, body: { events } });
   const batch = (from: number, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ transactionId: `c-${from + i}`, metric: 'ekyc.request', timestamp: `2026-03-${String(2 + ((from + i) % 28)).padStart(2, '0')}T09:00:00+07:00` }));
+    Array.from({ length: n }, (_, i) => ({
+      transactionId: `c-${from + i}`,
+      metric: 'ekyc.request',
+      timestamp: `2026-03-${String(2 + ((from + i) % 28)).padStart(2, '0')}T09:00:00+07:00`,
+    }));
 
   beforeAll(async () => {
     s = await createTestSystem({ now: '2026-03-02T02:00:00Z' });
     for (const u of ['am1', 'approver.ctkv1', 'approver.ttcntt', 'ops1', 'accountant1', 'enterprise1']) t[u] = await s.login(u);
     const me = await s.http('GET', '/api/v1/me', { token: t.enterprise1 });
     const post = (who: string, url: string, body: unknown = {}) => s.http('POST', url, { token: t[who], body });
-    contractId = (await post('am1', '/api/v1/contracts', { customerId: me.body.user.customer.id, product: 'EKYC', billing: 'postpaid', quantity: 1, signedDate: '2026-03-02' })).body.id;
+    const declared = { customerId: me.body.user.customer.id, product: 'EKYC', billing: 'postpaid', quantity: 1, signedDate: '2026-03-02' };
+    contractId = (await post('am1', '/api/v1/contracts', declared)).body.id;
     await post('am1', `/api/v1/contracts/${contractId}/submit`);
     await post('approver.ctkv1', `/api/v1/contracts/${contractId}/approve`);
     await post('approver.ttcntt', `/api/v1/contracts/${contractId}/approve`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, noDatabase, type TestSystem } from '../../../test/system.ts';
+import { runCli } from '../../cli.ts';
 
 /** Mon 02/03/2026 09:00 in Hà Nội. */
 const at = (local: string) => new Date(`${local}+07:00`);
@@ -20,7 +21,11 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
   const send = (events: unknown[], key = apiKey) => s.http('POST', '/api/v1/usage/events', { headers: { 'x-api-key': key }, body: { events } });
   /** `n` requests spread over March, ids from `from`. */
   const march = (from: number, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ transactionId: `req-${from + i}`, metric: 'ekyc.request', timestamp: at(`2026-03-${String(2 + ((from + i) % 29)).padStart(2, '0')}T10:00:00`).toISOString() }));
+    Array.from({ length: n }, (_, i) => ({
+      transactionId: `req-${from + i}`,
+      metric: 'ekyc.request',
+      timestamp: at(`2026-03-${String(2 + ((from + i) % 29)).padStart(2, '0')}T10:00:00`).toISOString(),
+    }));
 
   beforeAll(async () => {
     s = await createTestSystem();
@@ -30,7 +35,8 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
 
   it('a postpaid contract runs until terminated: active with a start and no end', async () => {
     const me = await get('enterprise1', '/api/v1/me');
-    const d = await post('am1', '/api/v1/contracts', { customerId: me.body.user.customer.id, product: 'EKYC', billing: 'postpaid', quantity: 1, signedDate: '2026-03-02' });
+    const declared = { customerId: me.body.user.customer.id, product: 'EKYC', billing: 'postpaid', quantity: 1, signedDate: '2026-03-02' };
+    const d = await post('am1', '/api/v1/contracts', declared);
     contractId = d.body.id;
     await post('am1', `/api/v1/contracts/${contractId}/submit`);
     await post('approver.ctkv1', `/api/v1/contracts/${contractId}/approve`);
@@ -105,9 +111,11 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     expect(list.body.total).toBe(1);
     const bill = list.body.items[0];
     billId = bill.id;
-    expect(bill).toMatchObject({ status: 'issued', number: expect.stringMatching(/^HDC-2026-\d{7}$/), issueDate: '2026-04-01', dueDate: '2026-04-16', totalVnd: '4750950', paidVnd: '0' });
+    expect(bill).toMatchObject({ status: 'issued', number: expect.stringMatching(/^HDC-2026-\d{7}$/), issueDate: '2026-04-01', dueDate: '2026-04-16' });
+    expect(bill).toMatchObject({ totalVnd: '4750950', paidVnd: '0' });
     const detail = await get('enterprise1', `/api/v1/bills/${billId}`);
-    expect(detail.body.lines).toEqual([expect.objectContaining({ kind: 'usage', metric: 'ekyc.request', quantity: 5001, unitPriceVnd: '950', amountVnd: '4750950', vatVnd: '0' })]);
+    const usageLine = { kind: 'usage', metric: 'ekyc.request', quantity: 5001, unitPriceVnd: '950', amountVnd: '4750950', vatVnd: '0' };
+    expect(detail.body.lines).toEqual([expect.objectContaining(usageLine)]);
     const sum = detail.body.lines.reduce((n: bigint, l: { amountVnd: string; vatVnd: string }) => n + BigInt(l.amountVnd) + BigInt(l.vatVnd), 0n);
     expect(sum.toString()).toBe(detail.body.totalVnd);
     const mail = s.simulators.smtp!.messages.find((m) => m.to.includes('enterprise1@example.vn') && m.subject.includes('tháng 03/2026'));
@@ -149,6 +157,11 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     s.simulators.vnpay!.completePayment(ref);
     await s.simulators.vnpay!.ipnSettled(ref);
     expect((await get('enterprise1', `/api/v1/bills/${billId}`)).body).toMatchObject({ status: 'paid', paidVnd: '4750950', payUrl: null });
+    await s.jobs.drain();
+    const confirmation = s.simulators.smtp!.messages.find(
+      (m) => m.to.includes('enterprise1@example.vn') && m.subject.includes('đã nhận thanh toán cước tháng 03/2026'),
+    );
+    expect(confirmation?.text).toContain('4.750.950');
     // As for every VNPay payment, the day's reconciliation confirms it and the e-invoice job follows.
     await travel('2026-04-02T01:00:00');
     await s.payments.reconcile('2026-04-01');
@@ -184,5 +197,34 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     await s.jobs.drain();
     const april = await get('accountant1', `/api/v1/bills?period=2026-04&contractId=${contractId}`);
     expect(april.body.items).toEqual([expect.objectContaining({ totalVnd: '1000', status: 'issued' })]);
+  });
+
+  it('a bank transfer recorded by the accountant pays a bill too, and its e-invoice follows', async () => {
+    const [april] = (await get('accountant1', `/api/v1/bills?period=2026-04&contractId=${contractId}`)).body.items;
+    const transfer = (body: object) => post('accountant1', '/api/v1/payments/manual', { contractId, bankRef: 'UNC-0502', ...body });
+    expect((await transfer({ billId: april.id, amountVnd: '999' })).body.error.code).toBe('PAYMENT_MISMATCH');
+    expect((await transfer({ billId: billId, amountVnd: '1000' })).body.error.code).toBe('PAYMENT_ALREADY_RECORDED');
+    expect((await transfer({ billId: 'bil_nope', amountVnd: '1000' })).status).toBe(404);
+    const paid = await transfer({ billId: april.id, amountVnd: '1000' });
+    expect(paid.status).toBe(201);
+    expect((await get('enterprise1', `/api/v1/bills/${april.id}`)).body).toMatchObject({ status: 'paid', paidVnd: '1000' });
+    await s.jobs.drain();
+    const invoices = await get('accountant1', '/api/v1/invoices?pageSize=50');
+    expect(invoices.body.items.filter((i: { contractId: string }) => i.contractId === contractId)).toHaveLength(2);
+  });
+
+  it('qldv billing run bills a month from the command line; a rerun adds nothing; a month not over exits 5', async () => {
+    const cli = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(args, { system: s, io: { out: (l) => out.push(l), err: (l) => err.push(l) } });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const rerun = await cli('billing', 'run', '--period', '2026-04');
+    expect(rerun.code).toBe(0);
+    expect(rerun.out).toMatch(/^2026-04: \d+ contracts, 0 new bills \(run brn_/);
+    expect((await cli('billing', 'run', '--period', '2026-4')).code).toBe(2);
+    const early = await cli('billing', 'run', '--period', '2026-05');
+    expect(early).toMatchObject({ code: 5, err: expect.stringMatching(/PERIOD_NOT_CLOSED/) });
   });
 });

@@ -13,7 +13,8 @@ export const billingError = defineErrors({
   },
   BILL_OVERPAID: {
     status: 409,
-    vi: (p: { bill: string; outstandingVnd: string }) => `Số tiền vượt quá số còn phải trả của hoá đơn cước ${p.bill} (${p.outstandingVnd} đồng)`,
+    vi: (p: { bill: string; outstandingVnd: string }) =>
+      `Số tiền vượt quá số còn phải trả của hoá đơn cước ${p.bill} (${p.outstandingVnd} đồng)`,
     en: (p: { bill: string; outstandingVnd: string }) => `The amount exceeds what bill ${p.bill} still owes (${p.outstandingVnd} VND)`,
   },
 });

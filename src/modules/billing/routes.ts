@@ -10,7 +10,12 @@ const params = z.object({ id }).strict();
 
 export function billingRoutes(app: Server, billing: BillingService) {
   app.post('/api/v1/billing/runs', {
-    schema: { tags: ['billing'], summary: 'Bill a past month: every postpaid contract gets its bill (a rerun changes nothing)', body: c.newRun, response: { 202: c.run } },
+    schema: {
+      tags: ['billing'],
+      summary: 'Bill a past month: every postpaid contract gets its bill (a rerun changes nothing)',
+      body: c.newRun,
+      response: { 202: c.run },
+    },
     preValidation: guard('billing.run'),
     handler: async (req, reply) => reply.status(202).send(presentRun(await billing.startRun(ctxOf(req), req.body.period))),
   });
@@ -26,7 +31,12 @@ export function billingRoutes(app: Server, billing: BillingService) {
   });
 
   app.get('/api/v1/bills', {
-    schema: { tags: ['billing'], summary: 'Bills: a customer sees their own, staff those of contracts in their scope, accounting all', querystring: c.billsQuery, response: { 200: c.billPage } },
+    schema: {
+      tags: ['billing'],
+      summary: 'Bills: a customer sees their own, staff those of contracts in their scope, accounting all',
+      querystring: c.billsQuery,
+      response: { 200: c.billPage },
+    },
     preValidation: guard(),
     handler: async (req) => billing.list(ctxOf(req), req.query),
   });
@@ -42,7 +52,13 @@ export function billingRoutes(app: Server, billing: BillingService) {
   });
 
   app.get('/api/v1/contracts/:id/usage', {
-    schema: { tags: ['billing'], summary: "A contract's usage of a month (this one by default) and the bill it would make today", params, querystring: c.usageQuery, response: { 200: c.contractUsage } },
+    schema: {
+      tags: ['billing'],
+      summary: "A contract's usage of a month (this one by default) and the bill it would make today",
+      params,
+      querystring: c.usageQuery,
+      response: { 200: c.contractUsage },
+    },
     preValidation: guard(),
     handler: async (req) => billing.contractUsage(ctxOf(req), req.params.id, req.query.period),
   });

@@ -8,7 +8,8 @@ export const usageError = defineErrors({
   },
   API_KEY_NOT_ALLOWED: {
     status: 409,
-    vi: (p: { status: string }) => `Hợp đồng đang ở trạng thái ${p.status}; chỉ hợp đồng trả sau đang hoạt động mới được cấp khoá API`,
+    vi: (p: { status: string }) =>
+      `Hợp đồng đang ở trạng thái ${p.status}; chỉ hợp đồng trả sau đang hoạt động mới được cấp khoá API`,
     en: (p: { status: string }) => `The contract is ${p.status}; only active postpaid contracts get API keys`,
   },
 });

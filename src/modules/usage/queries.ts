@@ -51,7 +51,8 @@ export async function closePeriod(d: Deps, tx: Executor, contractIds: string[], 
     tx,
     'usage.closed_periods',
     { contract_id: ['text', contractIds], closed_through: ['text', each(period)], updated_at: ['timestamptz', each(now)] },
-    sql`on conflict (contract_id) do update set closed_through = greatest(usage.closed_periods.closed_through, excluded.closed_through), updated_at = excluded.updated_at`,
+    sql`on conflict (contract_id) do update
+          set closed_through = greatest(usage.closed_periods.closed_through, excluded.closed_through), updated_at = excluded.updated_at`,
   );
 }
 

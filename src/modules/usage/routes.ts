@@ -21,7 +21,13 @@ export function usageRoutes(app: Server, usage: UsageService) {
 
   const contractParams = z.object({ id }).strict();
   app.post('/api/v1/contracts/:id/api-keys', {
-    schema: { tags: ['usage'], summary: 'A new API key for sending usage (shown once)', params: contractParams, body: c.newApiKey, response: { 201: c.apiKeyCreated } },
+    schema: {
+      tags: ['usage'],
+      summary: 'A new API key for sending usage (shown once)',
+      params: contractParams,
+      body: c.newApiKey,
+      response: { 201: c.apiKeyCreated },
+    },
     preValidation: guard('usage.keys'),
     handler: async (req, reply) => reply.status(201).send(await usage.createKey(ctxOf(req), req.params.id, req.body.name)),
   });

@@ -66,7 +66,8 @@ describe('prorating a fixed monthly fee by days (first and last month)', () => {
 });
 
 describe('a bill adds up', () => {
-  const graduated: PriceModel = { kind: 'graduated', unit: 'request', tiers: [{ upTo: 7, unitPriceVnd: 333n }, { upTo: 19, unitPriceVnd: 177n }, { upTo: null, unitPriceVnd: 91n }] };
+  const tiers = [{ upTo: 7, unitPriceVnd: 333n }, { upTo: 19, unitPriceVnd: 177n }, { upTo: null, unitPriceVnd: 91n }];
+  const graduated: PriceModel = { kind: 'graduated', unit: 'request', tiers };
 
   it('its lines (amounts and VAT) sum to its total, for any usage and rate', () => {
     fc.assert(

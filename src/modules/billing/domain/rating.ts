@@ -69,7 +69,8 @@ export function rateMonth(c: RatedContract, month: Month, usage: ReadonlyMap<str
         if (quantity <= 0n) continue;
         const quote = priceQuote(c.model, c.vatRate, { quantity: Number(quantity), periodMonths: 1 });
         for (const l of quote.lines) {
-          lines.push({ kind: 'usage', description: l.description, metric, quantity: l.quantity, unit: c.model.unit, unitPriceVnd: l.unitPriceVnd, amountVnd: l.amountVnd, vatRate: c.vatRate });
+          const { description, unitPriceVnd, amountVnd } = l;
+          lines.push({ kind: 'usage', description, metric, quantity: l.quantity, unit: c.model.unit, unitPriceVnd, amountVnd, vatRate: c.vatRate });
         }
       }
       break;
@@ -81,7 +82,8 @@ export function rateMonth(c: RatedContract, month: Month, usage: ReadonlyMap<str
       const part = days < month.days ? ` (${days}/${month.days} ngày)` : '';
       const unit = c.model.kind === 'flat' ? 'tháng' : c.model.unit;
       const unitPriceVnd = quantity > 0 && amountVnd % BigInt(quantity) === 0n ? amountVnd / BigInt(quantity) : 0n;
-      lines.push({ kind: 'fixed', description: `Phí cố định hằng tháng${part}`, metric: null, quantity, unit, unitPriceVnd, amountVnd, vatRate: c.vatRate });
+      const description = `Phí cố định hằng tháng${part}`;
+      lines.push({ kind: 'fixed', description, metric: null, quantity, unit, unitPriceVnd, amountVnd, vatRate: c.vatRate });
       break;
     }
     case 'quote':

@@ -1,8 +1,9 @@
 import type { Executor } from '../../../db/client.ts';
 import { saveVersioned } from '../../../db/versioned.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { formatVnd } from '../../../platform/money.ts';
 import { bills } from '../db/schema.ts';
-import type { Deps } from '../deps.ts';
+import type { BillRow, Deps } from '../deps.ts';
 import { OPEN_BILL_STATUSES, statusAfterPayment } from '../domain/bill-lifecycle.ts';
 import { billingError } from '../errors.ts';
 import { lockBill } from '../queries.ts';
@@ -27,6 +28,22 @@ export async function applyBillPayment(d: Deps, tx: Executor, ctx: Ctx, billId: 
     action: status === 'paid' ? 'bill.paid' : 'bill.partly_paid',
     extra: { paymentId: p.paymentId, amountVnd: p.amountVnd },
   });
+  if (status === 'paid') await confirmToCustomer(d, tx, after);
   for (const listener of d.paidListeners) await listener(tx, ctx, after, p);
   return after;
+}
+
+/** C3: the customer who paid 100 % is told so (queued in the payment's transaction). */
+async function confirmToCustomer(d: Deps, tx: Executor, b: BillRow) {
+  const customer = await d.customers.row(b.customerId, tx);
+  if (!customer.email) return;
+  const contract = await d.contracts.row(b.contractId, tx);
+  const [year, month] = b.period.split('-');
+  await d.notifications.email(tx, {
+    to: customer.email,
+    template: 'bill.paid',
+    locale: 'vi',
+    data: { customerName: customer.name, number: contract.number, month: `${month}/${year}`, amount: formatVnd(b.paidVnd), billNumber: b.number ?? '' },
+    related: { type: 'contract', id: contract.id },
+  });
 }

@@ -70,7 +70,8 @@ export async function executeRun(d: Deps, runId: string, onProgress?: (done: num
     const [done] = await d.database.db.update(runs).set({ status: 'done', finishedAt: d.clock.now() }).where(eq(runs.id, run.id)).returning();
     return done;
   } catch (err) {
-    await d.database.db.update(runs).set({ status: 'failed', finishedAt: d.clock.now(), error: String((err as Error).message ?? err).slice(0, 1000) }).where(eq(runs.id, run.id));
+    const failed = { status: 'failed' as const, finishedAt: d.clock.now(), error: String((err as Error).message ?? err).slice(0, 1000) };
+    await d.database.db.update(runs).set(failed).where(eq(runs.id, run.id));
     throw err;
   }
 }
@@ -81,7 +82,12 @@ async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: BillableCont
   await advisoryXactLock(tx, `billing.run:${run.period}`);
   const ids = chunk.map((c) => c.id);
   const billed = new Set(
-    (await d.database.rows<{ contract_id: string }>(sql`select contract_id from billing.bills where contract_id = any(${sql.param(ids)}::text[]) and period = ${run.period}`, tx)).map((b) => b.contract_id),
+    (
+      await d.database.rows<{ contract_id: string }>(
+        sql`select contract_id from billing.bills where contract_id = any(${sql.param(ids)}::text[]) and period = ${run.period}`,
+        tx,
+      )
+    ).map((b) => b.contract_id),
   );
   const todo = chunk.filter((c) => !billed.has(c.id));
   if (todo.length === 0) return 0;
@@ -128,7 +134,13 @@ async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: BillableCont
   const payable = rows.filter((b) => b.totalVnd > 0n);
   const paymentIds = await d.payments.createBillPayments(
     tx,
-    payable.map((b) => ({ contractId: b.contractId, billId: b.id, customerId: b.customerId, amountVnd: b.totalVnd, description: d.payments.billPaymentDescription(b.number as string) })),
+    payable.map((b) => ({
+      contractId: b.contractId,
+      billId: b.id,
+      customerId: b.customerId,
+      amountVnd: b.totalVnd,
+      description: d.payments.billPaymentDescription(b.number as string),
+    })),
   );
   for (const b of rows) b.paymentId = paymentIds.get(b.id) ?? null;
   const col = <K extends keyof BillRow>(k: K) => rows.map((b) => b[k]);
@@ -171,9 +183,15 @@ async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: BillableCont
     action: 'bill.issued',
     entityType: 'bill_run',
     entityId: run.id,
-    after: { period: run.period, startedBy: run.startedBy, bills: rows.map((b) => ({ id: b.id, number: b.number, contractId: b.contractId, totalVnd: b.totalVnd })) },
+    after: {
+      period: run.period,
+      startedBy: run.startedBy,
+      bills: rows.map((b) => ({ id: b.id, number: b.number, contractId: b.contractId, totalVnd: b.totalVnd })),
+    },
   });
-  if (payable.length > 0) await d.jobs.enqueue(tx, { queue: BILL_MAIL_QUEUE, key: `${BILL_MAIL_QUEUE}:${payable[0].id}`, payload: { billIds: payable.map((b) => b.id) } });
+  if (payable.length > 0) {
+    await d.jobs.enqueue(tx, { queue: BILL_MAIL_QUEUE, key: `${BILL_MAIL_QUEUE}:${payable[0].id}`, payload: { billIds: payable.map((b) => b.id) } });
+  }
   return rows.length;
 }
 

@@ -71,6 +71,18 @@ export const TEMPLATES = {
       html: '<p>Dear <b>{{customerName}}</b>,</p><p>Your {{productName}} fee for <b>{{month}}</b> under contract <b>{{number}}</b> is <b>{{amount}}</b> (bill {{billNumber}}, due {{dueDate}}).</p><p><a href="{{billUrl}}">Details</a></p><p><a href="{{payUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Pay</a></p><p>Support: 0896151617<br>Best regards,<br>MobiFone</p>',
     },
   },
+  'bill.paid': {
+    vi: {
+      subject: 'MobiFone: đã nhận thanh toán cước tháng {{month}} — hợp đồng {{number}}',
+      text: 'Kính gửi {{customerName}},\n\nMobiFone đã nhận đủ {{amount}} cho hoá đơn cước {{billNumber}} (tháng {{month}}, hợp đồng {{number}}). Hoá đơn điện tử sẽ được gửi tới quý khách.\n\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi <b>{{customerName}}</b>,</p><p>MobiFone đã nhận đủ <b>{{amount}}</b> cho hoá đơn cước {{billNumber}} (tháng {{month}}, hợp đồng <b>{{number}}</b>). Hoá đơn điện tử sẽ được gửi tới quý khách.</p><p>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: payment received for {{month}} — contract {{number}}',
+      text: 'Dear {{customerName}},\n\nMobiFone has received {{amount}} in full for bill {{billNumber}} ({{month}}, contract {{number}}). Your e-invoice will follow.\n\nBest regards,\nMobiFone',
+      html: '<p>Dear <b>{{customerName}}</b>,</p><p>MobiFone has received <b>{{amount}}</b> in full for bill {{billNumber}} ({{month}}, contract <b>{{number}}</b>). Your e-invoice will follow.</p><p>Best regards,<br>MobiFone</p>',
+    },
+  },
   'collection.reminder': {
     vi: {
       subject: 'MobiFone: nhắc thanh toán cước — hợp đồng {{number}} — {{amount}}',

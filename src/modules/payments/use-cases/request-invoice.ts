@@ -27,7 +27,15 @@ export async function requestInvoice(d: Deps, paymentId: string): Promise<void> 
       customerId: customer.id,
       contractId: p.contractId,
       buyer: buyerOfCustomer(customer),
-      lines: lines.map((l) => ({ code: l.code, name: l.name, unit: l.unit, quantity: l.quantity, unitPrice: l.unitPriceVnd, amount: l.amountVnd, rate: rateFromCatalog(l.vatRate) })),
+      lines: lines.map(({ code, name, unit, quantity, unitPriceVnd, amountVnd, vatRate }) => ({
+        code,
+        name,
+        unit,
+        quantity,
+        unitPrice: unitPriceVnd,
+        amount: amountVnd,
+        rate: rateFromCatalog(vatRate),
+      })),
     }),
   );
 }

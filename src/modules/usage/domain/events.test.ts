@@ -3,7 +3,12 @@ import { screenEvents, type IncomingEvent } from './events.ts';
 
 const now = new Date('2026-03-10T03:00:00Z');
 const active = { status: 'active', startDate: '2026-02-15', terminationDate: null };
-const ev = (over: Partial<IncomingEvent> = {}): IncomingEvent => ({ transactionId: 't1', metric: 'ekyc.request', timestamp: '2026-03-01T08:00:00+07:00', ...over });
+const ev = (over: Partial<IncomingEvent> = {}): IncomingEvent => ({
+  transactionId: 't1',
+  metric: 'ekyc.request',
+  timestamp: '2026-03-01T08:00:00+07:00',
+  ...over,
+});
 
 describe('screening a batch of usage events', () => {
   it('accepts a good event in its local month, quantity 1 by default', () => {

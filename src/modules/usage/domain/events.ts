@@ -41,7 +41,11 @@ const OFFSET_MS = 7 * 3_600_000;
  * contract's state first (it refuses everything), then metric, timestamp and start date. Closed
  * periods are decided by the insert itself (see `ingestEvents`).
  */
-export function screenEvents(events: IncomingEvent[], c: MeteredContract, now: Date): { accepted: AcceptedEvent[]; rejected: { index: number; code: RejectionCode }[] } {
+export function screenEvents(
+  events: IncomingEvent[],
+  c: MeteredContract,
+  now: Date,
+): { accepted: AcceptedEvent[]; rejected: { index: number; code: RejectionCode }[] } {
   const accepted: AcceptedEvent[] = [];
   const rejected: { index: number; code: RejectionCode }[] = [];
   const contractCode = contractRefusal(c);

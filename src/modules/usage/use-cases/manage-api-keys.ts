@@ -20,7 +20,9 @@ async function keyContract(d: Deps, ctx: Ctx, contractId: string) {
 /** A new key for a live postpaid contract; the key is returned once and only its sha256 is stored. */
 export async function createApiKey(d: Deps, ctx: Ctx, contractId: string, name: string): Promise<ApiKeyCreated> {
   const c = await keyContract(d, ctx, contractId);
-  if (c.billing !== 'postpaid' || !['active', 'suspended', 'provisioning'].includes(c.status)) throw usageError('API_KEY_NOT_ALLOWED', { status: `${c.billing}/${c.status}` });
+  if (c.billing !== 'postpaid' || !['active', 'suspended', 'provisioning'].includes(c.status)) {
+    throw usageError('API_KEY_NOT_ALLOWED', { status: `${c.billing}/${c.status}` });
+  }
   const key = `qk_${randomBytes(32).toString('base64url')}`;
   const now = d.clock.now();
   const row = { id: newId('apiKey', now), contractId, keyHash: hashKey(key), prefix: key.slice(0, 10), name, createdBy: ctx.actor.id, createdAt: now };

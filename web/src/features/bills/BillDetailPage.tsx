@@ -65,7 +65,15 @@ export function BillDetailPage() {
               />
             </Card>
             <Card size="small" title={t('bills.lines')}>
-              <Table<BillLine> rowKey={(l) => `${l.kind}-${l.description}`} size="small" pagination={false} columns={columns} dataSource={b.lines} locale={{ emptyText: t('bills.noLines') }} scroll={{ x: 'max-content' }} />
+              <Table<BillLine>
+                rowKey={(l) => `${l.kind}-${l.description}`}
+                size="small"
+                pagination={false}
+                columns={columns}
+                dataSource={b.lines}
+                locale={{ emptyText: t('bills.noLines') }}
+                scroll={{ x: 'max-content' }}
+              />
             </Card>
           </Flex>
         </>

@@ -29,7 +29,14 @@ export function BillRunCard() {
   return (
     <Card size="small" title={t('bills.run')} data-testid="bill-run-card">
       <Flex gap={8} wrap align="center">
-        <Input style={{ width: 140 }} value={period} onChange={(e) => setPeriod(e.target.value.trim())} placeholder={t('bills.runPeriod')} aria-label={t('bills.runPeriod')} data-testid="bill-run-period" />
+        <Input
+          style={{ width: 140 }}
+          value={period}
+          onChange={(e) => setPeriod(e.target.value.trim())}
+          placeholder={t('bills.runPeriod')}
+          aria-label={t('bills.runPeriod')}
+          data-testid="bill-run-period"
+        />
         <Button type="primary" icon={<CalculatorOutlined />} loading={start.isPending} onClick={submit} data-testid="bill-run-start">
           {t('bills.runStart')}
         </Button>
@@ -49,7 +56,11 @@ export function BillRunCard() {
                     {r.startedBy} · <DateTime value={r.startedAt} />
                   </Typography.Text>
                 </Flex>
-                <Progress percent={r.contractsTotal ? Math.floor((100 * r.contractsDone) / r.contractsTotal) : 100} size="small" status={r.status === 'failed' ? 'exception' : undefined} />
+                <Progress
+                  percent={r.contractsTotal ? Math.floor((100 * r.contractsDone) / r.contractsTotal) : 100}
+                  size="small"
+                  status={r.status === 'failed' ? 'exception' : undefined}
+                />
                 <Typography.Text style={{ fontSize: 12 }}>
                   {t('bills.runProgress', { done: r.contractsDone, total: r.contractsTotal, bills: r.billsCreated })}
                   {r.error && <Typography.Text type="danger"> · {r.error}</Typography.Text>}

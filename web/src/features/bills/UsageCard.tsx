@@ -37,7 +37,16 @@ export function UsageCard({ contractId }: { contractId: string }) {
     <Card
       size="small"
       title={t('usage.title')}
-      extra={<Select size="small" value={period} onChange={setPeriod} options={months.map((m) => ({ value: m, label: monthLabel(m) }))} aria-label={t('usage.period')} data-testid="usage-period" />}
+      extra={
+        <Select
+          size="small"
+          value={period}
+          onChange={setPeriod}
+          options={months.map((m) => ({ value: m, label: monthLabel(m) }))}
+          aria-label={t('usage.period')}
+          data-testid="usage-period"
+        />
+      }
       data-testid="usage-card"
     >
       <Flex gap={32} wrap>

@@ -35,7 +35,8 @@ export const useBills = (filter: BillFilter, paging: PageState) =>
     placeholderData: keepPreviousData,
   });
 
-export const useBill = (id: string) => useQuery({ queryKey: [...billsKey, 'detail', id], queryFn: () => api.get<BillDetail>(`/api/v1/bills/${encodeURIComponent(id)}`) });
+export const useBill = (id: string) =>
+  useQuery({ queryKey: [...billsKey, 'detail', id], queryFn: () => api.get<BillDetail>(`/api/v1/bills/${encodeURIComponent(id)}`) });
 
 export const useContractUsage = (contractId: string, period: string) =>
   useQuery({

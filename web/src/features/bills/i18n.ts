@@ -4,7 +4,9 @@ import { defineTexts } from '../../i18n/texts.ts';
 export const billsTexts = defineTexts({
   vi: {
     'bills.title': 'Hoá đơn cước trả sau',
-    'bills.hint': 'Mỗi hợp đồng trả sau có một hoá đơn cước cho mỗi tháng sử dụng; khách hàng thanh toán qua liên kết VNPay trong e-mail thông báo cước.',
+    'bills.hint':
+      'Mỗi hợp đồng trả sau có một hoá đơn cước cho mỗi tháng sử dụng; ' +
+      'khách hàng thanh toán qua liên kết VNPay trong e-mail thông báo cước.',
     'bills.number': 'Số',
     'bills.period': 'Kỳ cước',
     'bills.contract': 'Hợp đồng',
@@ -47,9 +49,22 @@ export const billsTexts = defineTexts({
     'usage.period': 'Tháng',
     'usage.quantity': 'Sản lượng',
     'usage.projected': 'Cước tạm tính',
-    'usage.projectedHint': 'Tính theo bảng giá của hợp đồng với sản lượng đến hiện tại; hoá đơn chính thức lập sau khi hết tháng.',
+    'usage.projectedHint':
+      'Tính theo bảng giá của hợp đồng với sản lượng đến hiện tại; hoá đơn chính thức lập sau khi hết tháng.',
     'usage.perDay': 'Sản lượng theo ngày',
     'usage.none': 'Chưa có sản lượng trong tháng',
+    'apiKeys.title': 'Khoá API gửi sản lượng',
+    'apiKeys.hint': 'Hệ thống của khách hàng gửi sản lượng tới POST /api/v1/usage/events với header X-Api-Key.',
+    'apiKeys.name': 'Tên khoá',
+    'apiKeys.prefix': 'Khoá',
+    'apiKeys.createdAt': 'Ngày tạo',
+    'apiKeys.create': 'Tạo khoá',
+    'apiKeys.revoke': 'Thu hồi',
+    'apiKeys.revokeConfirm': 'Thu hồi khoá này? Hệ thống đang dùng nó sẽ không gửi được sản lượng nữa.',
+    'apiKeys.revoked': 'Đã thu hồi',
+    'apiKeys.newTitle': 'Khoá API mới',
+    'apiKeys.showOnce': 'Hãy sao chép và lưu khoá ngay: khoá chỉ hiển thị một lần.',
+    'apiKeys.empty': 'Chưa có khoá',
   },
   en: {
     'bills.title': 'Postpaid bills',
@@ -99,5 +114,17 @@ export const billsTexts = defineTexts({
     'usage.projectedHint': "Priced with the contract's price list for the usage so far; the actual bill is made after the month ends.",
     'usage.perDay': 'Usage per day',
     'usage.none': 'No usage this month yet',
+    'apiKeys.title': 'API keys for sending usage',
+    'apiKeys.hint': "The customer's system sends usage to POST /api/v1/usage/events with the X-Api-Key header.",
+    'apiKeys.name': 'Key name',
+    'apiKeys.prefix': 'Key',
+    'apiKeys.createdAt': 'Created',
+    'apiKeys.create': 'Create key',
+    'apiKeys.revoke': 'Revoke',
+    'apiKeys.revokeConfirm': 'Revoke this key? Systems using it will no longer be able to send usage.',
+    'apiKeys.revoked': 'Revoked',
+    'apiKeys.newTitle': 'New API key',
+    'apiKeys.showOnce': 'Copy and store the key now: it is shown only once.',
+    'apiKeys.empty': 'No keys yet',
   },
 });
