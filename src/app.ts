@@ -22,7 +22,7 @@ import { createContracts, seedDemoContracts, type ContractService } from './modu
 import { contractRoutes } from './modules/contracts/routes.ts';
 import { createSupport, SLA_CHECK_QUEUE, type SupportService } from './modules/support/index.ts';
 import { supportRoutes } from './modules/support/routes.ts';
-import { PaymentService, VnpayClient } from './modules/payments/index.ts';
+import { collectionLedger, PaymentService, VnpayClient } from './modules/payments/index.ts';
 import { contractMoneyRoutes } from './modules/payments/contract-money.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
@@ -33,6 +33,15 @@ import { CalendarService } from './modules/calendar/index.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { NotificationService } from './modules/notifications/index.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { startBhttSimulator, type RunningBhttSimulator } from './simulators/bhtt/index.ts';
+import { BhttAdapter, createRevenueFeed, unconfiguredBhtt, type RevenueFeedService } from './modules/revenue-feed/index.ts';
+import { revenueFeedRoutes } from './modules/revenue-feed/routes.ts';
+import { createUsage, usageRoutes, type UsageService } from './modules/usage/index.ts';
+import { billingRoutes, createBilling, type BillingService } from './modules/billing/index.ts';
+import { COMMISSIONS_SYNC_QUEUE, createCommissions, type CommissionService } from './modules/commissions/index.ts';
+import { commissionRoutes } from './modules/commissions/routes.ts';
+import { createCollection, type CollectionService } from './modules/collection/index.ts';
+import { collectionRoutes } from './modules/collection/routes.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
 import { startSmscSimulator, type SmscSimulator } from './simulators/smsc.ts';
@@ -57,7 +66,12 @@ export interface System {
   support: SupportService;
   payments: PaymentService;
   invoicing: InvoicingService;
-  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator };
+  usage: UsageService;
+  billing: BillingService;
+  commissions: CommissionService;
+  revenueFeed: RevenueFeedService;
+  collection: CollectionService;
+  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator; bhtt?: RunningBhttSimulator };
   server?: Server;
   close(): Promise<void>;
 }
@@ -100,6 +114,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       closers.push(() => simulators.smsc?.close());
       simulators.einvoice = await startEinvoiceSimulator({ port: 0, clock, logger: log.child({ sim: 'einvoice' }) });
       closers.push(() => simulators.einvoice?.stop());
+      simulators.bhtt = await startBhttSimulator({ clock, logger: log.child({ sim: 'bhtt' }) });
+      closers.push(() => simulators.bhtt?.stop());
     }
 
     const jobs = new JobQueue(database, clock, log.child({ component: 'jobs' }));
@@ -222,6 +238,34 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
         ipnAllowedIps: config.vnpay.ipnAllowedIps,
       },
     });
+    const usage = createUsage({ database, clock, audit, contracts });
+    const billing = createBilling({ database, clock, audit, jobs, catalog, contracts, customers, notifications, payments, usage, publicBaseUrl });
+    const commissions = createCommissions({
+      database,
+      clock,
+      audit,
+      jobs,
+      contracts,
+      catalog,
+      billing,
+      identity,
+      ledger: (from, to) => collectionLedger(database, from, to),
+    });
+    const bhttServer = config.bhtt.url ? new BhttAdapter({ baseUrl: config.bhtt.url, apiKey: config.bhtt.apiKey ?? '' }) : undefined;
+    const bhttSimulated = () => (simulators.bhtt ? new BhttAdapter({ baseUrl: simulators.bhtt.url, apiKey: simulators.bhtt.apiKey }) : unconfiguredBhtt);
+    const revenueFeed = createRevenueFeed({
+      database,
+      clock,
+      audit,
+      jobs,
+      bhtt: orSimulator(bhttServer, 'BHTT_URL', bhttSimulated),
+      billing,
+      contracts,
+      ledger: (from, to) => collectionLedger(database, from, to),
+      commissions,
+    });
+    const collection = createCollection({ database, clock, audit, jobs, contracts, customers, notifications, billing, commissions, identity, publicBaseUrl });
+    billing.onPaid((tx, _ctx, bill, p) => collection.onBillPaid(tx, bill, p.paymentId));
     const support = createSupport({
       database,
       clock,
@@ -265,6 +309,14 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           const minute = Math.floor(clock.now().getTime() / 60_000);
           jobs.enqueue(database.db, { queue: SLA_CHECK_QUEUE, key: `${SLA_CHECK_QUEUE}:${minute}`, payload: {}, maxAttempts: 3 }).catch((err) => log.warn({ err }, 'SLA tick failed'));
           payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
+          billing.scheduleMonthlyRun().catch((err) => log.warn({ err }, 'bill run scheduling failed'));
+          collection.scheduleDaily().catch((err) => log.warn({ err }, 'collection scheduling failed'));
+          // Commissions follow the payments ledger every 10 minutes (idempotent: keyed by payment and refund).
+          const syncKey = `${COMMISSIONS_SYNC_QUEUE}:${Math.floor(minute / 10)}`;
+          jobs
+            .enqueue(database.db, { queue: COMMISSIONS_SYNC_QUEUE, key: syncKey, payload: {}, maxAttempts: 3 })
+            .catch((err) => log.warn({ err }, 'commission sync scheduling failed'));
+          revenueFeed.scheduleLastMonth().catch((err) => log.warn({ err }, 'BHTT month scheduling failed'));
         }, 60_000);
         tick.unref();
         closers.push(() => clearInterval(tick));
@@ -298,6 +350,11 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       paymentRoutes(server, payments);
       contractMoneyRoutes(server, { database, contracts, invoicing });
       invoiceRoutes(server, invoicing);
+      usageRoutes(server, usage);
+      billingRoutes(server, billing);
+      collectionRoutes(server, collection);
+      commissionRoutes(server, commissions);
+      revenueFeedRoutes(server, revenueFeed);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -311,7 +368,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing, simulators, server, close };
+    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing,
+      usage, billing, commissions, revenueFeed, collection, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

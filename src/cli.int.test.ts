@@ -47,6 +47,12 @@ describe.skipIf(noDatabase)('qldv CLI', () => {
     expect(ok.out).toMatch(/audit chain OK: \d+ entries verified/);
   });
 
+  it('collection run and commissions sync report what they did; a rerun does nothing', async () => {
+    expect(await qldv('collection', 'run')).toMatchObject({ code: 0, out: '0 bills fell due, 0 contracts evaluated, 0 steps taken' });
+    expect(await qldv('commissions', 'sync', '--period', '2026-02')).toMatchObject({ code: 0, out: '2026-02: 0 lines added' });
+    expect((await qldv('commissions', 'sync', '--period', '2026-2')).code).toBe(2);
+  });
+
   it('audit verify exits 5 when the chain was tampered with', async () => {
     const [row] = await s.database.rows<{ id: number; actor_name: string }>(sql`select id, actor_name from audit.entries where id = 5`);
     await s.database.rows(sql`alter table audit.entries disable trigger entries_append_only`);

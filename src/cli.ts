@@ -6,6 +6,7 @@ import { openDatabase } from './db/client.ts';
 import { systemCtx } from './platform/context.ts';
 import { exitCodeFor, fail, isAppError } from './platform/errors.ts';
 import { ROLES, type Role } from './modules/identity/index.ts';
+import { isPeriod } from './modules/usage/index.ts';
 
 /**
  * `qldv` — the same composition root as the server, without HTTP. Exit codes: 0 ok, 1 unexpected,
@@ -147,6 +148,47 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
         out(`${o.date}: ${m.matched} matched (${m.matchedVnd} ₫), ${m.pendingHere} still pending here, ${m.unknownHere} unknown here, ${m.missingAtVnpay} missing at VNPay, ${m.amountMismatch} amount differences`);
         if (m.pendingHere + m.unknownHere + m.missingAtVnpay + m.amountMismatch > 0) result.exitCode = 5;
       });
+    });
+
+  const billing = program.command('billing').description('postpaid bills');
+  billing
+    .command('run')
+    .description('bill a past month: every postpaid contract gets its bill, e-mailed by the server\'s workers (a rerun changes nothing)')
+    .requiredOption('--period <period>', 'YYYY-MM (Hà Nội time)')
+    .action(async (o: { period: string }) => {
+      if (!isPeriod(o.period)) throw fail('VALIDATION_FAILED', { period: o.period }, { vi: 'kỳ phải có dạng YYYY-MM', en: 'period must be YYYY-MM' });
+      await withSystem(async (s) => {
+        const run = await s.billing.createRun(ctx(), o.period);
+        const bar = progressBar('billing contracts {bar} {value}/{total}');
+        const done = await s.billing.executeRun(run.id, bar.update);
+        bar.stop();
+        out(`${o.period}: ${done.contractsDone} contracts, ${done.billsCreated} new bills (run ${done.id})`);
+      });
+    });
+
+  const periodOption = (period: string) => {
+    if (!isPeriod(period)) throw fail('VALIDATION_FAILED', { period }, { vi: 'kỳ phải có dạng YYYY-MM', en: 'period must be YYYY-MM' });
+  };
+  program
+    .command('collection')
+    .description('collection and debt')
+    .command('run')
+    .description("today's collection run: overdue bills, then each contract's reminders, suspension, lock or reopening (no step twice)")
+    .action(() =>
+      withSystem(async (s) => {
+        const r = await s.collection.runDaily();
+        out(`${r.overdue} bills fell due, ${r.evaluated} contracts evaluated, ${r.steps} steps taken`);
+      }),
+    );
+  program
+    .command('commissions')
+    .description('commissions on collected money')
+    .command('sync')
+    .description("accrue a month's commissions from the payments ledger (a rerun adds nothing)")
+    .requiredOption('--period <period>', 'YYYY-MM (Hà Nội time)')
+    .action(async (o: { period: string }) => {
+      periodOption(o.period);
+      await withSystem(async (s) => out(`${o.period}: ${await s.commissions.sync(o.period)} lines added`));
     });
 
   return { program, result };

@@ -42,7 +42,7 @@ describe('config', () => {
     }
     expect(err).toBeInstanceOf(ConfigError);
     const names = (err as ConfigError).issues.map((i) => i.split(':')[0]);
-    for (const n of ['QLDV_SESSION_SECRET', 'QLDV_AUDIT_KEY', 'DATABASE_URL', 'PUBLIC_BASE_URL', 'SMTP_HOST', 'SMPP_URL', 'VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET', 'VNPAY_SERVER_IP', 'EINVOICE_URL', 'EINVOICE_SELLER_TAX_CODE']) {
+    for (const n of ['QLDV_SESSION_SECRET', 'QLDV_AUDIT_KEY', 'DATABASE_URL', 'PUBLIC_BASE_URL', 'SMTP_HOST', 'SMPP_URL', 'VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET', 'VNPAY_SERVER_IP', 'EINVOICE_URL', 'EINVOICE_SELLER_TAX_CODE', 'BHTT_URL', 'BHTT_API_KEY']) {
       expect(names).toContain(n);
     }
   });
@@ -55,6 +55,7 @@ describe('config', () => {
     expect(c.vnpay.hashSecret).toBe(env.VNPAY_HASH_SECRET);
     expect(c.vnpay.serverIp).toBe(env.VNPAY_SERVER_IP);
     expect(c.einvoice.provider?.url).toBe(env.EINVOICE_URL);
+    expect(c.bhtt).toEqual({ url: env.BHTT_URL, apiKey: env.BHTT_API_KEY });
     expect(c.einvoice.series).toEqual({ withTaxAuthorityCode: true, typeLetter: 'T', suffix: 'MB' });
     expect(c.trustedProxies).toEqual(['10.0.0.0/8']);
     for (const name of ['VNPAY_HASH_SECRET', 'EINVOICE_SELLER_TAX_CODE', 'DATABASE_URL']) {

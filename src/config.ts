@@ -71,6 +71,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[CK]YY[TDLMNBGH][A-Z0-9]{2}$/, 'must look like CYYTMB: C or K, the literal YY (the year), the type letter, 2 characters')
     .default('CYYTMB'),
+  BHTT_URL: z.url().optional(),
+  BHTT_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   PAYMENT_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
@@ -115,6 +117,8 @@ export interface Config {
     /** e.g. CYYTMB: C (with the tax authority's code) or K, YY the year, the type letter, the 2-character suffix. */
     series: { withTaxAuthorityCode: boolean; typeLetter: 'T' | 'D' | 'L' | 'M' | 'N' | 'B' | 'G' | 'H'; suffix: string };
   };
+  /** No url: the built-in BHTT simulator (only allowed when simulators are on). */
+  bhtt: { url?: string; apiKey?: string };
   sim: { smtpPort: number; smppPort: number };
 }
 
@@ -144,6 +148,8 @@ const REQUIRED_WITHOUT_SIMULATORS = [
   'EINVOICE_USERNAME',
   'EINVOICE_PASSWORD',
   'EINVOICE_UNIT_CODE',
+  'BHTT_URL',
+  'BHTT_API_KEY',
 ] as const;
 
 /** What production cannot run without (the outside systems, secrets, and the seller on every invoice): each missing one is named at boot. */
@@ -234,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       series: { withTaxAuthorityCode: series[0] === 'C', typeLetter: series[3] as Config['einvoice']['series']['typeLetter'], suffix: series.slice(4) },
     },
+    bhtt: { url: e.BHTT_URL, apiKey: e.BHTT_API_KEY },
     sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
   };
 }

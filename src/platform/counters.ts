@@ -18,3 +18,14 @@ export async function nextDocumentNumber(tx: Executor, prefix: string, year: num
   const n = await nextCounter(tx, `${prefix}-${year}`);
   return `${prefix}-${year}-${String(n).padStart(width, '0')}`;
 }
+
+/** `count` consecutive document numbers at once (a bill run numbers thousands of bills per transaction). */
+export async function nextDocumentNumbers(tx: Executor, prefix: string, year: number, count: number, width = 6): Promise<string[]> {
+  if (count === 0) return [];
+  const res = (await tx.execute(sql`
+    insert into platform.counters (name, value) values (${`${prefix}-${year}`}, ${count})
+    on conflict (name) do update set value = platform.counters.value + ${count}
+    returning value`)) as unknown as { rows: { value: number }[] };
+  const last = Number(res.rows[0].value);
+  return Array.from({ length: count }, (_, i) => `${prefix}-${year}-${String(last - count + 1 + i).padStart(width, '0')}`);
+}

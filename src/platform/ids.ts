@@ -30,6 +30,16 @@ export const ID_PREFIXES = {
   refund: 'rfd',
   ipn: 'ipn',
   invoice: 'inv',
+  commissionAccrual: 'cma',
+  commissionStatement: 'cms',
+  feedPush: 'bht',
+  collectionCase: 'dbt',
+  collectionPromise: 'ptp',
+  writeOff: 'wof',
+  apiKey: 'key',
+  bill: 'bil',
+  billLine: 'bln',
+  billRun: 'brn',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

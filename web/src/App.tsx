@@ -6,6 +6,8 @@ import viVN from 'antd/locale/vi_VN';
 import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, isPublicPath, setUnauthorizedHandler } from './api/client.ts';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { BillDetailPage } from './features/bills/BillDetailPage.tsx';
+import { BillsPage } from './features/bills/BillsPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -13,6 +15,9 @@ import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { OptionalSession, RequireRole, RequireSession } from './features/auth/session.tsx';
 import { CalendarPage } from './features/calendar/CalendarPage.tsx';
 import { CatalogPage } from './features/catalog/CatalogPage.tsx';
+import { CollectionPolicyPage } from './features/collection/CollectionPolicyPage.tsx';
+import { DebtPage } from './features/collection/DebtPage.tsx';
+import { CommissionsPage } from './features/commissions/CommissionsPage.tsx';
 import { ContractDetailPage } from './features/contracts/ContractDetailPage.tsx';
 import { ContractNewPage } from './features/contracts/ContractNewPage.tsx';
 import { ContractsPage } from './features/contracts/ContractsPage.tsx';
@@ -146,8 +151,13 @@ function AppRoutes() {
         <Route path="payments" element={<RequireRole roles={AREAS.payments.roles}><PaymentsPage /></RequireRole>} />
         <Route path="payments/reconciliation" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationPage /></RequireRole>} />
         <Route path="payments/reconciliation/:date" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationDayPage /></RequireRole>} />
+        <Route path="debt" element={<RequireRole roles={AREAS.debt.roles}><DebtPage /></RequireRole>} />
+        <Route path="debt/policy" element={<RequireRole roles={AREAS.collectionPolicy.roles}><CollectionPolicyPage /></RequireRole>} />
+        <Route path="commissions" element={<RequireRole roles={AREAS.commissions.roles}><CommissionsPage /></RequireRole>} />
         <Route path="invoices" element={<RequireRole roles={AREAS.invoices.roles}><InvoicesPage /></RequireRole>} />
         <Route path="invoices/:id" element={<RequireRole roles={AREAS.invoices.roles}><InvoiceDetailPage /></RequireRole>} />
+        <Route path="bills" element={<RequireRole roles={AREAS.bills.roles}><BillsPage /></RequireRole>} />
+        <Route path="bills/:id" element={<RequireRole roles={AREAS.bills.roles}><BillDetailPage /></RequireRole>} />
         <Route path="catalog" element={<RequireRole roles={AREAS.catalog.roles}><CatalogPage /></RequireRole>} />
         <Route path="admin/users" element={<RequireRole roles={AREAS.users.roles}><UsersPage /></RequireRole>} />
         <Route path="admin/org-units" element={<RequireRole roles={AREAS.orgUnits.roles}><OrgUnitsPage /></RequireRole>} />

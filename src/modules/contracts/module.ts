@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { ContractModuleDeps, Deps, PaymentLinkFn, ProvisioningPort, ServiceAccount } from './deps.ts';
 import { contractUrl } from './notify.ts';
-import { assertCanSee, canSee, contractRow, numbersOf, type ContractRow } from './queries.ts';
+import { assertCanSee, canSee, contractRow, countPostpaidRunningBetween, numbersOf, postpaidRunningBetween, type ContractRow } from './queries.ts';
 import { addDocument } from './use-cases/add-document.ts';
 import { amendContract, type AmendInput } from './use-cases/amend-contract.ts';
 import { approveContract } from './use-cases/approve-contract.ts';
@@ -84,6 +84,9 @@ export function createContracts(deps: ContractModuleDeps) {
     canSee: (ctx: Ctx, c: ContractRow) => canSee(d, ctx, c),
     assertCanSee: (ctx: Ctx, c: ContractRow) => assertCanSee(d, ctx, c),
     numbersOf: (ids: string[]) => numbersOf(d, ids),
+    // The monthly bill run (billing).
+    postpaidRunningBetween: (first: string, last: string, afterId: string, limit: number) => postpaidRunningBetween(d, first, last, afterId, limit),
+    countPostpaidRunningBetween: (first: string, last: string) => countPostpaidRunningBetween(d, first, last),
   };
 }
 

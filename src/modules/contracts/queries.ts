@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { fail } from '../../platform/errors.ts';
@@ -38,6 +38,37 @@ export async function numbersOf(d: Deps, ids: string[]): Promise<Map<string, str
   const rows = await d.database.db.select({ id: contracts.id, number: contracts.number }).from(contracts).where(inArray(contracts.id, ids));
   return new Map(rows.map((r) => [r.id, r.number]));
 }
+
+/** Postpaid contracts that ran on some day of [first, last] (the billing run's month), in id order. */
+const postpaidRunning = (first: string, last: string) =>
+  and(
+    eq(contracts.billing, 'postpaid'),
+    inArray(contracts.status, ['active', 'suspended', 'terminated', 'expired']),
+    lte(contracts.startDate, last),
+    or(isNull(contracts.terminationDate), gte(contracts.terminationDate, first)),
+  );
+
+/** What a bill run needs of a contract (a narrow row: runs read a hundred thousand of them). */
+const billable = {
+  id: contracts.id,
+  number: contracts.number,
+  customerId: contracts.customerId,
+  productId: contracts.productId,
+  priceModel: contracts.priceModel,
+  vatRate: contracts.vatRate,
+  quantity: contracts.quantity,
+  status: contracts.status,
+  startDate: contracts.startDate,
+  endDate: contracts.endDate,
+  terminationDate: contracts.terminationDate,
+};
+export type BillableContract = Pick<ContractRow, keyof typeof billable>;
+
+export const postpaidRunningBetween = (d: Deps, first: string, last: string, afterId: string, limit: number): Promise<BillableContract[]> =>
+  d.database.db.select(billable).from(contracts).where(and(postpaidRunning(first, last), gt(contracts.id, afterId))).orderBy(asc(contracts.id)).limit(limit);
+
+export const countPostpaidRunningBetween = async (d: Deps, first: string, last: string): Promise<number> =>
+  (await d.database.db.select({ n: count() }).from(contracts).where(postpaidRunning(first, last)))[0].n;
 
 // ---- who may see and act ---------------------------------------------------------------------------
 

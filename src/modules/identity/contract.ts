@@ -19,6 +19,7 @@ export const ROLES = [
   'accountant',
   'admin',
   'clearing',
+  'collector',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

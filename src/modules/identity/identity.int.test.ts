@@ -11,9 +11,9 @@ describe.skipIf(noDatabase)('identity: sign-in, sessions, lockout, users', () =>
   });
   afterAll(() => s?.close());
 
-  it('seeds the org tree: TCT, TT CNTT departments, 9 CTKV with TT KDCNS and KHDN, 6 billing centers, agents', () => {
+  it('seeds the org tree: TCT, TT CNTT departments, 9 CTKV with TT KDCNS and KHDN, 6 billing centers, TT Dịch vụ số, agents', () => {
     const codes = s.identity.orgUnitList().map((u) => u.code);
-    for (const c of ['TCT', 'TTCNTT', 'TTCNTT-GPTH', 'TTCNTT-KD', 'TTCNTT-PMNB', 'TTCNTT-PMKH', 'TTCNTT-KT', 'TTTCTK', 'DL-BT01', 'DL-PT01']) expect(codes).toContain(c);
+    for (const c of ['TCT', 'TTCNTT', 'TTCNTT-GPTH', 'TTCNTT-KD', 'TTCNTT-PMNB', 'TTCNTT-PMKH', 'TTCNTT-KT', 'TTTCTK', 'TTDVS', 'DL-BT01', 'DL-PT01']) expect(codes).toContain(c);
     for (let n = 1; n <= 9; n++) expect(codes).toEqual(expect.arrayContaining([`CTKV${n}`, `CTKV${n}-KDCNS`, `CTKV${n}-KDCNS-SP`, `CTKV${n}-KHDN`]));
     for (let n = 1; n <= 6; n++) expect(codes).toContain(`TTTCTK-C${n}`);
     const agents = s.identity.orgUnitList().filter((u) => u.kind === 'agent').map((u) => u.agentKind);

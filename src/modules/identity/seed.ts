@@ -63,6 +63,8 @@ export const ORG_TREE: UnitSeed = {
         ],
       };
     }),
+    // Seed 003: one of the units that manage services (postpaid collection and debt are its work).
+    { code: 'TTDVS', name: 'Trung tâm Dịch vụ số MobiFone', nameEn: 'MobiFone Digital Services Center', kind: 'center' },
     {
       code: 'TTTCTK',
       name: 'Trung tâm Tính cước và Thanh khoản (TT TC&TK)',
@@ -101,6 +103,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'product.ctkv1', fullName: 'Đỗ Văn Nam (Phòng SP KV1)', roles: ['product_ctkv'], unit: 'CTKV1-KDCNS-SP', purpose: 'CTKV 1 product department (level-2 tickets)' },
   { username: 'gpth1', fullName: 'Ngô Thị Oanh (GPTH)', roles: ['gpth'], unit: 'TTCNTT-GPTH', purpose: 'TT CNTT GPTH (level-3/4 tickets)' },
   { username: 'accountant1', fullName: 'Trịnh Văn Phúc (Kế toán)', roles: ['accountant'], unit: 'TTCNTT-KT', purpose: 'accountant: audit, reconciliation, commissions' },
+  { username: 'collector1', fullName: 'Châu Minh Tâm (Thu nợ)', roles: ['collector'], unit: 'TTDVS', purpose: 'debt collection staff (TT Dịch vụ số)' },
   { username: 'customer1', fullName: 'Lý Thị Quỳnh', roles: ['customer'], customer: 'individual', purpose: 'individual customer (KHCN)' },
   { username: 'enterprise1', fullName: 'Mạc Văn Sơn (Công ty CP Tài chính Sao Mai)', roles: ['customer'], customer: 'enterprise', purpose: 'enterprise customer user (KHDN)' },
   ...Array.from({ length: 6 }, (_, i): DemoUser => ({

@@ -49,6 +49,7 @@ export const bankTransfer = z
   .object({
     contractId: id,
     amendmentId: id.optional(),
+    billId: id.optional(),
     amountVnd: vndString,
     /** Default: now (a transfer seen today). */
     paidAt: instant.optional(),

@@ -1,7 +1,7 @@
 import type { BlockList } from 'node:net';
-import type { Database } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { systemCtx } from '../../platform/context.ts';
+import { systemCtx, type Ctx } from '../../platform/context.ts';
 import type { JobQueue } from '../../platform/jobs.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { ContractService } from '../contracts/index.ts';
@@ -21,6 +21,25 @@ export interface VnpaySettings {
   ipnAllowedIps: string[];
 }
 
+/** A bill line as the e-invoice prints it (before VAT). */
+export interface BillInvoiceLine {
+  code: string;
+  name: string;
+  unit: string;
+  quantity: number;
+  unitPriceVnd: bigint | null;
+  amountVnd: bigint;
+  vatRate: string;
+}
+
+/** What payments needs of postpaid bills; the billing module plugs it in (`useBills`), so neither imports the other's loop. */
+export interface BillPort {
+  /** Applies money received for a bill inside the payment's transaction (the bill's paid hook). */
+  paidIn(tx: Executor, ctx: Ctx, billId: string, p: { paymentId: string; amountVnd: bigint; paidAt: Date }): Promise<void>;
+  /** The lines of the bill's e-invoice. */
+  invoiceLines(billId: string): Promise<BillInvoiceLine[]>;
+}
+
 /** What the payments module is given by the composition root. */
 export interface PaymentModuleDeps {
   audit: AuditLog;
@@ -38,12 +57,20 @@ export interface Deps extends PaymentModuleDeps {
   clock: Clock;
   /** VNPAY_IPN_ALLOWED_IPS as a list to check against; null when every source is accepted. */
   ipnSources: BlockList | null;
+  /** Set by `useBills` once the billing module exists. */
+  bills?: BillPort;
 }
 
 /** The slice of a pino/Fastify logger the IPN uses (the request's own, so lines carry the request id). */
 export interface PaymentLogger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
+}
+
+/** The bill port; a bill payment cannot exist before billing plugs it in. */
+export function billsOf(d: Deps): BillPort {
+  if (!d.bills) throw new Error('the billing module is not plugged into payments');
+  return d.bills;
 }
 
 /** Who acts when VNPay (IPN, querydr) or a payments job changes something. */

@@ -1,11 +1,11 @@
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { Deps, PaymentLogger, PaymentModuleDeps } from './deps.ts';
+import type { BillPort, Deps, PaymentLogger, PaymentModuleDeps } from './deps.ts';
 import { assertVnpayAmount } from './domain/amount.ts';
 import { addressList } from '../../platform/ip-list.ts';
 import { paymentById, paymentByToken, paymentLink, type PaymentRow } from './queries.ts';
-import { ensurePayment, type PaymentPurpose } from './use-cases/ensure-payment.ts';
+import { billPaymentDescription, createBillPayments, ensurePayment, type PaymentPurpose } from './use-cases/ensure-payment.ts';
 import { getPaymentLink } from './use-cases/get-payment-link.ts';
 import { getReconciliation } from './use-cases/get-reconciliation.ts';
 import { handleIpn } from './use-cases/handle-ipn.ts';
@@ -41,6 +41,13 @@ export class PaymentService {
   }
 
   ensurePayment = (tx: Executor, p: PaymentPurpose) => ensurePayment(this.d, tx, p);
+  /** The payments of issued bills, created in the bill run's transaction: bill id → payment id. */
+  createBillPayments = (tx: Executor, bills: (PaymentPurpose & { billId: string })[]) => createBillPayments(this.d, tx, bills);
+  billPaymentDescription = billPaymentDescription;
+  /** Plugs postpaid bills in: a payment with a bill id pays the bill, and its e-invoice lists the bill's lines. */
+  useBills = (port: BillPort) => {
+    this.d.bills = port;
+  };
   linkFor = (_tx: Executor, paymentId: string, expiresAt?: Date) => paymentLink(this.d, paymentId, expiresAt);
   linkDetails = (token: string) => viewPaymentLink(this.d, token);
   startFromLink = async (token: string, ipAddr: string) => startAttempt(this.d, await paymentByToken(this.d, token), ipAddr);

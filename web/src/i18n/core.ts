@@ -58,6 +58,7 @@ export const coreTexts = defineTexts({
     'nav.payments': 'Thanh toán',
     'nav.tickets': 'Phiếu yêu cầu',
     'nav.invoices': 'Hoá đơn',
+    'nav.bills': 'Hoá đơn cước trả sau',
 
     'status.active': 'Hoạt động',
     'status.disabled': 'Vô hiệu hoá',
@@ -76,6 +77,7 @@ export const coreTexts = defineTexts({
     'role.accountant': 'Kế toán',
     'role.admin': 'Quản trị hệ thống',
     'role.clearing': 'Gạch nợ (ePayment)',
+    'role.collector': 'Thu nợ',
 
     'home.greeting': 'Xin chào, {name}',
     'home.signedInAs': 'Vai trò',
@@ -92,6 +94,7 @@ export const coreTexts = defineTexts({
     'home.desc.payments': 'Thanh toán và gạch nợ',
     'home.desc.tickets': 'Tiếp nhận và xử lý yêu cầu',
     'home.desc.invoices': 'Phát hành và tra cứu hoá đơn',
+    'home.desc.bills': 'Cước dịch vụ trả sau hằng tháng, thanh toán và bản in',
 
     'common.all': 'Tất cả',
     'common.months': '{n} tháng',
@@ -120,8 +123,14 @@ export const coreTexts = defineTexts({
 
     'nav.paymentList': 'Giao dịch thanh toán',
     'nav.reconciliation': 'Đối soát VNPay',
+    'nav.debt': 'Công nợ',
+    'nav.collectionPolicy': 'Chính sách thu nợ',
+    'nav.commissions': 'Hoa hồng',
     'home.desc.paymentList': 'Thanh toán qua VNPay, tra cứu giao dịch và hoàn tiền',
     'home.desc.reconciliation': 'Đối soát giao dịch hằng ngày với VNPay',
+    'home.desc.debt': 'Tuổi nợ, hồ sơ thu nợ và xoá nợ',
+    'home.desc.collectionPolicy': 'Các bước nhắc nợ, tạm dừng, khoá và thu nợ',
+    'home.desc.commissions': 'Hoa hồng trên doanh thu thực thu, bảng kê và biên bản',
     'nav.invoiceList': 'Hoá đơn điện tử',
     'nav.myInvoices': 'Hoá đơn',
     'home.desc.myInvoices': 'Xem, in và tải XML hoá đơn điện tử của bạn',
@@ -182,6 +191,7 @@ export const coreTexts = defineTexts({
     'nav.payments': 'Payments',
     'nav.tickets': 'Tickets',
     'nav.invoices': 'Invoices',
+    'nav.bills': 'Postpaid bills',
 
     'status.active': 'Active',
     'status.disabled': 'Disabled',
@@ -200,6 +210,7 @@ export const coreTexts = defineTexts({
     'role.accountant': 'Accountant',
     'role.admin': 'System administrator',
     'role.clearing': 'Debt clearing (ePayment)',
+    'role.collector': 'Debt collection',
 
     'home.greeting': 'Hello, {name}',
     'home.signedInAs': 'Roles',
@@ -216,6 +227,7 @@ export const coreTexts = defineTexts({
     'home.desc.payments': 'Payments and debt clearing',
     'home.desc.tickets': 'Service requests and incidents',
     'home.desc.invoices': 'Issue and look up invoices',
+    'home.desc.bills': 'Monthly postpaid service fees, payment and printing',
 
     'common.all': 'All',
     'common.months': '{n} months',
@@ -244,8 +256,14 @@ export const coreTexts = defineTexts({
 
     'nav.paymentList': 'Payments',
     'nav.reconciliation': 'VNPay reconciliation',
+    'nav.debt': 'Debt',
+    'nav.collectionPolicy': 'Collection policy',
+    'nav.commissions': 'Commissions',
     'home.desc.paymentList': 'Payments through VNPay, transaction look-up and refunds',
     'home.desc.reconciliation': 'Daily reconciliation of transactions with VNPay',
+    'home.desc.debt': 'Debt aging, collection cases and write-offs',
+    'home.desc.collectionPolicy': 'Reminder, suspension, lock and collection steps',
+    'home.desc.commissions': 'Commissions on collected revenue, statements and minutes',
     'nav.invoiceList': 'E-invoices',
     'nav.myInvoices': 'Invoices',
     'home.desc.myInvoices': 'View, print and download the XML of your e-invoices',

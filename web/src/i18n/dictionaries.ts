@@ -1,4 +1,5 @@
 import { auditTexts } from '../features/audit/i18n.ts';
+import { billsTexts } from '../features/bills/i18n.ts';
 import { authTexts } from '../features/auth/i18n.ts';
 import { calendarTexts } from '../features/calendar/i18n.ts';
 import { catalogTexts } from '../features/catalog/i18n.ts';
@@ -19,6 +20,8 @@ import { slaPoliciesTexts } from '../features/sla-policies/i18n.ts';
 import { supportDashboardTexts } from '../features/support-dashboard/i18n.ts';
 import { ticketsTexts } from '../features/tickets/i18n.ts';
 import { usersTexts } from '../features/users/i18n.ts';
+import { collectionTexts } from '../features/collection/i18n.ts';
+import { commissionsTexts } from '../features/commissions/i18n.ts';
 import { coreTexts } from './core.ts';
 import type { Lang, Texts } from './texts.ts';
 
@@ -50,6 +53,9 @@ export const TEXT_PARTS = {
   slaPolicies: slaPoliciesTexts,
   payments: paymentsTexts,
   invoices: invoicesTexts,
+  bills: billsTexts,
+  collection: collectionTexts,
+  commissions: commissionsTexts,
 };
 
 type Part = (typeof TEXT_PARTS)[keyof typeof TEXT_PARTS];

@@ -183,6 +183,12 @@ describe('terminationSettlement (a contract on a date)', () => {
     }
   });
 
+  it('ends a postpaid contract, which has no term end, on any day from its start', () => {
+    const running = { ...meeting, billing: 'postpaid' as const, endDate: null };
+    expect(terminationSettlement(running, '2031-07-15')).toMatchObject({ date: '2031-07-15', refundVnd: 0n });
+    expect(codeOf(() => terminationSettlement(running, '2025-12-31'))).toBe('VALIDATION_FAILED');
+  });
+
   it('refuses a contract not started and a date outside its term', () => {
     expect(codeOf(() => terminationSettlement({ ...meeting, startDate: null, endDate: null }, '2026-05-31'))).toBe('CONFLICT');
     expect(codeOf(() => terminationSettlement(meeting, '2025-12-31'))).toBe('VALIDATION_FAILED');

@@ -137,9 +137,11 @@ export interface SettledContract {
  * prepaid to settle (usage up to the end goes on the last bill), a prepaid one is re-priced.
  */
 export function terminationSettlement(c: SettledContract, date: string): EarlyTerminationSettlement & { date: string } {
-  if (!c.startDate || !c.endDate) throw fail('CONFLICT', undefined, { vi: 'hợp đồng chưa bắt đầu', en: 'the contract has not started' });
-  if (date < c.startDate || date > c.endDate) {
-    throw fail('VALIDATION_FAILED', { date }, { vi: `ngày phải nằm trong thời hạn ${c.startDate} … ${c.endDate}`, en: `the date must be within the term ${c.startDate} … ${c.endDate}` });
+  // A postpaid contract runs until terminated: it has a start but no end.
+  if (!c.startDate || (!c.endDate && c.billing !== 'postpaid')) throw fail('CONFLICT', undefined, { vi: 'hợp đồng chưa bắt đầu', en: 'the contract has not started' });
+  if (date < c.startDate || (c.endDate && date > c.endDate)) {
+    const term = `${c.startDate} … ${c.endDate ?? ''}`;
+    throw fail('VALIDATION_FAILED', { date }, { vi: `ngày phải nằm trong thời hạn ${term}`, en: `the date must be within the term ${term}` });
   }
   if (c.billing === 'postpaid' || c.model.kind === 'quote') {
     const explanation = 'Trả sau: cước sử dụng đến ngày kết thúc được tính vào hoá đơn kỳ cuối; không có khoản hoàn trả.';

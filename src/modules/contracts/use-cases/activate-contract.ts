@@ -11,11 +11,13 @@ import type { ContractRow } from '../queries.ts';
 import { EXPIRE_QUEUE } from './expire-contract.ts';
 import { REMIND_QUEUE, REMINDER_DAYS_BEFORE } from './send-renewal-reminder.ts';
 
-/** The term starts (today, or the agreed later date) and the renewal reminder and expiry are scheduled. */
+/** The term starts (today, or the agreed later date) and, for a prepaid term, the renewal reminder and expiry are scheduled. */
 export async function activateContract(d: Deps, tx: Executor, ctx: Ctx, c: ContractRow): Promise<ContractRow> {
   const start = c.startDate && c.startDate > today(d) ? c.startDate : today(d);
   const status = c.status === 'active' ? 'active' : nextStatus(c.status, 'provisioned');
-  const patch = { status, startDate: start, endDate: termEnd(start, c.periodMonths), activatedAt: d.clock.now() };
+  // A postpaid contract has no term: it runs, billed monthly, until it is terminated (C3).
+  const endDate = c.billing === 'postpaid' ? null : termEnd(start, c.periodMonths);
+  const patch = { status, startDate: start, endDate, activatedAt: d.clock.now() };
   const after = await saveContract(d, tx, ctx, c, patch, 'contract.activated');
   await scheduleTermJobs(d, tx, after);
   await notifyCustomer(d, tx, after, 'contract.customer_update', { event: 'activated', detail: termText(after.startDate, after.endDate) });

@@ -19,13 +19,14 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   accountant: { vi: 'Kế toán', en: 'Accountant' },
   admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
   clearing: { vi: 'Gạch nợ (ePayment)', en: 'Debt clearing (ePayment)' },
+  collector: { vi: 'Thu nợ', en: 'Debt collection' },
 };
 
 /** What each role may do. Later modules add their permissions here, next to the others. */
 export const PERMISSIONS = {
   'users.manage': ['admin'],
-  'org.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant', 'clearing'],
-  'calendar.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant', 'clearing'],
+  'org.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant', 'clearing', 'collector'],
+  'calendar.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant', 'clearing', 'collector'],
   'calendar.manage': ['admin'],
   'audit.read': ['admin', 'accountant'],
   'outbox.read': ['admin', 'ops', 'call_center'],
@@ -34,9 +35,9 @@ export const PERMISSIONS = {
   'onprem_quote.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt'],
   'onprem_quote.draft': ['am', 'kam', 'agent'],
   'onprem_quote.decide': ['approver_ctkv', 'approver_ttcntt'],
-  'customer.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant'],
+  'customer.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant', 'collector'],
   'customer.manage': ['admin', 'am', 'kam', 'agent'],
-  'contract.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant', 'customer'],
+  'contract.read': ['admin', 'am', 'kam', 'agent', 'approver_ctkv', 'approver_ttcntt', 'ops', 'invoice_officer', 'call_center', 'product_ctkv', 'gpth', 'accountant', 'customer', 'collector'],
   'contract.declare': ['admin', 'am', 'kam', 'agent'],
   'contract.approve_ctkv': ['approver_ctkv'],
   'contract.approve_ttcntt': ['approver_ttcntt'],
@@ -55,6 +56,16 @@ export const PERMISSIONS = {
   'payment.reconcile': ['admin', 'accountant'],
   'invoice.read': ['admin', 'invoice_officer', 'accountant'],
   'invoice.manage': ['invoice_officer', 'admin'],
+  /** Commissions (A6): each AM/KAM/agent reads their own; the accountant reads all and approves the statements. */
+  'commission.read': ['admin', 'accountant', 'am', 'kam', 'agent'],
+  'commission.approve': ['accountant'],
+  /** Collection and debt (G2): cases are worked by the AM or the collection staff; the accountant approves write-offs. */
+  'collection.read': ['admin', 'accountant', 'collector', 'am', 'kam'],
+  'collection.work': ['accountant', 'collector', 'am', 'kam'],
+  'collection.policy': ['admin', 'accountant'],
+  'collection.write_off': ['accountant'],
+  'billing.run': ['admin', 'accountant'],
+  'usage.keys': ['admin', 'ops', 'customer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -70,6 +81,7 @@ const CORPORATE_ROLES: ReadonlySet<string> = new Set<Role>([
   'call_center',
   'gpth',
   'accountant',
+  'collector',
 ]);
 
 export function permissionsOf(roles: readonly string[]): Permission[] {

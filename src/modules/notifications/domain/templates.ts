@@ -59,6 +59,42 @@ export const TEMPLATES = {
       html: '<p>Dear <b>{{customerName}}</b>,</p><p>MobiFone has received <b>{{amount}}</b> for contract <b>{{number}}</b> ({{productName}}). Transaction: {{paymentRef}}.</p><p>Best regards,<br>MobiFone</p>',
     },
   },
+  'bill.issued': {
+    vi: {
+      subject: 'MobiFone: thông báo cước dịch vụ tháng {{month}} — hợp đồng {{number}} — {{amount}}',
+      text: 'Kính gửi {{customerName}},\n\nMobiFone xin thông báo phí dịch vụ {{productName}} tháng {{month}} của hợp đồng {{number}}: {{amount}} (hoá đơn cước {{billNumber}}, hạn thanh toán {{dueDate}}).\nChi tiết sản lượng và cước: {{billUrl}}\nThanh toán qua VNPay: {{payUrl}}\n\nHỗ trợ: 0896151617\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi <b>{{customerName}}</b>,</p><p>MobiFone xin thông báo phí dịch vụ {{productName}} tháng <b>{{month}}</b> của hợp đồng <b>{{number}}</b>: <b>{{amount}}</b> (hoá đơn cước {{billNumber}}, hạn thanh toán {{dueDate}}).</p><p><a href="{{billUrl}}">Xem chi tiết</a></p><p><a href="{{payUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Thanh toán</a></p><p>Hỗ trợ: 0896151617<br>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: your {{month}} service fee — contract {{number}} — {{amount}}',
+      text: 'Dear {{customerName}},\n\nYour {{productName}} fee for {{month}} under contract {{number}} is {{amount}} (bill {{billNumber}}, due {{dueDate}}).\nUsage and charges: {{billUrl}}\nPay with VNPay: {{payUrl}}\n\nSupport: 0896151617\nBest regards,\nMobiFone',
+      html: '<p>Dear <b>{{customerName}}</b>,</p><p>Your {{productName}} fee for <b>{{month}}</b> under contract <b>{{number}}</b> is <b>{{amount}}</b> (bill {{billNumber}}, due {{dueDate}}).</p><p><a href="{{billUrl}}">Details</a></p><p><a href="{{payUrl}}" style="background:#0057a8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">Pay</a></p><p>Support: 0896151617<br>Best regards,<br>MobiFone</p>',
+    },
+  },
+  'bill.paid': {
+    vi: {
+      subject: 'MobiFone: đã nhận thanh toán cước tháng {{month}} — hợp đồng {{number}}',
+      text: 'Kính gửi {{customerName}},\n\nMobiFone đã nhận đủ {{amount}} cho hoá đơn cước {{billNumber}} (tháng {{month}}, hợp đồng {{number}}). Hoá đơn điện tử sẽ được gửi tới quý khách.\n\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi <b>{{customerName}}</b>,</p><p>MobiFone đã nhận đủ <b>{{amount}}</b> cho hoá đơn cước {{billNumber}} (tháng {{month}}, hợp đồng <b>{{number}}</b>). Hoá đơn điện tử sẽ được gửi tới quý khách.</p><p>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: payment received for {{month}} — contract {{number}}',
+      text: 'Dear {{customerName}},\n\nMobiFone has received {{amount}} in full for bill {{billNumber}} ({{month}}, contract {{number}}). Your e-invoice will follow.\n\nBest regards,\nMobiFone',
+      html: '<p>Dear <b>{{customerName}}</b>,</p><p>MobiFone has received <b>{{amount}}</b> in full for bill {{billNumber}} ({{month}}, contract <b>{{number}}</b>). Your e-invoice will follow.</p><p>Best regards,<br>MobiFone</p>',
+    },
+  },
+  'collection.reminder': {
+    vi: {
+      subject: 'MobiFone: nhắc thanh toán cước — hợp đồng {{number}} — {{amount}}',
+      text: 'Kính gửi {{customerName}},\n\nHợp đồng {{number}} còn nợ cước {{amount}}, quá hạn thanh toán {{days}} ngày (hạn {{dueDate}}). Vui lòng thanh toán để tránh bị tạm dừng dịch vụ.\nXem chi tiết: {{contractUrl}}\n\nHỗ trợ: 0896151617\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi <b>{{customerName}}</b>,</p><p>Hợp đồng <b>{{number}}</b> còn nợ cước <b>{{amount}}</b>, quá hạn thanh toán {{days}} ngày (hạn {{dueDate}}). Vui lòng thanh toán để tránh bị tạm dừng dịch vụ.</p><p><a href="{{contractUrl}}">Xem chi tiết</a></p><p>Hỗ trợ: 0896151617<br>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: payment reminder — contract {{number}} — {{amount}}',
+      text: 'Dear {{customerName}},\n\nContract {{number}} has {{amount}} unpaid, {{days}} days past its due date ({{dueDate}}). Please pay to avoid the suspension of the service.\nDetails: {{contractUrl}}\n\nSupport: 0896151617\nBest regards,\nMobiFone',
+      html: '<p>Dear <b>{{customerName}}</b>,</p><p>Contract <b>{{number}}</b> has <b>{{amount}}</b> unpaid, {{days}} days past its due date ({{dueDate}}). Please pay to avoid the suspension of the service.</p><p><a href="{{contractUrl}}">Details</a></p><p>Support: 0896151617<br>Best regards,<br>MobiFone</p>',
+    },
+  },
   'contract.staff_update': {
     vi: {
       subject: '[QLDV] Hợp đồng {{number}}: {{event}}',

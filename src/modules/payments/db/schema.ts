@@ -13,6 +13,8 @@ export const payments = paymentsSchema.table(
     id: text('id').primaryKey(),
     contractId: text('contract_id').notNull(),
     amendmentId: text('amendment_id'),
+    /** Set when the payment collects a postpaid bill (billing module) instead of the contract or an appendix. */
+    billId: text('bill_id'),
     customerId: text('customer_id').notNull(),
     amountVnd: vnd('amount_vnd').notNull(),
     description: text('description').notNull(),
@@ -34,7 +36,8 @@ export const payments = paymentsSchema.table(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`),
+    uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`).where(sql`${t.billId} is null`),
+    uniqueIndex('payments_bill_idx').on(t.billId),
     index('payments_status_idx').on(t.status),
     uniqueIndex('payments_bank_ref_idx').on(t.bankRef),
   ],

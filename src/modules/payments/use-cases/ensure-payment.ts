@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { bulkInsert } from '../../../db/bulk.ts';
 import type { Executor } from '../../../db/client.ts';
 import { newId } from '../../../platform/ids.ts';
 import { payments } from '../db/schema.ts';
@@ -9,6 +10,8 @@ import type { PaymentRow } from '../queries.ts';
 export interface PaymentPurpose {
   contractId: string;
   amendmentId?: string;
+  /** A postpaid bill: the payment collects it (one payment per bill). */
+  billId?: string;
   customerId: string;
   amountVnd: bigint;
   description: string;
@@ -18,13 +21,14 @@ export interface PaymentPurpose {
 export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
   const now = d.clock.now();
   const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
-  const samePurpose = and(eq(payments.contractId, p.contractId), sameAppendix);
+  const samePurpose = p.billId ? eq(payments.billId, p.billId) : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
   const [existing] = await tx.select().from(payments).where(samePurpose);
   if (existing) return existing;
   const row: PaymentRow = {
     id: newId('payment', now),
     contractId: p.contractId,
     amendmentId: p.amendmentId ?? null,
+    billId: p.billId ?? null,
     customerId: p.customerId,
     amountVnd: p.amountVnd,
     description: p.description,
@@ -50,3 +54,37 @@ export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): P
 /** The description VNPay and the bank statement show for a contract's payment (no diacritics: VNPay strips them). */
 export const contractPaymentDescription = (number: string, appendix = false): string =>
   `Thanh toan hop dong ${number}${appendix ? ' (phu luc)' : ''}`;
+
+/**
+ * The payments of freshly issued bills, many at once (a bill run issues thousands per transaction):
+ * one insert, one audit entry naming them all. A bill that already has its payment keeps it.
+ */
+export async function createBillPayments(d: Deps, tx: Executor, bills: (PaymentPurpose & { billId: string })[]): Promise<Map<string, string>> {
+  if (bills.length === 0) return new Map();
+  const now = d.clock.now();
+  const each = <T,>(v: T) => bills.map(() => v);
+  const created = await bulkInsert<{ id: string; bill_id: string }>(
+    tx,
+    'payments.payments',
+    {
+      id: ['text', bills.map(() => newId('payment', now))],
+      contract_id: ['text', bills.map((b) => b.contractId)],
+      bill_id: ['text', bills.map((b) => b.billId)],
+      customer_id: ['text', bills.map((b) => b.customerId)],
+      amount_vnd: ['bigint', bills.map((b) => b.amountVnd)],
+      description: ['text', bills.map((b) => b.description)],
+      status: ['text', each('pending')],
+      link_expires_at: ['timestamptz', each(linkExpiry(now, d.settings.linkDays))],
+      created_at: ['timestamptz', each(now)],
+      updated_at: ['timestamptz', each(now)],
+    },
+    sql`on conflict do nothing returning id, bill_id`,
+  );
+  if (created.length > 0) {
+    await d.audit.record(tx, SYSTEM, { action: 'payment.created', entityType: 'payment', entityId: null, after: { ids: created.map((p) => p.id) } });
+  }
+  return new Map(created.map((p) => [p.bill_id, p.id]));
+}
+
+/** The description VNPay and the bank statement show for a bill's payment (no diacritics). */
+export const billPaymentDescription = (billNumber: string): string => `Thanh toan cuoc ${billNumber}`;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { saveVersioned } from '../../../db/versioned.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { fail } from '../../../platform/errors.ts';
@@ -6,7 +6,7 @@ import { paymentError } from '../errors.ts';
 import { contractsError } from '../../contracts/index.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import { payments } from '../db/schema.ts';
-import type { Deps } from '../deps.ts';
+import { billsOf, type Deps } from '../deps.ts';
 import { awaitsMoney, PAYMENT_MACHINE } from '../domain/payment-lifecycle.ts';
 import { paidAtAcceptable } from '../domain/refunds.ts';
 import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
@@ -15,6 +15,8 @@ import { enqueueInvoice } from './request-invoice.ts';
 export interface BankTransfer {
   contractId: string;
   amendmentId?: string;
+  /** A postpaid bill of the contract: the transfer pays it (its payment was made when the bill was issued). */
+  billId?: string;
   amountVnd: bigint;
   paidAt?: Date;
   bankRef: string;
@@ -37,7 +39,9 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
     const [sameTransfer] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.bankRef, input.bankRef));
     if (sameTransfer) throw paymentError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
     const appendix = !!input.amendmentId;
-    const created = await ensurePayment(d, tx, {
+    const [billPayment] = input.billId ? await tx.select().from(payments).where(and(eq(payments.billId, input.billId), eq(payments.contractId, c.id))) : [];
+    if (input.billId && !billPayment) throw fail('NOT_FOUND', { bill: input.billId });
+    const created = billPayment ?? await ensurePayment(d, tx, {
       contractId: c.id,
       amendmentId: input.amendmentId,
       customerId: c.customerId,
@@ -50,7 +54,8 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
       throw contractsError('PAYMENT_MISMATCH', { expectedVnd: p.amountVnd.toString(), gotVnd: input.amountVnd.toString() });
     }
     const payment = { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt, amendmentId: input.amendmentId };
-    await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);
+    if (p.billId) await billsOf(d).paidIn(tx, ctx, p.billId, { paymentId: p.id, amountVnd: input.amountVnd, paidAt });
+    else await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);
     const patch = {
       status: transition(PAYMENT_MACHINE, p.status, 'pay'),
       method: 'bank_transfer' as const,

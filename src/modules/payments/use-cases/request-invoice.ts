@@ -1,6 +1,6 @@
 import type { Executor } from '../../../db/client.ts';
 import { buyerOfCustomer, rateFromCatalog } from '../../invoicing/index.ts';
-import { SYSTEM, type Deps } from '../deps.ts';
+import { billsOf, SYSTEM, type Deps } from '../deps.ts';
 import { paymentById } from '../queries.ts';
 
 export const INVOICE_QUEUE = 'payments.invoice';
@@ -18,9 +18,8 @@ export function enqueueInvoice(d: Deps, ex: Executor, paymentId: string) {
 export async function requestInvoice(d: Deps, paymentId: string): Promise<void> {
   const p = await paymentById(d, paymentId);
   if (p.status === 'pending' || p.status === 'cancelled') return;
-  const line = await d.contracts.invoiceLine(p.contractId, p.amendmentId, p.amountVnd);
+  const lines = p.billId ? await billsOf(d).invoiceLines(p.billId) : [await d.contracts.invoiceLine(p.contractId, p.amendmentId, p.amountVnd)];
   const customer = await d.customers.row(p.customerId);
-  const { code, name, unit, quantity } = line;
   await d.database.db.transaction((tx) =>
     d.invoicing.requestInvoice(tx, SYSTEM, {
       paymentId: p.id,
@@ -28,7 +27,15 @@ export async function requestInvoice(d: Deps, paymentId: string): Promise<void> 
       customerId: customer.id,
       contractId: p.contractId,
       buyer: buyerOfCustomer(customer),
-      lines: [{ code, name, unit, quantity, unitPrice: line.unitPriceVnd, amount: line.amountVnd, rate: rateFromCatalog(line.vatRate) }],
+      lines: lines.map(({ code, name, unit, quantity, unitPriceVnd, amountVnd, vatRate }) => ({
+        code,
+        name,
+        unit,
+        quantity,
+        unitPrice: unitPriceVnd,
+        amount: amountVnd,
+        rate: rateFromCatalog(vatRate),
+      })),
     }),
   );
 }

@@ -5,7 +5,7 @@ import { updateVersioned } from '../../../db/versioned.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import { attempts, payments } from '../db/schema.ts';
-import { SYSTEM, type Deps } from '../deps.ts';
+import { billsOf, SYSTEM, type Deps } from '../deps.ts';
 import { ATTEMPT_MACHINE, PAYMENT_MACHINE, awaitsMoney } from '../domain/payment-lifecycle.ts';
 import { describePaymentResponse } from '../../../protocols/vnpay/codes.ts';
 
@@ -57,7 +57,10 @@ export async function settleAttempt(
   let applyError: string | null = null;
   try {
     const payment = { paymentRef: attempt.txnRef, amountVnd: p.amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
-    await tx.transaction((sp) => d.contracts.confirmPaymentIn(sp, SYSTEM, p.contractId, payment));
+    await tx.transaction(async (sp) => {
+      if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd: p.amountVnd, paidAt });
+      else await d.contracts.confirmPaymentIn(sp, SYSTEM, p.contractId, payment);
+    });
   } catch (err) {
     if (!isAppError(err)) throw err;
     applyError = `${err.code}: ${err.message}`; // the money is ours to return: recorded, shown to admins

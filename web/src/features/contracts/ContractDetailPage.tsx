@@ -30,6 +30,8 @@ import { useSession } from '../auth/session.tsx';
 import { payLinkTarget, useContractPaymentLink } from '../payments/payments.ts';
 import { billingLabel, localName, monthsLabel, vatLabel } from '../catalog/catalog.ts';
 import { ContractActionDialog } from './ContractActionDialog.tsx';
+import { ApiKeysCard } from '../bills/ApiKeysCard.tsx';
+import { UsageCard } from '../bills/UsageCard.tsx';
 import { ContractMoneySection } from './ContractMoneySection.tsx';
 import { ContractStatusTag } from './ContractStatusTag.tsx';
 import { ServiceAccessCard } from './ServiceAccessCard.tsx';
@@ -63,7 +65,7 @@ export function ContractDetailPage() {
   const t = useT();
   const { id = '' } = useParams();
   const contract = useContract(id);
-  const { user } = useSession();
+  const { user, permissions } = useSession();
   const customerOnly = user.roles.every((r) => r === 'customer');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
@@ -120,6 +122,8 @@ export function ContractDetailPage() {
             <ServiceAccessCard service={c.service} />
             <SummaryCard c={c} />
             <TermCard c={c} />
+            {c.billing === 'postpaid' && c.startDate && <UsageCard contractId={c.id} />}
+            {c.billing === 'postpaid' && permissions.includes('usage.keys') && ['active', 'suspended'].includes(c.status) && <ApiKeysCard contractId={c.id} />}
             <ContractMoneySection contractId={c.id} />
             {!customerOnly && <TasksCard tasks={c.tasks} />}
             <AmendmentsCard c={c} onPay={(a) => setDialog({ kind: 'payAmendment', amendment: a })} onComplete={(a) => setDialog({ kind: 'completeAmendment', amendment: a })} />

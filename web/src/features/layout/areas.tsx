@@ -132,6 +132,32 @@ export const AREAS = {
     roles: ['admin', 'accountant', 'invoice_officer'],
     group: 'payments',
   },
+  debt: {
+    path: '/debt',
+    label: 'nav.debt',
+    description: 'home.desc.debt',
+    icon: <FieldTimeOutlined />,
+    // `collection.read` on the server (an AM/KAM sees the contracts in their scope).
+    roles: ['admin', 'accountant', 'collector', 'am', 'kam'],
+    group: 'payments',
+  },
+  collectionPolicy: {
+    path: '/debt/policy',
+    label: 'nav.collectionPolicy',
+    description: 'home.desc.collectionPolicy',
+    icon: <FormOutlined />,
+    roles: ['admin', 'accountant', 'collector'],
+    group: 'payments',
+  },
+  commissions: {
+    path: '/commissions',
+    label: 'nav.commissions',
+    description: 'home.desc.commissions',
+    icon: <CalculatorOutlined />,
+    // `commission.read`: the accountant sees all, an AM/KAM or agent their own.
+    roles: ['admin', 'accountant', 'am', 'kam', 'agent'],
+    group: 'payments',
+  },
   invoices: {
     path: '/invoices',
     label: 'nav.invoiceList',
@@ -139,6 +165,15 @@ export const AREAS = {
     icon: <FileTextOutlined />,
     // `invoice.read` on the server; retry, cancel and replace (`invoice.manage`: officer, admin) are listed per invoice.
     roles: ['invoice_officer', 'admin', 'accountant'],
+    group: 'invoices',
+  },
+  bills: {
+    path: '/bills',
+    label: 'nav.bills',
+    description: 'home.desc.bills',
+    icon: <CreditCardOutlined />,
+    // The server scopes the list: a customer's own, staff their contracts', accounting all.
+    roles: ['customer', 'am', 'kam', 'agent', 'accountant', 'admin'],
     group: 'invoices',
   },
   quote: { path: '/quote', label: 'nav.quote', description: 'home.desc.quote', icon: <CalculatorOutlined /> },

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestSystem, driver, noDatabase, type TestSystem } from '../../../test/system.ts';
+import { systemCtx } from '../../platform/context.ts';
+
+/** Ingestion racing itself and a bill run, on PostgreSQL (PGlite has a single connection). */
+describe.skipIf(noDatabase || driver !== 'postgres')('usage and bill runs under concurrency (PostgreSQL)', () => {
+  let s: TestSystem;
+  const t: Record<string, string> = {};
+  let contractId: string;
+  let key: string;
+  const send = (events: unknown[]) => s.http('POST', '/api/v1/usage/events', { headers: { 'x-api-key': key }, body: { events } });
+  const batch = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      transactionId: `c-${from + i}`,
+      metric: 'ekyc.request',
+      timestamp: `2026-03-${String(2 + ((from + i) % 28)).padStart(2, '0')}T09:00:00+07:00`,
+    }));
+
+  beforeAll(async () => {
+    s = await createTestSystem({ now: '2026-03-02T02:00:00Z' });
+    for (const u of ['am1', 'approver.ctkv1', 'approver.ttcntt', 'ops1', 'accountant1', 'enterprise1']) t[u] = await s.login(u);
+    const me = await s.http('GET', '/api/v1/me', { token: t.enterprise1 });
+    const post = (who: string, url: string, body: unknown = {}) => s.http('POST', url, { token: t[who], body });
+    const declared = { customerId: me.body.user.customer.id, product: 'EKYC', billing: 'postpaid', quantity: 1, signedDate: '2026-03-02' };
+    contractId = (await post('am1', '/api/v1/contracts', declared)).body.id;
+    await post('am1', `/api/v1/contracts/${contractId}/submit`);
+    await post('approver.ctkv1', `/api/v1/contracts/${contractId}/approve`);
+    await post('approver.ttcntt', `/api/v1/contracts/${contractId}/approve`);
+    await post('ops1', `/api/v1/contracts/${contractId}/provisioning/complete`, { accountRef: 'ekyc:race' });
+    key = (await post('enterprise1', `/api/v1/contracts/${contractId}/api-keys`, { name: 'race' })).body.key;
+    s.clock.set(new Date('2026-04-01T02:00:00Z'));
+    t.accountant1 = await s.login('accountant1'); // sessions last 12 hours
+  });
+  afterAll(() => s?.close());
+
+  it('the same batch sent four times at once is stored once', async () => {
+    const same = batch(0, 500);
+    const results = await Promise.all([send(same), send(same), send(same), send(same)]);
+    expect(results.reduce((n, r) => n + r.body.accepted, 0)).toBe(500);
+    expect(results.reduce((n, r) => n + r.body.duplicates, 0)).toBe(1500);
+  });
+
+  it('an event racing the bill run is either on the bill or refused as PERIOD_CLOSED, never lost', async () => {
+    const batches = Array.from({ length: 12 }, (_, i) => batch(1_000 + i * 250, 250));
+    const run = await s.billing.createRun(systemCtx('test'), '2026-03');
+    const [ingested, done] = await Promise.all([
+      (async () => {
+        const out = [];
+        for (let i = 0; i < batches.length; i += 3) out.push(...(await Promise.all(batches.slice(i, i + 3).map(send))));
+        return out;
+      })(),
+      s.billing.executeRun(run.id),
+    ]);
+    expect(done.status).toBe('done');
+    const accepted = ingested.reduce((n, r) => n + r.body.accepted, 0);
+    const closed = ingested.reduce((n, r) => n + r.body.rejected.filter((x: { code: string }) => x.code === 'PERIOD_CLOSED').length, 0);
+    expect(accepted + closed).toBe(12 * 250);
+    const bills = await s.http('GET', `/api/v1/bills?contractId=${contractId}&period=2026-03`, { token: t.accountant1 });
+    const detail = await s.http('GET', `/api/v1/bills/${bills.body.items[0].id}`, { token: t.accountant1 });
+    expect(detail.body.lines[0].quantity).toBe(500 + accepted);
+  });
+
+  it('two runs of the same month at once make one bill per contract', async () => {
+    s.clock.set(new Date('2026-05-01T02:00:00Z'));
+    t.accountant1 = await s.login('accountant1');
+    const runs = await Promise.all([s.billing.createRun(systemCtx('a'), '2026-04'), s.billing.createRun(systemCtx('b'), '2026-04')]);
+    const done = await Promise.all(runs.map((r) => s.billing.executeRun(r.id)));
+    expect(done.reduce((n, r) => n + r.billsCreated, 0)).toBe(done[0].contractsDone);
+    const april = await s.http('GET', `/api/v1/bills?contractId=${contractId}&period=2026-04`, { token: t.accountant1 });
+    expect(april.body.total).toBe(1);
+  });
+});
