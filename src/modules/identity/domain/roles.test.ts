@@ -34,6 +34,6 @@ describe('roles and scope', () => {
     expect(hasPermission({ roles: ['admin'] }, 'users.manage')).toBe(true);
     expect(hasPermission({ roles: ['am'] }, 'users.manage')).toBe(false);
     expect(permissionsOf(['accountant'])).toContain('audit.read');
-    expect(permissionsOf(['customer'])).toEqual(['contract.read', 'contract.buy', 'ticket.receive']);
+    expect(permissionsOf(['customer'])).toEqual(['contract.read', 'contract.buy', 'ticket.receive', 'usage.keys']);
   });
 });
