@@ -156,8 +156,8 @@ describe('signing', () => {
   });
 });
 
-describe('verifySignature', () => {
-  const fields = {
+/** The fields of a paid IPN, as VNPay sends them (before the signature). */
+const PAID = {
     vnp_Amount: '125000000',
     vnp_BankCode: 'NCB',
     vnp_BankTranNo: 'VNP14226112',
@@ -169,7 +169,10 @@ describe('verifySignature', () => {
     vnp_TransactionNo: '14226112',
     vnp_TransactionStatus: '00',
     vnp_TxnRef: 'PAY01HZX5K3M9',
-  };
+};
+
+describe('verifySignature', () => {
+  const fields = PAID;
   const signed = () => paramsOf(`https://x.vn/r?${signedQuery(fields, cfg.hashSecret)}`);
 
   it('accepts a correct hash, in either case, and ignores non-vnp_ and empty fields', () => {
@@ -309,17 +312,7 @@ describe('oracle: the vnpay package agrees with us', () => {
 
 describe('parseCallback', () => {
   const ok = {
-    vnp_Amount: '125000000',
-    vnp_BankCode: 'NCB',
-    vnp_BankTranNo: 'VNP14226112',
-    vnp_CardType: 'ATM',
-    vnp_OrderInfo: 'Thanh toan hop dong HD-2026/000123',
-    vnp_PayDate: '20260310003500',
-    vnp_ResponseCode: '00',
-    vnp_TmnCode: 'QLDVTEST',
-    vnp_TransactionNo: '14226112',
-    vnp_TransactionStatus: '00',
-    vnp_TxnRef: 'PAY01HZX5K3M9',
+    ...PAID,
     vnp_SecureHash: 'ab'.repeat(64),
     orderId: 'ignored',
   };

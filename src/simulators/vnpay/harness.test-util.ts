@@ -53,6 +53,8 @@ export interface Harness {
   payUrl(over?: Partial<PaymentRequest>): string;
   get(url: string): Promise<Page>;
   post(url: string, fields: Record<string, string>): Promise<Page>;
+  /** Between tests: waits out pending IPNs, empties the simulator and the merchant's log, resets the clock. */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,13 @@ export async function startHarness(opts: { delaysMs?: number[]; ipnTimeoutMs?: n
     get: async (url) => page(await app.inject({ method: 'GET', url })),
     post: async (url, fields) =>
       page(await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() })),
+    async reset() {
+      await Promise.all(sim.transactions().map((t) => sim.ipnSettled(t.txnRef)));
+      sim.reset();
+      clock.set(opts.now ?? '2026-03-09T03:00:00Z');
+      merchant.received.length = 0;
+      merchant.script.length = 0;
+    },
     async close() {
       sim.close();
       await app.close();

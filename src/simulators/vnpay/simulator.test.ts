@@ -17,13 +17,7 @@ describe('VNPay simulator', () => {
   afterAll(async () => {
     await h.close();
   });
-  beforeEach(async () => {
-    await Promise.all(h.sim.transactions().map((t) => h.sim.ipnSettled(t.txnRef)));
-    h.sim.reset();
-    h.clock.set('2026-03-09T03:00:00Z');
-    h.merchant.received.length = 0;
-    h.merchant.script.length = 0;
-  });
+  beforeEach(() => h.reset());
 
   /** Payment URL → method → NCB → card form → [Xác thực]; returns the OTP page URL. */
   async function toOtp(url: string, c = card()): Promise<string> {

@@ -23,11 +23,7 @@ describe('VnpayClient against the simulator', () => {
   afterAll(async () => {
     await h.close();
   });
-  beforeEach(async () => {
-    await Promise.all(h.sim.transactions().map((t) => h.sim.ipnSettled(t.txnRef)));
-    h.sim.reset();
-    h.clock.set('2026-03-09T03:00:00Z');
-  });
+  beforeEach(() => h.reset());
 
   /** A payment started at `createdAt` and finished with `code` (undefined = left pending). */
   async function payment(txnRef: string, code?: string, amountVnd = 2_250_000n) {

@@ -54,10 +54,7 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
         </Col>
         <Col xs={24} sm={12} lg={16}>
           <FilterButtons
-            onReset={() => {
-              form.resetFields();
-              onChange({});
-            }}
+            onReset={() => onChange({})}
           />
         </Col>
       </Row>

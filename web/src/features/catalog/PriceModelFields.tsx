@@ -105,16 +105,6 @@ export function PriceModelFields({ name = 'model' }: { name?: string }) {
     }
   };
 
-  const bounds = (rows: { upTo: number | null }[] | undefined) => (rows ?? []).map((r) => r?.upTo ?? null);
-  const boundCell = (field: { name: number }) => (
-    <Form.Item name={[field.name, 'upTo']} noStyle>
-      <CountInput placeholder={t('price.unlimited')} />
-    </Form.Item>
-  );
-  const removeButton = (remove: (i: number) => void, field: { name: number }, count: number) => (
-    <Button type="text" icon={<DeleteOutlined />} disabled={count <= 1} onClick={() => remove(field.name)} aria-label={t('common.delete')} />
-  );
-
   return (
     <>
       <Form.Item name={[name, 'kind']} label={t('price.kind')} rules={[requiredChoiceRule(t, t('price.kind'))]}>
@@ -136,77 +126,27 @@ export function PriceModelFields({ name = 'model' }: { name?: string }) {
       )}
 
       {(kind === 'volume' || kind === 'graduated') && (
-        <Form.List name={[name, 'tiers']} rules={[boundsRule(t)]}>
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={fields}
-                columns={[
-                  { title: t('price.quantityOf', { unit: unitText }), key: 'range', width: 150, render: (_, f) => rangeLabel(t, bounds(tiers), f.name) },
-                  { title: t('price.upTo'), key: 'upTo', width: 160, render: (_, f) => boundCell(f) },
-                  {
-                    title: t('price.unitPricePer', { unit: unitText }),
-                    key: 'price',
-                    render: (_, f) => (
-                      <Form.Item name={[f.name, 'unitPriceVnd']} noStyle rules={[{ required: true }]}>
-                        <MoneyInput />
-                      </Form.Item>
-                    ),
-                  },
-                  { key: 'remove', width: 48, render: (_, f) => removeButton(remove, f, fields.length) },
-                ]}
-              />
-              <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ upTo: null, unitPriceVnd: null })} style={{ margin: '8px 0 4px' }}>
-                {t('price.addTier')}
-              </Button>
-              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-                {t('price.lastTierHint')}
-              </Typography.Paragraph>
-            </>
-          )}
-        </Form.List>
+        <BoundedRows
+          listName={[name, 'tiers']}
+          rows={tiers}
+          unitText={unitText}
+          widths={[150, 160]}
+          newRow={{ upTo: null, unitPriceVnd: null }}
+          hint={t('price.lastTierHint')}
+          priceColumns={[{ title: t('price.unitPricePer', { unit: unitText }), key: 'price', field: ['unitPriceVnd'] }]}
+        />
       )}
 
       {kind === 'per_unit_period' && (
-        <Form.List name={[name, 'brackets']} rules={[boundsRule(t)]}>
-          {(fields, { add, remove }, { errors }) => (
-            <>
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={fields}
-                scroll={{ x: 'max-content' }}
-                columns={[
-                  { title: t('price.quantityOf', { unit: unitText }), key: 'range', width: 120, render: (_, f) => rangeLabel(t, bounds(brackets), f.name) },
-                  { title: t('price.upTo'), key: 'upTo', width: 140, render: (_, f) => boundCell(f) },
-                  ...periods.map((p) => ({
-                    title: t('price.periodColumn', { n: p }),
-                    key: `p${p}`,
-                    width: 150,
-                    render: (_: unknown, f: { name: number }) => (
-                      <Form.Item name={[f.name, 'pricesVnd', String(p)]} noStyle rules={[{ required: true }]}>
-                        <MoneyInput />
-                      </Form.Item>
-                    ),
-                  })),
-                  { key: 'remove', width: 48, render: (_, f) => removeButton(remove, f, fields.length) },
-                ]}
-              />
-              <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ upTo: null, pricesVnd: {} })} style={{ margin: '8px 0 4px' }}>
-                {t('price.addTier')}
-              </Button>
-              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-                {t('price.periodHint', { unit: unitText })} {t('price.lastTierHint')}
-              </Typography.Paragraph>
-            </>
-          )}
-        </Form.List>
+        <BoundedRows
+          listName={[name, 'brackets']}
+          rows={brackets}
+          unitText={unitText}
+          widths={[120, 140]}
+          newRow={{ upTo: null, pricesVnd: {} }}
+          hint={`${t('price.periodHint', { unit: unitText })} ${t('price.lastTierHint')}`}
+          priceColumns={periods.map((p) => ({ title: t('price.periodColumn', { n: p }), key: `p${p}`, width: 150, field: ['pricesVnd', String(p)] }))}
+        />
       )}
 
       {kind === 'flat' && (
@@ -216,5 +156,73 @@ export function PriceModelFields({ name = 'model' }: { name?: string }) {
       )}
       {kind === 'quote' && <Typography.Paragraph type="secondary">{t('price.quoteOnly')}</Typography.Paragraph>}
     </>
+  );
+}
+
+type PriceColumn = { title: string; key: string; width?: number; field: string[] };
+
+/** The rows of tiers or brackets: "from–to" (computed), the upper bound, one price per column, remove; add below. */
+function BoundedRows(props: {
+  listName: string[];
+  rows: { upTo: number | null }[] | undefined;
+  unitText: string;
+  widths: [number, number];
+  newRow: object;
+  hint: string;
+  priceColumns: PriceColumn[];
+}) {
+  const t = useT();
+  const bounds = (props.rows ?? []).map((r) => r?.upTo ?? null);
+  return (
+    <Form.List name={props.listName} rules={[boundsRule(t)]}>
+      {(fields, { add, remove }, { errors }) => (
+        <>
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={fields}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { title: t('price.quantityOf', { unit: props.unitText }), key: 'range', width: props.widths[0], render: (_, f) => rangeLabel(t, bounds, f.name) },
+              {
+                title: t('price.upTo'),
+                key: 'upTo',
+                width: props.widths[1],
+                render: (_, f) => (
+                  <Form.Item name={[f.name, 'upTo']} noStyle>
+                    <CountInput placeholder={t('price.unlimited')} />
+                  </Form.Item>
+                ),
+              },
+              ...props.priceColumns.map((c) => ({
+                title: c.title,
+                key: c.key,
+                width: c.width,
+                render: (_: unknown, f: { name: number }) => (
+                  <Form.Item name={[f.name, ...c.field]} noStyle rules={[{ required: true }]}>
+                    <MoneyInput />
+                  </Form.Item>
+                ),
+              })),
+              {
+                key: 'remove',
+                width: 48,
+                render: (_, f) => (
+                  <Button type="text" icon={<DeleteOutlined />} disabled={fields.length <= 1} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
+                ),
+              },
+            ]}
+          />
+          <Form.ErrorList errors={errors} />
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(props.newRow)} style={{ margin: '8px 0 4px' }}>
+            {t('price.addTier')}
+          </Button>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {props.hint}
+          </Typography.Paragraph>
+        </>
+      )}
+    </Form.List>
   );
 }

@@ -69,10 +69,7 @@ export function ContractFilters({ onChange, staff }: { onChange: (filter: Contra
         )}
         <Col xs={24} sm={12} lg={staff ? 16 : 4}>
           <FilterButtons
-            onReset={() => {
-              form.resetFields();
-              onChange({});
-            }}
+            onReset={() => onChange({})}
           />
         </Col>
       </Row>

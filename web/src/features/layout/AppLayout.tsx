@@ -7,13 +7,13 @@ import { RoleTags } from '../../ui/RoleTags.tsx';
 import { useIsMobile } from '../../ui/useIsMobile.ts';
 import { useSession } from '../auth/session.tsx';
 import { useLogout } from '../auth/useLogout.ts';
+import { AppFooter } from './AppFooter.tsx';
 import { Brand } from './Brand.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NavMenu } from './NavMenu.tsx';
 
 /** Signed-in shell: Sider menu (a Drawer on phones), header with user, roles, language and sign-out. */
 export function AppLayout() {
-  const t = useT();
   const isMobile = useIsMobile();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
@@ -54,9 +54,7 @@ export function AppLayout() {
         <Layout.Content className="app-content">
           <Outlet />
         </Layout.Content>
-        <Layout.Footer className="app-footer">
-          {t('app.name')} — {t('app.title')} · {t('app.company')}
-        </Layout.Footer>
+        <AppFooter />
       </Layout>
     </Layout>
   );

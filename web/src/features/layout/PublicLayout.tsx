@@ -2,6 +2,7 @@ import { Button, Flex, Layout } from 'antd';
 import { LoginOutlined } from '@ant-design/icons';
 import { Link, Outlet } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
+import { AppFooter } from './AppFooter.tsx';
 import { Brand } from './Brand.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 
@@ -24,9 +25,7 @@ export function PublicLayout() {
       <Layout.Content className="app-content public-content">
         <Outlet />
       </Layout.Content>
-      <Layout.Footer className="app-footer">
-        {t('app.name')} — {t('app.title')} · {t('app.company')}
-      </Layout.Footer>
+      <AppFooter />
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Result, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Skeleton, Typography, type DescriptionsProps } from 'antd';
 import { CheckCircleFilled, LockOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
@@ -21,6 +21,11 @@ export function Hotline() {
       <PhoneOutlined /> {t('pay.hotline')} <a href="tel:9090">9090</a>
     </Typography.Text>
   );
+}
+
+/** The small bordered list of a payment's facts on the public payment pages. */
+export function PayDetails({ items }: { items: DescriptionsProps['items'] }) {
+  return <Descriptions size="small" column={1} bordered className="pay-details" items={items} />;
 }
 
 /**
@@ -78,11 +83,7 @@ export function PayLinkPage() {
             )}
           </span>
         </div>
-        <Descriptions
-          size="small"
-          column={1}
-          bordered
-          className="pay-details"
+        <PayDetails
           items={[
             { key: 'customer', label: t('pay.customer'), children: <strong>{d.customer.name}</strong> },
             ...(d.customer.taxCode ? [{ key: 'tax', label: t('pay.taxCode'), children: d.customer.taxCode }] : []),

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Flex, Result, Skeleton, Spin, Typography } from 'antd';
+import { Button, Card, Flex, Result, Skeleton, Spin, Typography } from 'antd';
 import { ClockCircleOutlined, FileProtectOutlined, HomeOutlined, LoginOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -9,7 +9,7 @@ import { useT } from '../../i18n/index.tsx';
 import { Money } from '../../ui/Money.tsx';
 import { hasAnyRole, useMaybeSession } from '../auth/session.tsx';
 import { AREAS } from '../layout/areas.tsx';
-import { Hotline } from './PayLinkPage.tsx';
+import { Hotline, PayDetails } from './PayLinkPage.tsx';
 import { responseCodeText } from './payments.ts';
 
 type Outcome = 'success' | 'failed' | 'pending' | 'invalid';
@@ -98,11 +98,7 @@ export function PayReturnPage() {
   } else {
     const code = d?.responseCode ?? '';
     const details = (
-      <Descriptions
-        size="small"
-        column={1}
-        bordered
-        className="pay-details"
+      <PayDetails
         items={[
           ...(d?.amountVnd ? [{ key: 'amount', label: t('pay.amount'), children: <strong><Money value={d.amountVnd} /></strong> }] : []),
           { key: 'txn', label: t('payReturn.txnRef'), children: <span className="mono">{d?.txnRef}</span> },

@@ -48,10 +48,7 @@ export function TicketFilters({ onChange }: { onChange: (filter: TicketFilter) =
         </Col>
         <Col xs={24} lg={5}>
           <FilterButtons
-            onReset={() => {
-              form.resetFields();
-              onChange({});
-            }} searchTestId="tickets-filter"
+            onReset={() => onChange({})} searchTestId="tickets-filter"
           />
         </Col>
       </Row>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Radio, Row, Select, Tag, Typography, type InputRef, type RefSelectProps } from 'antd';
 import { SearchOutlined, SendOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
@@ -313,20 +313,8 @@ function StaffIntake() {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="subject" label={t('ticket.subject')} rules={[requiredRule(t, t('ticket.subject'))]}>
-            <Input ref={subjectRef} maxLength={300} onPressEnter={enterThen(() => descriptionRef.current?.focus())} data-testid="ticket-subject" />
-          </Form.Item>
-          <Form.Item name="description" label={t('ticket.description')} rules={[requiredRule(t, t('ticket.description'))]}>
-            <Input.TextArea ref={descriptionRef} rows={5} maxLength={10000} showCount placeholder={t('intake.descriptionPlaceholder')} data-testid="ticket-description" />
-          </Form.Item>
-          <Form.Item name="files" valuePropName="value">
-            <AttachmentPicker />
-          </Form.Item>
-          <Flex justify="flex-end">
-            <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={busy} data-testid="ticket-submit">
-              {t('intake.submit')}
-            </Button>
-          </Flex>
+          <TicketBodyFields busy={busy} submitLabel={t('intake.submit')} subjectRef={subjectRef} descriptionRef={descriptionRef}
+            onSubjectEnter={enterThen(() => descriptionRef.current?.focus())} descriptionPlaceholder={t('intake.descriptionPlaceholder')} rows={5} />
         </Form>
       </Card>
     </>
@@ -386,22 +374,40 @@ function CustomerRequest() {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="subject" label={t('ticket.subject')} rules={[requiredRule(t, t('ticket.subject'))]}>
-            <Input maxLength={300} data-testid="ticket-subject" />
-          </Form.Item>
-          <Form.Item name="description" label={t('ticket.description')} rules={[requiredRule(t, t('ticket.description'))]}>
-            <Input.TextArea rows={6} maxLength={10000} showCount data-testid="ticket-description" />
-          </Form.Item>
-          <Form.Item name="files" valuePropName="value">
-            <AttachmentPicker />
-          </Form.Item>
-          <Flex justify="flex-end">
-            <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={busy} data-testid="ticket-submit">
-              {t('intake.customerSubmit')}
-            </Button>
-          </Flex>
+          <TicketBodyFields busy={busy} submitLabel={t('intake.customerSubmit')} rows={6} />
         </Form>
       </Card>
+    </>
+  );
+}
+
+/** Subject, description, attachments and the submit button: the part both intake forms share. */
+function TicketBodyFields(props: {
+  busy: boolean;
+  submitLabel: string;
+  rows: number;
+  subjectRef?: Ref<InputRef>;
+  descriptionRef?: Ref<TextAreaRef>;
+  onSubjectEnter?: (e: KeyboardEvent) => void;
+  descriptionPlaceholder?: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Form.Item name="subject" label={t('ticket.subject')} rules={[requiredRule(t, t('ticket.subject'))]}>
+        <Input ref={props.subjectRef} maxLength={300} onPressEnter={props.onSubjectEnter} data-testid="ticket-subject" />
+      </Form.Item>
+      <Form.Item name="description" label={t('ticket.description')} rules={[requiredRule(t, t('ticket.description'))]}>
+        <Input.TextArea ref={props.descriptionRef} rows={props.rows} maxLength={10000} showCount placeholder={props.descriptionPlaceholder} data-testid="ticket-description" />
+      </Form.Item>
+      <Form.Item name="files" valuePropName="value">
+        <AttachmentPicker />
+      </Form.Item>
+      <Flex justify="flex-end">
+        <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={props.busy} data-testid="ticket-submit">
+          {props.submitLabel}
+        </Button>
+      </Flex>
     </>
   );
 }
