@@ -251,6 +251,22 @@ export const amendBody = z
   .strict();
 export const tasksQuery = z.object({ status: z.enum(['open', 'done']).optional(), kind: taskKind.optional(), ...pageQuery }).strict();
 
+/** The body each command posted on a contract takes (a bank transfer goes to the payments ledger instead). */
+export const actionBodies = {
+  submit: empty,
+  approve: empty,
+  reject: reasonBody,
+  cancel: reasonBody,
+  suspend: reasonBody,
+  resume: empty,
+  terminate: terminateBody,
+  complete_provisioning: accountBody,
+  renew: renewBody,
+  amend: amendBody,
+} as const satisfies Record<Exclude<(typeof CONTRACT_ACTIONS)[number], 'record_payment'>, z.ZodType>;
+export type PostedAction = keyof typeof actionBodies;
+export type ActionBody<A extends PostedAction> = z.input<(typeof actionBodies)[A]>;
+
 export type ContractStatus = z.infer<typeof contractStatus>;
 export type ContractAction = z.infer<typeof contractAction>;
 export type Channel = z.infer<typeof channel>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { id, instantOut, localDate, paged, vndOut, vndString } from '../../shared/fields.ts';
 
+/** A buyer's MST: 10 digits, 10-3 for a branch, or the 12-digit personal identification number used as a tax code. */
+export const TAX_CODE_RE = /^(\d{10}|\d{10}-\d{3}|\d{12})$/;
+
 /**
  * The invoicing module's HTTP contract (e-invoices, Decree 123/2020, Circular 78/2021): the statuses and
  * VAT rates as data, and every route's request and response schema. Imports only zod and src/shared.

@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/errors.ts';
 import { fail } from '../../../platform/errors.ts';
-import { RATE_CODES, type InvoiceLine as WireLine, type RateCode } from '../contract.ts';
+import { RATE_CODES, TAX_CODE_RE, type InvoiceLine as WireLine, type RateCode } from '../contract.ts';
 import { invalidInvoiceData } from '../errors.ts';
 import { percentOf } from '../../../platform/money.ts';
 import { readVietnameseAmount } from './words.ts';
@@ -101,8 +101,6 @@ export interface Buyer {
   contactName?: string | null;
 }
 
-/** MST: 10 digits, 10-3 for a branch, or the 12-digit personal identification number used as a tax code. */
-export const TAX_CODE_RE = /^(\d{10}|\d{10}-\d{3}|\d{12})$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** What is wrong with a buyer, in words the invoice officer reads (Vietnamese, the field in brackets). */

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type * as c from '@contracts/contracts';
-import type { AmendmentResult, ContractAction, ContractDetail, ContractStatus, ContractSummary, TerminationQuote } from '@contracts/contracts';
+import type { AmendmentResult, ContractDetail, ContractStatus, ContractSummary, TerminationQuote } from '@contracts/contracts';
 import type { z } from 'zod';
 import type { Role } from '@contracts/identity';
 import type { Paged } from '@shared/fields.ts';
@@ -49,9 +49,8 @@ export function useCreateContract() {
   });
 }
 
-/** Where each command is posted, relative to the contract (a bank transfer goes to the payments ledger instead). */
-type PostedAction = Exclude<ContractAction, 'record_payment'>;
-const ACTION_PATHS: Record<PostedAction, string> = {
+/** Where each command is posted, relative to the contract. */
+const ACTION_PATHS: Record<c.PostedAction, string> = {
   submit: 'submit',
   approve: 'approve',
   reject: 'reject',
@@ -65,10 +64,10 @@ const ACTION_PATHS: Record<PostedAction, string> = {
 };
 
 /** Runs one command on a contract; answers the contract detail (for `renew`: the new renewal contract). */
-export function useContractAction(id: string, action: PostedAction) {
+export function useContractAction<A extends c.PostedAction>(id: string, action: A) {
   const invalidate = useInvalidateContracts();
   return useMutation({
-    mutationFn: (body: object = {}) => api.post<ContractDetail>(`${contractPath(id)}/${ACTION_PATHS[action]}`, body),
+    mutationFn: (body: c.ActionBody<A>) => api.post<ContractDetail>(`${contractPath(id)}/${ACTION_PATHS[action]}`, body),
     onSuccess: invalidate,
   });
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Checkbox, Divider, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import type { InvoiceDetail } from '@contracts/invoicing';
+import { TAX_CODE_RE, type InvoiceDetail } from '@contracts/invoicing';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { requiredRule } from '../../ui/rules.ts';
@@ -10,7 +10,6 @@ import {
   buyerValues,
   correctedBuyer,
   invoiceNo,
-  TAX_CODE_RE,
   useCancelInvoice,
   useReplaceInvoice,
   useRetryInvoice,

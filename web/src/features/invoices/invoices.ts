@@ -5,11 +5,6 @@ import type { Invoice, InvoiceBuyer, InvoiceDetail, InvoiceQuery, InvoiceRate, I
 import type { Translate } from '../../i18n/index.tsx';
 import type { PageState } from '../../ui/paging.ts';
 
-/**
- * A buyer's tax code as the invoicing module accepts it: 10 digits, 10-3 for a branch, or a 12-digit
- * personal number. Checked here only to help the form; the server decides (later from the invoicing contract).
- */
-export const TAX_CODE_RE = /^(\d{10}|\d{10}-\d{3}|\d{12})$/;
 
 export const invoicesKey = ['invoices'] as const;
 const invoicePath = (id: string, sub = '') => `/api/v1/invoices/${encodeURIComponent(id)}${sub}`;
