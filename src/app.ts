@@ -9,7 +9,7 @@ import { registerAuth } from './http/auth.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { Caches } from './platform/cache.ts';
 import { JobQueue } from './platform/jobs.ts';
-import { createLogger, type DestinationStream } from './platform/log.ts';
+import { createLogger, prettyDestination, type DestinationStream } from './platform/log.ts';
 import { AuditLog } from './modules/audit/index.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { createIdentity, seedOrgUnits, type IdentityService } from './modules/identity/index.ts';
@@ -90,7 +90,8 @@ export interface SystemOptions {
 export async function createSystem(config: Config, opts: SystemOptions = {}): Promise<System> {
   const clock = opts.clock ?? systemClock;
   const background = opts.background ?? true;
-  const log = createLogger(config.logLevel, opts.logDestination);
+  const logDestination = opts.logDestination ?? (config.logFormat === 'pretty' ? prettyDestination() : undefined);
+  const log = createLogger(config.logLevel, logDestination);
   const closers: (() => Promise<unknown> | unknown)[] = [];
   const close = async () => {
     for (const c of closers.reverse()) await Promise.resolve(c()).catch((err) => log.warn({ err }, 'shutdown step failed'));
@@ -326,7 +327,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
 
     let server: Server | undefined;
     if (opts.http ?? true) {
-      server = await createServer({ logLevel: config.logLevel, logDestination: opts.logDestination, webRoot: path.join(root, 'dist/web'), version: VERSION, rateLimitPerMinute: config.rateLimit.perMinute, trustedProxies: config.trustedProxies });
+      server = await createServer({ logLevel: config.logLevel, logDestination, webRoot: path.join(root, 'dist/web'), version: VERSION, rateLimitPerMinute: config.rateLimit.perMinute, trustedProxies: config.trustedProxies });
       closers.push(() => server?.close());
       registerAuth(server, identity);
       server.get('/healthz', { schema: { tags: ['ops'], summary: 'Liveness and database check' } }, async (_req, reply) => {

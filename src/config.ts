@@ -35,6 +35,7 @@ const envSchema = z.object({
   QLDV_RATE_LIMIT: z.coerce.number().int().min(1).default(1200),
   QLDV_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: port.default(587),
   SMTP_SECURE: bool.default(false),
@@ -96,6 +97,8 @@ export interface Config {
   sessionHours: number;
   workers: boolean;
   logLevel: string;
+  /** `pretty` lines for a developer's terminal (the default in development), JSON lines for machines. */
+  logFormat: 'pretty' | 'json';
   /** Requests per minute per client IP: everything, and the sign-in and registration endpoints. */
   rateLimit: { perMinute: number; loginPerMinute: number };
   /** No host / url: the built-in simulator is used (only allowed when simulators are on). */
@@ -199,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.QLDV_SESSION_HOURS,
     workers: e.QLDV_WORKERS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
     rateLimit: { perMinute: e.QLDV_RATE_LIMIT, loginPerMinute: e.QLDV_LOGIN_RATE_LIMIT },
     trustedProxies: e.QLDV_TRUSTED_PROXIES ?? [],
     smtp: {

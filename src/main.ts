@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { createSystem } from './app.ts';
+import { startBanner } from './banner.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 /** Boot: config → db → migrate → app → listen. */
@@ -7,12 +9,22 @@ async function main() {
   const system = await createSystem(config);
   const server = system.server!;
   await server.listen({ port: config.port, host: config.host });
-  const where = config.database.kind === 'pglite' ? `PGlite in ${config.database.dataDir}` : 'PostgreSQL';
-  console.log(`\nQLDV is running at ${config.publicBaseUrl}  (database: ${where}; simulators: ${config.simulators ? 'on' : 'off'})`);
-  if (config.demoData) console.log(`Sign in as admin / ${config.env === 'production' ? '***' : config.demoPassword} — see README for every demo account.`);
-  if (system.simulators.smtp) console.log(`SMTP sink on :${system.simulators.smtp.port}, SMSC (SMPP) on :${system.simulators.smsc?.port}`);
-  console.log(`API docs: ${config.publicBaseUrl}/docs\n`);
-
+  const sims = system.simulators;
+  const simulators = [
+    sims.vnpay && { name: 'VNPay (payment pages, IPN, querydr, refund)', where: `${config.publicBaseUrl}${sims.vnpay.basePath}` },
+    sims.einvoice && { name: 'E-invoice provider (M-Invoice style)', where: sims.einvoice.url },
+    sims.bhtt && { name: 'BHTT (revenue feed)', where: sims.bhtt.url },
+    sims.smtp && { name: 'SMTP sink (mail, seen at /admin/outbox)', where: `smtp://127.0.0.1:${sims.smtp.port}` },
+    sims.smsc && { name: 'SMSC (SMPP 3.4)', where: `smpp://127.0.0.1:${sims.smsc.port}` },
+  ].filter((s) => !!s);
+  console.log(
+    startBanner({
+      url: config.publicBaseUrl,
+      database: config.database.kind === 'pglite' ? `PGlite in ${path.resolve(config.database.dataDir)}` : 'PostgreSQL (DATABASE_URL)',
+      demo: config.demoData && config.env !== 'production' ? { username: 'admin', password: config.demoPassword } : undefined,
+      simulators,
+    }),
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

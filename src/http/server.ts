@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyTypeProvider } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyTypeProvider } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -52,6 +52,17 @@ export interface ServerOptions {
   version: string;
 }
 
+/** One log line per request, when it ends, instead of Fastify's two. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply) {
+    // The path without its query: a query may carry a payment link's token or a VNPay signature.
+    const line = { method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request');
+  }
+}
+
 export function localeOf(header: string | undefined): Locale {
   return header && /^en\b/i.test(header.trim()) ? 'en' : 'vi';
 }
@@ -66,6 +77,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     // Only a configured proxy may say who the client is: anyone else could rotate X-Forwarded-For.
     trustProxy: opts.trustedProxies?.length ? opts.trustedProxies : false,
     bodyLimit: 1_048_576,
+    logController: new OneLinePerRequest(),
     ajv: { customOptions: { removeAdditional: false } },
     // A path whose percent-encoding is not UTF-8 (`/contracts/%FF`) gets the same coded answer as bad text.
     frameworkErrors: (err, req, reply) => {

@@ -54,3 +54,39 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     destination,
   );
 }
+
+const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO ', 40: 'WARN ', 50: 'ERROR', 60: 'FATAL' };
+/** Fields every line has, shown in the line's head or not at all. */
+const HEAD = new Set(['level', 'time', 'pid', 'hostname', 'msg', 'reqId', 'sim', 'module']);
+
+/**
+ * One JSON log entry as a developer reads it: `10:02:03 INFO  [vnpay] message key=value`, the time in
+ * Asia/Ho_Chi_Minh, an error's stack on the following lines.
+ */
+export function prettyLine(entry: Record<string, unknown>): string {
+  const time = typeof entry.time === 'number' ? new Date(entry.time + 7 * 3_600_000).toISOString().slice(11, 19) : '--:--:--';
+  const level = LEVELS[entry.level as number] ?? String(entry.level);
+  const tag = entry.sim ?? entry.module;
+  const rest = Object.entries(entry)
+    .filter(([k, v]) => !HEAD.has(k) && k !== 'err' && v !== undefined)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const head = [time, level, tag ? `[${String(tag)}]` : '', String(entry.msg ?? ''), ...rest].filter(Boolean).join(' ');
+  const err = entry.err as { stack?: string; message?: string } | undefined;
+  return err ? `${head}\n  ${(err.stack ?? err.message ?? '').split('\n').join('\n  ')}` : head;
+}
+
+/** A pino destination that prints `prettyLine`s (development); a line that is not JSON passes as it is. */
+export function prettyDestination(out: { write(s: string): unknown } = process.stdout): DestinationStream {
+  return {
+    write(line: string) {
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        out.write(line);
+        return;
+      }
+      out.write(`${prettyLine(entry)}\n`);
+    },
+  };
+}
