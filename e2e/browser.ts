@@ -1,16 +1,36 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 
 export const baseUrl = inject('e2eBaseUrl');
 export const skipBrowser = !baseUrl;
 export const DEMO_PASSWORD = 'Qldv@2026';
 
-/** Debian's Chromium, headless, with the flags this closed network needs (no background fetches). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** Uncaught errors of any page the journeys open; each journey fails if one happened during it. */
+const pageErrors: string[] = [];
+afterEach(() => {
+  expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([]);
+});
+const watch = (page: Page) => page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+
+/** Debian's Chromium, headless, with the flags this closed network needs (no background fetches); every page watched. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: inject('chromiumPath')!,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', watch);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    watch(page);
+    return page;
+  };
+  return browser;
 }
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {

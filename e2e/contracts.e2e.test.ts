@@ -26,6 +26,10 @@ describe.skipIf(skipBrowser)('contract journey (C2)', () => {
   it('AM declares, the accountant records the payment, both approvers approve, ops provisions, the customer sees it active', async () => {
     const am = await as('am1');
     await am.goto(`${baseUrl}/contracts/new`);
+    // The empty form answers with field messages (and no uncaught error: the journey fails on one).
+    await am.getByTestId('contract-submit').click();
+    await expect.poll(() => am.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    expect(am.url()).toContain('/contracts/new');
     await choose(am, 'contract-customer', 'Sao Mai', 'Sao Mai');
     await choose(am, 'contract-product', 'Meeting');
     await am.getByTestId('contract-quantity').fill('5');

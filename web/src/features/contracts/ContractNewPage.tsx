@@ -88,7 +88,13 @@ export function ContractNewPage() {
   };
 
   const save = async (andSubmit: boolean) => {
-    const v = await form.validateFields();
+    // An invalid form is not an error: antd shows each field's message; bring the first into view.
+    const v = await form.validateFields().catch((e: { errorFields?: { name: (string | number)[] }[] }) => {
+      const first = e.errorFields?.[0];
+      if (first) form.scrollToField(first.name);
+      return null;
+    });
+    if (!v) return;
     const body: CreateContractBody = {
       customerId: v.customerId,
       product: v.product,
