@@ -72,6 +72,12 @@ describe.skipIf(skipBrowser)('contract journey (C2)', () => {
     expect(await customer.getByTestId('service-account').textContent()).toContain('meeting:saomai-hop');
     expect(await customer.getByTestId('service-link').getAttribute('href')).toBe('https://meeting.mobifone.vn/saomai');
     expect(await customer.getByTestId('action-terminate').count()).toBe(0);
+    // the history reads as words, in local time, with names: no JSON, no internal ids
+    const history = (await customer.getByTestId('contract-timeline').textContent())!;
+    expect(history).toContain('Trạng thái:');
+    expect(history).toContain('Đang hoạt động');
+    expect(history).not.toMatch(/[{}]|usr_|cus_|pln_|T\d{2}:\d{2}:\d{2}/);
+    expect(await customer.locator('[data-testid="contract-timeline"] .ant-table-row-expand-icon').count()).toBe(0);
   });
 
   it('the public quote calculator prices Meeting without signing in', async () => {

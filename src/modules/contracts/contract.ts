@@ -110,13 +110,22 @@ export const upgradeSettlement = z.object({
 /** An appendix as created or previewed: with its proration. */
 export const amendmentResult = amendment.extend({ settlement: upgradeSettlement });
 
+/** A changed field in words: ids already turned into names; values are status codes, dates, instants or text. */
+export const fieldChange = z.object({
+  field: z.string(),
+  from: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+  to: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+});
+
 export const timelineEntry = z.object({
   id: z.number().int(),
   at: instantOut,
   actorName: z.string().nullable(),
   action: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
+  changes: z.array(fieldChange),
+  /** The raw audit entry, only for those who may read the audit trail. */
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
 });
 
 export const approval = z.object({ required: z.boolean(), by: z.string().nullable(), byName: z.string().nullable(), at: instantOut.nullable() });
@@ -278,6 +287,7 @@ export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
 export type Amendment = z.infer<typeof amendment>;
 export type AmendmentResult = z.infer<typeof amendmentResult>;
 export type TimelineEntry = z.infer<typeof timelineEntry>;
+export type FieldChange = z.infer<typeof fieldChange>;
 export type Approval = z.infer<typeof approval>;
 export type ServiceAccess = z.infer<typeof serviceAccess>;
 export type ContractDocument = z.infer<typeof contractDocument>;

@@ -7,6 +7,7 @@ import { amendments, tasks } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { allowedActions, awaitsAccount, requiredApprovals, serviceAccess } from '../domain/lifecycle.ts';
 import { appendixPayable } from '../domain/settlement.ts';
+import { fieldChanges, referencedIds } from '../domain/timeline.ts';
 import { approvalsOf, assertCanSee, contractRow, hasLiveRenewal, inScope, summaries, unitRef } from '../queries.ts';
 
 /** One contract with its tasks, appendices, documents, timeline and the actions the caller may take. */
@@ -23,7 +24,13 @@ export async function getContract(d: Deps, ctx: Ctx, id: string, opts: { skipAcc
     listFiles(db, 'contract', id),
   ]);
   const sales = c.salesUserId ? await d.identity.getUser(c.salesUserId).catch(() => null) : null;
-  const names = await d.identity.namesOf([c.ctkvApprovedBy, c.ttcnttApprovedBy, ...taskRows.map((t) => t.doneBy)]);
+  const mentioned = referencedIds(timeline.items.flatMap((e) => [e.before, e.after]));
+  const [names, customerNames] = await Promise.all([
+    d.identity.namesOf([c.ctkvApprovedBy, c.ttcnttApprovedBy, ...taskRows.map((t) => t.doneBy), ...mentioned.users]),
+    d.customers.namesOf(mentioned.customers),
+  ]);
+  const rename = (v: string) => names.get(v) ?? customerNames.get(v) ?? v;
+  const raw = hasPermission(ctx.actor, 'audit.read');
   const nameOf = (userId: string | null) => (userId ? (names.get(userId) ?? userId) : null);
   const approval = (by: string | null, at: Date | null) => ({ required: true, by, byName: nameOf(by), at });
   const now = d.clock.now();
@@ -81,7 +88,14 @@ export async function getContract(d: Deps, ctx: Ctx, id: string, opts: { skipAcc
       awaitingAccount: awaitsAccount(c),
     }),
     documents,
-    timeline: timeline.items,
+    timeline: timeline.items.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorName: e.actorName,
+      action: e.action,
+      changes: fieldChanges(e.before, e.after, rename),
+      ...(raw ? { before: e.before, after: e.after } : {}),
+    })),
   };
 }
 

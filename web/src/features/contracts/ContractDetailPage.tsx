@@ -20,6 +20,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import type { Amendment, Approval, ContractAction, ContractDetail, ContractTask, TimelineEntry } from '@contracts/contracts';
 import { useT } from '../../i18n/index.tsx';
+import { ChangeList } from './ChangeList.tsx';
 import { BeforeAfter } from '../../ui/BeforeAfter.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatMoney, formatNumber } from '../../ui/format.ts';
@@ -396,8 +397,19 @@ function TimelineCard({ entries }: { entries: TimelineEntry[] }) {
       dataIndex: 'actorName',
       render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color="blue">{t.maybe(`event.${a}`) ?? a}</Tag> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (a: string, e) => (
+        <>
+          <Tag color="blue">{t.maybe(`event.${a}`) ?? a}</Tag>
+          <ChangeList changes={e.changes} />
+        </>
+      ),
+    },
   ];
+  // The raw entry is sent only to those who may read the audit trail.
+  const raw = entries.some((e) => e.before !== undefined || e.after !== undefined);
   return (
     <Card size="small" title={t('contract.section.timeline')}>
       <Table<TimelineEntry>
@@ -407,7 +419,7 @@ function TimelineCard({ entries }: { entries: TimelineEntry[] }) {
         dataSource={[...entries].sort((a, b) => a.at.localeCompare(b.at))}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        expandable={{ expandedRowRender: (e) => <BeforeAfter before={e.before} after={e.after} /> }}
+        expandable={raw ? { expandedRowRender: (e) => <BeforeAfter before={e.before} after={e.after} /> } : undefined}
         data-testid="contract-timeline"
       />
     </Card>
