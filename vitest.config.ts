@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 
 // Business dates must never depend on the machine's zone: every test runs in UTC.
 process.env.TZ = 'UTC';
@@ -11,6 +14,18 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: integration } },
+      // The web's components, rendered in a DOM (happy-dom) with the app's providers.
+      {
+        extends: true,
+        // The same aliases as web/vite.config.ts: module contracts and shared fields.
+        resolve: {
+          alias: [
+            { find: /^@contracts\/(.*)$/, replacement: `${root}/src/modules/$1/contract.ts` },
+            { find: /^@shared\/(.*)$/, replacement: `${root}/src/shared/$1` },
+          ],
+        },
+        test: { name: 'web', include: ['web/src/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['web/src/testing/setup.ts'] },
+      },
       { extends: true, test: { name: 'pglite', include: integration, env: { QLDV_TEST_DB: 'pglite' } } },
       {
         extends: true,

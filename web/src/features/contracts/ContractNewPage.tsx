@@ -137,7 +137,7 @@ export function ContractNewPage() {
               onValuesChange={onValuesChange}
               initialValues={{ quantity: 1, billing: 'prepaid', signedDate: vnTodayDayjs() }}
             >
-              <Form.Item label={t('contract.customer')} required>
+              <Form.Item label={t('contract.customer')} required htmlFor="customerId">
                 <Flex gap={8}>
                   <div style={{ flex: 1, minWidth: 0 }}>
                     <Form.Item name="customerId" noStyle rules={[requiredChoiceRule(t, t('contract.customer'))]}>

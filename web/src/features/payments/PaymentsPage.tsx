@@ -146,6 +146,7 @@ export function PaymentsPage() {
           <Select<PaymentStatus>
             allowClear
             placeholder={t('payments.status')}
+            aria-label={t('payments.status')}
             value={filter.status}
             onChange={(status) => setFilter({ ...filter, status })}
             options={PAYMENT_STATUSES.map((s) => ({ value: s, label: paymentStatusLabel(t, s) }))}
@@ -155,6 +156,7 @@ export function PaymentsPage() {
           <Input.Search
             allowClear
             placeholder={t('payments.contractId')}
+            aria-label={t('payments.contractId')}
             value={contractInput}
             onChange={(e) => setContractInput(e.target.value)}
             onSearch={(v) => setFilter({ ...filter, contractId: v.trim() || undefined })}

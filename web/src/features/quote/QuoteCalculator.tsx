@@ -48,8 +48,9 @@ export function QuoteCalculator({ action }: { action?: (selection: Selection, qu
         <Card title={t('quote.choose')} size="small">
           <QueryError error={products.error} onRetry={() => products.refetch()} />
           <Form layout="vertical">
-            <Form.Item label={t('contract.product')}>
+            <Form.Item label={t('contract.product')} htmlFor="quote-product">
               <Select
+                id="quote-product"
                 value={product?.code}
                 onChange={(v: string) => setCode(v)}
                 loading={products.isPending}
@@ -65,8 +66,8 @@ export function QuoteCalculator({ action }: { action?: (selection: Selection, qu
             {product && !plan && <Alert type="info" showIcon title={t('quote.onpremOnly')} />}
             {plan && (
               <>
-                <Form.Item label={unit ? t('quote.quantityOf', { unit }) : t('contract.quantity')}>
-                  <CountInput value={quantity} onChange={setQuantity} data-testid="quote-quantity" />
+                <Form.Item label={unit ? t('quote.quantityOf', { unit }) : t('contract.quantity')} htmlFor="quote-quantity">
+                  <CountInput id="quote-quantity" value={quantity} onChange={setQuantity} data-testid="quote-quantity" />
                 </Form.Item>
                 {periods.length > 1 && (
                   <Form.Item label={t('contract.period')}>
