@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from './api.ts';
 import { baseUrl, launchBrowser, signIn, skipBrowser } from './browser.ts';
 
 describe.skipIf(skipBrowser)('web shell journey', () => {
@@ -58,6 +59,18 @@ describe.skipIf(skipBrowser)('web shell journey', () => {
     expect(menu).not.toMatch(/Người dùng|Nhật ký/);
     await page.goto(`${baseUrl}/admin/users`);
     await expect.poll(() => page.locator('body').textContent()).toMatch(/403|không có quyền/i);
+    await page.close();
+  });
+
+  it('on a 390 px phone the contract list is a column of cards, nothing off the right edge', async () => {
+    await (await apiAs('enterprise1')).post('/api/v1/orders', { product: 'MEETING', quantity: 2, periodMonths: 1 });
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(page, 'enterprise1');
+    await page.goto(`${baseUrl}/contracts`);
+    const cards = page.getByTestId('row-cards').locator('.ant-card');
+    await cards.first().waitFor();
+    expect(await cards.first().textContent()).toMatch(/HD-\d{4}-\d{6}.*Trạng thái/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.close();
   });
 });

@@ -75,6 +75,10 @@ export const vatLabel = (t: Translate, rate: VatRate | string) => (rate === 'KCT
 export const editionLabel = (t: Translate, e: string) => t.maybe(`edition.${e}`) ?? e;
 export const billingLabel = (t: Translate, b: string) => t.maybe(`billing.${b}`) ?? b;
 export const unitLabel = (t: Translate, unit: string | undefined) => (unit ? (t.maybe(`unit.${unit}`) ?? unit) : t('unit.default'));
+
+/** What one unit price buys: "phòng họp / tháng" for a price per unit and month, else the unit ("yêu cầu"). */
+export const priceUnitLabel = (t: Translate, model: { kind: string; unit?: string } | undefined) =>
+  model && model.unit !== undefined ? (model.kind === 'per_unit_period' ? `${unitLabel(t, model.unit)} / ${t('unit.month')}` : unitLabel(t, model.unit)) : undefined;
 export const monthsLabel = (t: Translate, n: number | null | undefined) => (n ? t('common.months', { n }) : t('common.none'));
 
 /** Billing periods a model offers (empty = no choice of period). */

@@ -11,7 +11,7 @@ import { CountInput } from '../../ui/MoneyInput.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { requiredChoiceRule, requiredValueRule } from '../../ui/rules.ts';
 import { useDebounced } from '../../ui/useDebounced.ts';
-import { billingLabel, editionLabel, listPricePlan, localName, monthsLabel, planPeriods, unitLabel, useProducts } from '../catalog/catalog.ts';
+import { billingLabel, editionLabel, listPricePlan, localName, monthsLabel, planPeriods, priceUnitLabel, unitLabel, useProducts } from '../catalog/catalog.ts';
 import { CustomerCreateDialog } from '../customers/CustomerCreateDialog.tsx';
 import { CustomerSelect } from '../customers/CustomerSelect.tsx';
 import { OnpremQuoteSummary } from '../onprem-quotes/OnpremQuoteSummary.tsx';
@@ -258,7 +258,7 @@ export function ContractNewPage() {
                 <Typography.Text type="secondary">{t('declare.pickOnpremQuote')}</Typography.Text>
               )
             ) : (
-              <QuoteResult quote={plan ? live.data : undefined} loading={live.isFetching} error={live.error} unit={unit} />
+              <QuoteResult quote={plan ? live.data : undefined} loading={live.isFetching} error={live.error} unit={priceUnitLabel(t, model)} />
             )}
             {plan && !onPremise && plan.edition === 'saas' && plan.code !== listPricePlan(product)?.code && (
               <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('declare.quoteListPlan')} />

@@ -6,7 +6,7 @@ import { formatDate } from '../../ui/format.ts';
 import { CountInput } from '../../ui/MoneyInput.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useDebounced } from '../../ui/useDebounced.ts';
-import { listPricePlan, localName, monthsLabel, planPeriods, unitLabel, useProducts, vatLabel } from '../catalog/catalog.ts';
+import { listPricePlan, localName, monthsLabel, planPeriods, priceUnitLabel, unitLabel, useProducts, vatLabel } from '../catalog/catalog.ts';
 import { PriceModelView } from '../catalog/PriceModelView.tsx';
 import { QuoteResult } from './QuoteResult.tsx';
 import { useQuote } from './quote.ts';
@@ -109,7 +109,7 @@ export function QuoteCalculator({ action }: { action?: (selection: Selection, qu
             quote={request ? quote.data : undefined}
             loading={quote.isFetching}
             error={quote.error}
-            unit={unit}
+            unit={priceUnitLabel(t, model)}
             extra={product && plan && quantity ? action?.({ product, plan, quantity, periodMonths }, quote.data) : undefined}
           />
         </Card>

@@ -73,13 +73,13 @@ export function QuoteResult({
           style={{ marginTop: 12 }}
           dataSource={quote.lines.map((l, key) => ({ ...l, key }))}
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          // No horizontal scroll: the description wraps so the amounts stay in view in a half-width column.
           columns={[
             { title: t('quote.line.description'), dataIndex: 'description' },
             { title: t('quote.line.quantity'), dataIndex: 'quantity', align: 'right', render: (v: number) => formatNumber(v) },
             { title: t('quote.line.months'), dataIndex: 'months', align: 'right', render: (v: number) => formatNumber(v) },
-            { title: t('quote.line.unitPrice'), dataIndex: 'unitPriceVnd', align: 'right', render: (v: string) => <Money value={v} /> },
-            { title: t('quote.line.amount'), dataIndex: 'amountVnd', align: 'right', render: (v: string) => <Money value={v} /> },
+            { title: t('quote.line.unitPrice'), dataIndex: 'unitPriceVnd', align: 'right', className: 'nowrap', render: (v: string) => <Money value={v} /> },
+            { title: t('quote.line.amount'), dataIndex: 'amountVnd', align: 'right', className: 'nowrap', render: (v: string) => <Money value={v} /> },
           ]}
         />
       )}
