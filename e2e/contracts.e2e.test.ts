@@ -87,5 +87,28 @@ describe.skipIf(skipBrowser)('contract journey (C2)', () => {
     await page.getByTestId('quote-quantity').fill('11');
     await page.getByTestId('quote-period').getByText('12').click();
     await expect.poll(() => page.getByTestId('quote-total').textContent()).toContain('39.600.000 ₫');
+    // from the price to buying: sign in, then straight to the self-service packages
+    await page.getByTestId('quote-buy').click();
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByTestId('login-username').fill('customer1');
+    await page.getByTestId('login-password').fill('Qldv@2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/packages$/);
+  });
+
+  it('the seller copies the payment link and e-mails it again from the contract', async () => {
+    const am = await as('am1');
+    await am.goto(`${baseUrl}/contracts/new`);
+    await choose(am, 'contract-customer', 'Sao Mai', 'Sao Mai');
+    await choose(am, 'contract-product', 'Meeting');
+    await am.getByTestId('contract-quantity').fill('1');
+    await am.getByTestId('contract-submit').click();
+    await am.waitForURL(/\/contracts\/ctr_/);
+    await expect.poll(() => status(am)).toBe('awaiting_payment');
+    await am.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await am.getByTestId('contract-copy-link').click();
+    await expect.poll(() => am.evaluate(() => navigator.clipboard.readText())).toMatch(/\/pay\/pay_[0-9a-z]{26}\./);
+    await am.getByTestId('contract-resend-link').click();
+    await expect.poll(() => am.locator('.ant-message').textContent()).toContain('Đã gửi lại e-mail');
   });
 });

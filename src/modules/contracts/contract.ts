@@ -240,6 +240,7 @@ export const newContract = z
   .strict();
 export const selfServiceOrder = z.object({ product: productCode, quantity, periodMonths: periodMonths.optional() }).strict();
 export const empty = z.object({}).strict();
+export const paymentRequestSent = z.object({ contractId: id, sent: z.literal(true) });
 export const reasonBody = z.object({ reason: reasonText }).strict();
 export const terminateBody = z.object({ date: localDate, reason: reasonText }).strict();
 export const accountBody = z

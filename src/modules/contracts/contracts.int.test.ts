@@ -71,6 +71,22 @@ describe.skipIf(noDatabase)('contract lifecycle (C1–C8) on a fixed clock', () 
     expect((await post('approver.ttcntt', `/api/v1/contracts/${c2}/approve`)).body.error.code).toBe('INVALID_TRANSITION');
   });
 
+  it('the seller sends the payment request again: the same link, audited; neither the customer nor staff who do not sell may, and not once paid', async () => {
+    const before = await mailsTo('enterprise1@example.vn');
+    const r = await post('am1', `/api/v1/contracts/${c2}/payment-request`);
+    expect(r.status).toBe(202);
+    expect(r.body).toEqual({ contractId: c2, sent: true });
+    const after = await mailsTo('enterprise1@example.vn');
+    expect(after.length).toBe(before.length + 1);
+    const linkOf = (text: string) => /\/pay\/(pay_[0-9a-z]{26})\./.exec(text)?.[1];
+    expect(linkOf(after.at(-1)!.text)).toBe(linkOf(before.at(-1)!.text));
+    const detail = await get('admin', `/api/v1/contracts/${c2}`);
+    expect(detail.body.timeline.map((e: { action: string }) => e.action)).toContain('contract.payment_request_resent');
+    expect((await post('enterprise1', `/api/v1/contracts/${c2}/payment-request`)).status).toBe(403);
+    expect((await post('ops1', `/api/v1/contracts/${c2}/payment-request`)).status).toBe(403);
+    expect((await mailsTo('enterprise1@example.vn')).length).toBe(after.length);
+  });
+
   it('the payment hook refuses a wrong amount, applies the right one once, and tells AM, admin and the invoice officer', async () => {
     await expect(pay(c2, 'VNP-1', '20000000')).rejects.toMatchObject({ code: 'PAYMENT_MISMATCH' });
     expect((await s.contracts.row(c2)).status).toBe('awaiting_payment');
@@ -78,6 +94,7 @@ describe.skipIf(noDatabase)('contract lifecycle (C1–C8) on a fixed clock', () 
     expect(first.applied).toBe(true);
     expect(first.contract.status).toBe('pending_approval');
     const again = await pay(c2, 'VNP-1', '21000000');
+    expect((await post('am1', `/api/v1/contracts/${c2}/payment-request`)).body.error.code).toBe('INVALID_TRANSITION');
     expect(again.applied).toBe(false);
     for (const who of ['am1', 'admin', 'invoice1']) {
       expect((await mailsTo(`${who}@example.vn`)).some((m) => m.subject.includes('đã thanh toán'))).toBe(true);

@@ -29,6 +29,7 @@ import { resumeContract } from './use-cases/resume-contract.ts';
 import { PROVISION_QUEUE, runProvisioning } from './use-cases/run-provisioning.ts';
 import { REMIND_QUEUE, sendRenewalReminder } from './use-cases/send-renewal-reminder.ts';
 import { submitContract } from './use-cases/submit-contract.ts';
+import { resendPaymentRequest } from './use-cases/resend-payment-request.ts';
 import { suspendContract } from './use-cases/suspend-contract.ts';
 import { terminateContract } from './use-cases/terminate-contract.ts';
 
@@ -59,6 +60,7 @@ export function createContracts(deps: ContractModuleDeps) {
     declare: (ctx: Ctx, input: DeclareInput) => declareContract(d, ctx, input),
     selfService: (ctx: Ctx, input: SelfServiceOrder, inTransaction?: InTransaction) => orderSelfService(d, ctx, input, inTransaction),
     submit: (ctx: Ctx, id: string) => submitContract(d, ctx, id),
+    resendPaymentRequest: (ctx: Ctx, id: string) => resendPaymentRequest(d, ctx, id),
     confirmPayment: (ctx: Ctx, contractId: string, p: PaymentConfirmation) => confirmPayment(d, ctx, contractId, p),
     confirmPaymentIn: (tx: Executor, ctx: Ctx, contractId: string, p: PaymentConfirmation) => confirmPaymentIn(d, tx, ctx, contractId, p),
     approve: (ctx: Ctx, id: string) => approveContract(d, ctx, id),

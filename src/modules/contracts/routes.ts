@@ -141,6 +141,18 @@ export function contractRoutes(app: Server, contracts: ContractService) {
     },
   });
 
+  app.post('/api/v1/contracts/:id/payment-request', {
+    schema: {
+      tags: ['contracts'],
+      summary: 'The seller e-mails the customer the payment request (amount and link) again',
+      params: c.byId,
+      body: c.empty,
+      response: { 202: c.paymentRequestSent },
+    },
+    preValidation: guard('contract.declare'),
+    handler: async (req, reply) => reply.status(202).send(await contracts.resendPaymentRequest(ctxOf(req), req.params.id)),
+  });
+
   app.post('/api/v1/amendments/:id/complete', {
     schema: {
       tags: ['contracts'],

@@ -1,12 +1,11 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
   CheckOutlined,
   ClockCircleOutlined,
   CloseOutlined,
-  CreditCardOutlined,
   DollarOutlined,
   EditOutlined,
   PauseCircleOutlined,
@@ -16,11 +15,12 @@ import {
   SettingOutlined,
   StopOutlined,
 } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import type { Amendment, Approval, ContractAction, ContractDetail, ContractTask, TimelineEntry } from '@contracts/contracts';
 import { useT } from '../../i18n/index.tsx';
 import { ChangeList } from './ChangeList.tsx';
+import { PayButton, PaymentLinkActions } from './PaymentButtons.tsx';
 import { BeforeAfter } from '../../ui/BeforeAfter.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatMoney, formatNumber } from '../../ui/format.ts';
@@ -28,7 +28,6 @@ import { Money } from '../../ui/Money.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useSession } from '../auth/session.tsx';
-import { payLinkTarget, useContractPaymentLink } from '../payments/payments.ts';
 import { billingLabel, localName, monthsLabel, vatLabel } from '../catalog/catalog.ts';
 import { ContractActionDialog } from './ContractActionDialog.tsx';
 import { ApiKeysCard } from '../bills/ApiKeysCard.tsx';
@@ -102,6 +101,7 @@ export function ContractDetailPage() {
             }
             extra={[
               <PayButton key="pay" c={c} />,
+              <PaymentLinkActions key="link" c={c} />,
               ...c.allowedActions.map((a) => (
                 <Button
                   key={a}
@@ -136,39 +136,6 @@ export function ContractDetailPage() {
         </>
       )}
     </>
-  );
-}
-
-/**
- * [Thanh toán] on a contract awaiting payment, for its customer or a seller: opens the contract's
- * payment link page (/pay/:token), the same page the e-mail links to, which leads on to VNPay.
- */
-function PayButton({ c }: { c: ContractDetail }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const { user, permissions } = useSession();
-  const link = useContractPaymentLink(c.id);
-  if (c.status !== 'awaiting_payment' || !(user.customer || permissions.includes('contract.declare'))) return null;
-  return (
-    <Button
-      type="primary"
-      icon={<CreditCardOutlined />}
-      loading={link.isPending}
-      onClick={() =>
-        link.mutate(undefined, {
-          onSuccess: (r) => {
-            const target = payLinkTarget(r.link);
-            if ('route' in target) navigate(target.route);
-            else window.location.assign(target.href);
-          },
-          onError: (e) => message.error(e.message),
-        })
-      }
-      data-testid="contract-pay"
-    >
-      {t('pay.button')}
-    </Button>
   );
 }
 

@@ -162,6 +162,13 @@ export function useOrder() {
   });
 }
 
+/** The seller e-mails the payment request (amount and link) to the customer again. */
+export function useResendPaymentRequest(contractId: string) {
+  return useMutation({
+    mutationFn: () => api.post<{ contractId: string; sent: true }>(`/api/v1/contracts/${encodeURIComponent(contractId)}/payment-request`, {}),
+  });
+}
+
 /** The payment link of a contract awaiting payment (its customer or its seller). */
 export function useContractPaymentLink(contractId: string) {
   return useMutation({

@@ -21,6 +21,9 @@ export const quoteTexts = defineTexts({
     'quote.line.unitPrice': 'Đơn giá',
     'quote.line.amount': 'Thành tiền',
     'quote.hotline': 'Tư vấn: 0936 110 116 · Hỗ trợ kỹ thuật: 0896 151 617',
+    'quote.buy': 'Đăng nhập để mua',
+    'quote.register': 'Đăng ký tài khoản',
+    'quote.contactSales': 'Liên hệ tư vấn',
   },
   en: {
     'quote.title': 'Price quote',
@@ -41,5 +44,8 @@ export const quoteTexts = defineTexts({
     'quote.line.unitPrice': 'Unit price',
     'quote.line.amount': 'Amount',
     'quote.hotline': 'Sales: 0936 110 116 · Technical support: 0896 151 617',
+    'quote.buy': 'Sign in to buy',
+    'quote.register': 'Create an account',
+    'quote.contactSales': 'Talk to sales',
   },
 });
