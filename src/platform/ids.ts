@@ -40,6 +40,8 @@ export const ID_PREFIXES = {
   bill: 'bil',
   billLine: 'bln',
   billRun: 'brn',
+  billpayOrder: 'bpo',
+  recoveryCase: 'bpc',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
