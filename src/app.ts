@@ -380,7 +380,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       collectionRoutes(server, collection);
       commissionRoutes(server, commissions);
       revenueFeedRoutes(server, revenueFeed);
-      billpayRoutes(server, billpay, simulators.ledger);
+      billpayRoutes(server, billpay, { ledgerSim: simulators.ledger, passwordTriesPerMinute: config.rateLimit.loginPerMinute });
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,

@@ -2,6 +2,10 @@ ALTER TABLE "payments"."payments" ADD COLUMN "purpose" text;
 --> statement-breakpoint
 ALTER TABLE "payments"."payments" ADD COLUMN "purpose_ref" text;
 --> statement-breakpoint
+DROP INDEX "payments"."payments_purpose_idx";
+--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_purpose_idx" ON "payments"."payments" USING btree ("contract_id",coalesce("amendment_id", '')) WHERE "payments"."payments"."bill_id" is null and "payments"."payments"."purpose" is null;
+--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_purpose_ref_idx" ON "payments"."payments" USING btree ("purpose","purpose_ref");
 --> statement-breakpoint
 CREATE SCHEMA IF NOT EXISTS "billpay";

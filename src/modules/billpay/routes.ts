@@ -5,7 +5,7 @@ import type { RunningLedgerSimulator } from '../../simulators/subscriber-ledger/
 import * as c from './contract.ts';
 import type { BillpayService } from './index.ts';
 
-export function billpayRoutes(app: Server, billpay: BillpayService, ledgerSim: RunningLedgerSimulator | undefined) {
+export function billpayRoutes(app: Server, billpay: BillpayService, opts: { ledgerSim: RunningLedgerSimulator | undefined; passwordTriesPerMinute: number }) {
   app.post('/api/v1/billpay/orders', {
     config: { csrf: false },
     schema: {
@@ -40,8 +40,8 @@ export function billpayRoutes(app: Server, billpay: BillpayService, ledgerSim: R
   });
 
   app.post('/api/v1/billpay/subscribers/:msisdn/details', {
-    // Guessing passwords: 10 a minute per address on top of the lockout counted per number.
-    config: { csrf: false, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    // Guessing passwords: limited per address (as sign-in is) on top of the lockout counted per number.
+    config: { csrf: false, rateLimit: { max: opts.passwordTriesPerMinute, timeWindow: '1 minute' } },
     schema: {
       tags: ['billpay'],
       summary: 'E2: name, address and debt for the payment password (set by SMS "MK xxxx" to 9223); locked out after 5 wrong answers',
@@ -109,8 +109,8 @@ export function billpayRoutes(app: Server, billpay: BillpayService, ledgerSim: R
     },
     preValidation: guard('sms.simulate'),
     handler: async (req) => {
-      if (!ledgerSim) throw fail('SIMULATOR_DISABLED');
-      const s = ledgerSim.upsert({ ...req.body, debtVnd: BigInt(req.body.debtVnd) });
+      if (!opts.ledgerSim) throw fail('SIMULATOR_DISABLED');
+      const s = opts.ledgerSim.upsert({ ...req.body, debtVnd: BigInt(req.body.debtVnd) });
       return { msisdn: s.msisdn, type: s.type, center: s.center, debtVnd: s.debtVnd };
     },
   });

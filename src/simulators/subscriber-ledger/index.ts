@@ -32,6 +32,8 @@ export interface RunningLedgerSimulator {
   subscriber(msisdn: string): LedgerSubscriber | undefined;
   postings(): LedgerPosting[];
   inject(fault: LedgerFault, times?: number): void;
+  /** Drops every injected fault. */
+  heal(): void;
   stop(): Promise<void>;
 }
 
@@ -148,6 +150,7 @@ export async function startLedgerSimulator(opts: { port?: number; apiKey?: strin
     inject(fault, times = 1) {
       faults.set(fault, (faults.get(fault) ?? 0) + times);
     },
+    heal: () => faults.clear(),
     stop: () => app.close(),
   };
 }

@@ -42,7 +42,7 @@ export const payments = paymentsSchema.table(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`).where(sql`${t.billId} is null`),
+    uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`).where(sql`${t.billId} is null and ${t.purpose} is null`),
     uniqueIndex('payments_bill_idx').on(t.billId),
     uniqueIndex('payments_purpose_ref_idx').on(t.purpose, t.purposeRef),
     index('payments_status_idx').on(t.status),
