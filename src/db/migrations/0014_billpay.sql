@@ -84,3 +84,11 @@ CREATE TABLE "billpay"."settings" (
 	"updated_by" text,
 	"updated_at" timestamp with time zone NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE "billpay"."day_reports" (
+	"date" date PRIMARY KEY NOT NULL,
+	"balanced" boolean NOT NULL,
+	"differences" integer NOT NULL,
+	"report" jsonb NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);

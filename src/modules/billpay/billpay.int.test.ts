@@ -260,6 +260,48 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     expect(vnp?.refundedVnd).toBe(100_000n);
   });
 
+  it('E10: the end-of-day reports per cashier code and center balance, or list each difference; the job keeps each day', async () => {
+    const day2 = (await s.http('GET', '/api/v1/billpay/reports/2026-03-02', { token: t.admin })).body;
+    expect(day2).toMatchObject({ date: '2026-03-02', center: null, balanced: true, totals: { collectedVnd: '1200000', refundedVnd: '0', clearedVnd: '1200000' } });
+    expect(day2.collection).toEqual([{ cashierCode: 'NCB', count: 2, amountVnd: '1200000' }]);
+    expect(day2.clearing).toEqual([
+      { center: 2, kind: 'bill', count: 1, amountVnd: '1000000' },
+      { center: 4, kind: 'topup', count: 1, amountVnd: '200000' },
+    ]);
+    const c2 = (await s.http('GET', '/api/v1/billpay/reports/2026-03-02', { token: t.C2_ePayment })).body;
+    expect(c2).toMatchObject({ center: 2, totals: { collectedVnd: '1000000' } });
+    // A fraud-cancelled day balances (refunded, posting reversed).
+    expect((await s.http('GET', '/api/v1/billpay/reports/2026-03-11', { token: t.admin })).body).toMatchObject({ balanced: true, totals: { refundedVnd: '400000', clearedVnd: '0' } });
+
+    s.clock.set(at('2026-03-13T10:00:00'));
+    await relogin();
+    const stuck = await order({ msisdn: '0781112223', kind: 'bill', amountVnd: '150000' });
+    await pay(stuck.body.payUrl);
+    s.simulators.ledger!.inject('down', 100); // HT TC QLKH stays down until the day is closed
+    await s.jobs.drain();
+    const day13 = (await s.http('GET', '/api/v1/billpay/reports/2026-03-13', { token: t.admin })).body;
+    expect(day13.balanced).toBe(false);
+    expect(day13.differences).toEqual([expect.objectContaining({ orderId: stuck.body.orderId, reason: 'not_cleared', collectedVnd: '150000', clearedVnd: '0', status: 'recovery' })]);
+    const csv = await s.server!.inject({ method: 'GET', url: '/api/v1/billpay/reports/2026-03-13/export?format=csv', headers: { authorization: `Bearer ${t.admin}` } });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Chênh lệch');
+    expect(csv.body).toContain(stuck.body.orderId);
+    const xlsx = await s.server!.inject({ method: 'GET', url: '/api/v1/billpay/reports/2026-03-13/export', headers: { authorization: `Bearer ${t.admin}` } });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const html = await s.server!.inject({ method: 'GET', url: '/api/v1/billpay/reports/2026-03-13/print', headers: { authorization: `Bearer ${t.admin}` } });
+    expect(html.body).toContain('Không cân đối: 1 chênh lệch');
+    expect((await s.http('GET', '/api/v1/billpay/reports/13-03-2026', { token: t.admin })).status).toBe(400);
+    expect((await s.http('GET', '/api/v1/billpay/reports/2026-03-13', { token: t.am1 })).status).toBe(403);
+
+    s.clock.set(at('2026-03-14T01:31:00'));
+    await s.billpay.scheduleEndOfDay();
+    await s.jobs.drain();
+    s.simulators.ledger!.heal();
+    await relogin();
+    const days = (await s.http('GET', '/api/v1/billpay/reports', { token: t.admin })).body.items;
+    expect(days[0]).toMatchObject({ date: '2026-03-13', balanced: false, differences: 1 });
+  });
+
   it('the simulator API adds a subscriber (center from its prefix when not given)', async () => {
     const r = await s.http('POST', '/api/v1/simulators/subscribers', {
       token: t.admin,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, id, instantOut, pageQuery, paged, vndOut, vndString } from '../../shared/fields.ts';
+import { bilingual, id, instantOut, localDate, pageQuery, paged, vndOut, vndString } from '../../shared/fields.ts';
 
 /** Bill payment and top-up by card (SPEC E, issue #12): the public site and the clearing desk. */
 
@@ -142,7 +142,36 @@ export const riskRules = z
   })
   .strict();
 
+/** E10: the end-of-day reports of a Vietnam day. */
+export const dayParams = z.object({ date: localDate }).strict();
+export const exportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }).strict();
+export const dayReport = z.object({
+  date: z.string(),
+  /** The center the report is limited to (a clearing user's), null for all. */
+  center: z.number().int().nullable(),
+  collection: z.array(z.object({ cashierCode: z.string(), count: z.number().int(), amountVnd: vndOut })),
+  clearing: z.array(z.object({ center: z.number().int(), kind: z.enum(ORDER_KINDS), count: z.number().int(), amountVnd: vndOut })),
+  totals: z.object({ collectedVnd: vndOut, refundedVnd: vndOut, clearedVnd: vndOut }),
+  balanced: z.boolean(),
+  differences: z.array(
+    z.object({
+      orderId: z.string(),
+      msisdn: z.string(),
+      center: z.number().int(),
+      status: z.enum(ORDER_STATUSES),
+      collectedVnd: vndOut,
+      dueVnd: vndOut,
+      clearedVnd: vndOut,
+      reason: z.enum(['not_cleared', 'cleared_after_refund', 'amount_differs']),
+    }),
+  ),
+});
+export const dayReportList = z.object({
+  items: z.array(z.object({ date: z.string(), balanced: z.boolean(), differences: z.number().int(), createdAt: instantOut })),
+});
+
 export type OrderBody = z.infer<typeof orderBody>;
+export type DayReport = z.infer<typeof dayReport>;
 export type PublicOrder = z.infer<typeof publicOrder>;
 export type SubscriberCheck = z.infer<typeof subscriberCheck>;
 export type SubscriberDetails = z.infer<typeof subscriberDetails>;

@@ -10,6 +10,7 @@ import { checkSubscriber } from './use-cases/check-subscriber.ts';
 import { CLEAR_QUEUE, clearOrder } from './use-cases/clear-order.ts';
 import { createOrder } from './use-cases/create-order.ts';
 import { listCases, listDeskOrders } from './use-cases/desk.ts';
+import { closeDay, dayReportFor, EOD_QUEUE, listDayReports, scheduleEndOfDay } from './use-cases/end-of-day.ts';
 import { EXPIRE_QUEUE, expireOrder } from './use-cases/expire-order.ts';
 import { fraudCancel, REVERSE_QUEUE, reversePosting } from './use-cases/fraud-cancel.ts';
 import { manualClear } from './use-cases/manual-clear.ts';
@@ -19,7 +20,7 @@ import { getRiskRules, setRiskRules } from './use-cases/risk-rules.ts';
 
 export type { BillpayDeps, SubscriberLedger } from './deps.ts';
 export { LedgerAdapter, unconfiguredLedger } from './ledger/adapter.ts';
-export const BILLPAY_JOBS = { check: CHECK_QUEUE, clear: CLEAR_QUEUE, expire: EXPIRE_QUEUE, reverse: REVERSE_QUEUE } as const;
+export const BILLPAY_JOBS = { check: CHECK_QUEUE, clear: CLEAR_QUEUE, expire: EXPIRE_QUEUE, reverse: REVERSE_QUEUE, endOfDay: EOD_QUEUE } as const;
 
 export function createBillpay(d: BillpayDeps) {
   d.payments.usePurpose(PURPOSE, paymentHooks(d));
@@ -27,6 +28,7 @@ export function createBillpay(d: BillpayDeps) {
   d.jobs.register(CLEAR_QUEUE, (p: { orderId: string; by?: { userId: string; name: string } }, job) => clearOrder(d, p.orderId, job.attempt, p.by));
   d.jobs.register(EXPIRE_QUEUE, (p: { orderId: string }) => expireOrder(d, p.orderId));
   d.jobs.register(REVERSE_QUEUE, (p: { orderId: string }) => reversePosting(d, p.orderId));
+  d.jobs.register(EOD_QUEUE, async (p: { date: string }) => void (await closeDay(d, p.date)));
   // "MK xxxx" to the short code (9223): the password is never kept in the SMS log.
   d.notifications.registerSmsCommand('MK', ({ from, args }) => setPasswordBySms(d, from, args), undefined, { secretArgs: true });
   return {
@@ -39,6 +41,10 @@ export function createBillpay(d: BillpayDeps) {
     cases: (ctx: Ctx, q: { status?: 'open' | 'resolved' }) => listCases(d, ctx, q),
     manualClear: (ctx: Ctx, id: string, note: string) => manualClear(d, ctx, id, note),
     fraudCancel: (ctx: Ctx, id: string, reason: string) => fraudCancel(d, ctx, id, reason),
+    dayReport: (ctx: Ctx, date: string) => dayReportFor(d, ctx, date),
+    dayReports: () => listDayReports(d),
+    closeDay: (date: string) => closeDay(d, date),
+    scheduleEndOfDay: () => scheduleEndOfDay(d),
     riskRules: () => getRiskRules(d),
     setRiskRules: (ctx: Ctx, rules: RiskRules) => setRiskRules(d, ctx, rules),
   };

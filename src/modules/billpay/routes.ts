@@ -1,9 +1,13 @@
 import { ctxOf, guard } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
 import { fail } from '../../platform/errors.ts';
+import { toCsv, toXlsx } from '../../platform/export.ts';
 import type { RunningLedgerSimulator } from '../../simulators/subscriber-ledger/index.ts';
 import * as c from './contract.ts';
 import type { BillpayService } from './index.ts';
+import { dayReportRows, printDayReport } from './use-cases/print-day-report.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function billpayRoutes(app: Server, billpay: BillpayService, opts: { ledgerSim: RunningLedgerSimulator | undefined; passwordTriesPerMinute: number }) {
   app.post('/api/v1/billpay/orders', {
@@ -86,6 +90,41 @@ export function billpayRoutes(app: Server, billpay: BillpayService, opts: { ledg
     },
     preValidation: guard('billpay.cancel'),
     handler: async (req) => billpay.fraudCancel(ctxOf(req), req.params.id, req.body.reason),
+  });
+
+  app.get('/api/v1/billpay/reports', {
+    schema: { tags: ['billpay'], summary: 'E10: the days closed by the end-of-day job, and whether each balanced', response: { 200: c.dayReportList } },
+    preValidation: guard('billpay.desk'),
+    handler: async () => billpay.dayReports(),
+  });
+
+  app.get('/api/v1/billpay/reports/:date', {
+    schema: {
+      tags: ['billpay'],
+      summary: 'E10: collection per bank cashier code, clearing per center, whether they balance and each difference (own center for a clearing user)',
+      params: c.dayParams,
+      response: { 200: c.dayReport },
+    },
+    preValidation: guard('billpay.desk'),
+    handler: async (req) => billpay.dayReport(ctxOf(req), req.params.date),
+  });
+
+  app.get('/api/v1/billpay/reports/:date/export', {
+    schema: { tags: ['billpay'], summary: 'E10: the end-of-day reports as CSV or Excel', params: c.dayParams, querystring: c.exportQuery },
+    preValidation: guard('billpay.desk'),
+    handler: async (req, reply) => {
+      const rows = dayReportRows(await billpay.dayReport(ctxOf(req), req.params.date));
+      const file = `bao-cao-cuoi-ngay-${req.params.date}.${req.query.format}`;
+      reply.header('content-disposition', `attachment; filename="${file}"`);
+      if (req.query.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
+      return reply.type(XLSX).send(await toXlsx(rows, `Cuối ngày ${req.params.date}`));
+    },
+  });
+
+  app.get('/api/v1/billpay/reports/:date/print', {
+    schema: { tags: ['billpay'], summary: 'E10: the printable end-of-day reports (print or save as PDF)', params: c.dayParams },
+    preValidation: guard('billpay.desk'),
+    handler: async (req, reply) => reply.type('text/html; charset=utf-8').send(printDayReport(await billpay.dayReport(ctxOf(req), req.params.date))),
   });
 
   app.get('/api/v1/billpay/risk-rules', {

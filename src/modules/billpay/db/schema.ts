@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { LedgerPosting } from '../../../protocols/subscriber-ledger/protocol.ts';
 import { ORDER_STATUSES } from '../domain/order-lifecycle.ts';
 import type { RiskHit } from '../domain/risk.ts';
@@ -96,4 +96,13 @@ export const settings = billpaySchema.table('settings', {
   value: jsonb('value').notNull(),
   updatedBy: text('updated_by'),
   updatedAt: instant('updated_at').notNull(),
+});
+
+/** E10: each day's end-of-day comparison as the job found it (collection per cashier code vs clearing). */
+export const dayReports = billpaySchema.table('day_reports', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  balanced: boolean('balanced').notNull(),
+  differences: integer('differences').notNull(),
+  report: jsonb('report').notNull(),
+  createdAt: instant('created_at').notNull(),
 });
