@@ -10,6 +10,7 @@ import { QueryError } from '../../ui/QueryError.tsx';
 import { useFilteredPaging } from '../../ui/paging.ts';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
 import { CLEARABLE, FRAUD_CANCELLABLE, STATUS_COLORS, statusLabel, useCases, useDeskOrders, type OrderStatus } from './billpay.ts';
+import { DayReportTab } from './DayReportTab.tsx';
 import { ClearDialog, FraudCancelDialog } from './DeskDialogs.tsx';
 
 const STATUSES: OrderStatus[] = ['recovery', 'clearing', 'paid', 'cleared', 'rejected', 'fraud_cancelled', 'pending', 'failed', 'expired', 'cancelled'];
@@ -131,6 +132,7 @@ export function ClearingDeskPage() {
         items={[
           { key: 'cases', label: t('billpayDesk.cases'), children: caseTable },
           { key: 'queue', label: t('billpayDesk.queue'), children: queue },
+          { key: 'reports', label: t('billpayDesk.reports'), children: <DayReportTab /> },
         ]}
       />
       {dialog?.kind === 'clear' && <ClearDialog order={dialog.order} onClose={() => setDialog(null)} />}
