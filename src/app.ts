@@ -336,6 +336,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
           billing.scheduleMonthlyRun().catch((err) => log.warn({ err }, 'bill run scheduling failed'));
           collection.scheduleDaily().catch((err) => log.warn({ err }, 'collection scheduling failed'));
+          billpay.scheduleVatBatches().catch((err) => log.warn({ err }, 'billpay VAT batch scheduling failed'));
           billpay.scheduleEndOfDay().catch((err) => log.warn({ err }, 'billpay end-of-day scheduling failed'));
           // Commissions follow the payments ledger every 10 minutes (idempotent: keyed by payment and refund).
           const syncKey = `${COMMISSIONS_SYNC_QUEUE}:${Math.floor(minute / 10)}`;

@@ -42,6 +42,7 @@ export const ID_PREFIXES = {
   billRun: 'brn',
   billpayOrder: 'bpo',
   recoveryCase: 'bpc',
+  invoiceBatch: 'bpb',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

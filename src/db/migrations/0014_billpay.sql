@@ -92,3 +92,30 @@ CREATE TABLE "billpay"."day_reports" (
 	"report" jsonb NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE "billpay"."vat_requests" (
+	"order_id" text PRIMARY KEY NOT NULL,
+	"msisdn" text NOT NULL,
+	"center" integer NOT NULL,
+	"buyer_name" text NOT NULL,
+	"tax_code" text,
+	"address" text NOT NULL,
+	"email" text,
+	"channel" text NOT NULL,
+	"day" date NOT NULL,
+	"batch_id" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "billpay_vat_day_idx" ON "billpay"."vat_requests" USING btree ("day","center");
+--> statement-breakpoint
+CREATE TABLE "billpay"."invoice_batches" (
+	"id" text PRIMARY KEY NOT NULL,
+	"day" date NOT NULL,
+	"center" integer NOT NULL,
+	"count" integer NOT NULL,
+	"total_vnd" bigint NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "billpay_batches_day_center_idx" ON "billpay"."invoice_batches" USING btree ("day","center");

@@ -302,6 +302,50 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     expect(days[0]).toMatchObject({ date: '2026-03-13', balanced: false, differences: 1 });
   });
 
+  it('E11: VAT invoices asked by web or SMS "HD" are gathered the next morning per center, with a mailing list', async () => {
+    s.clock.set(at('2026-03-15T10:00:00'));
+    await relogin();
+    const bill = await order({ msisdn: '0901234567', kind: 'bill', amountVnd: '320000' });
+    await pay(bill.body.payUrl);
+    const topup = await order({ msisdn: '0701234567', kind: 'topup', amountVnd: '100000' });
+    await pay(topup.body.payUrl);
+    const unpaid = await order({ msisdn: '0701234567', kind: 'topup', amountVnd: '60000' });
+    await s.jobs.drain();
+    const buyer = { msisdn: '0901234567', buyerName: 'Công ty TNHH Hùng Phát', taxCode: '0101234567', address: '12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội' };
+    const vat = (id: string, body: Record<string, unknown>) => s.http('POST', `/api/v1/billpay/orders/${id}/vat-invoice`, { body });
+    expect((await vat(bill.body.orderId, { ...buyer, msisdn: '0931234567' })).status).toBe(404);
+    expect((await vat(bill.body.orderId, { ...buyer, taxCode: '12345' })).status).toBe(400);
+    expect((await vat(unpaid.body.orderId, { ...buyer, msisdn: '0701234567' })).body.error.code).toBe('ORDER_NOT_INVOICEABLE');
+    const asked = await vat(bill.body.orderId, buyer);
+    expect(asked.body).toEqual({ orderId: bill.body.orderId, day: '2026-03-15', channel: 'web', buyerName: 'Công ty TNHH Hùng Phát', address: buyer.address });
+    expect((await vat(bill.body.orderId, { ...buyer, buyerName: 'Khác' })).body.buyerName).toBe('Công ty TNHH Hùng Phát');
+    // By SMS: the latest cleared transaction, to the subscriber's name and address in the ledger.
+    await s.simulators.smsc!.sendMo('84701234567', '9223', 'HD');
+    await s.simulators.smsc!.sendMo('84904567890', '9223', 'HD');
+    await vi.waitFor(async () => {
+      await s.jobs.drain();
+      expect((await smsTo('0701234567')).some((b) => b.includes(`yeu cau hoa don GTGT cho giao dich ${topup.body.orderId}`))).toBe(true);
+      expect((await smsTo('0904567890')).some((b) => b.includes('Khong tim thay giao dich'))).toBe(true);
+    }, { timeout: 5000 });
+
+    s.clock.set(at('2026-03-16T07:01:00'));
+    await s.billpay.scheduleVatBatches();
+    await s.jobs.drain();
+    await relogin();
+    const all = (await s.http('GET', '/api/v1/billpay/invoice-batches', { token: t.admin })).body.items;
+    expect(all.map((b: { day: string; center: number; count: number; totalVnd: string }) => [b.day, b.center, b.count, b.totalVnd])).toEqual([
+      ['2026-03-15', 1, 1, '320000'],
+      ['2026-03-15', 4, 1, '100000'],
+    ]);
+    const mine = (await s.http('GET', '/api/v1/billpay/invoice-batches', { token: t.C1_ePayment })).body.items;
+    expect(mine).toHaveLength(1);
+    const list = await s.server!.inject({ method: 'GET', url: `/api/v1/billpay/invoice-batches/${mine[0].id}/mailing-list?format=csv`, headers: { authorization: `Bearer ${t.C1_ePayment}` } });
+    expect(list.body).toContain('Công ty TNHH Hùng Phát');
+    expect(list.body).toContain('0101234567');
+    const other = all.find((b: { center: number }) => b.center === 4).id;
+    expect((await s.http('GET', `/api/v1/billpay/invoice-batches/${other}/mailing-list`, { token: t.C1_ePayment })).status).toBe(404);
+  });
+
   it('the simulator API adds a subscriber (center from its prefix when not given)', async () => {
     const r = await s.http('POST', '/api/v1/simulators/subscribers', {
       token: t.admin,

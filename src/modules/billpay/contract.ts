@@ -170,7 +170,25 @@ export const dayReportList = z.object({
   items: z.array(z.object({ date: z.string(), balanced: z.boolean(), differences: z.number().int(), createdAt: instantOut })),
 });
 
+/** E11: a VAT invoice asked for a cleared transaction (the order's number is the key, as for cancelling). */
+export const vatBody = z
+  .object({
+    msisdn: msisdnIn,
+    buyerName: z.string().trim().min(2).max(200),
+    taxCode: z.string().trim().regex(/^\d{10}(-\d{3})?$/, bilingual('a tax code of 10 or 10-3 digits', 'mã số thuế 10 hoặc 10-3 chữ số')).optional(),
+    address: z.string().trim().min(5).max(500),
+    email: z.email().max(200).optional(),
+  })
+  .strict();
+export const vatRequest = z.object({ orderId: z.string(), day: z.string(), channel: z.enum(['web', 'sms']), buyerName: z.string(), address: z.string() });
+export const batchList = z.object({
+  items: z.array(z.object({ id: z.string(), day: z.string(), center: z.number().int(), count: z.number().int(), totalVnd: vndOut, createdAt: instantOut })),
+});
+export const batchParams = z.object({ id }).strict();
+
 export type OrderBody = z.infer<typeof orderBody>;
+export type VatBody = z.infer<typeof vatBody>;
+export type InvoiceBatches = z.infer<typeof batchList>;
 export type DayReport = z.infer<typeof dayReport>;
 export type PublicOrder = z.infer<typeof publicOrder>;
 export type SubscriberCheck = z.infer<typeof subscriberCheck>;

@@ -63,6 +63,11 @@ export const billpayError = defineErrors({
     vi: (p: { status: string }) => `Giao dịch ở trạng thái ${p.status}: không cần gạch nợ`,
     en: (p: { status: string }) => `The transaction is ${p.status}: there is nothing to clear`,
   },
+  ORDER_NOT_INVOICEABLE: {
+    status: 409,
+    vi: (p: { status: string }) => `Giao dịch ở trạng thái ${p.status}: chỉ giao dịch đã gạch nợ/nạp tiền mới xuất hoá đơn GTGT`,
+    en: (p: { status: string }) => `The transaction is ${p.status}: only cleared transactions get a VAT invoice`,
+  },
   OTHER_CENTER: {
     status: 403,
     vi: (p: { center: number }) => `Thuê bao thuộc Trung tâm ${p.center}: chỉ user gạch nợ của Trung tâm đó được thao tác`,

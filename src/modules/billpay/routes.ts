@@ -38,6 +38,36 @@ export function billpayRoutes(app: Server, billpay: BillpayService, opts: { ledg
     handler: async (req) => billpay.cancel(req.params.id, req.body.msisdn, req.ip),
   });
 
+  app.post('/api/v1/billpay/orders/:id/vat-invoice', {
+    config: { csrf: false },
+    schema: {
+      tags: ['billpay'],
+      summary: 'E11: ask for the VAT invoice of a cleared transaction (also by SMS "HD" to 9223); gathered the next morning per center',
+      params: c.orderParams,
+      body: c.vatBody,
+      response: { 200: c.vatRequest },
+    },
+    handler: async (req) => billpay.requestVat(req.params.id, req.body, req.ip),
+  });
+
+  app.get('/api/v1/billpay/invoice-batches', {
+    schema: { tags: ['billpay'], summary: "E11: each morning's VAT invoice batches per center (own center for a clearing user)", response: { 200: c.batchList } },
+    preValidation: guard('billpay.desk'),
+    handler: async (req) => billpay.invoiceBatches(ctxOf(req)),
+  });
+
+  app.get('/api/v1/billpay/invoice-batches/:id/mailing-list', {
+    schema: { tags: ['billpay'], summary: 'E11: the mailing list of a batch (to print the invoices and mail them), CSV or Excel', params: c.batchParams, querystring: c.exportQuery },
+    preValidation: guard('billpay.desk'),
+    handler: async (req, reply) => {
+      const { batch, rows } = await billpay.mailingList(ctxOf(req), req.params.id);
+      const file = `hoa-don-gtgt-TT${batch.center}-${batch.day}.${req.query.format}`;
+      reply.header('content-disposition', `attachment; filename="${file}"`);
+      if (req.query.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
+      return reply.type(XLSX).send(await toXlsx(rows, `Hoá đơn TT${batch.center} ${batch.day}`));
+    },
+  });
+
   app.get('/api/v1/billpay/subscribers/:msisdn', {
     schema: { tags: ['billpay'], summary: 'E2: whether the number can pay here and its kind, nothing personal', params: c.msisdnParams, response: { 200: c.subscriberCheck } },
     handler: async (req) => billpay.subscriber(req.params.msisdn),

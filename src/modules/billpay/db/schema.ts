@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { LedgerPosting } from '../../../protocols/subscriber-ledger/protocol.ts';
 import { ORDER_STATUSES } from '../domain/order-lifecycle.ts';
 import type { RiskHit } from '../domain/risk.ts';
@@ -106,3 +106,37 @@ export const dayReports = billpaySchema.table('day_reports', {
   report: jsonb('report').notNull(),
   createdAt: instant('created_at').notNull(),
 });
+
+/** E11: a subscriber's request for the VAT invoice of a cleared transaction (by web or SMS), one per order. */
+export const vatRequests = billpaySchema.table(
+  'vat_requests',
+  {
+    orderId: text('order_id').primaryKey(),
+    msisdn: text('msisdn').notNull(),
+    center: integer('center').notNull(),
+    buyerName: text('buyer_name').notNull(),
+    taxCode: text('tax_code'),
+    address: text('address').notNull(),
+    email: text('email'),
+    channel: text('channel', { enum: ['web', 'sms'] }).notNull(),
+    /** The Vietnam day of the request: the next morning's batch gathers it. */
+    day: date('day', { mode: 'string' }).notNull(),
+    batchId: text('batch_id'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('billpay_vat_day_idx').on(t.day, t.center)],
+);
+
+/** E11: each morning, the previous day's requests of one regional center, to print and mail. */
+export const invoiceBatches = billpaySchema.table(
+  'invoice_batches',
+  {
+    id: text('id').primaryKey(),
+    day: date('day', { mode: 'string' }).notNull(),
+    center: integer('center').notNull(),
+    count: integer('count').notNull(),
+    totalVnd: vnd('total_vnd').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('billpay_batches_day_center_idx').on(t.day, t.center)],
+);

@@ -18,6 +18,9 @@ export const SMS = {
   passwordPostpaidOnly: 'Mat khau thanh toan chi danh cho thue bao tra sau MobiFone. Chi tiet lien he 9090.',
   /** E7, word for word. */
   cancelled: 'Giao dich thanh toan/nap tien cua quy khach da bi huy do khong hop le. Thong tin chi tiet lien he 9090',
+  vatSyntax: 'Tin nhan sai cu phap. De nhan hoa don GTGT, soan HD hoac HD <ma giao dich> gui 9223.',
+  vatNoTransaction: 'Khong tim thay giao dich thanh toan/nap tien thanh cong trong 2 ngay qua cua thue bao de xuat hoa don GTGT. Chi tiet lien he 9090.',
+  vatRequested: (ref: string) => `MobiFone: Da ghi nhan yeu cau hoa don GTGT cho giao dich ${ref}. Hoa don se duoc gui den dia chi dang ky cua quy khach.`,
   done(kind: OrderKind, msisdn: string, amountVnd: bigint, at: Date, ref: string): string {
     return kind === 'bill'
       ? `MobiFone: Thue bao ${msisdn} da thanh toan thanh cong ${amount(amountVnd)} cuoc dich vu luc ${localTime(at)}. Ma GD ${ref}. Cam on quy khach.`
