@@ -59,6 +59,13 @@ describe.skipIf(skipBrowser)('bill payment journey (SPEC E)', () => {
 
     await expect.poll(async () => (await smsTo()).some((b) => b.includes('da thanh toan thanh cong 850.000d')), { timeout: 15_000 }).toBe(true);
 
+    // E11: the VAT invoice asked for from the result page.
+    await page.getByTestId('billpay-vat').click();
+    await page.getByTestId('billpay-vat-buyer').fill('Phan Thị Hoa');
+    await page.getByTestId('billpay-vat-address').fill('21 Hai Bà Trưng, Hà Nội');
+    await page.getByTestId('dialog-ok').click();
+    await page.locator('.ant-message-success').waitFor();
+
     const after = await showDebt();
     expect(await after.getAttribute('data-value')).toBe('0');
   });

@@ -1,9 +1,11 @@
-import { Button, Card, Result, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Flex, Result, Skeleton, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { Money } from '../../ui/Money.tsx';
 import { Hotline } from '../payments/PayLinkPage.tsx';
 import { statusLabel, usePublicOrder, type OrderStatus } from './billpay.ts';
+import { VatInvoiceDialog } from './VatInvoiceDialog.tsx';
 
 /** Statuses the page keeps asking about: the IPN, the risk check and the clearing follow the return within minutes. */
 const SETTLING: readonly (OrderStatus | undefined)[] = [undefined, 'pending', 'paid', 'clearing'];
@@ -17,6 +19,7 @@ export function BillpayReturnPage() {
   const [params] = useSearchParams();
   const id = params.get('order') ?? '';
   const order = usePublicOrder(id, (s) => SETTLING.includes(s));
+  const [askVat, setAskVat] = useState(false);
   const o = order.data;
   let body;
   if (order.error || !id) {
@@ -50,9 +53,16 @@ export function BillpayReturnPage() {
           </>
         }
         extra={
-          <Link to="/billpay">
-            <Button type="primary">{t('billpay.again')}</Button>
-          </Link>
+          <Flex gap={8} justify="center" wrap>
+            {o.status === 'cleared' && (
+              <Button onClick={() => setAskVat(true)} data-testid="billpay-vat">
+                {t('billpay.vatAsk')}
+              </Button>
+            )}
+            <Link to="/billpay">
+              <Button type="primary">{t('billpay.again')}</Button>
+            </Link>
+          </Flex>
         }
       />
     );
@@ -61,6 +71,7 @@ export function BillpayReturnPage() {
     <div className="pay-page">
       <Card className="pay-card" title={<span className="pay-card-title">{t('billpay.returnTitle')}</span>}>
         {body}
+        {askVat && o && <VatInvoiceDialog order={o} onClose={() => setAskVat(false)} />}
         <div className="pay-footer">
           <Hotline />
         </div>

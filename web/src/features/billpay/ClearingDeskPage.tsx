@@ -11,6 +11,7 @@ import { useFilteredPaging } from '../../ui/paging.ts';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
 import { CLEARABLE, FRAUD_CANCELLABLE, STATUS_COLORS, statusLabel, useCases, useDeskOrders, type OrderStatus } from './billpay.ts';
 import { DayReportTab } from './DayReportTab.tsx';
+import { VatBatchesTab } from './VatBatchesTab.tsx';
 import { ClearDialog, FraudCancelDialog } from './DeskDialogs.tsx';
 
 const STATUSES: OrderStatus[] = ['recovery', 'clearing', 'paid', 'cleared', 'rejected', 'fraud_cancelled', 'pending', 'failed', 'expired', 'cancelled'];
@@ -133,6 +134,7 @@ export function ClearingDeskPage() {
           { key: 'cases', label: t('billpayDesk.cases'), children: caseTable },
           { key: 'queue', label: t('billpayDesk.queue'), children: queue },
           { key: 'reports', label: t('billpayDesk.reports'), children: <DayReportTab /> },
+          { key: 'vat', label: t('billpayDesk.vat'), children: <VatBatchesTab /> },
         ]}
       />
       {dialog?.kind === 'clear' && <ClearDialog order={dialog.order} onClose={() => setDialog(null)} />}
