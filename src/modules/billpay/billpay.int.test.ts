@@ -223,7 +223,7 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     s.clock.set(at('2026-03-11T10:00:00'));
     await relogin();
     const debtBefore = BigInt(s.simulators.ledger!.subscriber('0898765432')!.debtVnd);
-    const created = await order({ msisdn: '0898765432', kind: 'bill', amountVnd: '400000' });
+    const created = await order({ msisdn: '0898765432', kind: 'bill', amountVnd: '400000', email: 'chuthe@example.vn' });
     await pay(created.body.payUrl);
     await s.jobs.drain();
     expect((await publicOrder(created.body.orderId)).status).toBe('cleared');
@@ -237,6 +237,12 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     const vnp = s.simulators.vnpay!.transactions().find((x) => x.txnRef === new URL(created.body.payUrl).searchParams.get('vnp_TxnRef'));
     expect(vnp?.refundedVnd).toBe(400_000n);
     expect(await smsTo('0898765432')).toContain('Giao dich thanh toan/nap tien cua quy khach da bi huy do khong hop le. Thong tin chi tiet lien he 9090');
+    // The card holder asked for e-mail: the receipt, then the cancellation.
+    const mails = (await s.http('GET', '/api/v1/notifications/messages?channel=email&pageSize=100', { token: t.admin })).body.items.filter((m: { to: string }) => m.to === 'chuthe@example.vn');
+    expect(mails.map((m: { subject: string }) => m.subject).sort()).toEqual([
+      `MobiFone: giao dịch ${id} đã bị huỷ`,
+      'MobiFone: thanh toán cước thành công cho thuê bao 0898765432 — 400.000 ₫',
+    ]);
     expect((await s.http('POST', `/api/v1/billpay/desk/orders/${id}/fraud-cancel`, { token: t.C3_ePayment, body: { reason: 'lần nữa' } })).body.error.code).toBe('ORDER_NOT_CANCELLABLE');
   });
 
@@ -344,6 +350,20 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     expect(list.body).toContain('0101234567');
     const other = all.find((b: { center: number }) => b.center === 4).id;
     expect((await s.http('GET', `/api/v1/billpay/invoice-batches/${other}/mailing-list`, { token: t.C1_ePayment })).status).toBe(404);
+  });
+
+  it('E12: a subscriber blocked for debt is reopened by the ledger once paid, and told so', async () => {
+    s.clock.set(at('2026-03-17T10:00:00'));
+    await relogin();
+    await s.http('POST', '/api/v1/simulators/subscribers', {
+      token: t.admin,
+      body: { msisdn: '0762223334', type: 'postpaid', name: 'Trương Văn Lộc', address: '8 Trần Phú, Nha Trang', debtVnd: '300000', blocked: true },
+    });
+    const created = await order({ msisdn: '0762223334', kind: 'bill', amountVnd: '300000' });
+    await pay(created.body.payUrl);
+    await s.jobs.drain();
+    expect(s.simulators.ledger!.subscriber('0762223334')).toMatchObject({ status: 'active', debtVnd: '0' });
+    expect((await smsTo('0762223334')).some((b) => b.includes('da duoc mo lai lien lac'))).toBe(true);
   });
 
   it('the simulator API adds a subscriber (center from its prefix when not given)', async () => {

@@ -28,7 +28,7 @@ export interface BillpayDeps {
   audit: AuditLog;
   jobs: JobQueue;
   payments: Pick<PaymentService, 'usePurpose' | 'createPurposePayment' | 'startAttempt' | 'refundIn' | 'settleByQuery'>;
-  notifications: Pick<NotificationService, 'sms' | 'registerSmsCommand'>;
+  notifications: Pick<NotificationService, 'sms' | 'email' | 'registerSmsCommand'>;
   identity: Pick<IdentityService, 'orgUnit'>;
   ledger: SubscriberLedger;
   publicBaseUrl: string;

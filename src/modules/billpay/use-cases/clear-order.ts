@@ -5,7 +5,8 @@ import { transition } from '../../../platform/state-machine.ts';
 import { internationalMsisdn, type LedgerPosting } from '../../../protocols/subscriber-ledger/protocol.ts';
 import { orders, recoveryCases } from '../db/schema.ts';
 import { LedgerRefusal, SYSTEM, type Deps } from '../deps.ts';
-import { SMS } from '../domain/messages.ts';
+import { localTime, SMS } from '../domain/messages.ts';
+import { formatVnd } from '../../../platform/money.ts';
 import { ORDER_MACHINE, recoveryDueAt } from '../domain/order-lifecycle.ts';
 import { orderRow } from '../queries.ts';
 
@@ -59,7 +60,14 @@ async function markCleared(d: Deps, orderId: string, posting: LedgerPosting, by?
       before: { status: o.status },
       after: { status, clearedBy, posting },
     });
-    await d.notifications.sms(tx, { to: internationalMsisdn(o.msisdn), text: SMS.done(o.kind, o.msisdn, o.amountVnd, now, o.id), related: { type: 'billpay_order', id: o.id } });
+    const related = { type: 'billpay_order', id: o.id };
+    await d.notifications.sms(tx, { to: internationalMsisdn(o.msisdn), text: SMS.done(o.kind, o.msisdn, o.amountVnd, now, o.id), related });
+    if (posting.reopened) await d.notifications.sms(tx, { to: internationalMsisdn(o.msisdn), text: SMS.reopened(o.msisdn), related });
+    // E11: an e-mail as well, when the subscriber asked for one.
+    if (o.email) {
+      const data = { what: o.kind === 'bill' ? 'thanh toán cước' : 'nạp tiền', msisdn: o.msisdn, amount: formatVnd(o.amountVnd), time: localTime(now), ref: o.id };
+      await d.notifications.email(tx, { to: o.email, template: 'billpay.receipt', locale: 'vi', data, related });
+    }
   });
 }
 

@@ -6,6 +6,7 @@ import { internationalMsisdn } from '../../../protocols/subscriber-ledger/protoc
 import { orders, recoveryCases } from '../db/schema.ts';
 import { SYSTEM, type Deps } from '../deps.ts';
 import { SMS } from '../domain/messages.ts';
+import { formatVnd } from '../../../platform/money.ts';
 import { ORDER_MACHINE } from '../domain/order-lifecycle.ts';
 import { billpayError } from '../errors.ts';
 import { assertCenter, orderRow } from '../queries.ts';
@@ -28,6 +29,11 @@ export async function fraudCancel(d: Deps, ctx: Ctx, orderId: string, reason: st
     await updateVersioned(tx, { table: orders, entityType: 'billpay_order', row: o, patch: { status, cancelReason: reason, cancelledBy: ctx.actor.id }, now });
     await d.payments.refundIn(tx, ctx, o.paymentId, o.amountVnd, `Huỷ giao dịch gian lận: ${reason}`);
     await d.notifications.sms(tx, { to: internationalMsisdn(o.msisdn), text: SMS.cancelled, related: { type: 'billpay_order', id: o.id } });
+    // The card holder is reached at the e-mail given with the order (VNPay does not tell us the holder's phone).
+    if (o.email) {
+      const data = { amount: formatVnd(o.amountVnd), msisdn: o.msisdn, ref: o.id };
+      await d.notifications.email(tx, { to: o.email, template: 'billpay.cancelled', locale: 'vi', data, related: { type: 'billpay_order', id: o.id } });
+    }
     await tx
       .update(recoveryCases)
       .set({ status: 'resolved', resolution: 'cancelled', resolvedAt: now, resolvedBy: ctx.actor.id })
