@@ -18,7 +18,7 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     const ref = new URL(payUrl).searchParams.get('vnp_TxnRef')!;
     s.simulators.vnpay!.completePayment(ref, code);
     await s.simulators.vnpay!.ipnSettled(ref);
-    return ref;
+    return { ref, page: res.headers.get('location') ?? '' };
   };
   const smsTo = async (msisdn: string) => {
     const res = await s.http('GET', '/api/v1/notifications/messages?channel=sms&direction=out&pageSize=200', { token: t.admin });
@@ -103,8 +103,8 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     expect(url.searchParams.get('vnp_BankCode')).toBe('INTCARD');
     expect(url.searchParams.get('vnp_Amount')).toBe('100000000');
     expect(url.searchParams.get('vnp_ReturnUrl')).toContain(`/billpay/return?order=${created.body.orderId}`);
-    // International cards go to the card scheme page; the simulator offers its ATM cards for it.
-    await pay(created.body.payUrl);
+    // International cards open the card scheme's form directly (no bank to choose).
+    expect((await pay(created.body.payUrl)).page).toContain('/CardInfo.html');
     expect((await publicOrder(created.body.orderId)).status).toBe('paid');
     await s.jobs.drain();
     expect(await publicOrder(created.body.orderId)).toMatchObject({ status: 'cleared', amountVnd: '1000000' });
@@ -269,7 +269,10 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
   it('E10: the end-of-day reports per cashier code and center balance, or list each difference; the job keeps each day', async () => {
     const day2 = (await s.http('GET', '/api/v1/billpay/reports/2026-03-02', { token: t.admin })).body;
     expect(day2).toMatchObject({ date: '2026-03-02', center: null, balanced: true, totals: { collectedVnd: '1200000', refundedVnd: '0', clearedVnd: '1200000' } });
-    expect(day2.collection).toEqual([{ cashierCode: 'NCB', count: 2, amountVnd: '1200000' }]);
+    expect(day2.collection).toEqual([
+      { cashierCode: 'INTCARD', count: 1, amountVnd: '1000000' },
+      { cashierCode: 'NCB', count: 1, amountVnd: '200000' },
+    ]);
     expect(day2.clearing).toEqual([
       { center: 2, kind: 'bill', count: 1, amountVnd: '1000000' },
       { center: 4, kind: 'topup', count: 1, amountVnd: '200000' },
