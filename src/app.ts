@@ -288,6 +288,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       payments,
       notifications,
       identity,
+      invoicing,
       ledger: orSimulator(ledgerServer, 'QLKH_URL and EVOUCHER_URL', ledgerSimulated),
       publicBaseUrl,
     });

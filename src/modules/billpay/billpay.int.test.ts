@@ -351,6 +351,10 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     const list = await s.server!.inject({ method: 'GET', url: `/api/v1/billpay/invoice-batches/${mine[0].id}/mailing-list?format=csv`, headers: { authorization: `Bearer ${t.C1_ePayment}` } });
     expect(list.body).toContain('Công ty TNHH Hùng Phát');
     expect(list.body).toContain('0101234567');
+    // Each request became an e-invoice through invoicing (no customer or contract), issued by the provider.
+    const paymentId = (await desk('admin', '?msisdn=0901234567&status=cleared')).body.items.find((o: { id: string }) => o.id === bill.body.orderId).paymentId;
+    const invoices = (await s.http('GET', '/api/v1/invoices?pageSize=100', { token: t.admin })).body.items;
+    expect(invoices.find((i: { sourcePaymentId: string }) => i.sourcePaymentId === paymentId)).toMatchObject({ status: 'issued', totalVnd: '320000', contractId: null });
     const other = all.find((b: { center: number }) => b.center === 4).id;
     expect((await s.http('GET', `/api/v1/billpay/invoice-batches/${other}/mailing-list`, { token: t.C1_ePayment })).status).toBe(404);
   });

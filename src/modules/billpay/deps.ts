@@ -5,6 +5,7 @@ import type { JobQueue } from '../../platform/jobs.ts';
 import type { LedgerPosting, LedgerSubscriber } from '../../protocols/subscriber-ledger/protocol.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { IdentityService } from '../identity/index.ts';
+import type { InvoicingService } from '../invoicing/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { PaymentService } from '../payments/index.ts';
 
@@ -30,6 +31,8 @@ export interface BillpayDeps {
   payments: Pick<PaymentService, 'usePurpose' | 'createPurposePayment' | 'startAttempt' | 'refundIn' | 'settleByQuery'>;
   notifications: Pick<NotificationService, 'sms' | 'email' | 'registerSmsCommand'>;
   identity: Pick<IdentityService, 'orgUnit'>;
+  /** E11: each requested VAT invoice is recorded with invoicing (pushed to the e-invoice provider by its job). */
+  invoicing: Pick<InvoicingService, 'requestInvoice'>;
   ledger: SubscriberLedger;
   publicBaseUrl: string;
 }

@@ -9,6 +9,7 @@ import type { VatBody } from '../contract.ts';
 import { invoiceBatches, orders, vatRequests } from '../db/schema.ts';
 import { SYSTEM, type Deps } from '../deps.ts';
 import { SMS } from '../domain/messages.ts';
+import { vatLine } from '../domain/vat.ts';
 import { billpayError } from '../errors.ts';
 import { centerOf, orderRow } from '../queries.ts';
 
@@ -71,18 +72,19 @@ export async function requestVatBySms(d: Deps, from: string, args: string[]): Pr
 
 /**
  * The morning job: the previous day's requests, gathered per regional (billing) center into one
- * batch each, to print and mail to the registered addresses. Requests that arrive late join the
+ * batch each, to print and mail to the registered addresses; each invoice is recorded with the
+ * invoicing module in the same transaction. Requests that arrive late join the
  * day's batch; each request is in one batch only.
  */
 export async function gatherVatBatches(d: Deps, day: LocalDate): Promise<number> {
   return d.database.db.transaction(async (tx) => {
     const open = await tx.select().from(vatRequests).where(and(eq(vatRequests.day, day), isNull(vatRequests.batchId))).for('update');
     if (open.length === 0) return 0;
-    const amounts = new Map((await tx.select({ id: orders.id, amountVnd: orders.amountVnd }).from(orders).where(inArray(orders.id, open.map((r) => r.orderId)))).map((o) => [o.id, o.amountVnd]));
+    const byId = new Map((await tx.select().from(orders).where(inArray(orders.id, open.map((r) => r.orderId)))).map((o) => [o.id, o]));
     const now = d.clock.now();
     for (const center of [...new Set(open.map((r) => r.center))].sort()) {
       const mine = open.filter((r) => r.center === center);
-      const total = mine.reduce((s, r) => s + (amounts.get(r.orderId) ?? 0n), 0n);
+      const total = mine.reduce((s, r) => s + byId.get(r.orderId)!.amountVnd, 0n);
       const [batch] = await d.database.rows<{ id: string }>(
         sql`insert into billpay.invoice_batches as b (id, day, center, count, total_vnd, created_at)
             values (${newId('invoiceBatch', now)}, ${day}, ${center}, ${mine.length}, ${total}, ${now.toISOString()}::timestamptz)
@@ -91,6 +93,16 @@ export async function gatherVatBatches(d: Deps, day: LocalDate): Promise<number>
         tx,
       );
       await tx.update(vatRequests).set({ batchId: batch.id }).where(inArray(vatRequests.orderId, mine.map((r) => r.orderId)));
+      // Each invoice through the invoicing module (idempotent by payment; pushed to the provider by its job).
+      for (const r of mine) {
+        const o = byId.get(r.orderId)!;
+        await d.invoicing.requestInvoice(tx, SYSTEM, {
+          paymentId: o.paymentId,
+          paidAt: o.paidAt ?? o.createdAt,
+          buyer: { name: r.buyerName, taxCode: r.taxCode, address: r.address, email: r.email, phone: r.msisdn },
+          lines: [vatLine(o.kind, o.msisdn, o.amountVnd)],
+        });
+      }
       await d.audit.record(tx, SYSTEM, { action: 'billpay.vat_batch_gathered', entityType: 'billpay_invoice_batch', entityId: batch.id, after: { day, center, count: mine.length, totalVnd: total } });
     }
     return open.length;
