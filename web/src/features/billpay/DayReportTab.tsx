@@ -26,8 +26,8 @@ export function DayReportTab() {
     () =>
       r && {
         tooltip: { trigger: 'axis' },
-        legend: {},
-        grid: { left: 90, right: 16, top: 36, bottom: 24 },
+        legend: { top: 0, left: 'center' },
+        grid: { left: 100, right: 16, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: [...r.collection.map((c) => c.cashierCode), ...r.clearing.map((c) => `TT${c.center} ${c.kind === 'bill' ? t('billpay.kindBill') : t('billpay.kindTopup')}`)] },
         yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMoney(v) } },
         series: [

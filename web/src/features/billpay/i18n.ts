@@ -3,7 +3,7 @@ import { defineTexts } from '../../i18n/texts.ts';
 /** Bill payment and top-up by card (SPEC E): the public site and the clearing desk of TT TC&TK. */
 export const billpayTexts = defineTexts({
   vi: {
-    'billpay.title': 'Thanh toán cước & nạp tiền di động MobiFone',
+    'billpay.title': 'Thanh toán cước MobiFone',
     'billpay.subtitle': 'Thanh toán cước trả sau hoặc nạp tiền trả trước bằng thẻ quốc tế hoặc thẻ ATM nội địa',
     'billpay.msisdn': 'Số thuê bao MobiFone',
     'billpay.msisdnPlaceholder': 'VD: 0901 234 567',
@@ -102,7 +102,7 @@ export const billpayTexts = defineTexts({
     'billpayDesk.diff.amount_differs': 'Số gạch nợ khác số thu',
   },
   en: {
-    'billpay.title': 'MobiFone bill payment & top-up',
+    'billpay.title': 'MobiFone bill payment',
     'billpay.subtitle': 'Pay a postpaid bill or top up a prepaid number with an international card or a domestic ATM card',
     'billpay.msisdn': 'MobiFone number',
     'billpay.msisdnPlaceholder': 'e.g. 0901 234 567',
