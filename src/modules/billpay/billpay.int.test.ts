@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestSystem, noDatabase, type TestSystem } from '../../../test/system.ts';
 
@@ -371,6 +372,23 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     await s.jobs.drain();
     expect(s.simulators.ledger!.subscriber('0762223334')).toMatchObject({ status: 'active', debtVnd: '0' });
     expect((await smsTo('0762223334')).some((b) => b.includes('da duoc mo lai lien lac'))).toBe(true);
+  });
+
+  it('money whose IPN was lost is found by the expiry job (querydr): the order is paid and cleared, and keeps its place', async () => {
+    s.clock.set(at('2026-03-18T10:00:00'));
+    await relogin();
+    const created = await order({ msisdn: '0931234567', kind: 'bill', amountVnd: '90000' });
+    const res = await fetch(created.body.payUrl, { redirect: 'manual' });
+    expect([302, 303]).toContain(res.status);
+    const ref = new URL(created.body.payUrl).searchParams.get('vnp_TxnRef')!;
+    s.simulators.vnpay!.setIpnLost(ref, true);
+    s.simulators.vnpay!.completePayment(ref);
+    s.clock.set(at('2026-03-18T10:21:00'));
+    // The expiry job asks VNPay first (querydr): the money is there, so the order is paid, not expired.
+    await s.jobs.drain();
+    expect((await publicOrder(created.body.orderId)).status).toBe('cleared');
+    const [usage] = await s.database.rows<{ count: number }>(sql`select count from billpay.day_usage where msisdn = '0931234567' and day = '2026-03-18'`);
+    expect(usage.count).toBe(1);
   });
 
   it('the simulator API adds a subscriber (center from its prefix when not given)', async () => {
