@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestSystem, noDatabase, type TestSystem } from '../../../test/system.ts';
+import { SIMULATOR_VNPAY } from '../../config.ts';
+import { signedQuery } from '../../protocols/vnpay/protocol.ts';
 
 /** Bill payment and top-up by card (SPEC E, issue #12) through the HTTP API, VNPay, SMSC and ledger simulators. */
 describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', () => {
@@ -389,6 +391,41 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     expect((await publicOrder(created.body.orderId)).status).toBe('cleared');
     const [usage] = await s.database.rows<{ count: number }>(sql`select count from billpay.day_usage where msisdn = '0931234567' and day = '2026-03-18'`);
     expect(usage.count).toBe(1);
+  });
+
+  it('money arriving after an order expired is still taken: paid late, cleared, and it takes its place again', async () => {
+    s.clock.set(at('2026-03-19T10:00:00'));
+    await relogin();
+    const created = await order({ msisdn: '0931234567', kind: 'bill', amountVnd: '80000' });
+    const usage = async () => (await s.database.rows<{ count: number }>(sql`select count from billpay.day_usage where msisdn = '0931234567' and day = '2026-03-19'`))[0].count;
+    expect(await usage()).toBe(1);
+    s.clock.set(at('2026-03-19T10:21:00'));
+    await s.jobs.drain();
+    expect((await publicOrder(created.body.orderId)).status).toBe('expired');
+    expect(await usage()).toBe(0);
+    // VNPay's IPN comes after all (signed as VNPay signs it).
+    const ref = new URL(created.body.payUrl).searchParams.get('vnp_TxnRef')!;
+    const ipn = signedQuery(
+      {
+        vnp_TmnCode: SIMULATOR_VNPAY.tmnCode,
+        vnp_Amount: '8000000',
+        vnp_BankCode: 'NCB',
+        vnp_BankTranNo: 'VNP99990001',
+        vnp_CardType: 'ATM',
+        vnp_OrderInfo: 'Thanh toan cuoc di dong 0931234567',
+        vnp_PayDate: '20260319101400',
+        vnp_ResponseCode: '00',
+        vnp_TransactionNo: '99990001',
+        vnp_TransactionStatus: '00',
+        vnp_TxnRef: ref,
+      },
+      SIMULATOR_VNPAY.hashSecret,
+    );
+    expect((await s.http('GET', `/api/v1/payments/vnpay/ipn?${ipn}`)).body).toMatchObject({ RspCode: '00' });
+    expect((await publicOrder(created.body.orderId)).status).toBe('paid');
+    expect(await usage()).toBe(1);
+    await s.jobs.drain();
+    expect((await publicOrder(created.body.orderId)).status).toBe('cleared');
   });
 
   it('the simulator API adds a subscriber (center from its prefix when not given)', async () => {
