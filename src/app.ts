@@ -42,6 +42,9 @@ import { COMMISSIONS_SYNC_QUEUE, createCommissions, type CommissionService } fro
 import { commissionRoutes } from './modules/commissions/routes.ts';
 import { createCollection, type CollectionService } from './modules/collection/index.ts';
 import { collectionRoutes } from './modules/collection/routes.ts';
+import { createBillpay, LedgerAdapter, unconfiguredLedger, type BillpayService } from './modules/billpay/index.ts';
+import { billpayRoutes } from './modules/billpay/routes.ts';
+import { startLedgerSimulator, type RunningLedgerSimulator } from './simulators/subscriber-ledger/index.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
 import { startSmscSimulator, type SmscSimulator } from './simulators/smsc.ts';
@@ -71,7 +74,8 @@ export interface System {
   commissions: CommissionService;
   revenueFeed: RevenueFeedService;
   collection: CollectionService;
-  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator; bhtt?: RunningBhttSimulator };
+  billpay: BillpayService;
+  simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator; bhtt?: RunningBhttSimulator; ledger?: RunningLedgerSimulator };
   server?: Server;
   close(): Promise<void>;
 }
@@ -117,6 +121,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       closers.push(() => simulators.einvoice?.stop());
       simulators.bhtt = await startBhttSimulator({ clock, logger: log.child({ sim: 'bhtt' }) });
       closers.push(() => simulators.bhtt?.stop());
+      simulators.ledger = await startLedgerSimulator({ clock, logger: log.child({ sim: 'ledger' }) });
+      closers.push(() => simulators.ledger?.stop());
     }
 
     const jobs = new JobQueue(database, clock, log.child({ component: 'jobs' }));
@@ -267,6 +273,26 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     });
     const collection = createCollection({ database, clock, audit, jobs, contracts, customers, notifications, billing, commissions, identity, publicBaseUrl });
     billing.onPaid((tx, _ctx, bill, p) => collection.onBillPaid(tx, bill, p.paymentId));
+    const ledgerServer =
+      config.qlkh.url && config.evoucher.url
+        ? new LedgerAdapter({ qlkh: { url: config.qlkh.url, apiKey: config.qlkh.apiKey ?? '' }, evoucher: { url: config.evoucher.url, apiKey: config.evoucher.apiKey ?? '' } })
+        : undefined;
+    const ledgerSimulated = () => {
+      const sim = simulators.ledger;
+      return sim ? new LedgerAdapter({ qlkh: { url: sim.url, apiKey: sim.apiKey }, evoucher: { url: sim.url, apiKey: sim.apiKey } }) : unconfiguredLedger;
+    };
+    const billpay = createBillpay({
+      database,
+      clock,
+      audit,
+      jobs,
+      payments,
+      notifications,
+      identity,
+      invoicing,
+      ledger: orSimulator(ledgerServer, 'QLKH_URL and EVOUCHER_URL', ledgerSimulated),
+      publicBaseUrl,
+    });
     const support = createSupport({
       database,
       clock,
@@ -312,6 +338,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
           payments.scheduleDailyReconciliation().catch((err) => log.warn({ err }, 'reconciliation scheduling failed'));
           billing.scheduleMonthlyRun().catch((err) => log.warn({ err }, 'bill run scheduling failed'));
           collection.scheduleDaily().catch((err) => log.warn({ err }, 'collection scheduling failed'));
+          billpay.scheduleVatBatches().catch((err) => log.warn({ err }, 'billpay VAT batch scheduling failed'));
+          billpay.scheduleEndOfDay().catch((err) => log.warn({ err }, 'billpay end-of-day scheduling failed'));
           // Commissions follow the payments ledger every 10 minutes (idempotent: keyed by payment and refund).
           const syncKey = `${COMMISSIONS_SYNC_QUEUE}:${Math.floor(minute / 10)}`;
           jobs
@@ -356,6 +384,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       collectionRoutes(server, collection);
       commissionRoutes(server, commissions);
       revenueFeedRoutes(server, revenueFeed);
+      billpayRoutes(server, billpay, { ledgerSim: simulators.ledger, passwordTriesPerMinute: config.rateLimit.loginPerMinute });
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -370,7 +399,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     }
 
     return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing,
-      usage, billing, commissions, revenueFeed, collection, simulators, server, close };
+      usage, billing, commissions, revenueFeed, collection, billpay, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

@@ -74,6 +74,10 @@ const envSchema = z.object({
     .default('CYYTMB'),
   BHTT_URL: z.url().optional(),
   BHTT_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  QLKH_URL: z.url().optional(),
+  QLKH_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  EVOUCHER_URL: z.url().optional(),
+  EVOUCHER_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   PAYMENT_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
@@ -122,6 +126,9 @@ export interface Config {
   };
   /** No url: the built-in BHTT simulator (only allowed when simulators are on). */
   bhtt: { url?: string; apiKey?: string };
+  /** HT TC QLKH (subscribers, debt clearing) and eVoucher (top-up); no url: the built-in ledger simulator. */
+  qlkh: { url?: string; apiKey?: string };
+  evoucher: { url?: string; apiKey?: string };
   sim: { smtpPort: number; smppPort: number };
 }
 
@@ -153,6 +160,10 @@ const REQUIRED_WITHOUT_SIMULATORS = [
   'EINVOICE_UNIT_CODE',
   'BHTT_URL',
   'BHTT_API_KEY',
+  'QLKH_URL',
+  'QLKH_API_KEY',
+  'EVOUCHER_URL',
+  'EVOUCHER_API_KEY',
 ] as const;
 
 /** What production cannot run without (the outside systems, secrets, and the seller on every invoice): each missing one is named at boot. */
@@ -245,6 +256,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       series: { withTaxAuthorityCode: series[0] === 'C', typeLetter: series[3] as Config['einvoice']['series']['typeLetter'], suffix: series.slice(4) },
     },
     bhtt: { url: e.BHTT_URL, apiKey: e.BHTT_API_KEY },
+    qlkh: { url: e.QLKH_URL, apiKey: e.QLKH_API_KEY },
+    evoucher: { url: e.EVOUCHER_URL, apiKey: e.EVOUCHER_API_KEY },
     sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
   };
 }

@@ -40,6 +40,9 @@ export const ID_PREFIXES = {
   bill: 'bil',
   billLine: 'bln',
   billRun: 'brn',
+  billpayOrder: 'bpo',
+  recoveryCase: 'bpc',
+  invoiceBatch: 'bpb',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -6,6 +6,9 @@ import viVN from 'antd/locale/vi_VN';
 import { BrowserRouter, Link, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, isPublicPath, setUnauthorizedHandler } from './api/client.ts';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { BillpayPage } from './features/billpay/BillpayPage.tsx';
+import { BillpayReturnPage } from './features/billpay/BillpayReturnPage.tsx';
+import { ClearingDeskPage } from './features/billpay/ClearingDeskPage.tsx';
 import { BillDetailPage } from './features/bills/BillDetailPage.tsx';
 import { BillsPage } from './features/bills/BillsPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
@@ -128,6 +131,11 @@ function AppRoutes() {
       <Route path="/payments/vnpay/return" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
         <Route index element={<PayReturnPage />} />
       </Route>
+      {/* SPEC E: MobiFone's public bill payment and top-up site, and VNPay's return to it. */}
+      <Route path="/billpay" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
+        <Route index element={<BillpayPage />} />
+        <Route path="return" element={<BillpayReturnPage />} />
+      </Route>
       <Route
         element={
           <RequireSession>
@@ -152,6 +160,7 @@ function AppRoutes() {
         <Route path="payments" element={<RequireRole roles={AREAS.payments.roles}><PaymentsPage /></RequireRole>} />
         <Route path="payments/reconciliation" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationPage /></RequireRole>} />
         <Route path="payments/reconciliation/:date" element={<RequireRole roles={AREAS.reconciliation.roles}><ReconciliationDayPage /></RequireRole>} />
+        <Route path="billpay/desk" element={<RequireRole roles={AREAS.billpayDesk.roles}><ClearingDeskPage /></RequireRole>} />
         <Route path="debt" element={<RequireRole roles={AREAS.debt.roles}><DebtPage /></RequireRole>} />
         <Route path="debt/policy" element={<RequireRole roles={AREAS.collectionPolicy.roles}><CollectionPolicyPage /></RequireRole>} />
         <Route path="commissions" element={<RequireRole roles={AREAS.commissions.roles}><CommissionsPage /></RequireRole>} />

@@ -26,6 +26,8 @@ export type SmsCommand = (sms: { from: string; args: string[]; text: string }) =
 
 export class NotificationService {
   private commands = new Map<string, SmsCommand>();
+  /** Commands whose arguments are secrets (a password): the inbound message is logged without them. */
+  private secretCommands = new Set<string>();
 
   constructor(
     private readonly database: Database,
@@ -60,10 +62,11 @@ export class NotificationService {
     return this.queue(ex, { channel: 'sms', to: m.to, from: this.transports.shortCode, body: toGsmText(m.text), related: m.related });
   }
 
-  registerSmsCommand(keyword: string, command: SmsCommand, shortCode = this.transports.shortCode): void {
+  registerSmsCommand(keyword: string, command: SmsCommand, shortCode = this.transports.shortCode, opts: { secretArgs?: boolean } = {}): void {
     const key = commandKey(shortCode, keyword);
     if (this.commands.has(key)) throw new Error(`SMS command ${key} registered twice`);
     this.commands.set(key, command);
+    if (opts.secretArgs) this.secretCommands.add(key);
   }
 
   private async queue(
@@ -127,7 +130,7 @@ export class NotificationService {
       direction: 'in',
       to: mo.to,
       from: mo.from,
-      body: mo.text,
+      body: this.secretCommands.has(commandKey(mo.to, keyword)) ? `${keyword} ***` : mo.text,
       status: 'received',
       template: command ? keyword : null,
       createdAt: now,

@@ -40,6 +40,17 @@ export interface BillPort {
   invoiceLines(billId: string): Promise<BillInvoiceLine[]>;
 }
 
+/**
+ * What payments needs of another module that sells through VNPay without a contract (`usePurpose`):
+ * both hooks run inside the IPN's (or querydr's) transaction.
+ */
+export interface PurposePort {
+  /** The money arrived for the purpose's reference. */
+  paidIn(tx: Executor, ctx: Ctx, ref: string, p: { paymentId: string; amountVnd: bigint; paidAt: Date; bankCode: string; txnRef: string }): Promise<void>;
+  /** VNPay said an attempt failed (cancelled, declined, wrong OTP …). */
+  failedIn(tx: Executor, ctx: Ctx, ref: string, p: { paymentId: string; responseCode: string }): Promise<void>;
+}
+
 /** What the payments module is given by the composition root. */
 export interface PaymentModuleDeps {
   audit: AuditLog;
@@ -59,6 +70,8 @@ export interface Deps extends PaymentModuleDeps {
   ipnSources: BlockList | null;
   /** Set by `useBills` once the billing module exists. */
   bills?: BillPort;
+  /** Set by `usePurpose`: the modules that own payments of their own (by `payments.purpose`). */
+  purposes: Map<string, PurposePort>;
 }
 
 /** The slice of a pino/Fastify logger the IPN uses (the request's own, so lines carry the request id). */
@@ -71,6 +84,13 @@ export interface PaymentLogger {
 export function billsOf(d: Deps): BillPort {
   if (!d.bills) throw new Error('the billing module is not plugged into payments');
   return d.bills;
+}
+
+/** The port of a payment's purpose; a purpose payment cannot exist before its module plugs it in. */
+export function purposeOf(d: Deps, purpose: string): PurposePort {
+  const port = d.purposes.get(purpose);
+  if (!port) throw new Error(`no module is plugged into payments for ${purpose}`);
+  return port;
 }
 
 /** Who acts when VNPay (IPN, querydr) or a payments job changes something. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { payments, refunds } from './db/schema.ts';
 
@@ -28,20 +28,21 @@ const PAID = ['paid', 'partially_refunded', 'refunded'] as const;
 /**
  * The money actually collected in [from, to): payments paid and refunds done in that window (what
  * commissions and the revenue feed are computed on). A refund's time is when it became done.
+ * Payments of other modules' purposes (subscribers' bills and top-ups) are not IT-service revenue.
  */
 export async function collectionLedger(database: Database, from: Date, to: Date): Promise<{ payments: CollectedPayment[]; refunds: DoneRefund[] }> {
   const db = database.db;
   const paidRows = await db
     .select()
     .from(payments)
-    .where(and(inArray(payments.status, [...PAID]), gte(payments.paidAt, from), lt(payments.paidAt, to)))
+    .where(and(inArray(payments.status, [...PAID]), isNull(payments.purpose), gte(payments.paidAt, from), lt(payments.paidAt, to)))
     .orderBy(asc(payments.paidAt), asc(payments.id));
   const refundRows = await db
     .select()
     .from(refunds)
     .where(and(eq(refunds.status, 'done'), gte(refunds.updatedAt, from), lt(refunds.updatedAt, to)));
   const paymentIds = [...new Set(refundRows.map((r) => r.paymentId))];
-  const refunded = paymentIds.length ? await db.select().from(payments).where(inArray(payments.id, paymentIds)) : [];
+  const refunded = paymentIds.length ? await db.select().from(payments).where(and(inArray(payments.id, paymentIds), isNull(payments.purpose))) : [];
   const siblings = paymentIds.length ? await db.select().from(refunds).where(and(eq(refunds.status, 'done'), inArray(refunds.paymentId, paymentIds))) : [];
   const byId = new Map(refunded.map((p) => [p.id, toCollected(p)]));
   const order = (
@@ -50,7 +51,7 @@ export async function collectionLedger(database: Database, from: Date, to: Date)
   ) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.id.localeCompare(b.id);
   return {
     payments: paidRows.map(toCollected),
-    refunds: refundRows.sort(order).map((r) => ({
+    refunds: refundRows.filter((r) => byId.has(r.paymentId)).sort(order).map((r) => ({
       id: r.id,
       payment: byId.get(r.paymentId)!,
       amountVnd: r.amountVnd,

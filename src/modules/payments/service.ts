@@ -1,11 +1,11 @@
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { BillPort, Deps, PaymentLogger, PaymentModuleDeps } from './deps.ts';
+import type { BillPort, Deps, PaymentLogger, PaymentModuleDeps, PurposePort } from './deps.ts';
 import { assertVnpayAmount } from './domain/amount.ts';
 import { addressList } from '../../platform/ip-list.ts';
 import { paymentById, paymentByToken, paymentLink, type PaymentRow } from './queries.ts';
-import { billPaymentDescription, createBillPayments, ensurePayment, type PaymentPurpose } from './use-cases/ensure-payment.ts';
+import { billPaymentDescription, createBillPayments, createPurposePayment, ensurePayment, type PaymentPurpose } from './use-cases/ensure-payment.ts';
 import { getPaymentLink } from './use-cases/get-payment-link.ts';
 import { getReconciliation } from './use-cases/get-reconciliation.ts';
 import { handleIpn } from './use-cases/handle-ipn.ts';
@@ -15,11 +15,11 @@ import { orderPackage, type PackageOrder } from './use-cases/order-package.ts';
 import { RECONCILE_QUEUE, reconcileDay, scheduleDailyReconciliation } from './use-cases/reconcile-day.ts';
 import { recordBankTransfer, type BankTransfer } from './use-cases/record-bank-transfer.ts';
 import { INVOICE_QUEUE, requestInvoice } from './use-cases/request-invoice.ts';
-import { requestRefund } from './use-cases/request-refund.ts';
+import { requestRefund, reserveRefund } from './use-cases/request-refund.ts';
 import { REFUND_QUEUE, sendRefund } from './use-cases/send-refund.ts';
 import { settleByQuery } from './use-cases/settle-by-query.ts';
 import { showReturnStatus } from './use-cases/show-return-status.ts';
-import { startAttempt } from './use-cases/start-attempt.ts';
+import { startAttempt, type AttemptOptions } from './use-cases/start-attempt.ts';
 import { viewPaymentLink } from './use-cases/view-payment-link.ts';
 import type { QueryInput } from '../../protocols/vnpay/protocol.ts';
 
@@ -32,7 +32,7 @@ export class PaymentService {
 
   constructor(database: Database, clock: Clock, deps: PaymentModuleDeps) {
     const ipnSources = deps.settings.ipnAllowedIps.length ? addressList(deps.settings.ipnAllowedIps) : null;
-    const d: Deps = (this.d = { ...deps, database, clock, ipnSources });
+    const d: Deps = (this.d = { ...deps, database, clock, ipnSources, purposes: new Map() });
     deps.jobs.register(RECONCILE_QUEUE, (p: { date: string }) => reconcileDay(d, p.date).then(() => undefined));
     deps.jobs.register(REFUND_QUEUE, (p: { refundId: string }) => sendRefund(d, p.refundId));
     deps.jobs.register(INVOICE_QUEUE, (p: { paymentId: string }) => requestInvoice(d, p.paymentId));
@@ -48,10 +48,22 @@ export class PaymentService {
   useBills = (port: BillPort) => {
     this.d.bills = port;
   };
+  /**
+   * Plugs in a module that sells through VNPay without a contract (e.g. `billpay`): its payments
+   * carry `purpose` and a reference, and the port hears when money arrives or an attempt fails.
+   */
+  usePurpose = (purpose: string, port: PurposePort) => {
+    if (this.d.purposes.has(purpose)) throw new Error(`payments purpose ${purpose} plugged twice`);
+    this.d.purposes.set(purpose, port);
+  };
+  /** A purpose's payment, in the caller's transaction (one per purpose and reference). */
+  createPurposePayment = (tx: Executor, p: { purpose: string; ref: string; amountVnd: bigint; description: string; linkMinutes: number }) => createPurposePayment(this.d, tx, p);
+  /** A refund reserved in the caller's transaction and sent by the refund job (a purpose's module checks its own scope). */
+  refundIn = (tx: Executor, ctx: Ctx, paymentId: string, amountVnd: bigint, reason: string) => reserveRefund(this.d, tx, ctx, paymentId, amountVnd, reason);
   linkFor = (_tx: Executor, paymentId: string, expiresAt?: Date) => paymentLink(this.d, paymentId, expiresAt);
   linkDetails = (token: string) => viewPaymentLink(this.d, token);
   startFromLink = async (token: string, ipAddr: string) => startAttempt(this.d, await paymentByToken(this.d, token), ipAddr);
-  startAttempt = (p: PaymentRow, ipAddr: string, ex?: Executor) => startAttempt(this.d, p, ipAddr, ex);
+  startAttempt = (p: PaymentRow, ipAddr: string, ex?: Executor, opts?: AttemptOptions) => startAttempt(this.d, p, ipAddr, ex, opts);
   contractLink = (ctx: Ctx, contractId: string) => getPaymentLink(this.d, ctx, contractId);
   order = (ctx: Ctx, input: PackageOrder, ipAddr: string) => orderPackage(this.d, ctx, input, ipAddr);
   handleIpn = (query: QueryInput, ip: string, log: PaymentLogger) => handleIpn(this.d, query, ip, log);

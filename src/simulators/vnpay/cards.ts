@@ -28,9 +28,13 @@ export const BANKS: readonly SimBank[] = [
   { code: 'EXIMBANK', short: 'Eximbank', name: 'Ngân hàng TMCP Xuất nhập khẩu Việt Nam', color: '#004a99' },
 ];
 
+/** International cards (Visa, MasterCard, JCB) through the card schemes: `vnp_BankCode=INTCARD` opens its card form directly. */
+export const INTERNATIONAL: SimBank = { code: 'INTCARD', short: 'Visa · MasterCard · JCB', name: 'Thẻ thanh toán quốc tế', color: '#1a1f71' };
+
 export function bankByCode(code: string | undefined | null): SimBank | undefined {
   if (!code) return undefined;
-  return BANKS.find((b) => b.code === code.toUpperCase());
+  const upper = code.toUpperCase();
+  return upper === INTERNATIONAL.code ? INTERNATIONAL : BANKS.find((b) => b.code === upper);
 }
 
 /**
@@ -58,6 +62,8 @@ export const TEST_CARDS: readonly TestCard[] = [
   { ...NCB, number: '9704192181368742', behaviour: 'inactive', label: 'Thẻ chưa kích hoạt (09)' },
   { ...NCB, number: '9704193370791314', behaviour: 'locked', label: 'Thẻ bị khóa (12)' },
   { ...NCB, number: '9704194841945513', behaviour: 'expired', label: 'Thẻ hết hạn' },
+  // VNPay's sandbox Visa card; the form's date is its expiry (MM/YY).
+  { bank: 'INTCARD', number: '4456530000001005', holder: 'NGUYEN VAN A', issueDate: '12/26', otp: '123456', behaviour: 'ok', label: 'Visa thành công' },
 ];
 
 export const SUCCESS_CARD = TEST_CARDS[0];

@@ -22,6 +22,7 @@ import { ticketsTexts } from '../features/tickets/i18n.ts';
 import { usersTexts } from '../features/users/i18n.ts';
 import { collectionTexts } from '../features/collection/i18n.ts';
 import { commissionsTexts } from '../features/commissions/i18n.ts';
+import { billpayTexts } from '../features/billpay/i18n.ts';
 import { coreTexts } from './core.ts';
 import type { Lang, Texts } from './texts.ts';
 
@@ -56,6 +57,7 @@ export const TEXT_PARTS = {
   bills: billsTexts,
   collection: collectionTexts,
   commissions: commissionsTexts,
+  billpay: billpayTexts,
 };
 
 type Part = (typeof TEXT_PARTS)[keyof typeof TEXT_PARTS];

@@ -66,6 +66,12 @@ export const PERMISSIONS = {
   'collection.write_off': ['accountant'],
   'billing.run': ['admin', 'accountant'],
   'usage.keys': ['admin', 'ops', 'customer'],
+  /** Bill payment and top-up (SPEC E): the clearing desk sees its own center (E9); admin and accountant all centers. */
+  'billpay.desk': ['clearing', 'admin', 'accountant'],
+  'billpay.clear': ['clearing'],
+  /** E7: cancelling an approved transaction found fraudulent (refund through VNPay). */
+  'billpay.cancel': ['clearing', 'admin'],
+  'billpay.rules': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

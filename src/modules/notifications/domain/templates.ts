@@ -83,6 +83,30 @@ export const TEMPLATES = {
       html: '<p>Dear <b>{{customerName}}</b>,</p><p>MobiFone has received <b>{{amount}}</b> in full for bill {{billNumber}} ({{month}}, contract <b>{{number}}</b>). Your e-invoice will follow.</p><p>Best regards,<br>MobiFone</p>',
     },
   },
+  'billpay.receipt': {
+    vi: {
+      subject: 'MobiFone: {{what}} thành công cho thuê bao {{msisdn}} — {{amount}}',
+      text: 'Kính gửi quý khách,\n\nGiao dịch {{what}} {{amount}} cho thuê bao {{msisdn}} đã thành công lúc {{time}}. Mã giao dịch: {{ref}}.\n\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi quý khách,</p><p>Giao dịch {{what}} <b>{{amount}}</b> cho thuê bao <b>{{msisdn}}</b> đã thành công lúc {{time}}. Mã giao dịch: {{ref}}.</p><p>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: {{what}} done for {{msisdn}} — {{amount}}',
+      text: 'Dear customer,\n\nYour {{what}} of {{amount}} for {{msisdn}} went through at {{time}}. Transaction: {{ref}}.\n\nBest regards,\nMobiFone',
+      html: '<p>Dear customer,</p><p>Your {{what}} of <b>{{amount}}</b> for <b>{{msisdn}}</b> went through at {{time}}. Transaction: {{ref}}.</p><p>Best regards,<br>MobiFone</p>',
+    },
+  },
+  'billpay.cancelled': {
+    vi: {
+      subject: 'MobiFone: giao dịch {{ref}} đã bị huỷ',
+      text: 'Kính gửi quý khách,\n\nGiao dịch thanh toán/nạp tiền {{amount}} cho thuê bao {{msisdn}} (mã {{ref}}) đã bị huỷ do không hợp lệ; số tiền được hoàn về thẻ. Thông tin chi tiết liên hệ 9090.\n\nTrân trọng,\nMobiFone',
+      html: '<p>Kính gửi quý khách,</p><p>Giao dịch thanh toán/nạp tiền <b>{{amount}}</b> cho thuê bao <b>{{msisdn}}</b> (mã {{ref}}) đã bị huỷ do không hợp lệ; số tiền được hoàn về thẻ. Thông tin chi tiết liên hệ 9090.</p><p>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'MobiFone: transaction {{ref}} cancelled',
+      text: 'Dear customer,\n\nThe payment/top-up of {{amount}} for {{msisdn}} (transaction {{ref}}) was cancelled as invalid; the money goes back to the card. Call 9090 for details.\n\nBest regards,\nMobiFone',
+      html: '<p>Dear customer,</p><p>The payment/top-up of <b>{{amount}}</b> for <b>{{msisdn}}</b> (transaction {{ref}}) was cancelled as invalid; the money goes back to the card. Call 9090 for details.</p><p>Best regards,<br>MobiFone</p>',
+    },
+  },
   'collection.reminder': {
     vi: {
       subject: 'MobiFone: nhắc thanh toán cước — hợp đồng {{number}} — {{amount}}',

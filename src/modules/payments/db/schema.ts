@@ -15,6 +15,12 @@ export const payments = paymentsSchema.table(
     amendmentId: text('amendment_id'),
     /** Set when the payment collects a postpaid bill (billing module) instead of the contract or an appendix. */
     billId: text('bill_id'),
+    /**
+     * Set when another module owns what is paid (e.g. `billpay`: a subscriber's bill or top-up), with
+     * its reference; such a payment has no contract or customer (both '') and no QLDV e-invoice.
+     */
+    purpose: text('purpose'),
+    purposeRef: text('purpose_ref'),
     customerId: text('customer_id').notNull(),
     amountVnd: vnd('amount_vnd').notNull(),
     description: text('description').notNull(),
@@ -36,8 +42,9 @@ export const payments = paymentsSchema.table(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`).where(sql`${t.billId} is null`),
+    uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`).where(sql`${t.billId} is null and ${t.purpose} is null`),
     uniqueIndex('payments_bill_idx').on(t.billId),
+    uniqueIndex('payments_purpose_ref_idx').on(t.purpose, t.purposeRef),
     index('payments_status_idx').on(t.status),
     uniqueIndex('payments_bank_ref_idx').on(t.bankRef),
   ],

@@ -29,6 +29,8 @@ export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): P
     contractId: p.contractId,
     amendmentId: p.amendmentId ?? null,
     billId: p.billId ?? null,
+    purpose: null,
+    purposeRef: null,
     customerId: p.customerId,
     amountVnd: p.amountVnd,
     description: p.description,
@@ -88,3 +90,38 @@ export async function createBillPayments(d: Deps, tx: Executor, bills: (PaymentP
 
 /** The description VNPay and the bank statement show for a bill's payment (no diacritics). */
 export const billPaymentDescription = (billNumber: string): string => `Thanh toan cuoc ${billNumber}`;
+
+/**
+ * The payment of another module's purpose (`usePurpose`), created in the caller's transaction:
+ * one per (purpose, ref). It has no contract and no customer in QLDV, and no QLDV e-invoice.
+ */
+export async function createPurposePayment(d: Deps, tx: Executor, p: { purpose: string; ref: string; amountVnd: bigint; description: string; linkMinutes: number }): Promise<PaymentRow> {
+  const now = d.clock.now();
+  const row: PaymentRow = {
+    id: newId('payment', now),
+    contractId: '',
+    amendmentId: null,
+    billId: null,
+    purpose: p.purpose,
+    purposeRef: p.ref,
+    customerId: '',
+    amountVnd: p.amountVnd,
+    description: p.description,
+    status: 'pending',
+    method: 'vnpay',
+    paidTxnRef: null,
+    bankRef: null,
+    note: null,
+    recordedBy: null,
+    paidAt: null,
+    refundedVnd: 0n,
+    applyError: null,
+    linkExpiresAt: new Date(now.getTime() + p.linkMinutes * 60_000),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await tx.insert(payments).values(row);
+  await d.audit.record(tx, SYSTEM, { action: 'payment.created', entityType: 'payment', entityId: row.id, after: { ...row, purpose: p.purpose, purposeRef: p.ref } });
+  return row;
+}

@@ -18,6 +18,8 @@ export function enqueueInvoice(d: Deps, ex: Executor, paymentId: string) {
 export async function requestInvoice(d: Deps, paymentId: string): Promise<void> {
   const p = await paymentById(d, paymentId);
   if (p.status === 'pending' || p.status === 'cancelled') return;
+  // Another module's purpose (a subscriber's bill or top-up) is invoiced by that module's own flow.
+  if (p.purpose) return;
   const lines = p.billId ? await billsOf(d).invoiceLines(p.billId) : [await d.contracts.invoiceLine(p.contractId, p.amendmentId, p.amountVnd)];
   const customer = await d.customers.row(p.customerId);
   await d.database.db.transaction((tx) =>

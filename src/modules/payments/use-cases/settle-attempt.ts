@@ -5,7 +5,7 @@ import { updateVersioned } from '../../../db/versioned.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import { attempts, payments } from '../db/schema.ts';
-import { billsOf, SYSTEM, type Deps } from '../deps.ts';
+import { billsOf, purposeOf, SYSTEM, type Deps } from '../deps.ts';
 import { ATTEMPT_MACHINE, PAYMENT_MACHINE, awaitsMoney } from '../domain/payment-lifecycle.ts';
 import { describePaymentResponse } from '../../../protocols/vnpay/codes.ts';
 
@@ -45,8 +45,11 @@ export async function settleAttempt(
     before: { txnRef: attempt.txnRef, status: attempt.status },
     after: { txnRef: attempt.txnRef, responseCode, message: describePaymentResponse(responseCode), transactionNo, by },
   });
-  if (outcome !== 'success') return;
   const [p] = await tx.select().from(payments).where(eq(payments.id, attempt.paymentId)).for('update');
+  if (outcome !== 'success') {
+    if (p.purpose && p.purposeRef) await purposeOf(d, p.purpose).failedIn(tx, SYSTEM, p.purposeRef, { paymentId: p.id, responseCode });
+    return;
+  }
   if (!awaitsMoney(p.status)) {
     // A second successful attempt for a paid payment: money came twice; an admin refunds one.
     const twice = { applyError: `second successful attempt ${attempt.txnRef}: refund it`, updatedAt: now };
@@ -58,7 +61,10 @@ export async function settleAttempt(
   try {
     const payment = { paymentRef: attempt.txnRef, amountVnd: p.amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
     await tx.transaction(async (sp) => {
-      if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd: p.amountVnd, paidAt });
+      if (p.purpose && p.purposeRef) {
+        const paid = { paymentId: p.id, amountVnd: p.amountVnd, paidAt, bankCode, txnRef: attempt.txnRef };
+        await purposeOf(d, p.purpose).paidIn(sp, SYSTEM, p.purposeRef, paid);
+      } else if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd: p.amountVnd, paidAt });
       else await d.contracts.confirmPaymentIn(sp, SYSTEM, p.contractId, payment);
     });
   } catch (err) {

@@ -14,8 +14,16 @@ export interface StartedAttempt {
   payUrl: string;
 }
 
+/** What a caller may choose of the VNPay page: the card type (vnp_BankCode), language, return page, expiry. */
+export interface AttemptOptions {
+  bankCode?: string;
+  locale?: 'vn' | 'en';
+  returnUrl?: string;
+  expireMinutes?: number;
+}
+
 /** A new VNPay attempt for a payment still awaiting money (a fresh vnp_TxnRef) and the URL to go to. */
-export async function startAttempt(d: Deps, p: PaymentRow, ipAddr: string, ex: Executor = d.database.db): Promise<StartedAttempt> {
+export async function startAttempt(d: Deps, p: PaymentRow, ipAddr: string, ex: Executor = d.database.db, opts: AttemptOptions = {}): Promise<StartedAttempt> {
   if (!awaitsMoney(p.status)) {
     throw paymentError('PAYMENT_NOT_PAYABLE', { payment: p.id, status: p.status });
   }
@@ -26,7 +34,17 @@ export async function startAttempt(d: Deps, p: PaymentRow, ipAddr: string, ex: E
   const s = d.settings;
   const payUrl = buildPaymentUrl(
     { payUrl: s.payUrl, tmnCode: s.tmnCode, hashSecret: s.hashSecret },
-    { txnRef, amountVnd: p.amountVnd, orderInfo: p.description, ipAddr, returnUrl: `${s.publicBaseUrl}/payments/vnpay/return`, now },
+    {
+      txnRef,
+      amountVnd: p.amountVnd,
+      orderInfo: p.description,
+      ipAddr,
+      returnUrl: opts.returnUrl ?? `${s.publicBaseUrl}/payments/vnpay/return`,
+      now,
+      ...(opts.bankCode ? { bankCode: opts.bankCode } : {}),
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(opts.expireMinutes ? { expireMinutes: opts.expireMinutes } : {}),
+    },
   );
   return { paymentId: p.id, txnRef, payUrl };
 }

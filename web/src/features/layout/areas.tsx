@@ -149,6 +149,23 @@ export const AREAS = {
     roles: ['admin', 'accountant', 'collector'],
     group: 'payments',
   },
+  billpayDesk: {
+    path: '/billpay/desk',
+    label: 'nav.billpayDesk',
+    description: 'home.desc.billpayDesk',
+    icon: <TransactionOutlined />,
+    // `billpay.desk`: a clearing user sees their own billing center (E9), admin and accountant all.
+    roles: ['clearing', 'admin', 'accountant'],
+    group: 'payments',
+  },
+  billpaySite: {
+    path: '/billpay',
+    label: 'nav.billpaySite',
+    description: 'home.desc.billpaySite',
+    icon: <CreditCardOutlined />,
+    roles: ['clearing', 'admin', 'call_center'],
+    group: 'payments',
+  },
   commissions: {
     path: '/commissions',
     label: 'nav.commissions',
@@ -242,8 +259,8 @@ export const COMING_SOON: readonly Omit<Area, 'path'>[] = [
     label: 'nav.payments',
     description: 'home.desc.payments',
     icon: <CreditCardOutlined />,
-    // Bill payment and debt clearing (SPEC E); VNPay payments of IT services (D) are the areas above.
-    roles: ['customer', 'am', 'kam', 'clearing'],
+    // VNPay payments of IT services (D) and bill payment with its clearing desk (E) are the areas above.
+    roles: ['customer', 'am', 'kam'],
   },
   {
     label: 'nav.invoices',

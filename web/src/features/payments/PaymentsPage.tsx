@@ -49,9 +49,14 @@ export function PaymentsPage() {
       key: 'description',
       render: (_, p) => (
         <Flex vertical gap={2}>
-          <Link to={`/contracts/${p.contractId}`} onClick={(e) => e.stopPropagation()} data-testid={`payment-contract-${p.id}`}>
-            {p.contractNumber ?? p.description}
-          </Link>
+          {/* A subscriber's bill payment or top-up (SPEC E) has no contract. */}
+          {p.contractId ? (
+            <Link to={`/contracts/${p.contractId}`} onClick={(e) => e.stopPropagation()} data-testid={`payment-contract-${p.id}`}>
+              {p.contractNumber ?? p.description}
+            </Link>
+          ) : (
+            <Typography.Text>{p.description}</Typography.Text>
+          )}
           {p.customerName && <Typography.Text style={{ fontSize: 12 }}>{p.customerName}</Typography.Text>}
           {p.amendmentId && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
