@@ -38,7 +38,7 @@ describe.skipIf(skipBrowser)('web shell journey', () => {
     await page.goto(`${baseUrl}/admin/outbox`);
     await page.getByRole('tab', { name: /SMS/ }).click();
     await page.getByLabel('Subscriber number').fill('84901112233');
-    await page.getByLabel('Text', { exact: true }).fill('MK 1234');
+    await page.getByLabel('Text', { exact: true }).fill('ABC 1234');
     await page.getByRole('button', { name: 'Send' }).click();
     // the reply to an unknown keyword travels back through the simulated SMSC and shows in the log
     await expect.poll(() => page.locator('body').textContent(), { timeout: 15_000 }).toMatch(/khong dung cu phap/);

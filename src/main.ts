@@ -14,6 +14,7 @@ async function main() {
     sims.vnpay && { name: 'VNPay (payment pages, IPN, querydr, refund)', where: `${config.publicBaseUrl}${sims.vnpay.basePath}` },
     sims.einvoice && { name: 'E-invoice provider (M-Invoice style)', where: sims.einvoice.url },
     sims.bhtt && { name: 'BHTT (revenue feed)', where: sims.bhtt.url },
+    sims.ledger && { name: 'Subscriber ledger (HT TC QLKH, eVoucher)', where: sims.ledger.url },
     sims.smtp && { name: 'SMTP sink (mail, seen at /admin/outbox)', where: `smtp://127.0.0.1:${sims.smtp.port}` },
     sims.smsc && { name: 'SMSC (SMPP 3.4)', where: `smpp://127.0.0.1:${sims.smsc.port}` },
   ].filter((s) => !!s);
