@@ -83,6 +83,11 @@ describe.skipIf(noDatabase)('catalog, quotes, customers, On-Premise quotes', () 
     const ok = await s.http('POST', '/api/v1/customers', { token: t.am1, body: { ...base, taxCode: '0301234567-002', contacts: [{ name: 'Trần Văn Tâm', position: 'Giám đốc CNTT', email: 'tam@pnb.vn' }] } });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ taxCode: '0301234567-002', managingUnit: { code: 'CTKV1-KHDN' }, salesUser: { username: 'am1' } });
+    // a readable code from the database, one per customer
+    expect(ok.body.code).toMatch(/^KH\d{6}$/);
+    const all = await s.http('GET', '/api/v1/customers?pageSize=100', { token: t.admin });
+    const codes = all.body.items.map((c: { code: string }) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
     expect((await s.http('POST', '/api/v1/customers', { token: t.am1, body: { ...base, taxCode: '0301234567-002' } })).status).toBe(409);
     // a tax invoice needs the address of a buyer with a tax code: asked where the data is entered
     const noAddress = await s.http('POST', '/api/v1/customers', { token: t.am1, body: { ...base, address: '  ', taxCode: '0301234567-003' } });

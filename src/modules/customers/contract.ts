@@ -23,6 +23,8 @@ export const contact = z
 
 export const customer = z.object({
   id: z.string(),
+  /** KH000001 …: the code people read, print and search by. */
+  code: z.string(),
   type: customerType,
   name: z.string(),
   taxCode: z.string().nullable(),

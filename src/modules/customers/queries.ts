@@ -66,6 +66,7 @@ export async function present(d: CustomerDeps, rows: CustomerRow[], ex: Executor
     const unit = r.managingUnitId ? d.identity.orgUnit(r.managingUnitId) : undefined;
     return {
       id: r.id,
+      code: r.code,
       type: r.type,
       name: r.name,
       taxCode: r.taxCode,

@@ -129,6 +129,10 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
     expect(csv.body).toContain(ref);
     expect(csv.body).toContain('Số hợp đồng');
     expect(csv.body).toContain(contract.number);
+    // the result in words, as on the screen
+    const line = csv.body.split('\n').find((l: string) => l.includes(ref))!;
+    expect(line).toMatch(/Khớp|QLDV còn chờ|QLDV không có|VNPay không có|Lệch số tiền/);
+    expect(line).not.toMatch(/matched|pending_here|unknown_here|missing_at_vnpay|amount_mismatch/);
     expect((await s.http('POST', '/api/v1/payments/reconciliations', { token: t.am1, body: { date: '2026-03-02' } })).status).toBe(403);
   });
 

@@ -3,6 +3,7 @@ import type { Server } from '../../http/server.ts';
 import { toCsv, toXlsx } from '../../platform/export.ts';
 import * as c from './contract.ts';
 import type { PaymentService } from './service.ts';
+import { RECON_KIND_TEXT } from './domain/reconcile.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -152,7 +153,7 @@ export function paymentRoutes(app: Server, payments: PaymentService) {
         'Mã GD (vnp_TxnRef)': i.txnRef,
         'Số hợp đồng': i.contractNumber ?? '',
         'Khách hàng': i.customerName ?? '',
-        'Kết quả': i.kind,
+        'Kết quả': RECON_KIND_TEXT[i.kind],
         'Số tiền VNPay': i.vnpayAmountVnd,
         'Số tiền QLDV': i.ourAmountVnd,
         'Mã GD VNPay': i.transactionNo,

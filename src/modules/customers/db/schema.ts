@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** The table stayed in the `identity` Postgres schema when customers became their own module (no migration). */
@@ -6,6 +7,10 @@ const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'd
 
 export const customers = identitySchema.table('customers', {
   id: text('id').primaryKey(),
+  /** KH000001 …: given by the database (a sequence), printed on invoices as the customer code. */
+  code: text('code')
+    .notNull()
+    .default(sql`('KH' || lpad(nextval('identity.customer_code_seq')::text, 6, '0'))`),
   type: text('type', { enum: ['individual', 'enterprise'] }).notNull(),
   name: text('name').notNull(),
   taxCode: text('tax_code'),

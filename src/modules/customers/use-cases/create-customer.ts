@@ -39,8 +39,8 @@ export async function createCustomer(d: CustomerDeps, ctx: Ctx, input: CustomerI
       const [dup] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.taxCode, row.taxCode));
       if (dup) throw customerError('TAX_CODE_TAKEN', { taxCode: row.taxCode, existing: dup.id });
     }
-    await tx.insert(customers).values(row);
-    await d.audit.record(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: row.id, after: row });
-    return (await present(d, [row], tx))[0];
+    const [created] = await tx.insert(customers).values(row).returning();
+    await d.audit.record(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: row.id, after: created });
+    return (await present(d, [created], tx))[0];
   });
 }

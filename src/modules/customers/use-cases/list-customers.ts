@@ -5,13 +5,13 @@ import { customers } from '../db/schema.ts';
 import type { CustomerDeps } from '../deps.ts';
 import { present, scopeFilter } from '../queries.ts';
 
-/** The customers the caller may see, by name, searched in name, tax code, e-mail and phone. */
+/** The customers the caller may see, by name, searched in name, code, tax code, e-mail and phone. */
 export async function listCustomers(d: CustomerDeps, ctx: Ctx, q: CustomerQuery) {
   const like = `%${q.q}%`;
   const where = [
     scopeFilter(d, ctx),
     q.type ? eq(customers.type, q.type) : undefined,
-    q.q ? or(ilike(customers.name, like), ilike(customers.taxCode, like), ilike(customers.email, like), ilike(customers.phone, like)) : undefined,
+    q.q ? or(ilike(customers.name, like), ilike(customers.code, like), ilike(customers.taxCode, like), ilike(customers.email, like), ilike(customers.phone, like)) : undefined,
   ].filter((x): x is SQL => x !== undefined);
   const cond = where.length ? and(...where) : undefined;
   const db = d.database.db;

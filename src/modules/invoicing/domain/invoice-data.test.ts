@@ -28,9 +28,9 @@ describe('what an invoice request stores', () => {
     expect(d).toMatchObject({ subtotalVnd: 0n, vatVnd: 0n, discountVnd: 0n, totalVnd: 0n });
   });
 
-  it("prints the customer's record as the buyer, the customer id as its code", () => {
-    const c = { id: 'cus_1', name: 'Nguyễn Văn An', taxCode: null, address: 'Hà Nội', email: 'an@example.vn', phone: '0901234567' };
-    const { id: _id, ...printed } = c;
-    expect(buyerOfCustomer(c)).toEqual({ ...printed, customerCode: 'cus_1' });
+  it("prints the customer's record as the buyer, with the customer's code (never its internal id)", () => {
+    const c = { id: 'cus_1', code: 'KH000042', name: 'Nguyễn Văn An', taxCode: null, address: 'Hà Nội', email: 'an@example.vn', phone: '0901234567' };
+    const { id: _id, code: _code, ...printed } = c;
+    expect(buyerOfCustomer(c)).toEqual({ ...printed, customerCode: 'KH000042' });
   });
 });

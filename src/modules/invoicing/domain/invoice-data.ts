@@ -48,11 +48,12 @@ const storedTotals = (t: { subtotal: bigint; vat: bigint; discount: bigint; tota
   totalVnd: t.total,
 });
 
-/** The buyer printed for a customer (identity's record). */
-type CustomerRecord = { id: string; name: string; taxCode: string | null; address: string | null; email: string | null; phone: string | null };
+/** The buyer printed for a customer (the customers module's record). */
+type CustomerRecord = { code: string; name: string; taxCode: string | null; address: string | null; email: string | null; phone: string | null };
 
+/** The customer's code (KH000123), not its internal id, is what the invoice prints as "Mã khách hàng". */
 export function buyerOfCustomer(c: CustomerRecord): Buyer {
-  return { name: c.name, taxCode: c.taxCode, address: c.address, email: c.email, phone: c.phone, customerCode: c.id };
+  return { name: c.name, taxCode: c.taxCode, address: c.address, email: c.email, phone: c.phone, customerCode: c.code };
 }
 
 /** Invoice ids: `inv_` + ULID (the prefix to register as `invoice: 'inv'` in platform/ids.ts). */

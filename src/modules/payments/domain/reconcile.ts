@@ -101,3 +101,12 @@ export function summarizeRecon(items: ReconItem[]) {
     total: items.length,
   };
 }
+
+/** A reconciliation line's result in the exported file, in the accountant's words (the screen says the same). */
+export const RECON_KIND_TEXT: Record<ReconKind, string> = {
+  matched: 'Khớp',
+  pending_here: 'QLDV còn chờ',
+  unknown_here: 'QLDV không có',
+  missing_at_vnpay: 'VNPay không có',
+  amount_mismatch: 'Lệch số tiền',
+};

@@ -70,6 +70,15 @@ export function useSaveTrialPolicy(product = TRIAL_PRODUCT) {
 export const localName = (x: { name: string; nameEn?: string | null }, lang: string) =>
   lang === 'en' ? x.nameEn || x.name : x.name;
 
+/** A product's name in the reader's language from its code (`EKYC` → "MobiFone eKYC …"); the code until the catalog loads. */
+export function useProductName(lang: string): (code: string | null | undefined) => string {
+  const products = useProducts(true).data ?? [];
+  return (code) => {
+    const p = code ? products.find((x) => x.code === code) : undefined;
+    return p ? localName(p, lang) : (code ?? '');
+  };
+}
+
 export const vatLabel = (t: Translate, rate: VatRate | string) => (rate === 'KCT' ? t('vat.kct') : t('vat.rate', { rate }));
 
 export const editionLabel = (t: Translate, e: string) => t.maybe(`edition.${e}`) ?? e;

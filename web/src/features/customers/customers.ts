@@ -27,5 +27,5 @@ export function useCreateCustomer() {
   });
 }
 
-export const customerLabel = (c: Pick<Customer, 'name' | 'taxCode' | 'email'>) =>
-  c.taxCode ? `${c.name} · ${c.taxCode}` : `${c.name} · ${c.email}`;
+export const customerLabel = (c: Pick<Customer, 'code' | 'name' | 'taxCode' | 'email'>) =>
+  [c.name, c.code, c.taxCode ?? c.email].filter(Boolean).join(' · ');

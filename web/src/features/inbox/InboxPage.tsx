@@ -13,6 +13,7 @@ import { PagedTable } from '../../ui/PagedTable.tsx';
 import { FIRST_PAGE, type PageState } from '../../ui/paging.ts';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
 import { DueTime } from '../contracts/ContractDetailPage.tsx';
+import { useProductName } from '../catalog/catalog.ts';
 import { taskKindLabel } from '../contracts/contracts.ts';
 
 type Tab = 'open' | 'overdue' | 'done';
@@ -66,6 +67,7 @@ export function InboxPage() {
 
 function TaskTable({ tab }: { tab: Tab }) {
   const t = useT();
+  const productName = useProductName(t.lang);
   const navigate = useNavigate();
   const [paging, setPaging] = useState(FIRST_PAGE);
   const tasks = useTasks(tab, paging);
@@ -82,7 +84,7 @@ function TaskTable({ tab }: { tab: Tab }) {
       ),
     },
     { title: t('contract.customer'), key: 'customer', render: (_, task) => task.contract.customerName },
-    { title: t('contract.product'), key: 'product', responsive: ['md'], render: (_, task) => task.contract.productCode },
+    { title: t('contract.product'), key: 'product', responsive: ['md'], render: (_, task) => productName(task.contract.productCode) },
     {
       title: t('task.unit'),
       dataIndex: 'unit',

@@ -4,6 +4,7 @@ import { ArrowLeftOutlined, DownloadOutlined, ExportOutlined, FileSyncOutlined, 
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import type { InvoiceAction, InvoiceDetail, InvoiceLine } from '@contracts/invoicing';
+import { ContractLink } from '../contracts/ContractLink.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../ui/format.ts';
@@ -228,7 +229,7 @@ function InfoCard({ inv }: { inv: InvoiceDetail }) {
     { key: 'method', label: t('invoices.paymentMethod'), children: inv.paymentMethod },
     { key: 'paid', label: t('invoices.paidAt'), children: <DateTime value={inv.paidAt} /> },
     ...(inv.sourcePaymentId ? [{ key: 'payment', label: t('invoices.payment'), children: <span className="mono">{inv.sourcePaymentId}</span> }] : []),
-    ...(inv.contractId ? [{ key: 'contract', label: t('invoices.contract'), children: <Link to={`/contracts/${inv.contractId}`}>{t('common.open')}</Link> }] : []),
+    ...(inv.contractId ? [{ key: 'contract', label: t('invoices.contract'), children: <ContractLink id={inv.contractId} /> }] : []),
     { key: 'created', label: t('invoices.createdAt'), children: <DateTime value={inv.createdAt} /> },
     { key: 'issued', label: t('invoices.issuedAt'), children: <DateTime value={inv.issuedAt} /> },
     ...(inv.taxAuthorityCode ? [{ key: 'mccqt', label: t('invoices.taxAuthorityCode'), children: <span className="mono">{inv.taxAuthorityCode}</span> }] : []),

@@ -20,6 +20,7 @@ import { useT, type Translate } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { requiredChoiceRule, requiredRule } from '../../ui/rules.ts';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
+import { useProductName } from '../catalog/catalog.ts';
 import { CustomerSelect } from '../customers/CustomerSelect.tsx';
 import { AttachmentPicker } from './Attachments.tsx';
 import {
@@ -69,8 +70,8 @@ function useSubmitTicket(onDone: (ticket: TicketDetail) => void) {
   return { submit, busy: create.isPending || uploading };
 }
 
-const contractOptions = (list: { id: string; number: string; productCode?: string; product?: { code: string } | null }[]) =>
-  list.map((c) => ({ value: c.id, label: `${c.number} · ${c.productCode ?? c.product?.code ?? ''}` }));
+const contractOptions = (list: { id: string; number: string; productCode?: string; product?: { code: string } | null }[], productName: (code?: string) => string) =>
+  list.map((c) => ({ value: c.id, label: `${c.number} · ${productName(c.productCode ?? c.product?.code)}` }));
 
 function SlaHint({ t, type, level }: { t: Translate; type?: RequestType; level?: Level }) {
   const { permissions } = useSession();
@@ -106,6 +107,7 @@ const PHONE = /^(\+?84|0)\d{9,10}$/;
 
 const asCustomer = (c: TicketLookup['customers'][number]): Customer => ({
   ...c,
+  code: '',
   phone: c.phone ?? '',
   email: c.email ?? '',
   taxCode: null,
@@ -118,6 +120,7 @@ const asCustomer = (c: TicketLookup['customers'][number]): Customer => ({
 
 function StaffIntake() {
   const t = useT();
+  const productName = useProductName(t.lang);
   const navigate = useNavigate();
   const { user } = useSession();
   const [form] = Form.useForm<StaffValues>();
@@ -279,7 +282,7 @@ function StaffIntake() {
                   disabled={!customerId}
                   loading={contracts.isFetching}
                   placeholder={t('intake.contractNone')}
-                  options={contractOptions(contractList)}
+                  options={contractOptions(contractList, productName)}
                   data-testid="ticket-contract"
                 />
               </Form.Item>
@@ -333,6 +336,7 @@ interface CustomerValues {
 
 function CustomerRequest() {
   const t = useT();
+  const productName = useProductName(t.lang);
   const navigate = useNavigate();
   const [form] = Form.useForm<CustomerValues>();
   const contracts = useCustomerContracts(undefined, true);
@@ -368,7 +372,7 @@ function CustomerRequest() {
                   allowClear
                   loading={contracts.isFetching}
                   placeholder={t('intake.contractNone')}
-                  options={contractOptions(contracts.data?.items ?? [])}
+                  options={contractOptions(contracts.data?.items ?? [], productName)}
                   data-testid="ticket-contract"
                 />
               </Form.Item>
