@@ -46,14 +46,21 @@ describe.skipIf(skipBrowser)('contract journey (C2)', () => {
     await act(accountant, 'record_payment', (p) => p.getByTestId('dialog-reference').fill('UNC-20260302-01'));
     await expect.poll(() => status(accountant)).toBe('pending_approval');
 
-    for (const approver of ['approver.ctkv1', 'approver.ttcntt']) {
-      const page = await as(approver);
-      await page.goto(`${baseUrl}/inbox`);
-      await page.getByTestId(`task-contract-${number}`).click();
-      await page.waitForURL(url);
-      await act(page, 'approve');
-      await expect.poll(() => page.locator('body').textContent()).toMatch(/Đã duyệt|đã duyệt|Approved/);
-    }
+    // The CTKV approver decides from the inbox row (amount, customer, seller shown); TT CNTT from the contract.
+    const ctkv = await as('approver.ctkv1');
+    await ctkv.goto(`${baseUrl}/inbox`);
+    const row = ctkv.locator('tr', { has: ctkv.getByTestId(`task-contract-${number}`) });
+    await expect.poll(() => row.textContent()).toMatch(/21\.000\.000 ₫.*Nguyễn Văn An/);
+    await ctkv.getByTestId(`inbox-approve-${number}`).click();
+    await ctkv.getByTestId('dialog-ok').click();
+    await expect.poll(() => ctkv.getByTestId(`inbox-approve-${number}`).count()).toBe(0);
+
+    const ttcntt = await as('approver.ttcntt');
+    await ttcntt.goto(`${baseUrl}/inbox`);
+    await ttcntt.getByTestId(`task-contract-${number}`).click();
+    await ttcntt.waitForURL(url);
+    await act(ttcntt, 'approve');
+    await expect.poll(() => ttcntt.locator('body').textContent()).toMatch(/Đã duyệt|đã duyệt|Approved/);
 
     const ops = await as('ops1');
     await ops.goto(url);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { fail } from './errors.ts';
 import { newId } from './ids.ts';
@@ -54,6 +54,17 @@ export async function listFiles(ex: Executor, ownerType: string, ownerId: string
     .from(files)
     .where(and(eq(files.ownerType, ownerType), eq(files.ownerId, ownerId)))
     .orderBy(asc(files.createdAt));
+}
+
+/** How many files each owner has (owners without any are absent). */
+export async function countFiles(ex: Executor, ownerType: string, ownerIds: string[]): Promise<Map<string, number>> {
+  if (ownerIds.length === 0) return new Map();
+  const rows = await ex
+    .select({ ownerId: files.ownerId, n: count() })
+    .from(files)
+    .where(and(eq(files.ownerType, ownerType), inArray(files.ownerId, ownerIds)))
+    .groupBy(files.ownerId);
+  return new Map(rows.map((r) => [r.ownerId, Number(r.n)]));
 }
 
 export async function readFile(ex: Executor, ownerType: string, ownerId: string, id: string) {

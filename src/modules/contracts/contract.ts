@@ -197,7 +197,17 @@ export const task = z.object({
   kind: taskKind,
   status: taskStatus,
   amendmentId: z.string().nullable(),
-  contract: z.object({ id, number: z.string(), customerName: z.string(), productCode: z.string() }),
+  /** What an approver decides on, without opening the contract: amount, customer, product, seller, documents. */
+  contract: z.object({
+    id,
+    number: z.string(),
+    status: contractStatus,
+    customerName: z.string(),
+    productCode: z.string(),
+    totalVnd: vndOut,
+    sellerName: z.string().nullable(),
+    documentCount: z.number().int(),
+  }),
   unit: unitRef.nullable(),
   openedAt: instantOut,
   dueAt: instantOut,

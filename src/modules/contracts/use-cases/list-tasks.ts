@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { TASK_KINDS, type TaskKind } from '../contract.ts';
 import { mayListOverdue, taskKindsFor } from '../domain/tasks.ts';
 import { canSee, summaries, unitRef } from '../queries.ts';
+import { countFiles } from '../../../platform/files.ts';
 
 export interface TaskQuery {
   status?: 'open' | 'done';
@@ -40,6 +41,8 @@ export async function listTasks(d: Deps, ctx: Ctx, q: TaskQuery) {
   const visible = rows.filter((r) => canSee(d, ctx, r.contract));
   const page = visible.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const described = await summaries(d, page.map((r) => r.contract));
+  const sellers = await d.identity.namesOf(page.map((r) => r.contract.salesUserId));
+  const documents = await countFiles(d.database.db, 'contract', page.map((r) => r.contract.id));
   const now = d.clock.now();
   return {
     items: page.map(({ task, contract }, i) => ({
@@ -50,8 +53,12 @@ export async function listTasks(d: Deps, ctx: Ctx, q: TaskQuery) {
       contract: {
         id: contract.id,
         number: contract.number,
+        status: contract.status,
         customerName: described[i].customer?.name ?? '',
         productCode: described[i].product?.code ?? '',
+        totalVnd: contract.totalVnd,
+        sellerName: contract.salesUserId ? (sellers.get(contract.salesUserId) ?? null) : null,
+        documentCount: documents.get(contract.id) ?? 0,
       },
       unit: unitRef(d, task.unitId),
       openedAt: task.openedAt,

@@ -10,6 +10,13 @@ import type { PageState } from '../../ui/paging.ts';
 
 export const contractsKey = ['contracts'] as const;
 
+/** What a command's dialog needs to name the contract: its id, number and customer. */
+export interface ContractRef {
+  id: string;
+  number: string;
+  customer?: { name: string } | null;
+}
+
 /** Who may declare a contract (C2) — the "Khai báo hợp đồng" button and /contracts/new. */
 export const DECLARE_ROLES: readonly Role[] = ['am', 'kam', 'agent', 'admin'];
 

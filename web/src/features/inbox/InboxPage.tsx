@@ -15,6 +15,8 @@ import { hasAnyRole, useSession } from '../auth/session.tsx';
 import { DueTime } from '../contracts/ContractDetailPage.tsx';
 import { useProductName } from '../catalog/catalog.ts';
 import { taskKindLabel } from '../contracts/contracts.ts';
+import { InlineDecision } from './InlineDecision.tsx';
+import { Money } from '../../ui/Money.tsx';
 
 type Tab = 'open' | 'overdue' | 'done';
 
@@ -85,6 +87,21 @@ function TaskTable({ tab }: { tab: Tab }) {
     },
     { title: t('contract.customer'), key: 'customer', render: (_, task) => task.contract.customerName },
     { title: t('contract.product'), key: 'product', responsive: ['md'], render: (_, task) => productName(task.contract.productCode) },
+    { title: t('contract.total'), key: 'total', align: 'right', render: (_, task) => <Money value={task.contract.totalVnd} /> },
+    { title: t('contract.salesUser'), key: 'seller', responsive: ['lg'], render: (_, task) => task.contract.sellerName ?? '—' },
+    {
+      title: t('inbox.documents'),
+      key: 'documents',
+      responsive: ['md'],
+      render: (_, task) =>
+        task.contract.documentCount ? (
+          <Link to={`/contracts/${task.contract.id}#documents`} onClick={(e) => e.stopPropagation()}>
+            {t('inbox.documentCount', { n: task.contract.documentCount })}
+          </Link>
+        ) : (
+          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+        ),
+    },
     {
       title: t('task.unit'),
       dataIndex: 'unit',
@@ -95,6 +112,7 @@ function TaskTable({ tab }: { tab: Tab }) {
     tab === 'done'
       ? { title: t('task.doneAt'), dataIndex: 'doneAt', render: (v: string | null) => <DateTime value={v} /> }
       : { title: t('task.dueAt'), key: 'due', render: (_, task) => <DueTime dueAt={task.dueAt} overdue={task.overdue} /> },
+    ...(tab === 'done' ? [] : [{ title: t('common.actions'), key: 'decide', render: (_: unknown, task: Task) => <InlineDecision task={task} /> }]),
   ];
 
   return (

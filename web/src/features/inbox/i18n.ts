@@ -8,6 +8,8 @@ export const inboxTexts = defineTexts({
     'inbox.overdue': 'Quá hạn',
     'inbox.done': 'Đã xong',
     'inbox.empty': 'Không có việc nào',
+    'inbox.documents': 'Tài liệu',
+    'inbox.documentCount': '{n} tài liệu',
   },
   en: {
     'inbox.title': 'Inbox',
@@ -15,5 +17,7 @@ export const inboxTexts = defineTexts({
     'inbox.overdue': 'Overdue',
     'inbox.done': 'Done',
     'inbox.empty': 'Nothing here',
+    'inbox.documents': 'Documents',
+    'inbox.documentCount': '{n} document(s)',
   },
 });

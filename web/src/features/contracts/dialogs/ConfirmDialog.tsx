@@ -1,12 +1,12 @@
 import { Typography } from 'antd';
-import type { ContractDetail } from '@contracts/contracts';
+import type { ContractRef } from '../contracts.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { useSubmit } from '../../../ui/useSubmit.ts';
 import { actionLabel, useContractAction } from '../contracts.ts';
 
 /** Commands without input: submit (send the payment link), approve, resume. */
-export function ConfirmDialog({ contract, action, onClose }: { contract: ContractDetail; action: 'submit' | 'approve' | 'resume'; onClose: () => void }) {
+export function ConfirmDialog({ contract, action, onClose }: { contract: ContractRef; action: 'submit' | 'approve' | 'resume'; onClose: () => void }) {
   const t = useT();
   const run = useContractAction(contract.id, action);
   const send = useSubmit(run, t('action.done', { action: actionLabel(t, action) }), onClose);

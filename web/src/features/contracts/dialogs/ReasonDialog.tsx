@@ -1,5 +1,5 @@
 import { Form, Input, Typography } from 'antd';
-import type { ContractDetail } from '@contracts/contracts';
+import type { ContractRef } from '../contracts.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { FormDialog } from '../../../ui/FormDialog.tsx';
 import { requiredRule } from '../../../ui/rules.ts';
@@ -7,7 +7,7 @@ import { useSubmit } from '../../../ui/useSubmit.ts';
 import { actionLabel, useContractAction } from '../contracts.ts';
 
 /** Commands that need a reason: reject, cancel, suspend. */
-export function ReasonDialog({ contract, action, onClose }: { contract: ContractDetail; action: 'reject' | 'cancel' | 'suspend'; onClose: () => void }) {
+export function ReasonDialog({ contract, action, onClose }: { contract: ContractRef; action: 'reject' | 'cancel' | 'suspend'; onClose: () => void }) {
   const t = useT();
   const run = useContractAction(contract.id, action);
   const send = useSubmit(run, t('action.done', { action: actionLabel(t, action) }), onClose);
