@@ -42,6 +42,9 @@ import { COMMISSIONS_SYNC_QUEUE, createCommissions, type CommissionService } fro
 import { commissionRoutes } from './modules/commissions/routes.ts';
 import { createCollection, type CollectionService } from './modules/collection/index.ts';
 import { collectionRoutes } from './modules/collection/routes.ts';
+import { createEkyc, ImageVault, type EkycProviders, type EkycService } from './modules/ekyc/index.ts';
+import { ekycRoutes } from './modules/ekyc/routes.ts';
+import { localProviders } from './modules/ekyc/providers/local.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
 import { startSmscSimulator, type SmscSimulator } from './simulators/smsc.ts';
@@ -68,6 +71,7 @@ export interface System {
   invoicing: InvoicingService;
   usage: UsageService;
   billing: BillingService;
+  ekyc: EkycService;
   commissions: CommissionService;
   revenueFeed: RevenueFeedService;
   collection: CollectionService;
@@ -266,6 +270,22 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     });
     const collection = createCollection({ database, clock, audit, jobs, contracts, customers, notifications, billing, commissions, identity, publicBaseUrl });
     billing.onPaid((tx, _ctx, bill, p) => collection.onBillPaid(tx, bill, p.paymentId));
+    // eKYC: the OCR and face models load on the first verification; the tesseract workers end with the system.
+    let ekycProviders: (EkycProviders & { close(): Promise<void> }) | undefined;
+    closers.push(() => ekycProviders?.close());
+    const ekyc = createEkyc({
+      database,
+      clock,
+      audit,
+      jobs,
+      catalog,
+      contracts,
+      usage,
+      billing,
+      providers: () => (ekycProviders ??= localProviders()),
+      vault: ImageVault.fromText(config.ekyc.imageKey),
+      settings: { ...config.ekyc, publicBaseUrl },
+    });
     const support = createSupport({
       database,
       clock,
@@ -317,6 +337,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
             .enqueue(database.db, { queue: COMMISSIONS_SYNC_QUEUE, key: syncKey, payload: {}, maxAttempts: 3 })
             .catch((err) => log.warn({ err }, 'commission sync scheduling failed'));
           revenueFeed.scheduleLastMonth().catch((err) => log.warn({ err }, 'BHTT month scheduling failed'));
+          ekyc.scheduleErase().catch((err) => log.warn({ err }, 'eKYC retention scheduling failed'));
         }, 60_000);
         tick.unref();
         closers.push(() => clearInterval(tick));
@@ -355,6 +376,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       collectionRoutes(server, collection);
       commissionRoutes(server, commissions);
       revenueFeedRoutes(server, revenueFeed);
+      await ekycRoutes(server, ekyc);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -369,7 +391,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     }
 
     return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing,
-      usage, billing, commissions, revenueFeed, collection, simulators, server, close };
+      usage, billing, commissions, revenueFeed, collection, ekyc, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

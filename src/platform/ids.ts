@@ -40,6 +40,8 @@ export const ID_PREFIXES = {
   bill: 'bil',
   billLine: 'bln',
   billRun: 'brn',
+  ekycRequest: 'ekr',
+  ekycImage: 'eki',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
