@@ -79,7 +79,7 @@ const envSchema = z.object({
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)')
     .optional(),
   EKYC_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  EKYC_FACE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  EKYC_FACE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   EKYC_MIN_FACE_PX: z.coerce.number().int().min(16).max(2000).default(64),
   EKYC_LIVENESS_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   SIM_SMTP_PORT: port.default(2525),

@@ -126,3 +126,7 @@ export type RequestLogItem = z.input<typeof requestLogItem>;
 export type Dashboard = z.input<typeof dashboard>;
 export type Outcome = (typeof OUTCOMES)[number];
 export type Kind = (typeof KINDS)[number];
+/** As the web receives them. */
+export type DashboardView = z.output<typeof dashboard>;
+export type RequestLogPage = z.output<typeof requestLog>;
+export type RequestLogRow = z.output<typeof requestLogItem>;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
+import { packageDir } from './package-dir.ts';
 import type { FaceProvider, FaceResult } from './ports.ts';
 
 const require = createRequire(import.meta.url);
@@ -48,8 +49,8 @@ export class HumanFace implements FaceProvider {
   private load(): Promise<HumanLike> {
     this.human ??= (async () => {
       allowFileFetch();
-      const root = path.dirname(require.resolve('@vladmandic/human/package.json'));
-      const wasmDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist/');
+      const root = packageDir('@vladmandic/human');
+      const wasmDir = path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist/');
       const { Human } = require(path.join(root, 'dist/human.node-wasm.js')) as { Human: new (config: unknown) => HumanLike };
       const still = { skipFrames: 0, skipTime: 0 };
       const human = new Human({

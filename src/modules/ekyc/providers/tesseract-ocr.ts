@@ -1,13 +1,12 @@
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { fromSlashed } from '../domain/dates.ts';
 import { cropForOcr } from './images.ts';
+import { packageDir } from './package-dir.ts';
 import type { OcrProvider, PrintedBack, PrintedFront } from './ports.ts';
 
-const require = createRequire(import.meta.url);
 /** The traineddata inside the npm data packages: read from disk, never downloaded (langPath + cacheMethod 'none'). */
-const dataDir = (pkg: string, variant: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), variant);
+const dataDir = (pkg: string, variant: string) => path.join(packageDir(pkg), variant);
 
 /**
  * OCR with tesseract.js: Vietnamese (LSTM) for the printed sides; the legacy English engine on an
@@ -87,9 +86,10 @@ export function parseFront(text: string): PrintedFront {
   const idNumber = /\b(\d{12})\b/.exec(text.replace(/(\d)\s(?=\d)/g, '$1'))?.[1] ?? null;
   const fullName = after(lines, /^.*(Full name|Họ và tên)[^:]*:?/i);
   const birth = DATE.exec(after(lines, /^.*(Date of birth|Ngày sinh)[^:]*:?/i) ?? '')?.[1];
-  const sexText = after(lines, /^.*(Sex|Giới tính)[^:]*:?/i) ?? '';
-  const sex = /\bNam\b/i.test(sexText) ? 'M' : /\bNữ\b/i.test(sexText) ? 'F' : null;
-  const nationality = (after(lines, /^.*(Nationality|Quốc tịch)[^:]*:?/i) ?? '').replace(/^(Nam|Nữ)\s+/i, '').replace(/.*(Quốc tịch|Nationality)[^:]*:?\s*/i, '') || null;
+  // "Giới tính / Sex: Nữ   Quốc tịch / Nationality: Việt Nam" is one line: the sex is the first word.
+  const sexWord = (after(lines, /^.*?(Sex|Giới tính)[^:]*:/i) ?? '').split(/\s+/)[0]?.toLowerCase();
+  const sex = sexWord === 'nam' ? 'M' : sexWord === 'nữ' ? 'F' : null;
+  const nationality = after(lines, /^.*(Nationality|Quốc tịch)[^:]*:/i);
   const expiry = DATE.exec(after(lines, /^.*(Date of expiry|Có giá trị đến)[^:]*:?/i) ?? '')?.[1];
   return {
     idNumber,

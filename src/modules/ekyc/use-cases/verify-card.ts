@@ -2,106 +2,29 @@ import { createHash } from 'node:crypto';
 import { toLocalDate } from '../../../platform/calendar.ts';
 import type { VerificationResult } from '../contract.ts';
 import type { Deps } from '../deps.ts';
-import { checkCardDates } from '../domain/card-dates.ts';
-import { crossCheck } from '../domain/cross-check.ts';
-import { decide } from '../domain/decision.ts';
-import { checkIdNumber, type Check } from '../domain/id-number.ts';
-import { checkMrz } from '../domain/mrz.ts';
-import { parseCccdQr } from '../domain/qr.ts';
+import { assessCard, type CardImages } from './assess-card.ts';
 import type { Caller } from './authorize-caller.ts';
 import { storeImages } from './images.ts';
 import { metered } from './metered.ts';
 
-export interface CardImages {
-  front: { mime: string; content: Buffer };
-  back: { mime: string; content: Buffer };
-  selfie: { mime: string; content: Buffer };
-}
+export type { CardImages } from './assess-card.ts';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-type Group = VerificationResult['checks'][number]['group'];
-const tag = (group: Group, checks: Check[] | null | undefined) => (checks ?? []).map((c) => ({ ...c, group }));
 
-/**
- * POST /verifications: front, back and selfie → fields, each check with its result, the face-match and
- * liveness scores, and the decision with its reasons. Every reader is a provider port; the rules are
- * the pure domain functions. The images are stored encrypted with the request.
- */
+/** POST /verifications: the card assessed, metered per request id, its images stored encrypted with the request. */
 export async function verifyCard(d: Deps, caller: Caller, requestId: string | undefined, img: CardImages) {
   const fingerprint = { front: sha(img.front.content), back: sha(img.back.content), selfie: sha(img.selfie.content) };
   return metered<VerificationResult>(d, caller, { requestId, kind: 'verification', fingerprint }, async (rowId, rid) => {
-    const started = performance.now();
-    const p = d.providers();
-    const today = toLocalDate(d.clock.now());
-    // One after another: the OCR engines and the face model each take a core.
-    const front = await p.ocr.readFront(img.front.content);
-    const back = await p.ocr.readBack(img.back.content);
-    const mrzLines = await p.ocr.readMrz(img.back.content);
-    const qrText = await p.qr.read([img.front.content, img.back.content]);
-    const face = await p.face.compare(img.front.content, img.selfie.content);
-
-    const mrz = mrzLines ? checkMrz(mrzLines, today) : null;
-    const qr = qrText ? parseCccdQr(qrText) : null;
-    const m = mrz?.fields;
-    const q = qr?.fields;
-    const mrzName = m?.surname ? `${m.surname} ${m.givenNames ?? ''}`.trim() : null;
-    const fields = {
-      idNumber: front.idNumber ?? q?.idNumber ?? m?.idNumber ?? null,
-      fullName: front.fullName ?? q?.fullName ?? mrzName,
-      birthDate: front.birthDate ?? q?.birthDate ?? m?.birthDate ?? null,
-      sex: front.sex ?? q?.sex ?? m?.sex ?? null,
-      nationality: front.nationality ?? (m?.nationality === 'VNM' ? 'Việt Nam' : null),
-      homeTown: front.homeTown,
-      address: front.address ?? q?.address ?? null,
-      issueDate: back.issueDate ?? q?.issueDate ?? null,
-      expiryDate: mrz ? (m?.expiryDate ?? null) : front.expiryDate,
-    };
-    const idCheck = fields.idNumber ? checkIdNumber(fields.idNumber, today, { birthDate: fields.birthDate ?? undefined, sex: fields.sex ?? undefined }) : null;
-    const dates = checkCardDates({ birthDate: fields.birthDate, issueDate: fields.issueDate, expiryDate: fields.expiryDate }, today);
-    const cross = crossCheck({
-      front: { idNumber: front.idNumber, fullName: front.fullName, birthDate: front.birthDate, sex: front.sex, expiryDate: front.expiryDate, address: front.address },
-      back: { issueDate: back.issueDate },
-      ...(m ? { mrz: { idNumber: m.idNumber, fullName: mrzName, birthDate: m.birthDate, sex: m.sex, expiryDate: m.expiryDate } } : {}),
-      ...(q ? { qr: q } : {}),
-    });
-    const s = d.settings;
-    const { decision, reasons } = decide({
-      mrz: mrz?.checks ?? null,
-      qr: qr?.checks ?? null,
-      idNumber: idCheck?.checks ?? null,
-      dates,
-      cross,
-      face: { score: face.score, threshold: s.faceMatchThreshold, minSidePx: face.faceSizePx, minFacePx: s.minFaceSizePx },
-      liveness: { score: face.liveness, threshold: s.livenessThreshold },
-    });
-    const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-    const response: VerificationResult = {
-      id: rowId,
-      requestId: rid,
-      decision,
-      reasons,
-      fields,
-      checks: [...tag('mrz', mrz?.checks), ...tag('qr', qr?.checks), ...tag('idNumber', idCheck?.checks), ...tag('dates', dates), ...tag('cross', cross)],
-      scores: {
-        faceMatch: round(face.score),
-        faceMatchThreshold: s.faceMatchThreshold,
-        faceSizePx: face.faceSizePx,
-        minFaceSizePx: s.minFaceSizePx,
-        liveness: round(face.liveness),
-        livenessThreshold: s.livenessThreshold,
-      },
-      mrzLines,
-      durationMs: Math.round(performance.now() - started),
-    };
+    const assessment = await assessCard(d.providers(), d.settings, toLocalDate(d.clock.now()), img);
     const parts = [
       { part: 'front', ...img.front },
       { part: 'back', ...img.back },
       { part: 'selfie', ...img.selfie },
     ];
     return {
-      response,
-      outcome: decision,
-      reasons: reasons.map((r) => (r.check ? `${r.code}:${r.check}` : r.code)),
+      response: { id: rowId, requestId: rid, ...assessment },
+      outcome: assessment.decision,
+      reasons: assessment.reasons.map((r) => (r.check ? `${r.code}:${r.check}` : r.code)),
       persist: (tx, id) => storeImages(d, tx, id, caller.contractId, parts),
     };
   });
