@@ -19,7 +19,14 @@ export async function rgba(image: Buffer, maxSide = 1600): Promise<Pixels> {
 }
 
 /** A region of the image, in fractions of its size, as grey PNG scaled by `scale` and thresholded (for OCR). */
-export async function cropForOcr(image: Buffer, region: { left: number; top: number; width: number; height: number }, scale: number, threshold?: number): Promise<Buffer> {
+export async function cropForOcr(
+  image: Buffer,
+  region: { left: number; top: number; width: number; height: number },
+  scale: number,
+  threshold?: number,
+  rotateDeg = 0,
+): Promise<Buffer> {
+  if (rotateDeg) image = await sharp(image).rotate().rotate(rotateDeg, { background: '#ffffff' }).png().toBuffer();
   const meta = await sharp(image).rotate().metadata();
   const w = meta.autoOrient?.width ?? meta.width ?? 0;
   const h = meta.autoOrient?.height ?? meta.height ?? 0;

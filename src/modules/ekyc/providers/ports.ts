@@ -4,21 +4,9 @@
  * Images are the uploaded bytes (JPEG or PNG).
  */
 
-/** What OCR read from the printed sides, as text (dates `YYYY-MM-DD`, sex M/F); null where it read nothing. */
-export interface PrintedFront {
-  idNumber: string | null;
-  fullName: string | null;
-  birthDate: string | null;
-  sex: 'M' | 'F' | null;
-  nationality: string | null;
-  homeTown: string | null;
-  address: string | null;
-  expiryDate: string | null;
-}
+import type { PrintedBack, PrintedFront } from '../domain/printed-text.ts';
 
-export interface PrintedBack {
-  issueDate: string | null;
-}
+export type { PrintedBack, PrintedFront };
 
 export interface OcrProvider {
   readFront(image: Buffer): Promise<PrintedFront>;

@@ -3,8 +3,6 @@ import { defineTexts } from '../../i18n/texts.ts';
 /** The customer's eKYC console: dashboard, request log, test page. */
 export const ekycTexts = defineTexts({
   vi: {
-    'nav.ekyc': 'eKYC',
-    'home.desc.ekyc': 'Thống kê yêu cầu xác thực, nhật ký, cước tạm tính và trang thử ảnh',
     'ekyc.title': 'MobiFone eKYC',
     'ekyc.contract': 'Hợp đồng',
     'ekyc.noContract': 'Bạn chưa có hợp đồng eKYC đang hoạt động',
@@ -61,8 +59,6 @@ export const ekycTexts = defineTexts({
     'ekyc.field.expiryDate': 'Có giá trị đến',
   },
   en: {
-    'nav.ekyc': 'eKYC',
-    'home.desc.ekyc': 'Verification requests, the request log, the projected bill and a test page',
     'ekyc.title': 'MobiFone eKYC',
     'ekyc.contract': 'Contract',
     'ekyc.noContract': 'You have no active eKYC contract',
