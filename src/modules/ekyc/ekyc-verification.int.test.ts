@@ -102,6 +102,8 @@ describe.skipIf(noDatabase)('eKYC verification of a card (multipart), images enc
     expect(missing.json().error).toMatchObject({ code: 'EKYC_IMAGE_INVALID', details: { part: 'selfie' } });
     const fake = await verify({ ...images, back: { name: 'back.png', type: 'image/png', content: Buffer.from('%PDF-1.4 not an image') } }, { 'x-api-key': key });
     expect(fake.json().error).toMatchObject({ code: 'EKYC_IMAGE_INVALID', details: { part: 'back' } });
+    const truncated = await verify({ ...images, selfie: { ...images.selfie, content: images.selfie.content.subarray(0, 2000) } }, { 'x-api-key': key });
+    expect(truncated.json().error).toMatchObject({ code: 'EKYC_IMAGE_INVALID', details: { part: 'selfie' } });
     expect((await verify(images, {})).statusCode).toBe(401);
   });
 
@@ -122,6 +124,7 @@ describe.skipIf(noDatabase)('eKYC verification of a card (multipart), images enc
 
   it("the console's test page verifies on the customer's own contract only", async () => {
     expect((await verify(images, { authorization: `Bearer ${t.customer1}` }, `/api/v1/ekyc/contracts/${contractId}/verifications`)).statusCode).toBe(404);
+    expect((await verify(images, { authorization: `Bearer ${t.am1}` }, `/api/v1/ekyc/contracts/${contractId}/verifications`)).statusCode).toBe(404);
     const mine = await verify(images, { authorization: `Bearer ${t.enterprise1}`, 'idempotency-key': 'console-1' }, `/api/v1/ekyc/contracts/${contractId}/verifications`);
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json().fields.idNumber).toBe('001096012345');

@@ -40,3 +40,18 @@ export async function cropForOcr(
   if (threshold !== undefined) img = img.threshold(threshold);
   return img.png().toBuffer();
 }
+
+/**
+ * Whether an upload decodes as a whole picture of a sensible size (a truncated JPEG or a bomb of
+ * pixels is refused before any reader sees it).
+ */
+export async function decodes(image: Buffer): Promise<boolean> {
+  try {
+    const meta = await sharp(image, { failOn: 'truncated', limitInputPixels: 40_000_000 }).metadata();
+    if (!meta.width || !meta.height || Math.min(meta.width, meta.height) < 100) return false;
+    await sharp(image, { failOn: 'truncated', limitInputPixels: 40_000_000 }).resize(64).raw().toBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}

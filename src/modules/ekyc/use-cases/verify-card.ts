@@ -6,6 +6,8 @@ import { assessCard, type CardImages } from './assess-card.ts';
 import type { Caller } from './authorize-caller.ts';
 import { storeImages } from './images.ts';
 import { metered } from './metered.ts';
+import { decodes } from '../providers/images.ts';
+import { ekycError } from '../errors.ts';
 
 export type { CardImages } from './assess-card.ts';
 
@@ -13,6 +15,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** POST /verifications: the card assessed, metered per request id, its images stored encrypted with the request. */
 export async function verifyCard(d: Deps, caller: Caller, requestId: string | undefined, img: CardImages) {
+  for (const part of ['front', 'back', 'selfie'] as const) if (!(await decodes(img[part].content))) throw ekycError('EKYC_IMAGE_INVALID', { part });
   const fingerprint = { front: sha(img.front.content), back: sha(img.back.content), selfie: sha(img.selfie.content) };
   return metered<VerificationResult>(d, caller, { requestId, kind: 'verification', fingerprint }, async (rowId, rid) => {
     const assessment = await assessCard(d.providers(), d.settings, toLocalDate(d.clock.now()), img);
