@@ -70,7 +70,7 @@ describe.skipIf(noDatabase)('eKYC verification of a card (multipart), images enc
     first = body;
     expect(body.fields).toEqual({
       idNumber: '001096012345',
-      fullName: 'NGUYỄN VĂN ĐỨC',
+      fullName: 'Nguyễn Văn Đức', // from the QR code
       birthDate: '1996-05-14',
       sex: 'M',
       nationality: 'Việt Nam',

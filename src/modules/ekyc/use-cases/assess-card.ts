@@ -37,15 +37,16 @@ export async function assessCard(p: EkycProviders, s: Omit<EkycSettings, 'public
   const m = mrz?.fields;
   const q = qr?.fields;
   const mrzName = m?.surname ? `${m.surname} ${m.givenNames ?? ''}`.trim() : null;
+  // The QR code is digital data (exact, with diacritics): it wins over OCR, which wins over the ASCII MRZ.
   const fields = {
-    idNumber: front.idNumber ?? q?.idNumber ?? m?.idNumber ?? null,
-    fullName: front.fullName ?? q?.fullName ?? mrzName,
-    birthDate: front.birthDate ?? q?.birthDate ?? m?.birthDate ?? null,
-    sex: front.sex ?? q?.sex ?? m?.sex ?? null,
+    idNumber: q?.idNumber ?? front.idNumber ?? m?.idNumber ?? null,
+    fullName: q?.fullName ?? front.fullName ?? mrzName,
+    birthDate: q?.birthDate ?? front.birthDate ?? m?.birthDate ?? null,
+    sex: q?.sex ?? front.sex ?? m?.sex ?? null,
     nationality: front.nationality ?? (m?.nationality === 'VNM' ? 'Việt Nam' : null),
     homeTown: front.homeTown,
-    address: front.address ?? q?.address ?? null,
-    issueDate: back.issueDate ?? q?.issueDate ?? null,
+    address: q?.address ?? front.address ?? null,
+    issueDate: q?.issueDate ?? back.issueDate ?? null,
     expiryDate: mrz ? (m?.expiryDate ?? null) : front.expiryDate,
   };
   const idCheck = fields.idNumber ? checkIdNumber(fields.idNumber, today, { birthDate: fields.birthDate ?? undefined, sex: fields.sex ?? undefined }) : null;
