@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Row, Select, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { RequestLogRow } from '@contracts/ekyc';
 import { useT } from '../../i18n/index.tsx';
+import type { EChartsCoreOption } from 'echarts/core';
 import { DateTime } from '../../ui/DateTime.tsx';
+import { EChart } from '../../ui/EChart.tsx';
 import { formatMoney, formatNumber } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
@@ -58,6 +60,20 @@ function Dashboard({ contractId }: { contractId: string }) {
   const t = useT();
   const q = useDashboard(contractId);
   const d = q.data;
+  const daily = useMemo<EChartsCoreOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 48, right: 16, top: 16, bottom: 48 },
+      xAxis: { type: 'category', data: (d?.daily ?? []).map((x) => x.date.slice(8, 10)) },
+      yAxis: { type: 'value' },
+      series: [
+        { type: 'bar', stack: 'n', name: t('ekyc.passed'), data: (d?.daily ?? []).map((x) => x.pass), itemStyle: { color: '#389e0d' } },
+        { type: 'bar', stack: 'n', name: t('ekyc.failed'), data: (d?.daily ?? []).map((x) => x.fail), itemStyle: { color: '#cf1322' } },
+      ],
+    }),
+    [d, t],
+  );
   if (!d) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const passed = (d.byOutcome.pass ?? 0) + (d.byOutcome.approved ?? 0);
   return (
@@ -68,6 +84,7 @@ function Dashboard({ contractId }: { contractId: string }) {
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('ekyc.volume')} value={formatNumber(d.volume)} /></Card></Col>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('ekyc.projected')} value={formatMoney(d.projected.totalVnd)} /></Card></Col>
       </Row>
+      {d.daily.length > 0 && <Card size="small"><EChart option={daily} height={220} testId="ekyc-daily" /></Card>}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card size="small" title={t('ekyc.tiers')}>
