@@ -42,7 +42,7 @@ describe.skipIf(skipBrowser)('eKYC console (issue #14 item 5)', () => {
     await signIn(page, 'enterprise1');
     await page.goto(`${baseUrl}/ekyc`);
     await page.getByTestId('ekyc-contract').click();
-    await page.getByTitle(c.number).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: c.number }).click();
     const dashboard = page.getByTestId('ekyc-dashboard');
     await expect.poll(async () => dashboard.textContent(), { timeout: 15_000 }).toContain('compositeCheckDigit');
 
@@ -53,10 +53,12 @@ describe.skipIf(skipBrowser)('eKYC console (issue #14 item 5)', () => {
     const faces = await faceTiles();
     const files = { front: await renderFront(person, faces[20]), back: await renderBack(person), selfie: await selfieOf(faces[20], prng(5)) };
     await page.getByRole('tab', { name: /Thử xác thực/ }).click();
-    for (const [part, content] of Object.entries(files)) {
+    await page.getByTestId('ekyc-upload-front').waitFor();
+    // One file input per upload button, in the order front, back, selfie.
+    for (const [i, [part, content]] of Object.entries(files).entries()) {
       const file = path.join(dir, `${part}.${part === 'selfie' ? 'jpg' : 'png'}`);
       writeFileSync(file, content);
-      await page.getByTestId(`ekyc-upload-${part}`).locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]').setInputFiles(file);
+      await page.locator('input[type=file]').nth(i).setInputFiles(file);
     }
     await page.getByTestId('ekyc-run').click();
     const result = page.getByTestId('ekyc-result');
