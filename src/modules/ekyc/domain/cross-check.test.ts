@@ -46,11 +46,11 @@ describe('the decision', () => {
   });
 
   it('rejects on a failed rule or a face below the threshold, listing every reason', () => {
-    const r = decide({ ...clean, mrz: [{ name: 'compositeCheckDigit', ok: false }], dates: [{ name: 'notExpired', ok: false }, { name: 'expiryMatchesAge', ok: false }], face: { ...clean.face, score: 0.5 } });
+    const r = decide({ ...clean, mrz: [{ name: 'issuingState', ok: false }], dates: [{ name: 'notExpired', ok: false }, { name: 'expiryMatchesAge', ok: false }], face: { ...clean.face, score: 0.5 } });
     expect(r).toEqual({
       decision: 'rejected',
       reasons: [
-        { code: 'MRZ_INVALID', check: 'compositeCheckDigit' },
+        { code: 'MRZ_INVALID', check: 'issuingState' },
         { code: 'CARD_EXPIRED', check: 'notExpired' },
         { code: 'DATES_INCONSISTENT', check: 'expiryMatchesAge' },
         { code: 'FACE_MISMATCH' },
@@ -63,6 +63,11 @@ describe('the decision', () => {
     expect(decide({ ...clean, mrz: null, qr: null, face: { ...clean.face, score: null }, liveness: { ...clean.liveness, score: 0.2 } })).toEqual({
       decision: 'review',
       reasons: [{ code: 'MRZ_UNREADABLE' }, { code: 'QR_UNREADABLE' }, { code: 'FACE_NOT_FOUND' }, { code: 'LIVENESS_LOW' }],
+    });
+    // an MRZ whose check digits fail is a misread (or a tampered line): a person looks at it
+    expect(decide({ ...clean, mrz: [{ name: 'format', ok: true }, { name: 'birthDateCheckDigit', ok: false }, { name: 'compositeCheckDigit', ok: false }] })).toEqual({
+      decision: 'review',
+      reasons: [{ code: 'MRZ_UNREADABLE', check: 'birthDateCheckDigit' }, { code: 'MRZ_UNREADABLE', check: 'compositeCheckDigit' }],
     });
     // a small face is not judged, even with a high score
     expect(decide({ ...clean, face: { ...clean.face, score: 0.99, minSidePx: 60 } })).toEqual({ decision: 'review', reasons: [{ code: 'FACE_TOO_SMALL' }] });

@@ -4,8 +4,9 @@ import type { Check } from './id-number.ts';
  * The overall decision of a verification from its checks and scores, with the reasons. Pure.
  * - rejected: the card contradicts itself or the rules (a check digit, the number's structure, dates,
  *   an expired card, two sources disagreeing) or the selfie is not the card's holder;
- * - review: something could not be read or judged (no MRZ, no QR, no face, a face too small, a low
- *   liveness score): a person looks at it;
+ * - review: something could not be read or judged (no MRZ, or an MRZ whose check digits fail — a
+ *   photo misread looks the same as a tampered line, and its fields are then not trusted — no QR, no
+ *   face, a face too small, a low liveness score): a person looks at it;
  * - approved: everything was read and passed.
  */
 export type Decision = 'approved' | 'review' | 'rejected';
@@ -45,8 +46,9 @@ export interface DecisionInput {
 const failures = (checks: Check[] | null, code: string): Reason[] => (checks ?? []).filter((c) => !c.ok).map((c) => ({ code, check: c.name }));
 
 export function decide(i: DecisionInput): { decision: Decision; reasons: Reason[] } {
+  const digitFailures = (i.mrz ?? []).filter((c) => !c.ok && c.name.endsWith('CheckDigit'));
   const reject: Reason[] = [
-    ...failures(i.mrz, 'MRZ_INVALID'),
+    ...failures(i.mrz?.filter((c) => !c.name.endsWith('CheckDigit')) ?? null, 'MRZ_INVALID'),
     ...failures(i.qr, 'QR_INVALID'),
     ...failures(i.idNumber, 'ID_NUMBER_INVALID'),
     ...failures(i.dates.filter((c) => c.name === 'notExpired'), 'CARD_EXPIRED'),
@@ -55,6 +57,7 @@ export function decide(i: DecisionInput): { decision: Decision; reasons: Reason[
   ];
   const review: Reason[] = [];
   if (!i.mrz) review.push({ code: 'MRZ_UNREADABLE' });
+  for (const c of digitFailures) review.push({ code: 'MRZ_UNREADABLE', check: c.name });
   if (!i.qr) review.push({ code: 'QR_UNREADABLE' });
   if (!i.idNumber) review.push({ code: 'ID_NUMBER_UNREADABLE' });
   const { face, liveness } = i;

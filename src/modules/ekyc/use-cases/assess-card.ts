@@ -34,7 +34,8 @@ export async function assessCard(p: EkycProviders, s: Omit<EkycSettings, 'public
 
   const mrz = mrzLines ? checkMrz(mrzLines, today) : null;
   const qr = qrText ? parseCccdQr(qrText) : null;
-  const m = mrz?.fields;
+  // Fields of an MRZ whose check digits fail are a misreading: not used, not compared.
+  const m = mrz && mrz.checks.every((c) => c.ok || !c.name.endsWith('CheckDigit')) ? mrz.fields : undefined;
   const q = qr?.fields;
   const mrzName = m?.surname ? `${m.surname} ${m.givenNames ?? ''}`.trim() : null;
   // The QR code is digital data (exact, with diacritics): it wins over OCR, which wins over the ASCII MRZ.
@@ -47,7 +48,7 @@ export async function assessCard(p: EkycProviders, s: Omit<EkycSettings, 'public
     homeTown: front.homeTown,
     address: q?.address ?? front.address ?? null,
     issueDate: q?.issueDate ?? back.issueDate ?? null,
-    expiryDate: mrz ? (m?.expiryDate ?? null) : front.expiryDate,
+    expiryDate: m ? m.expiryDate : front.expiryDate,
   };
   const idCheck = fields.idNumber ? checkIdNumber(fields.idNumber, today, { birthDate: fields.birthDate ?? undefined, sex: fields.sex ?? undefined }) : null;
   const dates = checkCardDates({ birthDate: fields.birthDate, issueDate: fields.issueDate, expiryDate: fields.expiryDate }, today);
