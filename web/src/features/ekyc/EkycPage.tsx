@@ -46,7 +46,7 @@ export function EkycPage() {
       {contractId && (
         <Tabs
           items={[
-            { key: 'dashboard', label: t('ekyc.tab.dashboard'), children: <Dashboard contractId={contractId} /> },
+            { key: 'dashboard', label: t('ekyc.tab.dashboard'), children: <EkycDashboard contractId={contractId} /> },
             { key: 'log', label: t('ekyc.tab.log'), children: <RequestLog contractId={contractId} /> },
             { key: 'test', label: t('ekyc.tab.test'), children: <TestVerification contractId={contractId} /> },
           ]}
@@ -56,7 +56,8 @@ export function EkycPage() {
   );
 }
 
-function Dashboard({ contractId }: { contractId: string }) {
+/** A month of one eKYC contract (the console's first tab; also on the contract page for staff and customer). */
+export function EkycDashboard({ contractId }: { contractId: string }) {
   const t = useT();
   const q = useDashboard(contractId);
   const d = q.data;
