@@ -48,14 +48,16 @@ export class TesseractOcr implements OcrProvider {
   }
 
   /**
-   * The MRZ lines; when their check digits fail (a slightly rotated photo reads badly), the crop is
-   * tried again turned by ±1.5° and the first reading whose check digits hold is kept.
+   * The MRZ lines; when their check digits fail (a slightly rotated or blurred photo reads badly), the
+   * crop is tried again turned by ±1.5° and with a lighter and a darker threshold; the first reading
+   * whose check digits hold is kept.
    */
   async readMrz(back: Buffer): Promise<string[] | null> {
     const w = await this.mrzWorker();
     let first: string[] | null = null;
-    for (const angle of [0, -1.5, 1.5]) {
-      const crop = await cropForOcr(back, { left: 0, top: 0.62, width: 1, height: 0.38 }, 2, 150, angle);
+    const tries: [number, number][] = [[0, 150], [-1.5, 150], [1.5, 150], [0, 120], [0, 180]];
+    for (const [angle, threshold] of tries) {
+      const crop = await cropForOcr(back, { left: 0, top: 0.62, width: 1, height: 0.38 }, 2, threshold, angle);
       const { data } = await w.recognize(crop);
       const lines = mrzLinesOf(data.text);
       if (lines && digitsHold(lines)) return lines;
