@@ -45,6 +45,9 @@ import { collectionRoutes } from './modules/collection/routes.ts';
 import { createBillpay, LedgerAdapter, unconfiguredLedger, type BillpayService } from './modules/billpay/index.ts';
 import { billpayRoutes } from './modules/billpay/routes.ts';
 import { startLedgerSimulator, type RunningLedgerSimulator } from './simulators/subscriber-ledger/index.ts';
+import { createEkyc, ImageVault, type EkycProviders, type EkycService } from './modules/ekyc/index.ts';
+import { ekycRoutes } from './modules/ekyc/routes.ts';
+import { localProviders } from './modules/ekyc/providers/local.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
 import { startSmscSimulator, type SmscSimulator } from './simulators/smsc.ts';
@@ -71,6 +74,7 @@ export interface System {
   invoicing: InvoicingService;
   usage: UsageService;
   billing: BillingService;
+  ekyc: EkycService;
   commissions: CommissionService;
   revenueFeed: RevenueFeedService;
   collection: CollectionService;
@@ -293,6 +297,22 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       ledger: orSimulator(ledgerServer, 'QLKH_URL and EVOUCHER_URL', ledgerSimulated),
       publicBaseUrl,
     });
+    // eKYC: the OCR and face models load on the first verification; the tesseract workers end with the system.
+    let ekycProviders: (EkycProviders & { close(): Promise<void> }) | undefined;
+    closers.push(() => ekycProviders?.close());
+    const ekyc = createEkyc({
+      database,
+      clock,
+      audit,
+      jobs,
+      catalog,
+      contracts,
+      usage,
+      billing,
+      providers: () => (ekycProviders ??= localProviders()),
+      vault: ImageVault.fromText(config.ekyc.imageKey),
+      settings: { ...config.ekyc, publicBaseUrl },
+    });
     const support = createSupport({
       database,
       clock,
@@ -346,6 +366,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
             .enqueue(database.db, { queue: COMMISSIONS_SYNC_QUEUE, key: syncKey, payload: {}, maxAttempts: 3 })
             .catch((err) => log.warn({ err }, 'commission sync scheduling failed'));
           revenueFeed.scheduleLastMonth().catch((err) => log.warn({ err }, 'BHTT month scheduling failed'));
+          ekyc.scheduleErase().catch((err) => log.warn({ err }, 'eKYC retention scheduling failed'));
         }, 60_000);
         tick.unref();
         closers.push(() => clearInterval(tick));
@@ -385,6 +406,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       commissionRoutes(server, commissions);
       revenueFeedRoutes(server, revenueFeed);
       billpayRoutes(server, billpay, { ledgerSim: simulators.ledger, passwordTriesPerMinute: config.rateLimit.loginPerMinute });
+      await ekycRoutes(server, ekyc);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -399,7 +421,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     }
 
     return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing,
-      usage, billing, commissions, revenueFeed, collection, billpay, simulators, server, close };
+      usage, billing, commissions, revenueFeed, collection, billpay, ekyc, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

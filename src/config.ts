@@ -79,6 +79,14 @@ const envSchema = z.object({
   EVOUCHER_URL: z.url().optional(),
   EVOUCHER_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   PAYMENT_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  EKYC_IMAGE_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)')
+    .optional(),
+  EKYC_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  EKYC_FACE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+  EKYC_MIN_FACE_PX: z.coerce.number().int().min(16).max(2000).default(64),
+  EKYC_LIVENESS_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
 });
@@ -129,6 +137,8 @@ export interface Config {
   /** HT TC QLKH (subscribers, debt clearing) and eVoucher (top-up); no url: the built-in ledger simulator. */
   qlkh: { url?: string; apiKey?: string };
   evoucher: { url?: string; apiKey?: string };
+  /** eKYC: the AES-256-GCM key of stored images, how long requests keep personal data, the decision's thresholds. */
+  ekyc: { imageKey: string; retentionDays: number; faceMatchThreshold: number; minFaceSizePx: number; livenessThreshold: number };
   sim: { smtpPort: number; smppPort: number };
 }
 
@@ -141,6 +151,8 @@ export class ConfigError extends Error {
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-in-production!';
 const DEV_AUDIT_KEY = 'dev-only-audit-chain-key-change-me-in-production!!';
+/** 32 bytes in hex, for development and tests only (production requires EKYC_IMAGE_KEY). */
+const DEV_EKYC_IMAGE_KEY = '64657620656b796320696d616765206b657920646f206e6f7420757365212121';
 
 /** Simulator credentials: used only while simulators run, never in production. */
 export const SIMULATOR_VNPAY = { tmnCode: 'QLDVSIM1', hashSecret: 'QLDVSIMULATORHASHSECRET2026ABCDEF', serverIp: '127.0.0.1' } as const;
@@ -170,6 +182,7 @@ const REQUIRED_WITHOUT_SIMULATORS = [
 export const REQUIRED_IN_PRODUCTION = [
   'QLDV_SESSION_SECRET',
   'QLDV_AUDIT_KEY',
+  'EKYC_IMAGE_KEY',
   'DATABASE_URL',
   'PUBLIC_BASE_URL',
   ...REQUIRED_WITHOUT_SIMULATORS,
@@ -258,6 +271,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bhtt: { url: e.BHTT_URL, apiKey: e.BHTT_API_KEY },
     qlkh: { url: e.QLKH_URL, apiKey: e.QLKH_API_KEY },
     evoucher: { url: e.EVOUCHER_URL, apiKey: e.EVOUCHER_API_KEY },
+    ekyc: {
+      imageKey: e.EKYC_IMAGE_KEY ?? DEV_EKYC_IMAGE_KEY,
+      retentionDays: e.EKYC_RETENTION_DAYS,
+      faceMatchThreshold: e.EKYC_FACE_THRESHOLD,
+      minFaceSizePx: e.EKYC_MIN_FACE_PX,
+      livenessThreshold: e.EKYC_LIVENESS_THRESHOLD,
+    },
     sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
   };
 }

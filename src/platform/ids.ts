@@ -43,6 +43,8 @@ export const ID_PREFIXES = {
   billpayOrder: 'bpo',
   recoveryCase: 'bpc',
   invoiceBatch: 'bpb',
+  ekycRequest: 'ekr',
+  ekycImage: 'eki',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -11,6 +11,7 @@ import { BillpayReturnPage } from './features/billpay/BillpayReturnPage.tsx';
 import { ClearingDeskPage } from './features/billpay/ClearingDeskPage.tsx';
 import { BillDetailPage } from './features/bills/BillDetailPage.tsx';
 import { BillsPage } from './features/bills/BillsPage.tsx';
+import { EkycPage } from './features/ekyc/EkycPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -167,6 +168,7 @@ function AppRoutes() {
         <Route path="invoices" element={<RequireRole roles={AREAS.invoices.roles}><InvoicesPage /></RequireRole>} />
         <Route path="invoices/:id" element={<RequireRole roles={AREAS.invoices.roles}><InvoiceDetailPage /></RequireRole>} />
         <Route path="bills" element={<RequireRole roles={AREAS.bills.roles}><BillsPage /></RequireRole>} />
+        <Route path="ekyc" element={<RequireRole roles={AREAS.ekyc.roles}><EkycPage /></RequireRole>} />
         <Route path="bills/:id" element={<RequireRole roles={AREAS.bills.roles}><BillDetailPage /></RequireRole>} />
         <Route path="catalog" element={<RequireRole roles={AREAS.catalog.roles}><CatalogPage /></RequireRole>} />
         <Route path="admin/users" element={<RequireRole roles={AREAS.users.roles}><UsersPage /></RequireRole>} />

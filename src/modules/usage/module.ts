@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { UsageBatch } from './contract.ts';
 import type { Deps, UsageModuleDeps } from './deps.ts';
 import { closePeriod, quantitiesOf, usageOfPeriod } from './queries.ts';
-import { ingestEvents } from './use-cases/ingest-events.ts';
+import { ingestEvents, ingestForContract, resolveKey } from './use-cases/ingest-events.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './use-cases/manage-api-keys.ts';
 
 /** Usage metering (SPEC I2): API keys per contract, event ingestion, monthly quantities per metric. */
@@ -15,6 +15,9 @@ export function createUsage(deps: UsageModuleDeps) {
     listKeys: (ctx: Ctx, contractId: string) => listApiKeys(d, ctx, contractId),
     revokeKey: (ctx: Ctx, contractId: string, keyId: string) => revokeApiKey(d, ctx, contractId, keyId),
     ingest: (apiKey: string | undefined, batch: UsageBatch) => ingestEvents(d, apiKey, batch),
+    // For product modules that meter their own API (eKYC): who holds a key, and their calls as events.
+    holderOf: (apiKey: string) => resolveKey(d, apiKey),
+    ingestFor: (contractId: string, batch: UsageBatch) => ingestForContract(d, contractId, batch),
     // For billing.
     quantitiesOf: (contractIds: string[], period: string, ex?: Executor) => quantitiesOf(d, contractIds, period, ex),
     closePeriod: (tx: Executor, contractIds: string[], period: string) => closePeriod(d, tx, contractIds, period),

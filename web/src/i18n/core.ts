@@ -59,6 +59,7 @@ export const coreTexts = defineTexts({
     'nav.tickets': 'Phiếu yêu cầu',
     'nav.invoices': 'Hoá đơn',
     'nav.bills': 'Hoá đơn cước trả sau',
+    'nav.ekyc': 'eKYC',
 
     'status.active': 'Hoạt động',
     'status.disabled': 'Vô hiệu hoá',
@@ -95,6 +96,7 @@ export const coreTexts = defineTexts({
     'home.desc.tickets': 'Tiếp nhận và xử lý yêu cầu',
     'home.desc.invoices': 'Phát hành và tra cứu hoá đơn',
     'home.desc.bills': 'Cước dịch vụ trả sau hằng tháng, thanh toán và bản in',
+    'home.desc.ekyc': 'Thống kê yêu cầu xác thực, nhật ký, cước tạm tính và trang thử ảnh',
 
     'common.all': 'Tất cả',
     'common.months': '{n} tháng',
@@ -196,6 +198,7 @@ export const coreTexts = defineTexts({
     'nav.tickets': 'Tickets',
     'nav.invoices': 'Invoices',
     'nav.bills': 'Postpaid bills',
+    'nav.ekyc': 'eKYC',
 
     'status.active': 'Active',
     'status.disabled': 'Disabled',
@@ -232,6 +235,7 @@ export const coreTexts = defineTexts({
     'home.desc.tickets': 'Service requests and incidents',
     'home.desc.invoices': 'Issue and look up invoices',
     'home.desc.bills': 'Monthly postpaid service fees, payment and printing',
+    'home.desc.ekyc': 'Verification requests, the request log, the projected bill and a test page',
 
     'common.all': 'All',
     'common.months': '{n} months',

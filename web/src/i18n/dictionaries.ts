@@ -1,5 +1,6 @@
 import { auditTexts } from '../features/audit/i18n.ts';
 import { billsTexts } from '../features/bills/i18n.ts';
+import { ekycTexts } from '../features/ekyc/i18n.ts';
 import { authTexts } from '../features/auth/i18n.ts';
 import { calendarTexts } from '../features/calendar/i18n.ts';
 import { catalogTexts } from '../features/catalog/i18n.ts';
@@ -55,6 +56,7 @@ export const TEXT_PARTS = {
   payments: paymentsTexts,
   invoices: invoicesTexts,
   bills: billsTexts,
+  ekyc: ekycTexts,
   collection: collectionTexts,
   commissions: commissionsTexts,
   billpay: billpayTexts,

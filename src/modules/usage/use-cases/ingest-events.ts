@@ -15,6 +15,17 @@ import { hashKey } from './manage-api-keys.ts';
 export async function ingestEvents(d: Deps, apiKey: string | undefined, batch: UsageBatch): Promise<IngestResult> {
   const holder = apiKey ? await resolveKey(d, apiKey) : null;
   if (!holder) throw usageError('API_KEY_INVALID');
+  return ingestFor(d, holder, batch);
+}
+
+/** A contract's events metered by a product module itself (eKYC counts its own calls), screened as any batch. */
+export async function ingestForContract(d: Deps, contractId: string, batch: UsageBatch): Promise<IngestResult> {
+  const c = await d.contracts.row(contractId);
+  const holder: KeyHolder = { keyId: '', contractId: c.id, contract: { status: c.status, startDate: c.startDate, terminationDate: c.terminationDate } };
+  return ingestFor(d, holder, batch);
+}
+
+async function ingestFor(d: Deps, holder: KeyHolder, batch: UsageBatch): Promise<IngestResult> {
   const { accepted, rejected } = screenEvents(batch.events, holder.contract, d.clock.now());
   if (accepted.length === 0) return { accepted: 0, duplicates: 0, rejected };
   const { inserted, closedThrough } = await insertEvents(d, holder.contractId, accepted);
@@ -55,7 +66,7 @@ async function insertEvents(d: Deps, contractId: string, events: AcceptedEvent[]
 }
 
 /** The live key's holder, from this process's short cache or the database (see KEY_CACHE_MS). */
-async function resolveKey(d: Deps, apiKey: string): Promise<KeyHolder | null> {
+export async function resolveKey(d: Deps, apiKey: string): Promise<KeyHolder | null> {
   const hash = hashKey(apiKey);
   const now = Date.now();
   const cached = d.keyCache.get(hash);

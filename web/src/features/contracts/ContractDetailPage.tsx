@@ -32,6 +32,7 @@ import { billingLabel, localName, monthsLabel, vatLabel } from '../catalog/catal
 import { ContractActionDialog } from './ContractActionDialog.tsx';
 import { ApiKeysCard } from '../bills/ApiKeysCard.tsx';
 import { UsageCard } from '../bills/UsageCard.tsx';
+import { EkycDashboard } from '../ekyc/EkycPage.tsx';
 import { ContractMoneySection } from './ContractMoneySection.tsx';
 import { ContractStatusTag } from './ContractStatusTag.tsx';
 import { ServiceAccessCard } from './ServiceAccessCard.tsx';
@@ -124,6 +125,11 @@ export function ContractDetailPage() {
             <SummaryCard c={c} />
             <TermCard c={c} />
             {c.billing === 'postpaid' && c.startDate && <UsageCard contractId={c.id} />}
+            {c.product?.code === 'EKYC' && c.startDate && (
+              <Card size="small" title={t('ekyc.title')}>
+                <EkycDashboard contractId={c.id} />
+              </Card>
+            )}
             {c.billing === 'postpaid' && permissions.includes('usage.keys') && ['active', 'suspended'].includes(c.status) && <ApiKeysCard contractId={c.id} />}
             <ContractMoneySection contractId={c.id} />
             {!customerOnly && <TasksCard tasks={c.tasks} />}

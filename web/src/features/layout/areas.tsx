@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  SafetyCertificateOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -192,6 +193,14 @@ export const AREAS = {
     // The server scopes the list: a customer's own, staff their contracts', accounting all.
     roles: ['customer', 'am', 'kam', 'agent', 'accountant', 'admin'],
     group: 'invoices',
+  },
+  ekyc: {
+    path: '/ekyc',
+    label: 'nav.ekyc',
+    description: 'home.desc.ekyc',
+    icon: <SafetyCertificateOutlined />,
+    // The customer's own console (dashboard, request log, test page); staff read the same figures on the contract.
+    roles: ['customer'],
   },
   quote: { path: '/quote', label: 'nav.quote', description: 'home.desc.quote', icon: <CalculatorOutlined /> },
   catalog: {
