@@ -62,32 +62,49 @@ export function entryHash(key: string, prevHash: string, f: ChainedFields): stri
   return createHmac('sha256', key).update(prevHash).update('\n').update(body).digest('hex');
 }
 
-export interface StoredEntry extends ChainedFields {
+/**
+ * The chain's head and the sealer's cursor. Entries are sealed in (transaction id, entry id) order:
+ * every entry at or before `cursor` is sealed, and none can still appear there (see `horizon.ts`).
+ */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+  cursor: EntryPosition;
+}
+
+/** Where an entry sorts in the chain: its inserting transaction's xid8 (as text) and its id. */
+export interface EntryPosition {
+  xid: string;
+  id: number;
+}
+
+export interface Seal {
+  seq: number;
+  entryId: number;
   prevHash: string;
   hash: string;
 }
 
-export interface VerifyState {
-  lastId: number | null;
-  lastHash: string;
-  checked: number;
-  firstBrokenId?: number;
+export const emptyHead = (): ChainHead => ({ seq: 0, hash: GENESIS_HASH, cursor: { xid: '0', id: 0 } });
+
+/** Chains committed entries, given in (xid, id) order after the head's cursor, onto the head. */
+export function sealEntries(key: string, head: ChainHead, batch: (ChainedFields & { xid: string })[]): { seals: Seal[]; head: ChainHead } {
+  const seals: Seal[] = [];
+  let { seq, hash, cursor } = head;
+  for (const e of batch) {
+    if (comparePositions({ xid: e.xid, id: e.id }, cursor) <= 0) throw new Error(`audit entry ${e.id} sorts before the sealed cursor`);
+    const next = entryHash(key, hash, e);
+    seq += 1;
+    seals.push({ seq, entryId: e.id, prevHash: hash, hash: next });
+    hash = next;
+    cursor = { xid: e.xid, id: e.id };
+  }
+  return { seals, head: { seq, hash, cursor } };
 }
 
-export const initialVerifyState = (): VerifyState => ({ lastId: null, lastHash: GENESIS_HASH, checked: 0 });
-
-/** Folds a batch of entries (in id order) into the verification state; stops at the first break. */
-export function verifyBatch(key: string, state: VerifyState, batch: StoredEntry[]): VerifyState {
-  let s = { ...state };
-  for (const e of batch) {
-    if (s.firstBrokenId !== undefined) break;
-    const linked = e.prevHash === s.lastHash;
-    const sealed = entryHash(key, e.prevHash, e) === e.hash;
-    if (!linked || !sealed) {
-      s.firstBrokenId = e.id;
-      break;
-    }
-    s = { ...s, lastId: e.id, lastHash: e.hash, checked: s.checked + 1 };
-  }
-  return s;
+/** Orders positions as PostgreSQL orders the row (xid8, bigint). */
+export function comparePositions(a: EntryPosition, b: EntryPosition): number {
+  const x = BigInt(a.xid) - BigInt(b.xid);
+  if (x !== 0n) return x < 0n ? -1 : 1;
+  return a.id - b.id;
 }
