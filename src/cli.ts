@@ -105,18 +105,20 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
   const audit = program.command('audit').description('audit trail');
   audit
     .command('verify')
-    .description('re-compute the hash chain; exit 5 if any entry was edited or deleted')
+    .description('seal what has committed, re-compute the hash chain and check the signed checkpoint; exit 5 if any entry was edited, deleted or inserted, or the tail cut')
     .action(async () => {
       await withSystem(async (s) => {
         const bar = progressBar('verifying {bar} {value}/{total} entries');
         const verified = await s.audit.verify(bar.update);
         bar.stop();
         if (!verified.ok) {
-          err(`audit chain BROKEN at entry ${verified.firstBrokenId} (${verified.checked} entries verified before it)`);
+          const where = verified.firstBrokenId === undefined ? `position ${verified.brokenAt}` : `entry ${verified.firstBrokenId}`;
+          err(`audit chain BROKEN at ${where}: ${verified.reason} (${verified.checked} entries verified before it)`);
           result.exitCode = 5;
           return;
         }
-        out(`audit chain OK: ${verified.checked} entries verified`);
+        const anchored = verified.checkpoint ? `, checkpoint ${verified.checkpoint.seq} of ${verified.checkpoint.at} matches` : ', no checkpoint yet';
+        out(`audit chain OK: ${verified.checked} entries verified${anchored}${verified.pending ? `, ${verified.pending} not sealed yet` : ''}`);
       });
     });
 
