@@ -4,12 +4,13 @@ CREATE TABLE "audit"."seals" (
 	"entry_id" bigint NOT NULL,
 	"prev_hash" text NOT NULL,
 	"hash" text NOT NULL,
+	"format" smallint DEFAULT 2 NOT NULL,
 	CONSTRAINT "seals_entry_unique" UNIQUE("entry_id")
 );
 --> statement-breakpoint
 -- The chain so far was built in id order under the lock: it becomes the first seals, positions 1…n.
-INSERT INTO "audit"."seals" ("seq", "entry_id", "prev_hash", "hash")
-  SELECT row_number() OVER (ORDER BY "id"), "id", "prev_hash", "hash" FROM "audit"."entries";
+INSERT INTO "audit"."seals" ("seq", "entry_id", "prev_hash", "hash", "format")
+  SELECT row_number() OVER (ORDER BY "id"), "id", "prev_hash", "hash", 1 FROM "audit"."entries";
 --> statement-breakpoint
 ALTER TABLE "audit"."entries" DROP COLUMN "prev_hash";
 --> statement-breakpoint

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { chainHead, entries } from './db/schema.ts';
+import { chainHead } from './db/schema.ts';
 import { emptyHead, type ChainHead } from './domain/chain.ts';
 
 /** The head row (the migration writes it; an empty chain's head if it is somehow missing). */
@@ -12,17 +12,10 @@ export async function readHead(ex: Executor): Promise<ChainHead> {
   return h ? { seq: h.seq, hash: h.hash, cursor: { xid: h.xid, id: h.id } } : emptyHead();
 }
 
-/** The entry columns the chain covers, as the sealer and verify read them. */
-export const chainedColumns = {
-  id: entries.id,
-  at: entries.at,
-  actorId: entries.actorId,
-  actorName: entries.actorName,
-  action: entries.action,
-  entityType: entries.entityType,
-  entityId: entries.entityId,
-  before: entries.before,
-  after: entries.after,
-  requestId: entries.requestId,
-  ip: entries.ip,
-};
+/**
+ * The text an entry is sealed over, built by PostgreSQL the same way on every read: a JSON array of
+ * the chained columns, the instant in UTC to the microsecond, jsonb in its own canonical text.
+ */
+export const entryBody = (e: string) =>
+  sql.raw(`json_build_array(${e}.id, to_char(${e}.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), ${e}.actor_id, ${e}.actor_name,
+    ${e}.action, ${e}.entity_type, ${e}.entity_id, ${e}.before, ${e}.after, ${e}.request_id, ${e}.ip)::text`);

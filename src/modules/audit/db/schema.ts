@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, customType, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, integer, jsonb, pgSchema, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const auditSchema = pgSchema('audit');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -41,6 +41,8 @@ export const seals = auditSchema.table('seals', {
   entryId: bigint('entry_id', { mode: 'number' }).notNull().unique('seals_entry_unique'),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+  /** 1: sealed under the lock before ADR 0004 (canonical JSON of the fields); 2: the body text PostgreSQL builds. */
+  format: smallint('format').notNull().default(2),
 });
 
 /** The chain's head and the sealer's cursor (the last sealed entry's xid and id). */

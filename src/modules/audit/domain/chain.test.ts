@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entry } from './test-entries.ts';
-import { canonicalJson, comparePositions, emptyHead, entryHash, GENESIS_HASH, normalize, sealEntries } from './chain.ts';
+import { bodyOf, entry, fields } from './test-entries.ts';
+import { canonicalJson, comparePositions, emptyHead, entryHash, GENESIS_HASH, legacyHash, normalize, sealEntries, sealHash } from './chain.ts';
 
 const KEY = 'k'.repeat(32);
 
@@ -14,14 +14,21 @@ describe('audit hash chain', () => {
     expect(normalize(undefined)).toBeNull();
   });
 
-  it('the hash covers every chained field and the previous hash, under the key', () => {
-    const e = entry(1);
-    const h = entryHash(KEY, GENESIS_HASH, e);
-    expect(entryHash(KEY, GENESIS_HASH, { ...e, after: { n: 2 } })).not.toBe(h);
-    expect(entryHash(KEY, GENESIS_HASH, { ...e, id: 2 })).not.toBe(h);
-    expect(entryHash(KEY, 'f'.repeat(64), e)).not.toBe(h);
-    expect(entryHash('x'.repeat(32), GENESIS_HASH, e)).not.toBe(h);
-    expect(entryHash(KEY, GENESIS_HASH, { ...e, before: { n: 0 } })).toBe(h);
+  it('the hash covers the body text and the previous hash, under the key', () => {
+    const body = entry(1).body;
+    const h = sealHash(KEY, GENESIS_HASH, body);
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(sealHash(KEY, GENESIS_HASH, body.replace('"n":1', '"n":2'))).not.toBe(h);
+    expect(sealHash(KEY, 'f'.repeat(64), body)).not.toBe(h);
+    expect(sealHash('x'.repeat(32), GENESIS_HASH, body)).not.toBe(h);
+    expect(sealHash(KEY, GENESIS_HASH, body)).toBe(h);
+  });
+
+  it('entries sealed before the sealer (format 1) verify from the same body text', () => {
+    const f = { ...fields(7), after: { b: 1, a: [1, { d: 2, c: 3 }] } };
+    // The old hash was taken over the parsed fields, with the instant to the millisecond.
+    expect(legacyHash(KEY, GENESIS_HASH, bodyOf(f))).toBe(entryHash(KEY, GENESIS_HASH, f));
+    expect(legacyHash(KEY, GENESIS_HASH, bodyOf({ ...f, actorName: 'x' }))).not.toBe(entryHash(KEY, GENESIS_HASH, f));
   });
 
   it('sealing links each entry to the one before, at consecutive positions, and moves the cursor', () => {

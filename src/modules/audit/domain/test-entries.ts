@@ -1,9 +1,8 @@
-import type { ChainedFields } from './chain.ts';
+import type { ChainedFields, PendingEntry } from './chain.ts';
 
-/** An audit entry for the unit tests, written by transaction `xid`. */
-export const entry = (id: number, xid = String(100 + id)): ChainedFields & { xid: string } => ({
+/** An audit entry's fields for the unit tests. */
+export const fields = (id: number): ChainedFields => ({
   id,
-  xid,
   at: new Date(Date.UTC(2026, 0, 1, 0, id)),
   actorId: 'usr_1',
   actorName: 'admin',
@@ -15,3 +14,10 @@ export const entry = (id: number, xid = String(100 + id)): ChainedFields & { xid
   requestId: null,
   ip: null,
 });
+
+/** The body text PostgreSQL builds for those fields (queries.ts `entryBody`), spacing aside. */
+export const bodyOf = (f: ChainedFields): string =>
+  JSON.stringify([f.id, f.at.toISOString().replace('Z', '000Z'), f.actorId, f.actorName, f.action, f.entityType, f.entityId, f.before, f.after, f.requestId, f.ip]);
+
+/** An entry as the sealer reads it, written by transaction `xid`. */
+export const entry = (id: number, xid = String(100 + id)): PendingEntry => ({ id, xid, body: bodyOf(fields(id)) });

@@ -10,7 +10,7 @@ const CP_KEY = 'c'.repeat(32);
 function sealed(n: number): { rows: SealedEntry[]; head: ChainHead } {
   const es = Array.from({ length: n }, (_, i) => entry(i + 1));
   const { seals, head } = sealEntries(KEY, emptyHead(), es);
-  return { rows: seals.map((s, i) => ({ ...s, entry: es[i] })), head };
+  return { rows: seals.map((s, i) => ({ ...s, format: 2, body: es[i].body })), head };
 }
 const walk = (rows: SealedEntry[], anchorSeq?: number) => verifyBatch(KEY, initialVerifyState(), rows, anchorSeq);
 const anchor = (head: ChainHead, seq = head.seq, hash = head.hash) => ({ value: signCheckpoint(CP_KEY, seq, hash, new Date('2026-03-02T02:00:00Z')), signed: true });
@@ -28,11 +28,11 @@ describe('verifying the sealed chain', () => {
 
   it('names an edited entry, a deleted entry, a missing or reordered seal', () => {
     const { rows } = sealed(10);
-    const edited = rows.map((r) => (r.seq === 6 ? { ...r, entry: { ...r.entry!, after: { n: 999 } } } : r));
+    const edited = rows.map((r) => (r.seq === 6 ? { ...r, body: r.body!.replace('"n":6', '"n":999') } : r));
     expect(walk(edited).broken).toEqual({ reason: 'edited', seq: 6, entryId: 6 });
-    const swappedIds = rows.map((r) => (r.seq === 4 ? { ...r, entry: { ...r.entry!, id: 99 } } : r));
+    const swappedIds = rows.map((r) => (r.seq === 4 ? { ...r, body: rows[4].body } : r));
     expect(walk(swappedIds).broken).toMatchObject({ reason: 'edited', seq: 4 });
-    const deleted = rows.map((r) => (r.seq === 3 ? { ...r, entry: null } : r));
+    const deleted = rows.map((r) => (r.seq === 3 ? { ...r, body: null } : r));
     expect(walk(deleted)).toMatchObject({ checked: 2, broken: { reason: 'deleted', seq: 3, entryId: 3 } });
     expect(walk(rows.filter((r) => r.seq !== 3)).broken).toEqual({ reason: 'unlinked', seq: 4, entryId: 4 });
     const reordered = [...rows.slice(0, 4), rows[5], rows[4], ...rows.slice(6)].map((r, i) => ({ ...r, seq: i + 1 }));

@@ -1,13 +1,15 @@
-import { entryHash, GENESIS_HASH, type ChainedFields, type ChainHead } from './chain.ts';
+import { GENESIS_HASH, legacyHash, sealHash, type ChainHead } from './chain.ts';
 import type { Checkpoint } from './checkpoint.ts';
 
-/** A seal as verify reads it, with its entry (null when the entry row is gone). */
+/** A seal as verify reads it, with its entry's body text (null when the entry row is gone). */
 export interface SealedEntry {
   seq: number;
   entryId: number;
   prevHash: string;
   hash: string;
-  entry: ChainedFields | null;
+  /** 1: sealed before ADR 0004 (canonical JSON of the parsed fields); 2: the body text as is. */
+  format: number;
+  body: string | null;
 }
 
 /**
@@ -35,15 +37,18 @@ export interface VerifyState {
 
 export const initialVerifyState = (): VerifyState => ({ lastSeq: 0, lastHash: GENESIS_HASH, checked: 0 });
 
-/** Folds a batch of seals (in seq order) into the state; stops at the first break. */
-export function verifyBatch(key: string, state: VerifyState, batch: SealedEntry[], anchorSeq?: number): VerifyState {
+/**
+ * Folds a batch of seals (in seq order) into the state; stops at the first break. `macsChecked`:
+ * the format-2 HMACs of this batch were already found valid (in parallel, by the caller).
+ */
+export function verifyBatch(key: string, state: VerifyState, batch: SealedEntry[], anchorSeq?: number, macsChecked = false): VerifyState {
   const s = { ...state };
   for (const row of batch) {
     if (s.broken) break;
     const at = { seq: row.seq, entryId: row.entryId };
     if (row.seq !== s.lastSeq + 1 || row.prevHash !== s.lastHash) s.broken = { reason: 'unlinked', ...at };
-    else if (!row.entry) s.broken = { reason: 'deleted', ...at };
-    else if (row.entry.id !== row.entryId || entryHash(key, row.prevHash, row.entry) !== row.hash) s.broken = { reason: 'edited', ...at };
+    else if (row.body === null) s.broken = { reason: 'deleted', ...at };
+    else if (row.format === 1 ? legacyHash(key, row.prevHash, row.body) !== row.hash : !macsChecked && sealHash(key, row.prevHash, row.body) !== row.hash) s.broken = { reason: 'edited', ...at };
     if (s.broken) break;
     s.lastSeq = row.seq;
     s.lastHash = row.hash;

@@ -1,12 +1,13 @@
-import { asc, eq, gt, sql } from 'drizzle-orm';
-import { entries, seals } from '../db/schema.ts';
-import type { ChainedFields, ChainHead } from '../domain/chain.ts';
+import { sql } from 'drizzle-orm';
+import type { ChainHead } from '../domain/chain.ts';
 import { checkpointSigned } from '../domain/checkpoint.ts';
 import { concludeVerify, initialVerifyState, verifyBatch, type SealedEntry, type VerifyOutcome } from '../domain/verify.ts';
 import type { AuditDeps } from '../deps.ts';
-import { chainedColumns, readHead } from '../queries.ts';
+import { hashPool } from '../hash-pool.ts';
+import { entryBody, readHead } from '../queries.ts';
 
 const BATCH = 10_000;
+const PARALLEL_FROM = 50_000;
 
 export interface ChainCheck extends VerifyOutcome {
   /** Committed entries not sealed yet (their transactions were still running, or the sealer is behind). */
@@ -20,28 +21,35 @@ export interface ChainCheck extends VerifyOutcome {
  * the head, the signed checkpoint outside the database, and that nothing was slipped in behind the sealer.
  */
 export async function verifyChain(d: AuditDeps, onProgress?: (checked: number, total: number) => void): Promise<ChainCheck> {
-  const db = d.database.db;
-  const head = await readHead(db);
+  const head = await readHead(d.database.db);
   const stored = await d.checkpoints.read();
   const checkpoint = stored === null ? null : stored === 'malformed' ? { value: { seq: 0, hash: '', at: '', signature: '' }, signed: false } : { value: stored, signed: checkpointSigned(d.checkpointKey, stored) };
   const anchorSeq = checkpoint?.signed ? checkpoint.value.seq : undefined;
 
-  const read = (after: number) =>
-    db
-      .select({ seq: seals.seq, entryId: seals.entryId, prevHash: seals.prevHash, hash: seals.hash, entry: chainedColumns })
-      .from(seals)
-      .leftJoin(entries, eq(entries.id, seals.entryId))
-      .where(gt(seals.seq, after))
-      .orderBy(asc(seals.seq))
-      .limit(BATCH) as Promise<SealedEntry[]>;
+  const read = async (after: number): Promise<SealedEntry[]> => {
+    const rows = await d.database.rows<{ seq: string; entry_id: string; prev_hash: string; hash: string; format: number; body: string | null }>(sql`
+      select s.seq::text, s.entry_id::text, s.prev_hash, s.hash, s.format, case when e.id is null then null else ${entryBody('e')} end as body
+        from audit.seals s left join audit.entries e on e.id = s.entry_id
+       where s.seq > ${after} order by s.seq limit ${BATCH}`);
+    return rows.map((r) => ({ seq: Number(r.seq), entryId: Number(r.entry_id), prevHash: r.prev_hash, hash: r.hash, format: r.format, body: r.body }));
+  };
 
+  // A long chain is hashed by worker threads while the next batch is read; a short one in this thread.
+  const pool = head.seq >= PARALLEL_FROM ? hashPool(d.key) : null;
   let state = initialVerifyState();
-  let batch = await read(0);
-  while (batch.length > 0 && !state.broken) {
-    const following = batch.length === BATCH ? read(batch[batch.length - 1].seq) : Promise.resolve([]);
-    state = verifyBatch(d.key, state, batch.map(present), anchorSeq);
-    onProgress?.(state.checked, head.seq);
-    batch = await following;
+  try {
+    let batch = await read(0);
+    while (batch.length > 0 && !state.broken) {
+      const following = batch.length === BATCH ? read(batch[batch.length - 1].seq) : Promise.resolve([]);
+      const sealed = batch.filter((r): r is SealedEntry & { body: string } => r.format === 2 && r.body !== null);
+      // All valid: the fold below checks only links, positions and format-1 rows; any mismatch: it re-hashes to name the entry.
+      const macsChecked = pool !== null && (await pool.allValid(sealed));
+      state = verifyBatch(d.key, state, batch, anchorSeq, macsChecked);
+      onProgress?.(state.checked, head.seq);
+      batch = await following;
+    }
+  } finally {
+    await pool?.close();
   }
 
   const [{ behind, pending }] = await d.database.rows<{ behind: string; pending: string }>(sql`
@@ -52,9 +60,6 @@ export async function verifyChain(d: AuditDeps, onProgress?: (checked: number, t
   const outcome = concludeVerify(state, head, checkpoint, Number(behind), intruder);
   return { ...outcome, pending: Number(pending), checkpoint: checkpoint?.signed ? { seq: checkpoint.value.seq, at: checkpoint.value.at } : null };
 }
-
-/** A left join fills a missing entry's columns with nulls: that is a deleted entry. */
-const present = (row: SealedEntry): SealedEntry => ({ ...row, entry: row.entry && (row.entry as ChainedFields).id !== null ? row.entry : null });
 
 async function unsealedBehind(d: AuditDeps, head: ChainHead): Promise<number | undefined> {
   const [row] = await d.database.rows<{ id: string }>(sql`
