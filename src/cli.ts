@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import { createSystem, type System } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { backupDatabase, restoreDatabase } from './db/backup.ts';
 import { openDatabase } from './db/client.ts';
 import { systemCtx } from './platform/context.ts';
 import { exitCodeFor, fail, isAppError } from './platform/errors.ts';
@@ -69,6 +70,27 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
       } finally {
         if (!opts.system) await database.close();
       }
+    });
+
+  db.command('backup')
+    .description('write the whole database to a file (PGlite: its data directory, gzipped; PostgreSQL: pg_dump custom format)')
+    .argument('<file>')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      await backupDatabase(config.database, file);
+      out(`backup written to ${file} (${config.database.kind})`);
+    });
+  db.command('restore')
+    .description('replace the database with a backup (PGlite: into an empty data directory), then verify the audit chain')
+    .argument('<file>')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      await restoreDatabase(config.database, file);
+      await withSystem(async (s) => {
+        const v = await s.audit.verify();
+        out(`restored ${file} (${config.database.kind}); audit chain ${v.ok ? `OK: ${v.checked} entries` : `BROKEN: ${v.reason}`}`);
+        if (!v.ok) result.exitCode = 5;
+      });
     });
 
   const users = program.command('users').description('user accounts');

@@ -8,10 +8,20 @@ import type { ContractRow } from './queries.ts';
 /** The contract's page in the portal. */
 export const contractUrl = (d: Pick<Deps, 'publicBaseUrl'>, contractId: string) => `${d.publicBaseUrl}/contracts/${contractId}`;
 
+/**
+ * The customer and product a transaction's e-mails name, read once per transaction (an IPN sends
+ * three e-mails about one contract): kept only as long as the transaction object lives.
+ */
+const readInTx = new WeakMap<Executor, Map<string, Promise<[Awaited<ReturnType<Deps['customers']['row']>>, Awaited<ReturnType<Deps['catalog']['product']>>]>>>();
+
 /** What every contract e-mail says: number, customer, product, amount and the link. */
 async function facts(d: Deps, tx: Executor, c: ContractRow) {
-  const customer = await d.customers.row(c.customerId, tx);
-  const product = await d.catalog.product(c.productId, tx);
+  let seen = readInTx.get(tx);
+  if (!seen) readInTx.set(tx, (seen = new Map()));
+  const key = `${c.customerId}|${c.productId}`;
+  let read = seen.get(key);
+  if (!read) seen.set(key, (read = Promise.all([d.customers.row(c.customerId, tx), d.catalog.product(c.productId, tx)])));
+  const [customer, product] = await read;
   const amount = formatVnd(c.totalVnd);
   const base = { number: c.number, customerName: customer.name, productName: product.name, amount, contractUrl: contractUrl(d, c.id) };
   return { customer, base };
