@@ -6,15 +6,15 @@ import { Worker } from 'node:worker_threads';
  * checks are independent of each other (the links are checked in order by the caller).
  */
 export interface HashPool {
-  /** True when every row's HMAC over `prev + "\n" + body` equals its hash. */
-  allValid(rows: { prevHash: string; body: string; hash: string }[]): Promise<boolean>;
+  /** True when every row's HMAC over `prev + "\n" + covered` equals its hash. */
+  allValid(rows: { prevHash: string; covered: string; hash: string }[]): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export function hashPool(key: string, size = Math.max(2, Math.min(4, cpus().length))): HashPool {
   const workers = Array.from({ length: size }, () => new Worker(new URL('./hash-worker.mjs', import.meta.url), { workerData: { key } }));
   let nextId = 0;
-  const ask = (w: Worker, rows: { prevHash: string; body: string; hash: string }[]) =>
+  const ask = (w: Worker, rows: { prevHash: string; covered: string; hash: string }[]) =>
     new Promise<boolean>((resolve, reject) => {
       const id = nextId++;
       const onMessage = (m: { id: number; bad: number }) => {
@@ -25,7 +25,7 @@ export function hashPool(key: string, size = Math.max(2, Math.min(4, cpus().leng
       };
       w.on('message', onMessage);
       w.once('error', reject);
-      w.postMessage({ id, prev: rows.map((r) => r.prevHash), bodies: rows.map((r) => r.body), hashes: rows.map((r) => r.hash) });
+      w.postMessage({ id, prev: rows.map((r) => r.prevHash), bodies: rows.map((r) => r.covered), hashes: rows.map((r) => r.hash) });
     });
   return {
     async allValid(rows) {

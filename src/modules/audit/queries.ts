@@ -19,3 +19,6 @@ export async function readHead(ex: Executor): Promise<ChainHead> {
 export const entryBody = (e: string) =>
   sql.raw(`json_build_array(${e}.id, to_char(${e}.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), ${e}.actor_id, ${e}.actor_name,
     ${e}.action, ${e}.entity_type, ${e}.entity_id, ${e}.before, ${e}.after, ${e}.request_id, ${e}.ip)::text`);
+
+/** What a format-2 seal covers: the SHA-256 (hex) of the entry's body text, computed by PostgreSQL. */
+export const entryDigest = (e: string) => sql`encode(sha256(convert_to(${entryBody(e)}, 'UTF8')), 'hex')`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOf, entry, fields } from './test-entries.ts';
+import { bodyOf, digestOf, entry, fields } from './test-entries.ts';
 import { canonicalJson, comparePositions, emptyHead, entryHash, GENESIS_HASH, legacyHash, normalize, sealEntries, sealHash } from './chain.ts';
 
 const KEY = 'k'.repeat(32);
@@ -14,14 +14,16 @@ describe('audit hash chain', () => {
     expect(normalize(undefined)).toBeNull();
   });
 
-  it('the hash covers the body text and the previous hash, under the key', () => {
-    const body = entry(1).body;
-    const h = sealHash(KEY, GENESIS_HASH, body);
+  it('the hash covers the digest of the body text and the previous hash, under the key', () => {
+    const body = bodyOf(fields(1));
+    const h = sealHash(KEY, GENESIS_HASH, digestOf(body));
     expect(h).toMatch(/^[0-9a-f]{64}$/);
-    expect(sealHash(KEY, GENESIS_HASH, body.replace('"n":1', '"n":2'))).not.toBe(h);
-    expect(sealHash(KEY, 'f'.repeat(64), body)).not.toBe(h);
-    expect(sealHash('x'.repeat(32), GENESIS_HASH, body)).not.toBe(h);
-    expect(sealHash(KEY, GENESIS_HASH, body)).toBe(h);
+    expect(entry(1).digest).toBe(digestOf(body));
+    expect(sealHash(KEY, GENESIS_HASH, digestOf(body.replace('"n":1', '"n":2')))).not.toBe(h);
+    const body2 = digestOf(body);
+    expect(sealHash(KEY, 'f'.repeat(64), body2)).not.toBe(h);
+    expect(sealHash('x'.repeat(32), GENESIS_HASH, body2)).not.toBe(h);
+    expect(sealHash(KEY, GENESIS_HASH, body2)).toBe(h);
   });
 
   it('entries sealed before the sealer (format 1) verify from the same body text', () => {

@@ -91,19 +91,20 @@ export interface Seal {
 export const emptyHead = (): ChainHead => ({ seq: 0, hash: GENESIS_HASH, cursor: { xid: '0', id: 0 } });
 
 /**
- * An entry as the sealer reads it: its position and its body, the text PostgreSQL builds from the
- * chained columns (`ENTRY_BODY` in queries.ts: a JSON array, jsonb in its canonical text). Hashing
- * that text needs no parsing or re-serialising here, which keeps verify of 1 M entries fast.
+ * An entry as the sealer reads it: its position and the SHA-256 (hex) of its body, the text
+ * PostgreSQL builds from the chained columns (`entryBody` in queries.ts: a JSON array, jsonb in its
+ * canonical text). PostgreSQL digests it, so only 64 characters per entry travel and nothing is
+ * parsed or re-serialised here: that keeps verify of 1 M entries fast. The key never leaves this process.
  */
 export interface PendingEntry {
   id: number;
   xid: string;
-  body: string;
+  digest: string;
 }
 
-/** Format 2 (ADR 0004): HMAC-SHA256 of the previous hash, a newline and the entry's body text. */
-export function sealHash(key: string, prevHash: string, body: string): string {
-  return createHmac('sha256', key).update(`${prevHash}\n${body}`).digest('hex');
+/** Format 2 (ADR 0004): HMAC-SHA256 of the previous hash, a newline and the digest of the entry's body. */
+export function sealHash(key: string, prevHash: string, digest: string): string {
+  return createHmac('sha256', key).update(`${prevHash}\n${digest}`).digest('hex');
 }
 
 /** The format-1 hash of an entry given its body text (the same fields, parsed back). */
@@ -130,7 +131,7 @@ export function sealEntries(key: string, head: ChainHead, batch: PendingEntry[])
   let { seq, hash, cursor } = head;
   for (const e of batch) {
     if (comparePositions({ xid: e.xid, id: e.id }, cursor) <= 0) throw new Error(`audit entry ${e.id} sorts before the sealed cursor`);
-    const next = sealHash(key, hash, e.body);
+    const next = sealHash(key, hash, e.digest);
     seq += 1;
     seals.push({ seq, entryId: e.id, prevHash: hash, hash: next });
     hash = next;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyHead, sealEntries, type ChainHead } from './chain.ts';
-import { entry } from './test-entries.ts';
+import { emptyHead, entryHash, GENESIS_HASH, sealEntries, type ChainHead } from './chain.ts';
+import { bodyOf, digestOf, entry, fields } from './test-entries.ts';
 import { signCheckpoint, checkpointSigned, parseCheckpoint } from './checkpoint.ts';
 import { concludeVerify, initialVerifyState, verifyBatch, type SealedEntry } from './verify.ts';
 
@@ -10,7 +10,7 @@ const CP_KEY = 'c'.repeat(32);
 function sealed(n: number): { rows: SealedEntry[]; head: ChainHead } {
   const es = Array.from({ length: n }, (_, i) => entry(i + 1));
   const { seals, head } = sealEntries(KEY, emptyHead(), es);
-  return { rows: seals.map((s, i) => ({ ...s, format: 2, body: es[i].body })), head };
+  return { rows: seals.map((s, i) => ({ ...s, format: 2, covered: es[i].digest })), head };
 }
 const walk = (rows: SealedEntry[], anchorSeq?: number) => verifyBatch(KEY, initialVerifyState(), rows, anchorSeq);
 const anchor = (head: ChainHead, seq = head.seq, hash = head.hash) => ({ value: signCheckpoint(CP_KEY, seq, hash, new Date('2026-03-02T02:00:00Z')), signed: true });
@@ -28,11 +28,11 @@ describe('verifying the sealed chain', () => {
 
   it('names an edited entry, a deleted entry, a missing or reordered seal', () => {
     const { rows } = sealed(10);
-    const edited = rows.map((r) => (r.seq === 6 ? { ...r, body: r.body!.replace('"n":6', '"n":999') } : r));
+    const edited = rows.map((r) => (r.seq === 6 ? { ...r, covered: digestOf(bodyOf({ ...fields(6), after: { n: 999 } })) } : r));
     expect(walk(edited).broken).toEqual({ reason: 'edited', seq: 6, entryId: 6 });
-    const swappedIds = rows.map((r) => (r.seq === 4 ? { ...r, body: rows[4].body } : r));
+    const swappedIds = rows.map((r) => (r.seq === 4 ? { ...r, covered: rows[4].covered } : r));
     expect(walk(swappedIds).broken).toMatchObject({ reason: 'edited', seq: 4 });
-    const deleted = rows.map((r) => (r.seq === 3 ? { ...r, body: null } : r));
+    const deleted = rows.map((r) => (r.seq === 3 ? { ...r, covered: null } : r));
     expect(walk(deleted)).toMatchObject({ checked: 2, broken: { reason: 'deleted', seq: 3, entryId: 3 } });
     expect(walk(rows.filter((r) => r.seq !== 3)).broken).toEqual({ reason: 'unlinked', seq: 4, entryId: 4 });
     const reordered = [...rows.slice(0, 4), rows[5], rows[4], ...rows.slice(6)].map((r, i) => ({ ...r, seq: i + 1 }));
@@ -62,6 +62,22 @@ describe('verifying the sealed chain', () => {
     expect(parseCheckpoint(JSON.stringify(good))).toEqual(good);
     expect(parseCheckpoint('{"seq":"1"}')).toBe('malformed');
     expect(parseCheckpoint('not json')).toBe('malformed');
+  });
+
+  it('entries sealed before the sealer (format 1) and after it (format 2) verify as one chain', () => {
+    let prev = GENESIS_HASH;
+    const legacy: SealedEntry[] = [1, 2, 3].map((id) => {
+      const hash = entryHash(KEY, prev, fields(id));
+      const row = { seq: id, entryId: id, prevHash: prev, hash, format: 1, covered: bodyOf(fields(id)) };
+      prev = hash;
+      return row;
+    });
+    const head: ChainHead = { seq: 3, hash: prev, cursor: { xid: '0', id: 3 } };
+    const next = sealEntries(KEY, head, [entry(4), entry(5)]);
+    const rows = [...legacy, ...next.seals.map((s) => ({ ...s, format: 2, covered: entry(s.entryId).digest }))];
+    expect(concludeVerify(walk(rows), next.head, null, 5)).toEqual({ ok: true, checked: 5 });
+    const edited = rows.map((r) => (r.seq === 2 ? { ...r, covered: bodyOf({ ...fields(2), actorName: 'someone' }) } : r));
+    expect(walk(edited).broken).toEqual({ reason: 'edited', seq: 2, entryId: 2 });
   });
 
   it('an entry slipped in behind the cursor without a seal is reported', () => {

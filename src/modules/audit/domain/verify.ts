@@ -1,15 +1,16 @@
 import { GENESIS_HASH, legacyHash, sealHash, type ChainHead } from './chain.ts';
 import type { Checkpoint } from './checkpoint.ts';
 
-/** A seal as verify reads it, with its entry's body text (null when the entry row is gone). */
+/** A seal as verify reads it, with what its HMAC covers of the entry (null when the entry row is gone). */
 export interface SealedEntry {
   seq: number;
   entryId: number;
   prevHash: string;
   hash: string;
-  /** 1: sealed before ADR 0004 (canonical JSON of the parsed fields); 2: the body text as is. */
+  /** 1: sealed before ADR 0004 (canonical JSON of the parsed fields); 2: the digest of the body text. */
   format: number;
-  body: string | null;
+  /** Format 1: the entry's body text; format 2: its SHA-256 (hex). */
+  covered: string | null;
 }
 
 /**
@@ -47,8 +48,8 @@ export function verifyBatch(key: string, state: VerifyState, batch: SealedEntry[
     if (s.broken) break;
     const at = { seq: row.seq, entryId: row.entryId };
     if (row.seq !== s.lastSeq + 1 || row.prevHash !== s.lastHash) s.broken = { reason: 'unlinked', ...at };
-    else if (row.body === null) s.broken = { reason: 'deleted', ...at };
-    else if (row.format === 1 ? legacyHash(key, row.prevHash, row.body) !== row.hash : !macsChecked && sealHash(key, row.prevHash, row.body) !== row.hash) s.broken = { reason: 'edited', ...at };
+    else if (row.covered === null) s.broken = { reason: 'deleted', ...at };
+    else if (row.format === 1 ? legacyHash(key, row.prevHash, row.covered) !== row.hash : !macsChecked && sealHash(key, row.prevHash, row.covered) !== row.hash) s.broken = { reason: 'edited', ...at };
     if (s.broken) break;
     s.lastSeq = row.seq;
     s.lastHash = row.hash;

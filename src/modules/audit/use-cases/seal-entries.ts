@@ -4,7 +4,7 @@ import { chainHead } from '../db/schema.ts';
 import { sealEntries, type ChainHead } from '../domain/chain.ts';
 import { checkpointSigned, signCheckpoint } from '../domain/checkpoint.ts';
 import type { AuditDeps } from '../deps.ts';
-import { entryBody, readHead } from '../queries.ts';
+import { entryDigest, readHead } from '../queries.ts';
 
 const BATCH = 5_000;
 
@@ -45,14 +45,14 @@ async function sealRound(d: AuditDeps): Promise<{ sealed: number; head?: ChainHe
       if (anchor.seq > head.seq || at?.hash !== anchor.hash) return { sealed: 0, refused: `the chain no longer extends checkpoint ${anchor.seq}` };
     }
     // One statement, one snapshot: the horizon and the entries read with it agree.
-    const rows = await d.database.rows<{ id: string; xid: string; body: string }>(
-      sql`select e.id::text, e.xid::text, ${entryBody('e')} as body from audit.entries e
+    const rows = await d.database.rows<{ id: string; xid: string; digest: string }>(
+      sql`select e.id::text, e.xid::text, ${entryDigest('e')} as digest from audit.entries e
            where (e.xid, e.id) > (${head.cursor.xid}::xid8, ${head.cursor.id}::bigint)
              and e.xid < pg_snapshot_xmin(pg_current_snapshot())
            order by e.xid, e.id limit ${BATCH}`,
       tx,
     );
-    const batch = rows.map((r) => ({ id: Number(r.id), xid: r.xid, body: r.body }));
+    const batch = rows.map((r) => ({ id: Number(r.id), xid: r.xid, digest: r.digest }));
     if (batch.length === 0) return { sealed: 0 };
     const next = sealEntries(d.key, head, batch);
     await bulkInsert(tx, 'audit.seals', {
