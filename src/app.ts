@@ -10,7 +10,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { Caches } from './platform/cache.ts';
 import { JobQueue } from './platform/jobs.ts';
 import { createLogger, prettyDestination, type DestinationStream } from './platform/log.ts';
-import { AuditLog } from './modules/audit/index.ts';
+import { AuditLog, fileCheckpoints, memoryCheckpoints } from './modules/audit/index.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { createIdentity, seedOrgUnits, type IdentityService } from './modules/identity/index.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
@@ -131,7 +131,10 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
 
     const jobs = new JobQueue(database, clock, log.child({ component: 'jobs' }));
     const caches = new Caches(database, log.child({ component: 'caches' }));
-    const audit = new AuditLog(database, clock, config.auditKey);
+    const audit = new AuditLog(database, clock, config.auditKey, {
+      checkpointKey: config.auditCheckpoint.key,
+      checkpoints: config.auditCheckpoint.file ? fileCheckpoints(config.auditCheckpoint.file) : memoryCheckpoints(),
+    });
     // Late-bound: notifications are built after identity, but only used once requests arrive.
     let notifications: NotificationService;
     const identity = createIdentity({
@@ -350,6 +353,19 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       });
       if (config.workers) {
         jobs.start();
+        // The audit sealer chains committed entries every second (one process at a time, ADR 0004).
+        let sealing = false;
+        const sealer = setInterval(() => {
+          if (sealing) return;
+          sealing = true;
+          audit
+            .seal()
+            .then((r) => r.refused && log.error({ reason: r.refused }, 'audit sealing refused: run qldv audit verify'))
+            .catch((err) => log.warn({ err }, 'audit sealing failed'))
+            .finally(() => (sealing = false));
+        }, 1000);
+        sealer.unref();
+        closers.push(() => clearInterval(sealer));
         // The SLA check runs every minute; the dated key makes one run per minute across all processes.
         // A failed run is retried (a ticket that fails alone is skipped inside the run and retried by the next).
         const tick = setInterval(() => {

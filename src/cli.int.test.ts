@@ -54,6 +54,7 @@ describe.skipIf(noDatabase)('qldv CLI', () => {
   });
 
   it('audit verify exits 5 when the chain was tampered with', async () => {
+    await s.audit.seal(); // entry 5 is sealed: what is edited after that is caught
     const [row] = await s.database.rows<{ id: number; actor_name: string }>(sql`select id, actor_name from audit.entries where id = 5`);
     await s.database.rows(sql`alter table audit.entries disable trigger entries_append_only`);
     try {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import cliProgress from 'cli-progress';
 import { createSystem, type System } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { backupDatabase, restoreDatabase } from './db/backup.ts';
 import { openDatabase } from './db/client.ts';
 import { systemCtx } from './platform/context.ts';
 import { exitCodeFor, fail, isAppError } from './platform/errors.ts';
@@ -71,6 +72,27 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
       }
     });
 
+  db.command('backup')
+    .description('write the whole database to a file (PGlite: its data directory, gzipped; PostgreSQL: pg_dump custom format)')
+    .argument('<file>')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      await backupDatabase(config.database, file);
+      out(`backup written to ${file} (${config.database.kind})`);
+    });
+  db.command('restore')
+    .description('replace the database with a backup (PGlite: into an empty data directory), then verify the audit chain')
+    .argument('<file>')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      await restoreDatabase(config.database, file);
+      await withSystem(async (s) => {
+        const v = await s.audit.verify();
+        out(`restored ${file} (${config.database.kind}); audit chain ${v.ok ? `OK: ${v.checked} entries` : `BROKEN: ${v.reason}`}`);
+        if (!v.ok) result.exitCode = 5;
+      });
+    });
+
   const users = program.command('users').description('user accounts');
   users
     .command('create')
@@ -105,18 +127,20 @@ export function buildCli(opts: CliOptions = {}): { program: Command; result: { e
   const audit = program.command('audit').description('audit trail');
   audit
     .command('verify')
-    .description('re-compute the hash chain; exit 5 if any entry was edited or deleted')
+    .description('seal what has committed, re-compute the hash chain and check the signed checkpoint; exit 5 if any entry was edited, deleted or inserted, or the tail cut')
     .action(async () => {
       await withSystem(async (s) => {
         const bar = progressBar('verifying {bar} {value}/{total} entries');
         const verified = await s.audit.verify(bar.update);
         bar.stop();
         if (!verified.ok) {
-          err(`audit chain BROKEN at entry ${verified.firstBrokenId} (${verified.checked} entries verified before it)`);
+          const where = verified.firstBrokenId === undefined ? `position ${verified.brokenAt}` : `entry ${verified.firstBrokenId}`;
+          err(`audit chain BROKEN at ${where}: ${verified.reason} (${verified.checked} entries verified before it)`);
           result.exitCode = 5;
           return;
         }
-        out(`audit chain OK: ${verified.checked} entries verified`);
+        const anchored = verified.checkpoint ? `, checkpoint ${verified.checkpoint.seq} of ${verified.checkpoint.at} matches` : ', no checkpoint yet';
+        out(`audit chain OK: ${verified.checked} entries verified${anchored}${verified.pending ? `, ${verified.pending} not sealed yet` : ''}`);
       });
     });
 

@@ -30,6 +30,8 @@ const envSchema = z.object({
   QLDV_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Qldv@2026'),
   QLDV_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   QLDV_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  QLDV_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  QLDV_AUDIT_CHECKPOINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   QLDV_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   QLDV_WORKERS: bool.default(true),
   QLDV_RATE_LIMIT: z.coerce.number().int().min(1).default(1200),
@@ -106,6 +108,8 @@ export interface Config {
   demoPassword: string;
   sessionSecret: string;
   auditKey: string;
+  /** Where the signed audit head is kept outside the database (null: in memory) and its key (none: derived from auditKey). */
+  auditCheckpoint: { file: string | null; key?: string };
   sessionHours: number;
   workers: boolean;
   logLevel: string;
@@ -223,6 +227,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoPassword: e.QLDV_DEMO_PASSWORD,
     sessionSecret: e.QLDV_SESSION_SECRET ?? DEV_SESSION_SECRET,
     auditKey: e.QLDV_AUDIT_KEY ?? DEV_AUDIT_KEY,
+    auditCheckpoint: {
+      file: e.QLDV_AUDIT_CHECKPOINT_FILE ?? (e.QLDV_DATA_DIR.startsWith('memory://') ? null : `${e.QLDV_DATA_DIR.replace(/\/$/, '')}/audit-checkpoint.json`),
+      key: e.QLDV_AUDIT_CHECKPOINT_KEY,
+    },
     sessionHours: e.QLDV_SESSION_HOURS,
     workers: e.QLDV_WORKERS,
     logLevel: e.LOG_LEVEL,

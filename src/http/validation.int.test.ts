@@ -12,9 +12,11 @@ describe.skipIf(noDatabase)('edge validation: 400 with a code, nothing written',
   let customerId: string;
   let awaitingId: string;
 
-  /** What a refused request must leave untouched: the audit chain head and the row counts. */
+  /** What a refused request must leave untouched: the audit trail (its entries and sealed head) and the row counts. */
   const snapshot = async () => {
-    const [head] = await s.database.rows<{ count: string; last_hash: string }>(sql`select count, last_hash from audit.chain_head`);
+    await s.audit.seal();
+    const [head] = await s.database.rows<{ count: string; last_hash: string; entries: string; last_id: string }>(sql`
+      select h.count, h.last_hash, (select count(*) from audit.entries)::text as entries, (select max(id) from audit.entries)::text as last_id from audit.chain_head h`);
     const counts = await s.database.rows<Record<string, string>>(sql`
       select (select count(*) from identity.customers) customers, (select count(*) from support.tickets) tickets,
              (select count(*) from contracts.contracts) contracts, (select count(*) from catalog.onprem_quotes) quotes,

@@ -28,8 +28,22 @@ export const auditQuery = z
   })
   .strict();
 export const auditPage = paged(auditEntry);
-/** Whether the hash chain is intact; `firstBrokenId` is the first entry found edited, or where a cut tail begins. */
-export const auditVerify = z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenId: z.number().int().optional() });
+/** Why the chain is broken (ADR 0004): an entry edited, deleted or inserted behind the sealer, a link that does not meet, a cut tail, a head or checkpoint that does not match. */
+export const auditBreak = z.enum(['edited', 'deleted', 'unlinked', 'inserted', 'tail_cut', 'head_mismatch', 'checkpoint_mismatch', 'checkpoint_forged']);
+/**
+ * Whether the hash chain is intact. When broken: `reason`, `brokenAt` (the chain position) and, when
+ * an entry can be named, `firstBrokenId`. `pending`: entries not sealed yet; `checkpoint`: the signed
+ * head outside the database that the chain was checked against.
+ */
+export const auditVerify = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.number().int().optional(),
+  reason: auditBreak.optional(),
+  brokenAt: z.number().int().optional(),
+  pending: z.number().int().optional(),
+  checkpoint: z.object({ seq: z.number().int(), at: z.string() }).optional(),
+});
 
 export type AuditEntry = z.infer<typeof auditEntry>;
 export type AuditQuery = z.input<typeof auditQuery>;

@@ -1,19 +1,16 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
-import { advisoryXactLock, type Database, type Executor } from '../../db/client.ts';
+import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { z } from 'zod';
 import type { auditQuery, AuditVerify } from './contract.ts';
-import { chainHead, entries } from './db/schema.ts';
-import {
-  entryHash,
-  GENESIS_HASH,
-  initialVerifyState,
-  normalize,
-  verifyBatch,
-  type StoredEntry,
-  type VerifyState,
-} from './domain/chain.ts';
+import { memoryCheckpoints, type CheckpointStore } from './checkpoints.ts';
+import { entries } from './db/schema.ts';
+import { normalize } from './domain/chain.ts';
+import { deriveCheckpointKey } from './domain/checkpoint.ts';
+import type { AuditDeps } from './deps.ts';
+import { sealPending, type SealResult } from './use-cases/seal-entries.ts';
+import { verifyChain, type ChainCheck } from './use-cases/verify-chain.ts';
 
 export interface AuditEvent {
   action: string;
@@ -26,49 +23,50 @@ export interface AuditEvent {
 export type AuditFilter = z.output<typeof auditQuery>;
 export type VerifyResult = AuditVerify;
 
-export class AuditLog {
-  constructor(
-    private readonly database: Database,
-    private readonly clock: Clock,
-    private readonly key: string,
-  ) {}
+/** The chain check as the API answers it: `firstBrokenId` is the first entry found edited, deleted or slipped in. */
+function presented(c: ChainCheck): VerifyResult {
+  const r: VerifyResult = { ok: c.ok, checked: c.checked };
+  if (c.broken) Object.assign(r, { reason: c.broken.reason, brokenAt: c.broken.seq }, c.broken.entryId === undefined ? {} : { firstBrokenId: c.broken.entryId });
+  if (c.pending) r.pending = c.pending;
+  if (c.checkpoint) r.checkpoint = c.checkpoint;
+  return r;
+}
 
-  /** Appends an entry in the caller's transaction (or a savepoint of it): it commits with the change. */
+export class AuditLog {
+  private readonly deps: AuditDeps;
+
+  constructor(database: Database, clock: Clock, key: string, opts: { checkpointKey?: string; checkpoints?: CheckpointStore } = {}) {
+    this.deps = {
+      database,
+      clock,
+      key,
+      checkpointKey: opts.checkpointKey ?? deriveCheckpointKey(key),
+      checkpoints: opts.checkpoints ?? memoryCheckpoints(),
+    };
+  }
+
+  /**
+   * Appends an entry in the caller's transaction, in one statement and without any lock: it commits
+   * (or rolls back) with the change, and the sealer chains it once its transaction is behind the horizon.
+   */
   async record(ex: Executor, ctx: Ctx, event: AuditEvent): Promise<void> {
-    await ex.transaction(async (tx) => {
-      // One writer at a time extends the chain; the lock lasts until the business transaction ends.
-      await advisoryXactLock(tx, 'audit.chain');
-      const [head] = await tx.select().from(chainHead).where(eq(chainHead.id, 1));
-      const nextId = await this.nextId(tx);
-      const prevHash = head?.lastHash ?? GENESIS_HASH;
-      const fields = {
-        id: nextId,
-        at: this.clock.now(),
-        actorId: ctx.actor.id,
-        actorName: ctx.actor.name,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId ?? null,
-        before: normalize(event.before),
-        after: normalize(event.after),
-        requestId: ctx.requestId ?? null,
-        ip: ctx.ip ?? null,
-      };
-      const hash = entryHash(this.key, prevHash, fields);
-      await tx.insert(entries).values({ ...fields, prevHash, hash });
-      await tx
-        .insert(chainHead)
-        .values({ id: 1, lastId: nextId, lastHash: hash, count: 1 })
-        .onConflictDoUpdate({
-          target: chainHead.id,
-          set: { lastId: nextId, lastHash: hash, count: (head?.count ?? 0) + 1 },
-        });
+    await ex.insert(entries).values({
+      at: this.deps.clock.now(),
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      before: normalize(event.before),
+      after: normalize(event.after),
+      requestId: ctx.requestId ?? null,
+      ip: ctx.ip ?? null,
     });
   }
 
-  private async nextId(tx: Executor): Promise<number> {
-    const rows = await this.database.rows<{ id: string }>(sql`select nextval('audit.entries_id_seq')::text as id`, tx);
-    return Number(rows[0].id);
+  /** Chains what has committed behind the horizon and writes the checkpoint (the background sealer calls it every second). */
+  seal(): Promise<SealResult> {
+    return sealPending(this.deps);
   }
 
   async list(f: AuditFilter) {
@@ -80,7 +78,7 @@ export class AuditLog {
     if (f.from) where.push(gte(entries.at, f.from));
     if (f.to) where.push(lt(entries.at, f.to));
     const cond = where.length ? and(...where) : undefined;
-    const db = this.database.db;
+    const db = this.deps.database.db;
     const [items, [{ total }]] = await Promise.all([
       db
         .select({
@@ -106,28 +104,9 @@ export class AuditLog {
     return { items, total, page: f.page, pageSize: f.pageSize };
   }
 
-  /** Walks the whole chain in id order, batch by batch, then checks the head (catches a cut tail). */
+  /** Seals what is pending, then walks the whole chain and checks its head and the checkpoint outside the database. */
   async verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
-    const db = this.database.db;
-    const [head] = await db.select().from(chainHead).where(eq(chainHead.id, 1));
-    const total = head?.count ?? 0;
-    let state: VerifyState = initialVerifyState();
-    for (;;) {
-      const batch = (await db
-        .select()
-        .from(entries)
-        .where(state.lastId === null ? undefined : gt(entries.id, state.lastId))
-        .orderBy(asc(entries.id))
-        .limit(1000)) as StoredEntry[];
-      if (batch.length === 0) break;
-      state = verifyBatch(this.key, state, batch);
-      onProgress?.(state.checked, total);
-      if (state.firstBrokenId !== undefined) return { ok: false, checked: state.checked, firstBrokenId: state.firstBrokenId };
-    }
-    const headMatches = head
-      ? head.lastId === state.lastId && head.lastHash === state.lastHash && head.count === state.checked
-      : state.checked === 0;
-    if (!headMatches) return { ok: false, checked: state.checked, firstBrokenId: (state.lastId ?? 0) + 1 };
-    return { ok: true, checked: state.checked };
+    await this.seal();
+    return presented(await verifyChain(this.deps, onProgress));
   }
 }

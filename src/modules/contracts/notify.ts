@@ -8,10 +8,26 @@ import type { ContractRow } from './queries.ts';
 /** The contract's page in the portal. */
 export const contractUrl = (d: Pick<Deps, 'publicBaseUrl'>, contractId: string) => `${d.publicBaseUrl}/contracts/${contractId}`;
 
+/**
+ * Rows a transaction reads several times (an IPN's three e-mails and its provisioning step name the
+ * same customer and product) are read once per transaction: kept only while the transaction object lives.
+ */
+const readInTx = new WeakMap<Executor, Map<string, Promise<unknown>>>();
+function oncePerTx<T>(d: Deps, tx: Executor, key: string, read: () => Promise<T>): Promise<T> {
+  if (tx === d.database.db) return read(); // not a transaction: the pool lives on, and so would stale rows
+  let seen = readInTx.get(tx);
+  if (!seen) readInTx.set(tx, (seen = new Map()));
+  if (!seen.has(key)) seen.set(key, read());
+  return seen.get(key) as Promise<T>;
+}
+
+/** The contract's product, read once per transaction. */
+export const productOf = (d: Deps, tx: Executor, c: ContractRow) => oncePerTx(d, tx, `product:${c.productId}`, () => d.catalog.product(c.productId, tx));
+
 /** What every contract e-mail says: number, customer, product, amount and the link. */
 async function facts(d: Deps, tx: Executor, c: ContractRow) {
-  const customer = await d.customers.row(c.customerId, tx);
-  const product = await d.catalog.product(c.productId, tx);
+  const customer = await oncePerTx(d, tx, `customer:${c.customerId}`, () => d.customers.row(c.customerId, tx));
+  const product = await productOf(d, tx, c);
   const amount = formatVnd(c.totalVnd);
   const base = { number: c.number, customerName: customer.name, productName: product.name, amount, contractUrl: contractUrl(d, c.id) };
   return { customer, base };

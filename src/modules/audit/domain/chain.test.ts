@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, entryHash, GENESIS_HASH, initialVerifyState, normalize, verifyBatch, type StoredEntry } from './chain.ts';
+import { bodyOf, digestOf, entry, fields } from './test-entries.ts';
+import { canonicalJson, comparePositions, emptyHead, entryHash, GENESIS_HASH, legacyHash, normalize, sealEntries, sealHash } from './chain.ts';
 
 const KEY = 'k'.repeat(32);
-
-function chain(n: number): StoredEntry[] {
-  const out: StoredEntry[] = [];
-  let prev = GENESIS_HASH;
-  for (let i = 1; i <= n; i++) {
-    const f = { id: i, at: new Date(Date.UTC(2026, 0, 1, 0, i)), actorId: 'usr_1', actorName: 'admin', action: 'user.updated', entityType: 'user', entityId: `usr_${i}`, before: { n: i - 1 }, after: { n: i }, requestId: null, ip: null };
-    const hash = entryHash(KEY, prev, f);
-    out.push({ ...f, prevHash: prev, hash });
-    prev = hash;
-  }
-  return out;
-}
 
 describe('audit hash chain', () => {
   it('canonical JSON ignores key order', () => {
@@ -25,21 +14,47 @@ describe('audit hash chain', () => {
     expect(normalize(undefined)).toBeNull();
   });
 
-  it('an intact chain verifies, in one batch or several', () => {
-    const entries = chain(10);
-    expect(verifyBatch(KEY, initialVerifyState(), entries)).toEqual({ checked: 10, lastId: 10, lastHash: entries[9].hash });
-    const half = verifyBatch(KEY, initialVerifyState(), entries.slice(0, 4));
-    expect(verifyBatch(KEY, half, entries.slice(4))).toMatchObject({ checked: 10 });
+  it('the hash covers the digest of the body text and the previous hash, under the key', () => {
+    const body = bodyOf(fields(1));
+    const h = sealHash(KEY, GENESIS_HASH, digestOf(body));
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(entry(1).digest).toBe(digestOf(body));
+    expect(sealHash(KEY, GENESIS_HASH, digestOf(body.replace('"n":1', '"n":2')))).not.toBe(h);
+    const body2 = digestOf(body);
+    expect(sealHash(KEY, 'f'.repeat(64), body2)).not.toBe(h);
+    expect(sealHash('x'.repeat(32), GENESIS_HASH, body2)).not.toBe(h);
+    expect(sealHash(KEY, GENESIS_HASH, body2)).toBe(h);
   });
 
-  it('an edited field, a removed entry or a different key breaks it at the right place', () => {
-    const edited = chain(10);
-    edited[5] = { ...edited[5], after: { n: 999 } };
-    expect(verifyBatch(KEY, initialVerifyState(), edited)).toMatchObject({ checked: 5, firstBrokenId: 6 });
+  it('entries sealed before the sealer (format 1) verify from the same body text', () => {
+    const f = { ...fields(7), after: { b: 1, a: [1, { d: 2, c: 3 }] } };
+    // The old hash was taken over the parsed fields, with the instant to the millisecond.
+    expect(legacyHash(KEY, GENESIS_HASH, bodyOf(f))).toBe(entryHash(KEY, GENESIS_HASH, f));
+    expect(legacyHash(KEY, GENESIS_HASH, bodyOf({ ...f, actorName: 'x' }))).not.toBe(entryHash(KEY, GENESIS_HASH, f));
+  });
 
-    const removed = chain(10).filter((e) => e.id !== 3);
-    expect(verifyBatch(KEY, initialVerifyState(), removed)).toMatchObject({ checked: 2, firstBrokenId: 4 });
+  it('sealing links each entry to the one before, at consecutive positions, and moves the cursor', () => {
+    const { seals, head } = sealEntries(KEY, emptyHead(), [entry(1), entry(2), entry(3)]);
+    expect(seals.map((s) => [s.seq, s.entryId])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(seals[0].prevHash).toBe(GENESIS_HASH);
+    expect(seals[1].prevHash).toBe(seals[0].hash);
+    expect(head).toEqual({ seq: 3, hash: seals[2].hash, cursor: { xid: '103', id: 3 } });
+    // Sealing in two rounds gives the same chain as in one.
+    const first = sealEntries(KEY, emptyHead(), [entry(1)]);
+    expect(sealEntries(KEY, first.head, [entry(2), entry(3)]).head).toEqual(head);
+  });
 
-    expect(verifyBatch('x'.repeat(32), initialVerifyState(), chain(3))).toMatchObject({ checked: 0, firstBrokenId: 1 });
+  it('refuses an entry that sorts at or before the cursor (it would land inside the sealed range)', () => {
+    const { head } = sealEntries(KEY, emptyHead(), [entry(5, '200')]);
+    expect(() => sealEntries(KEY, head, [entry(4, '199')])).toThrow(/before the sealed cursor/);
+    expect(() => sealEntries(KEY, head, [entry(5, '200')])).toThrow();
+    expect(sealEntries(KEY, head, [entry(3, '201')]).head.cursor).toEqual({ xid: '201', id: 3 });
+  });
+
+  it('positions order by transaction id (as 64-bit numbers), then entry id', () => {
+    expect(comparePositions({ xid: '9', id: 5 }, { xid: '10', id: 1 })).toBeLessThan(0);
+    expect(comparePositions({ xid: '18446744073709551615', id: 1 }, { xid: '18446744073709551614', id: 9 })).toBeGreaterThan(0);
+    expect(comparePositions({ xid: '10', id: 2 }, { xid: '10', id: 3 })).toBeLessThan(0);
+    expect(comparePositions({ xid: '10', id: 3 }, { xid: '10', id: 3 })).toBe(0);
   });
 });

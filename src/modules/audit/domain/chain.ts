@@ -43,7 +43,10 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-/** HMAC keyed with a server secret: someone with only database access cannot re-seal an edited chain. */
+/**
+ * The chain before ADR 0004 (format 1): the hash covers canonical JSON of the parsed fields.
+ * HMAC keyed with a server secret: someone with only database access cannot re-seal an edited chain.
+ */
 export function entryHash(key: string, prevHash: string, f: ChainedFields): string {
   // Exactly the chained fields: a stored row also carries its own hashes, which must not feed back in.
   const body = canonicalJson({
@@ -62,32 +65,84 @@ export function entryHash(key: string, prevHash: string, f: ChainedFields): stri
   return createHmac('sha256', key).update(prevHash).update('\n').update(body).digest('hex');
 }
 
-export interface StoredEntry extends ChainedFields {
+/**
+ * The chain's head and the sealer's cursor. Entries are sealed in (transaction id, entry id) order:
+ * every entry at or before `cursor` is sealed, and none can still appear there (see `horizon.ts`).
+ */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+  cursor: EntryPosition;
+}
+
+/** Where an entry sorts in the chain: its inserting transaction's xid8 (as text) and its id. */
+export interface EntryPosition {
+  xid: string;
+  id: number;
+}
+
+export interface Seal {
+  seq: number;
+  entryId: number;
   prevHash: string;
   hash: string;
 }
 
-export interface VerifyState {
-  lastId: number | null;
-  lastHash: string;
-  checked: number;
-  firstBrokenId?: number;
+export const emptyHead = (): ChainHead => ({ seq: 0, hash: GENESIS_HASH, cursor: { xid: '0', id: 0 } });
+
+/**
+ * An entry as the sealer reads it: its position and the SHA-256 (hex) of its body, the text
+ * PostgreSQL builds from the chained columns (`entryBody` in queries.ts: a JSON array, jsonb in its
+ * canonical text). PostgreSQL digests it, so only 64 characters per entry travel and nothing is
+ * parsed or re-serialised here: that keeps verify of 1 M entries fast. The key never leaves this process.
+ */
+export interface PendingEntry {
+  id: number;
+  xid: string;
+  digest: string;
 }
 
-export const initialVerifyState = (): VerifyState => ({ lastId: null, lastHash: GENESIS_HASH, checked: 0 });
+/** Format 2 (ADR 0004): HMAC-SHA256 of the previous hash, a newline and the digest of the entry's body. */
+export function sealHash(key: string, prevHash: string, digest: string): string {
+  return createHmac('sha256', key).update(`${prevHash}\n${digest}`).digest('hex');
+}
 
-/** Folds a batch of entries (in id order) into the verification state; stops at the first break. */
-export function verifyBatch(key: string, state: VerifyState, batch: StoredEntry[]): VerifyState {
-  let s = { ...state };
+/** The format-1 hash of an entry given its body text (the same fields, parsed back). */
+export function legacyHash(key: string, prevHash: string, body: string): string {
+  const [id, at, actorId, actorName, action, entityType, entityId, before, after, requestId, ip] = JSON.parse(body) as unknown[];
+  return entryHash(key, prevHash, {
+    id: id as number,
+    at: new Date(at as string),
+    actorId: actorId as string | null,
+    actorName: actorName as string,
+    action: action as string,
+    entityType: entityType as string,
+    entityId: entityId as string | null,
+    before,
+    after,
+    requestId: requestId as string | null,
+    ip: ip as string | null,
+  });
+}
+
+/** Chains committed entries, given in (xid, id) order after the head's cursor, onto the head. */
+export function sealEntries(key: string, head: ChainHead, batch: PendingEntry[]): { seals: Seal[]; head: ChainHead } {
+  const seals: Seal[] = [];
+  let { seq, hash, cursor } = head;
   for (const e of batch) {
-    if (s.firstBrokenId !== undefined) break;
-    const linked = e.prevHash === s.lastHash;
-    const sealed = entryHash(key, e.prevHash, e) === e.hash;
-    if (!linked || !sealed) {
-      s.firstBrokenId = e.id;
-      break;
-    }
-    s = { ...s, lastId: e.id, lastHash: e.hash, checked: s.checked + 1 };
+    if (comparePositions({ xid: e.xid, id: e.id }, cursor) <= 0) throw new Error(`audit entry ${e.id} sorts before the sealed cursor`);
+    const next = sealHash(key, hash, e.digest);
+    seq += 1;
+    seals.push({ seq, entryId: e.id, prevHash: hash, hash: next });
+    hash = next;
+    cursor = { xid: e.xid, id: e.id };
   }
-  return s;
+  return { seals, head: { seq, hash, cursor } };
+}
+
+/** Orders positions as PostgreSQL orders the row (xid8, bigint). */
+export function comparePositions(a: EntryPosition, b: EntryPosition): number {
+  const x = BigInt(a.xid) - BigInt(b.xid);
+  if (x !== 0n) return x < 0n ? -1 : 1;
+  return a.id - b.id;
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Deps } from '../deps.ts';
-import { askOpsToProvision } from '../notify.ts';
+import { askOpsToProvision, productOf } from '../notify.ts';
 import { openTask } from '../persist.ts';
 import type { ContractRow } from '../queries.ts';
 import { PROVISION_ATTEMPTS, PROVISION_QUEUE, provisioningKey } from './run-provisioning.ts';
@@ -12,7 +12,7 @@ import { PROVISION_ATTEMPTS, PROVISION_QUEUE, provisioningKey } from './run-prov
  */
 export async function startProvisioning(d: Deps, tx: Executor, c: ContractRow) {
   await openTask(d, tx, c, 'provision', null);
-  const product = await d.catalog.product(c.productId, tx);
+  const product = await productOf(d, tx, c);
   if (!d.ports.provisioning.has(product.code)) return askOpsToProvision(d, tx, c);
   const job = { queue: PROVISION_QUEUE, key: provisioningKey(c.id), payload: { contractId: c.id }, maxAttempts: PROVISION_ATTEMPTS };
   await d.jobs.enqueue(tx, job);

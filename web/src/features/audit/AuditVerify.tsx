@@ -24,7 +24,7 @@ export function VerifyButton({ verify }: { verify: VerifyState }) {
   );
 }
 
-/** Green with the number of checked entries, or red with the first broken entry id. */
+/** Green with the number of checked entries, or red with where the chain breaks and why. */
 export function VerifyResult({ verify }: { verify: VerifyState }) {
   const t = useT();
   const { data, error } = verify;
@@ -34,7 +34,11 @@ export function VerifyResult({ verify }: { verify: VerifyState }) {
     ? error.message
     : ok
       ? t('audit.verifyOk', { checked: data!.checked })
-      : t('audit.verifyBroken', { id: String(data!.firstBrokenId ?? '?'), checked: data!.checked });
+      : t('audit.verifyBroken', {
+          id: data!.firstBrokenId === undefined ? t('audit.position', { seq: data!.brokenAt ?? '?' }) : t('audit.entry', { id: data!.firstBrokenId }),
+          reason: t(`audit.reason.${data!.reason ?? 'edited'}`),
+          checked: data!.checked,
+        });
   return (
     <Alert
       type={ok ? 'success' : 'error'}

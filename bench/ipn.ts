@@ -1,0 +1,122 @@
+/**
+ * The write path under load (issue 10): self-service orders, then the VNPay IPN that applies a
+ * payment and a duplicate IPN, next to `/healthz` of the same server in the same run, at 16 and 32
+ * concurrent clients, on PostgreSQL and on PGlite; the server's RSS idle and under load. The server
+ * runs in its own process (bench/serve.ts) with its job worker and audit sealer, as in production.
+ * Goals: IPN apply ≥ 1,500/s with p99 < 50 ms at 32 clients on PostgreSQL, ≥ 300/s on PGlite,
+ * ratio IPN / healthz ≥ 0.3, orders ≥ 300/s on PostgreSQL, RSS < 300 MB idle.
+ * BENCH_IPNS (default 1,000 per level), BENCH_TARGETS (default `postgres,pglite`) scale it.
+ */
+import pg from 'pg';
+import startPostgres from '../test/setup/postgres.ts';
+import { SIMULATOR_VNPAY } from '../src/config.ts';
+import { signParams } from '../src/protocols/vnpay/protocol.ts';
+import { closedLoop, cpuMs, line, peakRss, rssMb, serve, type LoadResult } from './load.ts';
+
+const IPNS = Number(process.env.BENCH_IPNS ?? 1_000);
+const TARGETS = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
+const LEVELS = [16, 32];
+const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+
+async function json(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, init);
+  return { status: res.status, body: await res.json() };
+}
+
+/** The IPN VNPay sends when the payment behind `payUrl` succeeds, signed with the simulator's secret. */
+function ipnFor(payUrl: string, n: number): string {
+  const q = new URL(payUrl).searchParams;
+  const fields: Record<string, string> = {
+    vnp_Amount: q.get('vnp_Amount')!,
+    vnp_BankCode: 'NCB',
+    vnp_BankTranNo: `VNP${n}`,
+    vnp_CardType: 'ATM',
+    vnp_OrderInfo: q.get('vnp_OrderInfo')!,
+    vnp_PayDate: '20260302091500',
+    vnp_ResponseCode: '00',
+    vnp_TmnCode: q.get('vnp_TmnCode')!,
+    vnp_TransactionNo: String(14000000 + n),
+    vnp_TransactionStatus: '00',
+    vnp_TxnRef: q.get('vnp_TxnRef')!,
+  };
+  return `${new URLSearchParams({ ...fields, vnp_SecureHash: signParams(fields, SIMULATOR_VNPAY.hashSecret) })}`;
+}
+
+async function run(target: string, database: string, postgres: boolean): Promise<void> {
+  const server = await serve(database);
+  try {
+    await new Promise((r) => setTimeout(r, 3000));
+    const idle = rssMb(server.pid);
+    const peak = peakRss(server.pid);
+    const login = await json(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'customer1', password: 'Qldv@2026' }) });
+    const token = login.body.token as string;
+    const order = () =>
+      json(`${server.url}/api/v1/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ product: 'MEETING', quantity: 1, periodMonths: 1 }),
+      });
+    /** The server's own CPU per request during a phase: what it costs, whatever else the machine runs. */
+    const costed = async (phase: () => Promise<LoadResult>) => {
+      const before = cpuMs(server.pid);
+      const r = await phase();
+      return { ...r, cpuMsPerRequest: (cpuMs(server.pid) - before) / r.count };
+    };
+    const payUrls: string[] = [];
+    const orders = await costed(() => closedLoop(16, Array.from({ length: IPNS * LEVELS.length }, () => order), (r) => {
+      if (r.status !== 201) throw new Error(`order: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+      payUrls.push(r.body.payUrl);
+    }));
+    const get = (path: string) => () => json(`${server.url}${path}`);
+    const expectCode = (code: string) => (r: { body: { RspCode?: string } }) => {
+      if (r.body.RspCode !== code) throw new Error(`IPN answered ${JSON.stringify(r.body)}, expected ${code}`);
+    };
+    const results: { clients: number; health: LoadResult; apply: LoadResult; duplicate: LoadResult }[] = [];
+    for (const [i, clients] of LEVELS.entries()) {
+      const ipns = payUrls.slice(i * IPNS, (i + 1) * IPNS).map((u, k) => `/api/v1/payments/vnpay/ipn?${ipnFor(u, i * IPNS + k)}`);
+      const health = await costed(() => closedLoop(clients, Array.from({ length: IPNS * 2 }, () => get('/healthz'))));
+      const apply = await costed(() => closedLoop(clients, ipns.map(get), expectCode('00')));
+      const duplicate = await costed(() => closedLoop(clients, ipns.map(get), expectCode('02')));
+      results.push({ clients, health, apply, duplicate });
+    }
+    const loaded = peak();
+    console.log(`\n${target}: ${IPNS} IPNs per level, server in its own process (job worker and audit sealer on)`);
+    console.log(line('self-service orders (16 clients)', orders, postgres ? `goal ≥ 300/s: ${verdict(orders.perSecond >= 300)}` : ''));
+    for (const r of results) {
+      const goal = postgres ? (r.clients === 32 ? `goal ≥ 1,500/s, p99 < 50 ms: ${verdict(r.apply.perSecond >= 1500 && r.apply.p99 < 50)}` : '') : `goal ≥ 300/s: ${verdict(r.apply.perSecond >= 300)}`;
+      console.log(line(`/healthz (${r.clients} clients)`, r.health));
+      console.log(line(`IPN apply (${r.clients} clients)`, r.apply, goal));
+      console.log(line(`IPN duplicate (${r.clients} clients)`, r.duplicate));
+    }
+    console.log(`  server RSS: idle ${idle.toFixed(0)} MB (goal < 300: ${verdict(idle < 300)}), peak under load ${loaded.toFixed(0)} MB`);
+    for (const r of results) {
+      const ratio = r.apply.perSecond / r.health.perSecond;
+      console.log(`  ratio IPN apply / healthz at ${r.clients} clients: ${ratio.toFixed(2)}   goal ≥ 0.3: ${verdict(ratio >= 0.3)}`);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+let stopCluster: (() => void) | undefined;
+try {
+  for (const target of TARGETS) {
+    if (target === 'pglite') {
+      await run('PGlite', 'pglite', false);
+      continue;
+    }
+    let admin = process.env.BENCH_DATABASE_URL ?? null;
+    if (!admin) {
+      stopCluster = (await startPostgres({ provide: (_k: string, v: string | null) => void (admin = v) } as never)) as (() => void) | undefined;
+      if (!admin) throw new Error('PostgreSQL not found: install it (initdb) or set BENCH_DATABASE_URL');
+    }
+    const client = new pg.Client({ connectionString: admin! });
+    await client.connect();
+    const name = `qldv_bench_${Date.now()}`;
+    await client.query(`create database ${name}`);
+    await client.end();
+    await run('PostgreSQL 15', admin!.replace(/\/[^/]*$/, `/${name}`), true);
+  }
+} finally {
+  stopCluster?.();
+}

@@ -1,0 +1,91 @@
+/** What the HTTP benchmarks share: a server in its own process, closed-loop clients, percentiles, RSS. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface Served {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/serve.ts on `database` (a postgres:// URL or `pglite`) and waits for it to listen. */
+export async function serve(database: string, env: Record<string, string> = {}): Promise<Served> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname], {
+    env: { ...process.env, BENCH_DATABASE: database, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /ready (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resident memory of a process, in MB (Linux). */
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** CPU time a process has used so far (user + system), in ms (Linux, 100 ticks per second). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Samples a process's RSS every 200 ms until stopped; returns the highest seen. */
+export function peakRss(pid: number): () => number {
+  let peak = rssMb(pid);
+  const t = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 200);
+  return () => {
+    clearInterval(t);
+    return Math.max(peak, rssMb(pid));
+  };
+}
+
+export interface LoadResult {
+  count: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** Runs `requests` (each a thunk) with `clients` in flight at all times; latencies in ms. */
+export async function closedLoop<T>(clients: number, requests: (() => Promise<T>)[], check?: (r: T) => void): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const req = requests[next++];
+      const t0 = performance.now();
+      const r = await req();
+      latencies.push(performance.now() - t0);
+      check?.(r);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { count: requests.length, seconds, perSecond: requests.length / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+export const line = (label: string, r: LoadResult & { cpuMsPerRequest?: number }, goal = '') =>
+  `  ${label.padEnd(34)} ${Math.round(r.perSecond).toLocaleString('en-US').padStart(6)}/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
+  `${r.cpuMsPerRequest === undefined ? '' : `   server CPU ${r.cpuMsPerRequest.toFixed(1)} ms/req`}${goal ? `   ${goal}` : ''}`;
