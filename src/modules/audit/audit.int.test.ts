@@ -34,6 +34,16 @@ describe.skipIf(noDatabase)('audit trail: written freely, sealed behind a horizo
     expect(file).toMatchObject({ seq: list.total, hash: expect.stringMatching(/^[0-9a-f]{64}$/), signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
+  it('the filter offers each action and entity type the trail holds, once each; only to auditors', async () => {
+    const token = await s.login('admin');
+    const r = await s.http('GET', '/api/v1/audit/facets', { token });
+    expect(r.status).toBe(200);
+    expect(r.body.actions).toContain('auth.login');
+    expect(r.body.entityTypes).toContain('user');
+    expect(new Set(r.body.actions).size).toBe(r.body.actions.length);
+    expect((await s.http('GET', '/api/v1/audit/facets', { token: await s.login('am1') })).status).toBe(403);
+  });
+
   it('an entry is one insert, unsealed until the sealer passes; one written in a rolled-back transaction disappears', async () => {
     const before = await s.audit.verify();
     await record('test.pending');

@@ -46,5 +46,7 @@ export const auditVerify = z.object({
 });
 
 export type AuditEntry = z.infer<typeof auditEntry>;
+export const auditFacets = z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) });
+export type AuditFacets = z.infer<typeof auditFacets>;
 export type AuditQuery = z.input<typeof auditQuery>;
 export type AuditVerify = z.infer<typeof auditVerify>;

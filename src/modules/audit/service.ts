@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -102,6 +102,22 @@ export class AuditLog {
       db.select({ total: count() }).from(entries).where(cond),
     ]);
     return { items, total, page: f.page, pageSize: f.pageSize };
+  }
+
+  /** The actions and entity types the trail holds, for the filter's pickers: a walk of each index, not a scan. */
+  async facets(): Promise<{ actions: string[]; entityTypes: string[] }> {
+    const distinct = async (column: 'action' | 'entity_type') => {
+      const rows = await this.deps.database.rows<{ v: string }>(
+        sql.raw(`with recursive d(v) as (
+          select min(${column}) from audit.entries
+          union all
+          select (select min(${column}) from audit.entries where ${column} > d.v) from d where d.v is not null
+        ) select v from d where v is not null`),
+      );
+      return rows.map((r) => r.v);
+    };
+    const [actions, entityTypes] = await Promise.all([distinct('action'), distinct('entity_type')]);
+    return { actions, entityTypes };
   }
 
   /** Seals what is pending, then walks the whole chain and checks its head and the checkpoint outside the database. */

@@ -30,6 +30,7 @@ export const entries = auditSchema.table(
   (t) => [
     index('entries_entity_idx').on(t.entityType, t.entityId),
     index('entries_actor_idx').on(t.actorId),
+    index('entries_action_idx').on(t.action),
     index('entries_at_idx').on(t.at),
     index('entries_xid_idx').on(t.xid, t.id),
   ],

@@ -1,9 +1,12 @@
-import { Col, DatePicker, Form, Input, Row } from 'antd';
-import type { AuditQuery } from '@contracts/audit';
+import { useQuery } from '@tanstack/react-query';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { api } from '../../api/client.ts';
+import type { AuditFacets, AuditQuery } from '@contracts/audit';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/index.tsx';
 import { DATE_FORMAT, vnDayEnd, vnDayStart } from '../../ui/dates.ts';
 import { FilterButtons } from '../../ui/FilterButtons.tsx';
+import { actionLabel, entityLabel } from './labels.ts';
 
 /** The audit query without its paging. */
 export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
@@ -23,6 +26,11 @@ function toFilter({ range, ...text }: Values): AuditFilter {
 
 export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => void }) {
   const t = useT();
+  // The actions and entity types the trail holds, to choose from in words.
+  const facets = useQuery({ queryKey: ['audit', 'facets'], queryFn: () => api.get<AuditFacets>('/api/v1/audit/facets'), staleTime: 60_000 });
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, t.lang);
+  const actions = (facets.data?.actions ?? []).map((a) => ({ value: a, label: actionLabel(t, a) })).sort(byLabel);
+  const entityTypes = (facets.data?.entityTypes ?? []).map((e) => ({ value: e, label: entityLabel(t, e) })).sort(byLabel);
   const [form] = Form.useForm<Values>();
   return (
     <Form<Values> form={form} layout="vertical" onFinish={(v) => onChange(toFilter(v))} className="filters">
@@ -34,12 +42,12 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name="action" label={t('audit.action')}>
-            <Input allowClear placeholder="user.update" />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={actions} placeholder={t('audit.allActions')} loading={facets.isPending} data-testid="audit-action" />
           </Form.Item>
         </Col>
         <Col xs={12} sm={12} lg={6}>
           <Form.Item name="entityType" label={t('audit.entityType')}>
-            <Input allowClear placeholder="user" />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={entityTypes} placeholder={t('audit.allEntities')} loading={facets.isPending} />
           </Form.Item>
         </Col>
         <Col xs={12} sm={12} lg={6}>

@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
 import { useFilteredPaging } from '../../ui/paging.ts';
 import { AuditFilters, type AuditFilter } from './AuditFilters.tsx';
+import { actionLabel, entityLabel } from './labels.ts';
 import { useVerifyAudit, VerifyButton, VerifyResult } from './AuditVerify.tsx';
 
 export function AuditPage() {
@@ -30,8 +31,8 @@ export function AuditPage() {
       key: 'actor',
       render: (_, e) => e.actorName ?? e.actorId ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color="blue">{v}</Tag> },
-    { title: t('audit.entityType'), dataIndex: 'entityType' },
+    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color="blue" title={v}>{actionLabel(t, v)}</Tag> },
+    { title: t('audit.entityType'), dataIndex: 'entityType', render: (v: string) => entityLabel(t, v) },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
