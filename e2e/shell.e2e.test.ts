@@ -67,6 +67,17 @@ describe.skipIf(skipBrowser)('web shell journey', () => {
     await page.close();
   });
 
+  it("the header's search finds a customer by name and opens their contracts", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, 'am1');
+    await page.getByTestId('global-search').fill('Sao Mai');
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'KH' }).first();
+    await expect.poll(() => option.textContent()).toMatch(/Sao Mai · KH\d{6}/);
+    await option.click();
+    await page.waitForURL(/\/contracts\?customerId=cus_/);
+    await page.close();
+  });
+
   it('on a 390 px phone the contract list is a column of cards, nothing off the right edge', async () => {
     await (await apiAs('enterprise1')).post('/api/v1/orders', { product: 'MEETING', quantity: 2, periodMonths: 1 });
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -232,6 +232,11 @@ describe.skipIf(noDatabase)('billpay: the payment site and the clearing desk', (
     expect((await publicOrder(created.body.orderId)).status).toBe('cleared');
     expect(BigInt(s.simulators.ledger!.subscriber('0898765432')!.debtVnd)).toBe(debtBefore - 400_000n);
     const id = created.body.orderId;
+    // Only the desk's fraud cancel refunds it (with the order and the posting): the payments ledger's own refund refuses.
+    const [{ pid }] = await s.database.rows<{ pid: string }>(sql`select id as pid from payments.payments where purpose_ref = ${id}`);
+    const generic = await s.http('POST', `/api/v1/payments/${pid}/refund`, { token: t.admin, body: { amountVnd: '400000', reason: 'hoàn thử' } });
+    expect(generic.status).toBe(409);
+    expect(generic.body.error.code).toBe('PAYMENT_OWNED_ELSEWHERE');
     expect((await s.http('POST', `/api/v1/billpay/desk/orders/${id}/fraud-cancel`, { token: t.C1_ePayment, body: { reason: 'Ngân hàng báo giả mạo' } })).status).toBe(403);
     const r = await s.http('POST', `/api/v1/billpay/desk/orders/${id}/fraud-cancel`, { token: t.C3_ePayment, body: { reason: 'Ngân hàng báo giả mạo' } });
     expect(r.body).toEqual({ orderId: id, status: 'fraud_cancelled' });

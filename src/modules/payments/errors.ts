@@ -16,6 +16,11 @@ export const paymentError = defineErrors({
     vi: (p: { amountVnd: string; remainingVnd: string }) => `Số tiền hoàn ${vnd(p.amountVnd)} vượt quá số tiền còn có thể hoàn (${vnd(p.remainingVnd)})`,
     en: (p: { amountVnd: string; remainingVnd: string }) => `The refund of ${vnd(p.amountVnd)} exceeds what is left to refund (${vnd(p.remainingVnd)})`,
   },
+  PAYMENT_OWNED_ELSEWHERE: {
+    status: 409,
+    vi: 'Khoản thanh toán này thuộc nghiệp vụ khác (thanh toán cước di động): huỷ giao dịch tại màn hình gạch nợ để hoàn tiền cùng trạng thái giao dịch',
+    en: 'This payment belongs to another service (mobile bill payment): cancel the transaction at its clearing desk, which refunds it with the transaction',
+  },
   PAYMENT_NOT_REFUNDABLE: {
     status: 409,
     vi: 'Khoản thanh toán này không thể hoàn tiền qua VNPay (chưa thanh toán hoặc không thanh toán qua VNPay)',

@@ -22,7 +22,12 @@ export async function requestRefund(d: Deps, ctx: Ctx, paymentId: string, amount
     vi: 'số tiền hoàn phải lớn hơn 0',
     en: 'the amount must be positive',
   });
-  return d.database.db.transaction((tx) => reserveRefund(d, tx, ctx, paymentId, amountVnd, reason));
+  return d.database.db.transaction(async (tx) => {
+    // A purpose's payment (a subscriber's bill or top-up) is refunded by its own module, with its state.
+    const [owner] = await tx.select({ purpose: payments.purpose }).from(payments).where(eq(payments.id, paymentId));
+    if (owner?.purpose) throw paymentError('PAYMENT_OWNED_ELSEWHERE', { payment: paymentId, purpose: owner.purpose });
+    return reserveRefund(d, tx, ctx, paymentId, amountVnd, reason);
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
@@ -13,7 +13,9 @@ import { DECLARE_ROLES, type ContractFilter } from './contracts.ts';
 export function ContractsPage() {
   const t = useT();
   const { user } = useSession();
-  const [filter, setFilter] = useState<ContractFilter>({});
+  // The header's search opens a customer's contracts as /contracts?customerId=…
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<ContractFilter>(() => (params.get('customerId') ? { customerId: params.get('customerId')! } : {}));
   const staff = !user.roles.every((r) => r === 'customer');
 
   return (

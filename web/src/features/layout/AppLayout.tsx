@@ -9,6 +9,7 @@ import { useSession } from '../auth/session.tsx';
 import { useLogout } from '../auth/useLogout.ts';
 import { AppFooter } from './AppFooter.tsx';
 import { Brand } from './Brand.tsx';
+import { GlobalSearch } from './GlobalSearch.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NavMenu } from './NavMenu.tsx';
 
@@ -78,6 +79,7 @@ function AppHeader({ onMenuClick }: { onMenuClick?: () => void }) {
           <Brand compact />
         </>
       )}
+      {!user.customer && <GlobalSearch />}
       <Flex align="center" gap={12} className="app-header-right">
         <Link to="/profile" className="app-user" title={user.username}>
           <UserOutlined />
