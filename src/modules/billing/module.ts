@@ -42,6 +42,9 @@ export function createBilling(deps: BillingModuleDeps) {
     billsOfPeriod: (period: string, ex?: Executor) => billsOfPeriod(d, period, ex),
     markOverdue: (tx: Executor, ctx: Ctx, billId: string) => markOverdue(d, tx, ctx, billId),
     markWrittenOff: (tx: Executor, ctx: Ctx, billId: string) => markWrittenOff(d, tx, ctx, billId),
+    /** The payments that brought money to a bill (its parts and the rest), for reversals. */
+    paidPaymentIdsOf: async (billId: string, ex?: Executor) =>
+      (await d.payments.ofBill(billId, ex)).filter((p) => p.status !== 'pending' && p.status !== 'cancelled').map((p) => p.id),
     /** Runs `listener` inside every transaction that records money on a bill. */
     onPaid: (listener: BillPaidListener) => {
       d.paidListeners.push(listener);

@@ -19,7 +19,7 @@ export interface CollectionDeps {
   contracts: Pick<ContractService, 'row' | 'suspend' | 'resume' | 'canSee' | 'numbersOf'>;
   customers: Pick<CustomerService, 'row'>;
   notifications: Pick<NotificationService, 'email' | 'sms'>;
-  billing: Pick<BillingService, 'bill' | 'billsByStatus' | 'openBillsOf' | 'markOverdue' | 'markWrittenOff'>;
+  billing: Pick<BillingService, 'bill' | 'billsByStatus' | 'openBillsOf' | 'markOverdue' | 'markWrittenOff' | 'paidPaymentIdsOf'>;
   commissions: Pick<CommissionService, 'reverseWriteOff'>;
   identity: Pick<IdentityService, 'userRefs' | 'listUsers'>;
   publicBaseUrl: string;

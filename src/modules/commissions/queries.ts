@@ -4,7 +4,7 @@ import { periodEnd, periodOf, previousPeriod } from '../usage/index.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { accruals } from './db/schema.ts';
 import type { CommissionsDeps } from './deps.ts';
-import { commissionRate, type AgentKind, type BeneficiaryKind } from './domain/commission.ts';
+import { commissionRate, netOfBillPart, type AgentKind, type BeneficiaryKind } from './domain/commission.ts';
 
 /** Whoever sold a contract and earns on it, or null (self-service, reseller agent, no sales person). */
 export interface Seller {
@@ -41,7 +41,7 @@ export async function netOf(d: CommissionsDeps, p: PaidFor, grossVnd: bigint): P
   if (grossVnd <= 0n) return 0n;
   if (p.billId) {
     const b = await d.billing.bill(p.billId);
-    return grossVnd - (b.totalVnd === 0n ? 0n : (grossVnd * b.vatVnd) / b.totalVnd);
+    return netOfBillPart(grossVnd, b);
   }
   return (await d.contracts.invoiceLine(p.contractId, p.amendmentId, grossVnd)).amountVnd;
 }

@@ -60,8 +60,8 @@ export async function decideWriteOff(d: CollectionDeps, ctx: Ctx, id: string, de
     if (decision === 'approve') {
       const paymentIds: string[] = [];
       for (const billId of w.billIds) {
-        const b = await d.billing.markWrittenOff(tx, ctx, billId);
-        if (b.paymentId) paymentIds.push(b.paymentId);
+        await d.billing.markWrittenOff(tx, ctx, billId);
+        paymentIds.push(...(await d.billing.paidPaymentIdsOf(billId, tx)));
       }
       reversedVnd = await d.commissions.reverseWriteOff(tx, ctx, { writeOffId: id, contractId: w.contractId, paymentIds });
       await tx.update(cases).set({ status: 'written_off', closedAt: now }).where(eq(cases.id, w.caseId));

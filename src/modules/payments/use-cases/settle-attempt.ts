@@ -54,11 +54,14 @@ export async function settleAttempt(
     return;
   }
   const paidAt = payDate ?? now;
+  // The money is the attempt's: a bill's link payment may ask for less by now (a part came by transfer
+  // after the attempt started); the bill then refuses the excess, recorded below for a refund.
+  const amountVnd = attempt.amountVnd;
   let applyError: string | null = null;
   try {
-    const payment = { paymentRef: attempt.txnRef, amountVnd: p.amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
+    const payment = { paymentRef: attempt.txnRef, amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
     await tx.transaction(async (sp) => {
-      if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd: p.amountVnd, paidAt });
+      if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd, paidAt });
       else await d.contracts.confirmPaymentIn(sp, SYSTEM, p.contractId, payment);
     });
   } catch (err) {
@@ -66,12 +69,13 @@ export async function settleAttempt(
     applyError = `${err.code}: ${err.message}`; // the money is ours to return: recorded, shown to admins
   }
   const paid = transition(PAYMENT_MACHINE, p.status, 'pay');
-  await updateVersioned(tx, { table: payments, entityType: 'payment', row: p, patch: { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError }, now });
+  const patch = { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError, amountVnd };
+  await updateVersioned(tx, { table: payments, entityType: 'payment', row: p, patch, now });
   await d.audit.record(tx, SYSTEM, {
     action: 'payment.paid',
     entityType: 'payment',
     entityId: p.id,
     before: { status: p.status },
-    after: { status: paid, txnRef: attempt.txnRef, amountVnd: p.amountVnd, applyError },
+    after: { status: paid, txnRef: attempt.txnRef, amountVnd, applyError },
   });
 }
