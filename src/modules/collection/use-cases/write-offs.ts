@@ -66,6 +66,8 @@ export async function decideWriteOff(d: CollectionDeps, ctx: Ctx, id: string, de
       reversedVnd = await d.commissions.reverseWriteOff(tx, ctx, { writeOffId: id, contractId: w.contractId, paymentIds });
       await tx.update(cases).set({ status: 'written_off', closedAt: now }).where(eq(cases.id, w.caseId));
       await tx.delete(contractStates).where(eq(contractStates.contractId, w.contractId));
+      // The debt is gone, so is the lock; the service stays suspended until the contract is ended.
+      await d.usage.unlockService(tx, ctx, w.contractId);
     }
     await d.audit.record(tx, ctx, {
       action: `collection.write_off_${status}`,

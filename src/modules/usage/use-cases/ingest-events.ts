@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { IngestResult, UsageBatch } from '../contract.ts';
-import { apiKeys } from '../db/schema.ts';
+import { apiKeys, serviceLocks } from '../db/schema.ts';
 import { KEY_CACHE_MS, type Deps, type KeyHolder } from '../deps.ts';
 import { screenEvents, type AcceptedEvent } from '../domain/events.ts';
 import { usageError } from '../errors.ts';
@@ -15,6 +15,7 @@ import { hashKey } from './manage-api-keys.ts';
 export async function ingestEvents(d: Deps, apiKey: string | undefined, batch: UsageBatch): Promise<IngestResult> {
   const holder = apiKey ? await resolveKey(d, apiKey) : null;
   if (!holder) throw usageError('API_KEY_INVALID');
+  if (holder.locked) throw usageError('SERVICE_LOCKED');
   const { accepted, rejected } = screenEvents(batch.events, holder.contract, d.clock.now());
   if (accepted.length === 0) return { accepted: 0, duplicates: 0, rejected };
   const { inserted, closedThrough } = await insertEvents(d, holder.contractId, accepted);
@@ -67,7 +68,9 @@ async function resolveKey(d: Deps, apiKey: string): Promise<KeyHolder | null> {
   let holder: KeyHolder | null = null;
   if (key) {
     const c = await d.contracts.row(key.contractId);
-    holder = { keyId: key.id, contractId: c.id, contract: { status: c.status, startDate: c.startDate, terminationDate: c.terminationDate } };
+    const [lock] = await d.database.db.select({ id: serviceLocks.contractId }).from(serviceLocks).where(eq(serviceLocks.contractId, c.id));
+    const contract = { status: c.status, startDate: c.startDate, terminationDate: c.terminationDate };
+    holder = { keyId: key.id, contractId: c.id, contract, locked: !!lock };
   }
   if (d.keyCache.size > 10_000) d.keyCache.clear(); // unknown keys are cached too: bound the map
   d.keyCache.set(hash, { until: now + KEY_CACHE_MS, holder });
