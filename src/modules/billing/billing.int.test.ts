@@ -269,4 +269,14 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     const early = await cli('billing', 'run', '--period', '2026-05');
     expect(early).toMatchObject({ code: 5, err: expect.stringMatching(/PERIOD_NOT_CLOSED/) });
   });
+
+  it('the month of those payments ends: the accountant approves the AM\'s statement, and the revenue-confirmation minutes list the contract', async () => {
+    await travel('2026-06-01T09:00:00');
+    const approved = await post('accountant1', '/api/v1/commissions/statements/approve', { period: '2026-05', beneficiaryUsername: 'am1' });
+    expect(approved).toMatchObject({ status: 200, body: { period: '2026-05', beneficiaryUsername: 'am1', status: 'approved', amountVnd: '349' } });
+    const minutes = await s.http('GET', '/api/v1/commissions/minutes?period=2026-05&beneficiaryUsername=am1', { token: t.accountant1 });
+    const contract = (await get('am1', `/api/v1/contracts/${contractId}`)).body;
+    expect(minutes.body).toContain(contract.number);
+    expect(minutes.body).not.toContain('DỰ THẢO');
+  });
 });
