@@ -32,7 +32,8 @@ describe.skipIf(skipBrowser)('postpaid bills screens', () => {
     expect(await card.textContent()).toMatch(/\d+\/\d+ hợp đồng · \d+ hoá đơn mới/);
 
     const accountant = await apiAs('accountant1');
-    const bills = (await accountant.get(`/api/v1/bills?period=${period}&pageSize=200`)).items as { id: string; number: string; customerName: string; totalVnd: string }[];
+    type Bill = { id: string; number: string; customerName: string; totalVnd: string };
+    const bills = (await accountant.get(`/api/v1/bills?period=${period}&pageSize=200`)).items as Bill[];
     const bill = bills.find((b) => b.customerName.length > 0 && b.number);
     expect(bill).toBeDefined();
     const search = page.locator('input[data-testid="bills-period"], [data-testid="bills-period"] input').first();

@@ -199,7 +199,7 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     expect(april.body.items).toEqual([expect.objectContaining({ totalVnd: '1000', status: 'issued' })]);
   });
 
-  it('a bill takes several payments: transfers of parts (partly paid), over-payment refused, the VNPay link for the rest; one e-invoice for the bill', async () => {
+  it('a bill takes several payments: parts by transfer (partly paid), over-payment refused, VNPay for the rest; one e-invoice per bill', async () => {
     const [april] = (await get('accountant1', `/api/v1/bills?period=2026-04&contractId=${contractId}`)).body.items;
     expect(april).toMatchObject({ totalVnd: '1000', paidVnd: '0', status: 'issued' });
     const transfer = (bankRef: string, body: object) => post('accountant1', '/api/v1/payments/manual', { contractId, bankRef, ...body });
@@ -251,7 +251,8 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     // Every part is money collected: the AM's 35 % accrues on each part as it comes (87 + 52 + 210, each
     // rounded down), never more than 35 % of the bill (350).
     await s.commissions.sync('2026-05');
-    const lines = (await get('accountant1', '/api/v1/commissions?period=2026-05')).body.items.filter((i: { contractId: string }) => i.contractId === contractId);
+    const lines = (await get('accountant1', '/api/v1/commissions?period=2026-05')).body.items
+      .filter((i: { contractId: string }) => i.contractId === contractId);
     expect(lines).toEqual([expect.objectContaining({ beneficiaryUsername: 'am1', collectedVnd: '1000', rateBp: 3500, amountVnd: '349' })]);
   });
 

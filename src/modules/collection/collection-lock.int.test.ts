@@ -21,10 +21,14 @@ describe.skipIf(noDatabase)('a service locked for debt: keys refused, no resume 
   };
   const status = async () => (await get('am1', `/api/v1/contracts/${contractId}`)).body.status;
   const send = (id: string, local: string) =>
-    s.http('POST', '/api/v1/usage/events', { headers: { 'x-api-key': apiKey }, body: { events: [{ transactionId: id, metric: 'ekyc.request', timestamp: at(local).toISOString() }] } });
+    s.http('POST', '/api/v1/usage/events', {
+      headers: { 'x-api-key': apiKey },
+      body: { events: [{ transactionId: id, metric: 'ekyc.request', timestamp: at(local).toISOString() }] },
+    });
   const pay = (bill: keyof typeof bills, amountVnd: bigint, bankRef: string) =>
     post('accountant1', '/api/v1/payments/manual', { contractId, billId: bills[bill].id, amountVnd: amountVnd.toString(), bankRef });
-  const openCase = async () => (await get('collector1', '/api/v1/collection/cases?status=open')).body.items.find((x: { contractId: string }) => x.contractId === contractId);
+  const openCase = async () =>
+    (await get('collector1', '/api/v1/collection/cases?status=open')).body.items.find((x: { contractId: string }) => x.contractId === contractId);
 
   beforeAll(async () => {
     s = await createTestSystem();

@@ -59,7 +59,8 @@ async function takeStep(d: CollectionDeps, contractId: string, step: PolicyStep,
   // suspended. A lock suspends it again if staff resumed it meanwhile.
   if (step.action === 'suspend' || step.action === 'lock') {
     const c = await d.contracts.row(contractId);
-    const why = step.action === 'lock' ? `khoá dịch vụ do nợ cước quá hạn ${debt.daysOverdue} ngày` : `nợ cước quá hạn ${debt.daysOverdue} ngày`;
+    const overdue = `nợ cước quá hạn ${debt.daysOverdue} ngày`;
+    const why = step.action === 'lock' ? `khoá dịch vụ do ${overdue}` : overdue;
     if (c.status === 'active') await d.contracts.suspend(SYSTEM, contractId, why);
   }
   return d.database.db.transaction(async (tx) => {

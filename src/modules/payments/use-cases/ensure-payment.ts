@@ -21,7 +21,9 @@ export interface PaymentPurpose {
 export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
   const now = d.clock.now();
   const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
-  const samePurpose = p.billId ? and(eq(payments.billId, p.billId), eq(payments.status, 'pending')) : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
+  const samePurpose = p.billId
+    ? and(eq(payments.billId, p.billId), eq(payments.status, 'pending'))
+    : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
   const [existing] = await tx.select().from(payments).where(samePurpose);
   if (existing) return existing;
   const row: PaymentRow = {

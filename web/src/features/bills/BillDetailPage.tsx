@@ -24,7 +24,11 @@ export function BillDetailPage() {
   const b = bill.data;
   const paymentColumns: TableColumnsType<BillPayment> = [
     { title: t('payment.paidAt'), dataIndex: 'paidAt', render: (v: string | null) => <DateTime value={v} /> },
-    { title: t('bills.paymentMethod'), dataIndex: 'method', render: (m: BillPayment['method']) => t(m === 'vnpay' ? 'bills.viaVnpay' : 'manualPayment.method') },
+    {
+      title: t('bills.paymentMethod'),
+      dataIndex: 'method',
+      render: (m: BillPayment['method']) => t(m === 'vnpay' ? 'bills.viaVnpay' : 'manualPayment.method'),
+    },
     { title: t('manualPayment.bankRef'), dataIndex: 'bankRef', render: (v: string | null) => v ?? '—' },
     { title: t('payment.amount'), dataIndex: 'amountVnd', align: 'right', render: (v: string) => <Money value={v} /> },
   ];
@@ -69,7 +73,11 @@ export function BillDetailPage() {
                 items={[
                   { key: 'status', label: t('bills.status'), children: <BillStatusTag status={b.status} /> },
                   { key: 'period', label: t('bills.period'), children: monthLabel(b.period) },
-                  { key: 'contract', label: t('bills.contract'), children: <Link to={`/contracts/${b.contractId}`} data-testid="bill-contract">{b.contractNumber}</Link> },
+                  {
+                    key: 'contract',
+                    label: t('bills.contract'),
+                    children: <Link to={`/contracts/${b.contractId}`} data-testid="bill-contract">{b.contractNumber}</Link>,
+                  },
                   { key: 'customer', label: t('bills.customer'), children: b.customerName },
                   { key: 'issue', label: t('bills.issueDate'), children: <DateTime value={b.issueDate} dateOnly /> },
                   { key: 'due', label: t('bills.dueDate'), children: <DateTime value={b.dueDate} dateOnly /> },
@@ -77,7 +85,11 @@ export function BillDetailPage() {
                   { key: 'vat', label: t('bills.vat'), children: <Money value={b.vatVnd} /> },
                   { key: 'total', label: t('bills.total'), children: <strong><Money value={b.totalVnd} /></strong> },
                   { key: 'paid', label: t('bills.paid'), children: <Money value={b.paidVnd} /> },
-                  { key: 'outstanding', label: t('bills.outstanding'), children: <strong data-testid="bill-outstanding"><Money value={b.outstandingVnd} /></strong> },
+                  {
+                    key: 'outstanding',
+                    label: t('bills.outstanding'),
+                    children: <strong data-testid="bill-outstanding"><Money value={b.outstandingVnd} /></strong>,
+                  },
                 ]}
               />
             </Card>

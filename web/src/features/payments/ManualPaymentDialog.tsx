@@ -32,8 +32,10 @@ export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, b
 }) {
   const t = useT();
   const record = useRecordManualPayment();
-  const done = (amountVnd: string) =>
-    billId && BigInt(amountVnd) < BigInt(dueVnd) ? t('manualPayment.doneBillPart', { amount: formatMoney(amountVnd) }) : t('manualPayment.done', { amount: formatMoney(amountVnd) });
+  const done = (amountVnd: string) => {
+    const part = !!billId && BigInt(amountVnd) < BigInt(dueVnd);
+    return t(part ? 'manualPayment.doneBillPart' : 'manualPayment.done', { amount: formatMoney(amountVnd) });
+  };
   const send = useSubmit(record, (_, body) => done(body.amountVnd), onClose);
 
   const submit = (v: Values) =>
