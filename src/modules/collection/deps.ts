@@ -20,7 +20,7 @@ export interface CollectionDeps {
   contracts: Pick<ContractService, 'row' | 'suspend' | 'resume' | 'canSee' | 'numbersOf' | 'guardResume'>;
   customers: Pick<CustomerService, 'row'>;
   notifications: Pick<NotificationService, 'email' | 'sms'>;
-  billing: Pick<BillingService, 'bill' | 'billsByStatus' | 'openBillsOf' | 'markOverdue' | 'markWrittenOff' | 'paidPaymentIdsOf'>;
+  billing: Pick<BillingService, 'bill' | 'billsByStatus' | 'openBillsOf' | 'markOverdue' | 'markWrittenOff' | 'paidPaymentsOf'>;
   commissions: Pick<CommissionService, 'reverseWriteOff'>;
   identity: Pick<IdentityService, 'userRefs' | 'listUsers'>;
   usage: Pick<UsageService, 'lockService' | 'unlockService'>;

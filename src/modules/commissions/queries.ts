@@ -37,10 +37,10 @@ export interface PaidFor {
  * The amount before VAT of `grossVnd` paid: the invoice line's split — the VAT share of the bill it
  * paid, else of the contract (an appendix keeps the contract's share).
  */
-export async function netOf(d: CommissionsDeps, p: PaidFor, grossVnd: bigint): Promise<bigint> {
+export async function netOf(d: CommissionsDeps, p: PaidFor, grossVnd: bigint, ex?: Executor): Promise<bigint> {
   if (grossVnd <= 0n) return 0n;
   if (p.billId) {
-    const b = await d.billing.bill(p.billId);
+    const b = await d.billing.bill(p.billId, ex);
     return netOfBillPart(grossVnd, b);
   }
   return (await d.contracts.invoiceLine(p.contractId, p.amendmentId, grossVnd)).amountVnd;
