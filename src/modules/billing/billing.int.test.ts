@@ -215,6 +215,8 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     expect((await transfer('UNC-0503', { billId: april.id, amountVnd: '150' })).status).toBe(201);
     const partly = (await get('enterprise1', `/api/v1/bills/${april.id}`)).body;
     expect(partly).toMatchObject({ status: 'partly_paid', paidVnd: '400', outstandingVnd: '600', payUrl: expect.stringMatching(/\/pay\//) });
+    const printed = await s.server!.inject({ method: 'GET', url: `/api/v1/bills/${april.id}/print`, headers: { authorization: `Bearer ${t.enterprise1}` } });
+    expect(printed.body).toMatch(/Còn phải thanh toán<\/td><td class="n" colspan="3">600/);
     expect(partly.payments.map((p: { amountVnd: string; bankRef: string }) => `${p.amountVnd} ${p.bankRef}`).sort()).toEqual(['150 UNC-0503', '250 UNC-0502']);
     expect((await transfer('UNC-0504', { billId: april.id, amountVnd: '601' })).body).toMatchObject({ error: { code: 'BILL_OVERPAID' } });
     await s.jobs.drain();
