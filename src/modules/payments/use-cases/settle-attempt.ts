@@ -54,14 +54,15 @@ export async function settleAttempt(
     return;
   }
   const paidAt = payDate ?? now;
-  // The money is the attempt's: a bill's link payment may ask for less by now (a part came by transfer
-  // after the attempt started); the bill then refuses the excess, recorded below for a refund.
+  // The money is the attempt's. A bill's link payment may ask for less by now (a part came by transfer
+  // after the attempt started): the bill takes what it still owes, and the excess is flagged for a refund.
   const amountVnd = attempt.amountVnd;
-  let applyError: string | null = null;
+  const appliedVnd = p.billId && amountVnd > p.amountVnd ? p.amountVnd : amountVnd;
+  let applyError: string | null = appliedVnd < amountVnd ? `${amountVnd - appliedVnd} VND above what the bill owed: refund it` : null;
   try {
     const payment = { paymentRef: attempt.txnRef, amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
     await tx.transaction(async (sp) => {
-      if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd, paidAt });
+      if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd: appliedVnd, paidAt });
       else await d.contracts.confirmPaymentIn(sp, SYSTEM, p.contractId, payment);
     });
   } catch (err) {
