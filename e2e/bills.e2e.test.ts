@@ -77,6 +77,9 @@ describe.skipIf(skipBrowser)('postpaid bills screens', () => {
     await choose(page, 'usage-period', label);
     await page.getByTestId('usage-chart').locator('canvas').waitFor();
     expect(await page.getByTestId('usage-card').textContent()).toContain('300');
+    // …and from there, the contract's bills.
+    await page.getByTestId('usage-bills').click();
+    await page.getByTestId('bills-table').locator('tr', { hasText: label }).first().waitFor();
     expect(errors).toEqual([]);
   });
 });
