@@ -278,7 +278,9 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       ledger: (from, to) => collectionLedger(database, from, to),
       commissions,
     });
-    const collection = createCollection({ database, clock, audit, jobs, contracts, customers, notifications, billing, commissions, identity, publicBaseUrl });
+    const collection = createCollection({
+      database, clock, audit, jobs, contracts, customers, notifications, billing, commissions, identity, usage, publicBaseUrl,
+    });
     billing.onPaid((tx, _ctx, bill, p) => collection.onBillPaid(tx, bill, p.paymentId));
     const ledgerServer =
       config.qlkh.url && config.evoucher.url

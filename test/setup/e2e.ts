@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { createSystem, type System } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { freePort } from '../free-port.ts';
+import { seedPostpaidHistory, ShiftedClock } from './e2e-billing.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,7 +42,9 @@ export default async function setup(project: TestProject) {
     QLDV_RATE_LIMIT: '100000',
     QLDV_LOGIN_RATE_LIMIT: '100000',
   });
-  const system: System = await createSystem(config);
+  const clock = new ShiftedClock();
+  const system: System = await createSystem(config, { clock });
+  await seedPostpaidHistory(system, clock);
   const address = await system.server!.listen({ port, host: '127.0.0.1' });
   project.provide('e2eBaseUrl', address);
   project.provide('chromiumPath', chromium);

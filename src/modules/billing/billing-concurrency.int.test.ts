@@ -69,4 +69,41 @@ describe.skipIf(noDatabase || driver !== 'postgres')('usage and bill runs under 
     const april = await s.http('GET', `/api/v1/bills?contractId=${contractId}&period=2026-04`, { token: t.accountant1 });
     expect(april.body.total).toBe(1);
   });
+
+  it('parts of a bill recorded at once never pay more than it owes: the bill refuses the one that would', async () => {
+    const [march] = (await s.http('GET', `/api/v1/bills?contractId=${contractId}&period=2026-03`, { token: t.accountant1 })).body.items;
+    const total = BigInt(march.totalVnd);
+    const part = total / 3n + 1n; // three of them are more than the bill
+    const transfer = (i: number) =>
+      s.http('POST', '/api/v1/payments/manual', {
+        token: t.accountant1,
+        body: { contractId, billId: march.id, amountVnd: part.toString(), bankRef: `RACE-${i}` },
+      });
+    const results = await Promise.all([0, 1, 2].map(transfer));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe('BILL_OVERPAID');
+    const bill = (await s.http('GET', `/api/v1/bills/${march.id}`, { token: t.accountant1 })).body;
+    expect(bill).toMatchObject({ status: 'partly_paid', paidVnd: (2n * part).toString(), outstandingVnd: (total - 2n * part).toString() });
+    // The link now asks for exactly what remains.
+    const token = bill.payUrl.match(/\/pay\/([\w.-]+)/)![1];
+    expect((await s.http('GET', `/api/v1/pay/${token}`)).body.amountVnd).toBe((total - 2n * part).toString());
+  });
+
+  it('a VNPay attempt started before a transfer reduced the balance: the bill takes what it owes, the excess is flagged for a refund', async () => {
+    const [march] = (await s.http('GET', `/api/v1/bills?contractId=${contractId}&period=2026-03`, { token: t.accountant1 })).body.items;
+    const before = (await s.http('GET', `/api/v1/bills/${march.id}`, { token: t.accountant1 })).body;
+    const token = before.payUrl.match(/\/pay\/([\w.-]+)/)![1];
+    const start = await s.http('POST', `/api/v1/pay/${token}/start`, { body: {} });
+    const ref = new URL(start.body.payUrl).searchParams.get('vnp_TxnRef')!;
+    await fetch(start.body.payUrl, { redirect: 'manual' });
+    const transfer = { contractId, billId: march.id, amountVnd: '1000', bankRef: 'LATE-PART' };
+    expect((await s.http('POST', '/api/v1/payments/manual', { token: t.accountant1, body: transfer })).status).toBe(201);
+    s.simulators.vnpay!.completePayment(ref);
+    await s.simulators.vnpay!.ipnSettled(ref);
+    const after = (await s.http('GET', `/api/v1/bills/${march.id}`, { token: t.accountant1 })).body;
+    expect(after).toMatchObject({ status: 'paid', paidVnd: after.totalVnd, outstandingVnd: '0' });
+    const paid = (await s.http('GET', `/api/v1/payments?contractId=${contractId}&pageSize=50`, { token: t.accountant1 })).body.items
+      .find((p: { paidTxnRef: string | null }) => p.paidTxnRef === ref);
+    expect(paid).toMatchObject({ status: 'paid', amountVnd: before.outstandingVnd, applyError: '1000 VND above what the bill owed: refund it' });
+  });
 });

@@ -199,18 +199,63 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     expect(april.body.items).toEqual([expect.objectContaining({ totalVnd: '1000', status: 'issued' })]);
   });
 
-  it('a bank transfer recorded by the accountant pays a bill too, and its e-invoice follows', async () => {
+  it('a bill takes several payments: parts by transfer (partly paid), over-payment refused, VNPay for the rest; one e-invoice per bill', async () => {
     const [april] = (await get('accountant1', `/api/v1/bills?period=2026-04&contractId=${contractId}`)).body.items;
-    const transfer = (body: object) => post('accountant1', '/api/v1/payments/manual', { contractId, bankRef: 'UNC-0502', ...body });
-    expect((await transfer({ billId: april.id, amountVnd: '999' })).body.error.code).toBe('PAYMENT_MISMATCH');
-    expect((await transfer({ billId: billId, amountVnd: '1000' })).body.error.code).toBe('PAYMENT_ALREADY_RECORDED');
-    expect((await transfer({ billId: 'bil_nope', amountVnd: '1000' })).status).toBe(404);
-    const paid = await transfer({ billId: april.id, amountVnd: '1000' });
-    expect(paid.status).toBe(201);
-    expect((await get('enterprise1', `/api/v1/bills/${april.id}`)).body).toMatchObject({ status: 'paid', paidVnd: '1000' });
+    expect(april).toMatchObject({ totalVnd: '1000', paidVnd: '0', status: 'issued' });
+    const transfer = (bankRef: string, body: object) => post('accountant1', '/api/v1/payments/manual', { contractId, bankRef, ...body });
+    expect((await transfer('UNC-0502', { billId: billId, amountVnd: '1000' })).body.error.code).toBe('PAYMENT_ALREADY_RECORDED');
+    expect((await transfer('UNC-0502', { billId: 'bil_nope', amountVnd: '1000' })).status).toBe(404);
+    expect((await transfer('UNC-0502', { billId: april.id, amountVnd: '0' })).body.error.code).toBe('BILL_AMOUNT_INVALID');
+    expect((await transfer('UNC-0502', { billId: april.id, amountVnd: '1001' })).body.error.code).toBe('BILL_OVERPAID');
+
+    const part = await transfer('UNC-0502', { billId: april.id, amountVnd: '250' });
+    expect(part.status).toBe(201);
+    expect(part.body).toMatchObject({ status: 'paid', method: 'bank_transfer', amountVnd: '250', billId: april.id });
+    expect((await transfer('UNC-0502', { billId: april.id, amountVnd: '1' })).body.error.code).toBe('PAYMENT_ALREADY_RECORDED'); // the same bank ref
+    expect((await transfer('UNC-0503', { billId: april.id, amountVnd: '150' })).status).toBe(201);
+    const partly = (await get('enterprise1', `/api/v1/bills/${april.id}`)).body;
+    expect(partly).toMatchObject({ status: 'partly_paid', paidVnd: '400', outstandingVnd: '600', payUrl: expect.stringMatching(/\/pay\//) });
+    const printed = await s.server!.inject({ method: 'GET', url: `/api/v1/bills/${april.id}/print`, headers: { authorization: `Bearer ${t.enterprise1}` } });
+    expect(printed.body).toMatch(/Còn phải thanh toán<\/td><td class="n" colspan="3">600/);
+    expect(partly.payments.map((p: { amountVnd: string; bankRef: string }) => `${p.amountVnd} ${p.bankRef}`).sort()).toEqual(['150 UNC-0503', '250 UNC-0502']);
+    expect((await transfer('UNC-0504', { billId: april.id, amountVnd: '601' })).body).toMatchObject({ error: { code: 'BILL_OVERPAID' } });
     await s.jobs.drain();
-    const invoices = await get('accountant1', '/api/v1/invoices?pageSize=50');
-    expect(invoices.body.items.filter((i: { contractId: string }) => i.contractId === contractId)).toHaveLength(2);
+    const invoicesOf = async () =>
+      (await get('accountant1', '/api/v1/invoices?pageSize=50')).body.items.filter((i: { contractId: string }) => i.contractId === contractId);
+    expect(await invoicesOf()).toHaveLength(1); // March's: a part gets no e-invoice of its own
+
+    // The e-mailed link now asks for what remains, and VNPay collects it.
+    const token = partly.payUrl.match(/\/pay\/([\w.-]+)/)![1];
+    expect((await s.http('GET', `/api/v1/pay/${token}`)).body).toMatchObject({ status: 'pending', amountVnd: '600' });
+    const start = await s.http('POST', `/api/v1/pay/${token}/start`, { body: {} });
+    expect(new URL(start.body.payUrl).searchParams.get('vnp_Amount')).toBe('60000');
+    const ref = new URL(start.body.payUrl).searchParams.get('vnp_TxnRef')!;
+    await fetch(start.body.payUrl, { redirect: 'manual' });
+    s.simulators.vnpay!.completePayment(ref);
+    await s.simulators.vnpay!.ipnSettled(ref);
+    const paid = (await get('enterprise1', `/api/v1/bills/${april.id}`)).body;
+    expect(paid).toMatchObject({ status: 'paid', paidVnd: '1000', outstandingVnd: '0', payUrl: null });
+    expect(paid.payments.map((p: { method: string; amountVnd: string }) => `${p.method} ${p.amountVnd}`).sort()).toEqual([
+      'bank_transfer 150',
+      'bank_transfer 250',
+      'vnpay 600',
+    ]);
+    await travel('2026-05-02T01:00:00');
+    await s.payments.reconcile('2026-05-01');
+    await s.jobs.drain();
+    const invoices = await invoicesOf();
+    expect(invoices).toHaveLength(2);
+    const aprilInvoice = invoices.find((i: { totalVnd: string }) => i.totalVnd === '1000');
+    expect(aprilInvoice).toMatchObject({ status: 'issued' });
+    expect((await get('accountant1', `/api/v1/invoices/${aprilInvoice.id}`)).body.lines).toEqual([
+      expect.objectContaining({ quantity: 1, name: expect.stringContaining('tháng 04/2026') }),
+    ]);
+    // Every part is money collected: the AM's 35 % accrues on each part as it comes (87 + 52 + 210, each
+    // rounded down), never more than 35 % of the bill (350).
+    await s.commissions.sync('2026-05');
+    const lines = (await get('accountant1', '/api/v1/commissions?period=2026-05')).body.items
+      .filter((i: { contractId: string }) => i.contractId === contractId);
+    expect(lines).toEqual([expect.objectContaining({ beneficiaryUsername: 'am1', collectedVnd: '1000', rateBp: 3500, amountVnd: '349' })]);
   });
 
   it('qldv billing run bills a month from the command line; a rerun adds nothing; a month not over exits 5', async () => {
@@ -226,5 +271,15 @@ describe.skipIf(noDatabase)('postpaid usage billing (C3, I2): events → bill ru
     expect((await cli('billing', 'run', '--period', '2026-4')).code).toBe(2);
     const early = await cli('billing', 'run', '--period', '2026-05');
     expect(early).toMatchObject({ code: 5, err: expect.stringMatching(/PERIOD_NOT_CLOSED/) });
+  });
+
+  it('the month of those payments ends: the accountant approves the AM\'s statement, and the revenue-confirmation minutes list the contract', async () => {
+    await travel('2026-06-01T09:00:00');
+    const approved = await post('accountant1', '/api/v1/commissions/statements/approve', { period: '2026-05', beneficiaryUsername: 'am1' });
+    expect(approved).toMatchObject({ status: 200, body: { period: '2026-05', beneficiaryUsername: 'am1', status: 'approved', amountVnd: '349' } });
+    const minutes = await s.http('GET', '/api/v1/commissions/minutes?period=2026-05&beneficiaryUsername=am1', { token: t.accountant1 });
+    const contract = (await get('am1', `/api/v1/contracts/${contractId}`)).body;
+    expect(minutes.body).toContain(contract.number);
+    expect(minutes.body).not.toContain('DỰ THẢO');
   });
 });

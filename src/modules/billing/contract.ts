@@ -62,8 +62,19 @@ export const billSummary = z.object({
   paidAt: instantOut.nullable(),
 });
 export const billPage = paged(billSummary);
+/** Money received on a bill: a part by bank transfer, or the rest through VNPay or a transfer. */
+export const billPayment = z.object({
+  id,
+  method: z.enum(['vnpay', 'bank_transfer']),
+  amountVnd: vndOut,
+  paidAt: instantOut.nullable(),
+  bankRef: z.string().nullable(),
+});
 export const billDetail = billSummary.extend({
   lines: z.array(billLine),
+  /** What the bill still owes (total less what was paid). */
+  outstandingVnd: vndOut,
+  payments: z.array(billPayment),
   /** The VNPay link page while the bill is open (the same link as in the fee e-mail). */
   payUrl: z.string().nullable(),
 });
@@ -77,5 +88,6 @@ export type Run = z.infer<typeof run>;
 export type BillSummary = z.infer<typeof billSummary>;
 export type BillDetail = z.infer<typeof billDetail>;
 export type BillLine = z.infer<typeof billLine>;
+export type BillPayment = z.infer<typeof billPayment>;
 export type ContractUsage = z.infer<typeof contractUsage>;
 export type BillStatusValue = z.infer<typeof billStatus>;

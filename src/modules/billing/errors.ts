@@ -11,6 +11,11 @@ export const billingError = defineErrors({
     vi: (p: { bill: string; status: string }) => `Hoá đơn cước ${p.bill} đang ở trạng thái ${p.status}, không nhận thanh toán`,
     en: (p: { bill: string; status: string }) => `Bill ${p.bill} is ${p.status} and takes no payment`,
   },
+  BILL_AMOUNT_INVALID: {
+    status: 400,
+    vi: 'Số tiền thanh toán hoá đơn cước phải lớn hơn 0',
+    en: 'A payment of a bill must be more than zero',
+  },
   BILL_OVERPAID: {
     status: 409,
     vi: (p: { bill: string; outstandingVnd: string }) =>

@@ -1,5 +1,6 @@
 /** The billing module as one object (see index.ts): bill runs, bills, the paid hook. */
 import type { Executor } from '../../db/client.ts';
+import type { CollectedPayment } from '../payments/index.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { BillingModuleDeps, BillPaidListener, Deps } from './deps.ts';
 import type { BillStatus } from './domain/bill-lifecycle.ts';
@@ -42,6 +43,13 @@ export function createBilling(deps: BillingModuleDeps) {
     billsOfPeriod: (period: string, ex?: Executor) => billsOfPeriod(d, period, ex),
     markOverdue: (tx: Executor, ctx: Ctx, billId: string) => markOverdue(d, tx, ctx, billId),
     markWrittenOff: (tx: Executor, ctx: Ctx, billId: string) => markWrittenOff(d, tx, ctx, billId),
+    /** The payments that brought money to a bill (its parts and the rest), as the ledger shows them, for reversals. */
+    paidPaymentsOf: async (billId: string, ex?: Executor): Promise<CollectedPayment[]> =>
+      (await d.payments.ofBill(billId, ex))
+        .filter((p) => p.status !== 'pending' && p.status !== 'cancelled')
+        .map(({ id, contractId, amendmentId, billId, amountVnd, method, paidAt, updatedAt }) => ({
+          id, contractId, amendmentId, billId, amountVnd, method, paidAt: paidAt ?? updatedAt,
+        })),
     /** Runs `listener` inside every transaction that records money on a bill. */
     onPaid: (listener: BillPaidListener) => {
       d.paidListeners.push(listener);

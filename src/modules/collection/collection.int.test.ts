@@ -140,6 +140,17 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
       { promisedDate: '2026-05-30', amountVnd: '100000', note: 'Kế toán KH hẹn chuyển khoản' },
     );
     expect(promised.body.promises).toEqual([expect.objectContaining({ promisedDate: '2026-05-30', amountVnd: '100000' })]);
+    // A part paid within the case: the case and the write-off count only what remains; the AM earned on the part.
+    const part = BigInt(c.bad.totalVnd!) / 4n;
+    const remaining = (BigInt(c.bad.totalVnd!) - part).toString();
+    const transfer = { contractId: c.bad.id, billId: c.bad.billId, amountVnd: part.toString(), bankRef: 'VCB-COLL-PART' };
+    const paidPart = await post('accountant1', '/api/v1/payments/manual', transfer);
+    expect(paidPart.status).toBe(201);
+    await s.jobs.drain();
+    expect((await get('collector1', '/api/v1/collection/cases?status=open')).body.items[0].outstandingVnd).toBe(remaining);
+    expect((await get('accountant1', `/api/v1/bills/${c.bad.billId}`)).body.status).toBe('overdue');
+    const commissionsOfMay = async () =>
+      (await get('accountant1', '/api/v1/commissions?period=2026-05')).body.items.filter((i: { contractId: string }) => i.contractId === c.bad.id);
 
     const own = await post('accountant1', `/api/v1/collection/cases/${caseId}/write-off`, { reason: 'Khách hàng mất khả năng thanh toán' });
     const selfApproved = await post('accountant1', `/api/v1/collection/write-offs/${own.body.id}/approve`);
@@ -147,7 +158,7 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
     const withdrawn = await post('accountant1', `/api/v1/collection/write-offs/${own.body.id}/reject`, { reason: 'Rút lại đề nghị' });
     expect(withdrawn.body.status).toBe('rejected');
     const asked = await post('collector1', `/api/v1/collection/cases/${caseId}/write-off`, { reason: 'Khách hàng giải thể, không còn tài sản' });
-    expect(asked).toMatchObject({ status: 201, body: { status: 'requested', amountVnd: c.bad.totalVnd } });
+    expect(asked).toMatchObject({ status: 201, body: { status: 'requested', amountVnd: remaining } });
     expect(
       (await post('collector1', `/api/v1/collection/cases/${caseId}/write-off`, { reason: 'Đề nghị lần hai' })).body.error.code
     ).toBe('COLLECTION_WRITE_OFF_PENDING');
@@ -156,6 +167,12 @@ describe.skipIf(noDatabase)('collection and debt (G2): reminders → suspension 
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: expect.any(String) });
     expect((await post('accountant1', `/api/v1/collection/write-offs/${asked.body.id}/approve`)).body.error.code).toBe('COLLECTION_WRITE_OFF_DECIDED');
     expect((await get('accountant1', `/api/v1/bills/${c.bad.billId}`)).body.status).toBe('written_off');
+    // The commission on the part (accrued then, if the 10-minute sync had not yet) is taken back with
+    // the write-off, and a later sync adds nothing.
+    await s.commissions.sync('2026-05');
+    expect(await commissionsOfMay()).toEqual([expect.objectContaining({ collectedVnd: part.toString(), amountVnd: '0' })]);
+    const accrued = await get('admin', '/api/v1/audit?action=commission.accrued_payment');
+    expect(accrued.body.items.filter((e: { after: { contractId: string } }) => e.after?.contractId === c.bad.id)).toHaveLength(1);
     expect((await get('collector1', '/api/v1/collection/cases?status=written_off')).body.items.map((x: { id: string }) => x.id)).toEqual([caseId]);
     expect(await timeline(c.bad.id)).toEqual(
       expect.arrayContaining(['collection.case_assigned', 'collection.promise_to_pay', 'collection.write_off_requested', 'collection.write_off_approved'])

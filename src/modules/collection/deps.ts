@@ -9,6 +9,7 @@ import type { ContractService } from '../contracts/index.ts';
 import type { CustomerService } from '../customers/index.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
+import type { UsageService } from '../usage/index.ts';
 
 /** What the collection module is given by the composition root. */
 export interface CollectionDeps {
@@ -16,12 +17,13 @@ export interface CollectionDeps {
   clock: Clock;
   audit: AuditLog;
   jobs: JobQueue;
-  contracts: Pick<ContractService, 'row' | 'suspend' | 'resume' | 'canSee' | 'numbersOf'>;
+  contracts: Pick<ContractService, 'row' | 'suspend' | 'resume' | 'canSee' | 'numbersOf' | 'guardResume'>;
   customers: Pick<CustomerService, 'row'>;
   notifications: Pick<NotificationService, 'email' | 'sms'>;
-  billing: Pick<BillingService, 'bill' | 'billsByStatus' | 'openBillsOf' | 'markOverdue' | 'markWrittenOff'>;
+  billing: Pick<BillingService, 'bill' | 'billsByStatus' | 'openBillsOf' | 'markOverdue' | 'markWrittenOff' | 'paidPaymentsOf'>;
   commissions: Pick<CommissionService, 'reverseWriteOff'>;
   identity: Pick<IdentityService, 'userRefs' | 'listUsers'>;
+  usage: Pick<UsageService, 'lockService' | 'unlockService'>;
   publicBaseUrl: string;
 }
 

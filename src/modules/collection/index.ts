@@ -6,7 +6,7 @@ import type { CollectionDeps } from './deps.ts';
 import type { CollectionPolicy } from './domain/policy.ts';
 import { agingReport } from './use-cases/aging.ts';
 import { addPromise, assignCase, listCases, type PromiseToPay } from './use-cases/cases.ts';
-import { EVALUATE_QUEUE, evaluateContract } from './use-cases/evaluate-contract.ts';
+import { assertNotLocked, EVALUATE_QUEUE, evaluateContract } from './use-cases/evaluate-contract.ts';
 import { getPolicy, setPolicy } from './use-cases/policy.ts';
 import { DAILY_QUEUE, runDaily } from './use-cases/run-daily.ts';
 import { decideWriteOff, listWriteOffs, requestWriteOff } from './use-cases/write-offs.ts';
@@ -15,6 +15,8 @@ export type { CollectionDeps } from './deps.ts';
 export const COLLECTION_JOBS = { daily: DAILY_QUEUE, evaluate: EVALUATE_QUEUE } as const;
 
 export function createCollection(d: CollectionDeps) {
+  // A service locked for debt resumes (by staff, or by collection itself) only once the whole debt is paid.
+  d.contracts.guardResume((tx, contractId) => assertNotLocked(d, tx, contractId));
   d.jobs.register(DAILY_QUEUE, async () => void (await runDaily(d)));
   d.jobs.register(EVALUATE_QUEUE, async (p: { contractId: string }) => void (await evaluateContract(d, p.contractId, toLocalDate(d.clock.now()))));
   return {

@@ -7,6 +7,14 @@ import * as c from './contract.ts';
 import type { CollectionService } from './index.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The stages as the accountant reads them in the Excel export (the web has both languages). */
+const STAGE_VI: Record<string, string> = {
+  current: 'Trong hạn',
+  reminded: 'Đã nhắc',
+  suspended: 'Tạm dừng dịch vụ',
+  locked: 'Đã khoá dịch vụ',
+  in_collection: 'Đang thu nợ',
+};
 const params = z.object({ id });
 
 export function collectionRoutes(app: Server, collection: CollectionService) {
@@ -47,7 +55,7 @@ export function collectionRoutes(app: Server, collection: CollectionService) {
       const rows = report.contracts.map((r) => ({
         'Số hợp đồng': r.contractNumber,
         'Khách hàng': r.customerName,
-        'Giai đoạn': r.stage,
+        'Giai đoạn': STAGE_VI[r.stage] ?? r.stage,
         '0–30 ngày': Number(r.byBucket['0-30']),
         '31–60 ngày': Number(r.byBucket['31-60']),
         '61–90 ngày': Number(r.byBucket['61-90']),

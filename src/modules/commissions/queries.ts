@@ -4,7 +4,7 @@ import { periodEnd, periodOf, previousPeriod } from '../usage/index.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { accruals } from './db/schema.ts';
 import type { CommissionsDeps } from './deps.ts';
-import { commissionRate, type AgentKind, type BeneficiaryKind } from './domain/commission.ts';
+import { commissionRate, netOfBillPart, type AgentKind, type BeneficiaryKind } from './domain/commission.ts';
 
 /** Whoever sold a contract and earns on it, or null (self-service, reseller agent, no sales person). */
 export interface Seller {
@@ -37,11 +37,11 @@ export interface PaidFor {
  * The amount before VAT of `grossVnd` paid: the invoice line's split — the VAT share of the bill it
  * paid, else of the contract (an appendix keeps the contract's share).
  */
-export async function netOf(d: CommissionsDeps, p: PaidFor, grossVnd: bigint): Promise<bigint> {
+export async function netOf(d: CommissionsDeps, p: PaidFor, grossVnd: bigint, ex?: Executor): Promise<bigint> {
   if (grossVnd <= 0n) return 0n;
   if (p.billId) {
-    const b = await d.billing.bill(p.billId);
-    return grossVnd - (b.totalVnd === 0n ? 0n : (grossVnd * b.vatVnd) / b.totalVnd);
+    const b = await d.billing.bill(p.billId, ex);
+    return netOfBillPart(grossVnd, b);
   }
   return (await d.contracts.invoiceLine(p.contractId, p.amendmentId, grossVnd)).amountVnd;
 }

@@ -61,7 +61,12 @@ export interface ContractPorts {
   paymentLink: PaymentLinkFn;
   /** Refuses an online order's total the gateway could never take. */
   checkOnlineTotal: (totalVnd: bigint) => void;
+  /** Checks run before a suspended service resumes, inside its transaction (collection refuses a service locked for debt). */
+  resumeGuards: ResumeGuard[];
 }
+
+/** Throws (an AppError with its code) when the contract's service may not resume now. */
+export type ResumeGuard = (tx: Executor, contractId: string) => Promise<void>;
 
 /** The one object every use case receives. */
 export interface Deps extends ContractModuleDeps {

@@ -4,7 +4,7 @@
  */
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { ContractModuleDeps, Deps, PaymentLinkFn, ProvisioningPort, ServiceAccount } from './deps.ts';
+import type { ContractModuleDeps, Deps, PaymentLinkFn, ProvisioningPort, ResumeGuard, ServiceAccount } from './deps.ts';
 import { contractUrl } from './notify.ts';
 import { assertCanSee, canSee, contractRow, countPostpaidRunningBetween, numbersOf, postpaidRunningBetween, type ContractRow } from './queries.ts';
 import { addDocument } from './use-cases/add-document.ts';
@@ -43,6 +43,7 @@ export function createContracts(deps: ContractModuleDeps) {
       provisioning: new Map(),
       paymentLink: async (_tx, p) => contractUrl(deps, p.contractId),
       checkOnlineTotal: () => {},
+      resumeGuards: [],
     },
   };
   deps.jobs.register(REMIND_QUEUE, (p: { contractId: string }) => sendRenewalReminder(d, p));
@@ -53,6 +54,10 @@ export function createContracts(deps: ContractModuleDeps) {
     usePaymentLinks(link: PaymentLinkFn, checkOnlineTotal: (totalVnd: bigint) => void): void {
       d.ports.paymentLink = link;
       d.ports.checkOnlineTotal = checkOnlineTotal;
+    },
+    /** A check before a suspended service resumes (by staff or by a module), in the resume's transaction. */
+    guardResume(guard: ResumeGuard): void {
+      d.ports.resumeGuards.push(guard);
     },
     registerProvisioning(productCode: string, port: ProvisioningPort): void {
       d.ports.provisioning.set(productCode, port);

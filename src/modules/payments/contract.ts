@@ -107,6 +107,8 @@ export const paymentRecord = z.object({
   id: z.string(),
   contractId: z.string(),
   amendmentId: z.string().nullable(),
+  /** The postpaid bill the payment collects (wholly or a part of it), if any. */
+  billId: z.string().nullable(),
   customerId: z.string(),
   amountVnd: vndOut,
   description: z.string(),

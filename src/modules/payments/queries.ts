@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { fail } from '../../platform/errors.ts';
 import { paymentError } from './errors.ts';
@@ -37,3 +37,7 @@ export async function namesOf(d: Deps, rows: { contractId: string; customerId: s
   ]);
   return { contracts, customers };
 }
+
+/** The payments of a postpaid bill: its link payment (pending while money is owed) and any part paid by transfer. */
+export const paymentsOfBill = (d: Deps, billId: string, ex: Executor = d.database.db): Promise<PaymentRow[]> =>
+  ex.select().from(payments).where(eq(payments.billId, billId)).orderBy(asc(payments.createdAt), asc(payments.id));

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { BillPort, Deps, PaymentLogger, PaymentModuleDeps, PurposePort } from './deps.ts';
 import { assertVnpayAmount } from './domain/amount.ts';
 import { addressList } from '../../platform/ip-list.ts';
-import { paymentById, paymentByToken, paymentLink, type PaymentRow } from './queries.ts';
+import { paymentById, paymentByToken, paymentLink, paymentsOfBill, type PaymentRow } from './queries.ts';
 import { billPaymentDescription, createBillPayments, createPurposePayment, ensurePayment, type PaymentPurpose } from './use-cases/ensure-payment.ts';
 import { getPaymentLink } from './use-cases/get-payment-link.ts';
 import { getReconciliation } from './use-cases/get-reconciliation.ts';
@@ -76,5 +76,7 @@ export class PaymentService {
   reconciliation = (date: string) => getReconciliation(this.d, date);
   reconciliations = (limit?: number) => listReconciliations(this.d, limit);
   payment = (id: string) => paymentById(this.d, id);
+  /** A bill's payments (its link payment and the parts paid by transfer), oldest first. */
+  ofBill = (billId: string, ex?: Executor) => paymentsOfBill(this.d, billId, ex);
   list = (q: PaymentFilter) => listPayments(this.d, q);
 }

@@ -17,6 +17,8 @@ export interface KeyHolder {
   keyId: string;
   contractId: string;
   contract: MeteredContract;
+  /** Locked for debt by collection: the key is refused with SERVICE_LOCKED. */
+  locked: boolean;
 }
 
 export interface Deps extends UsageModuleDeps {

@@ -6,6 +6,11 @@ export const usageError = defineErrors({
     vi: 'Khoá API không hợp lệ hoặc đã bị thu hồi (header X-Api-Key)',
     en: 'The API key is invalid or has been revoked (X-Api-Key header)',
   },
+  SERVICE_LOCKED: {
+    status: 403,
+    vi: 'Dịch vụ của hợp đồng đã bị khoá do nợ cước quá hạn: khoá API bị từ chối và dịch vụ chỉ mở lại khi thanh toán toàn bộ khoản nợ',
+    en: "The contract's service is locked for overdue debt: its API keys are refused and it resumes only once the whole debt is paid",
+  },
   API_KEY_NOT_ALLOWED: {
     status: 409,
     vi: (p: { status: string }) =>

@@ -3,3 +3,4 @@ export { createUsage, type UsageService } from './module.ts';
 export { usageRoutes } from './routes.ts';
 export { metricsOfProduct } from './domain/metrics.ts';
 export { isPeriod, periodDates, periodEnd, periodOf, previousPeriod } from './domain/period.ts';
+export { usageError } from './errors.ts';

@@ -5,6 +5,7 @@ import type { UsageBatch } from './contract.ts';
 import type { Deps, UsageModuleDeps } from './deps.ts';
 import { closePeriod, quantitiesOf, usageOfPeriod } from './queries.ts';
 import { ingestEvents, ingestForContract, resolveKey } from './use-cases/ingest-events.ts';
+import { isServiceLocked, lockService, unlockService } from './use-cases/lock-service.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './use-cases/manage-api-keys.ts';
 
 /** Usage metering (SPEC I2): API keys per contract, event ingestion, monthly quantities per metric. */
@@ -22,6 +23,10 @@ export function createUsage(deps: UsageModuleDeps) {
     quantitiesOf: (contractIds: string[], period: string, ex?: Executor) => quantitiesOf(d, contractIds, period, ex),
     closePeriod: (tx: Executor, contractIds: string[], period: string) => closePeriod(d, tx, contractIds, period),
     usageOfPeriod: (contractId: string, period: string) => usageOfPeriod(d, contractId, period),
+    // For collection: a service locked for debt refuses its API keys.
+    lockService: (tx: Executor, ctx: Ctx, contractId: string, reason: string) => lockService(d, tx, ctx, contractId, reason),
+    unlockService: (tx: Executor, ctx: Ctx, contractId: string) => unlockService(d, tx, ctx, contractId),
+    isServiceLocked: (contractId: string, ex?: Executor) => isServiceLocked(d, contractId, ex),
   };
 }
 

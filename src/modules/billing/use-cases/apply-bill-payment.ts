@@ -9,10 +9,13 @@ import { billingError } from '../errors.ts';
 import { lockBill } from '../queries.ts';
 
 /**
- * Money received for a bill (VNPay IPN, querydr or a recorded transfer), inside the payment's
- * transaction: the bill becomes paid or partly paid and the paid listeners run in the same transaction.
+ * Money received for a bill (VNPay IPN, querydr or a recorded transfer of the whole rest or of a part),
+ * inside the payment's transaction: the bill becomes paid or partly paid (an overdue bill paid in part
+ * stays overdue for what remains), and the paid listeners run in the same transaction. More than the
+ * bill still owes is refused with BILL_OVERPAID.
  */
 export async function applyBillPayment(d: Deps, tx: Executor, ctx: Ctx, billId: string, p: { paymentId: string; amountVnd: bigint; paidAt: Date }) {
+  if (p.amountVnd <= 0n) throw billingError('BILL_AMOUNT_INVALID');
   const b = await lockBill(tx, billId);
   if (!OPEN_BILL_STATUSES.includes(b.status)) throw billingError('BILL_NOT_PAYABLE', { bill: b.number ?? b.id, status: b.status });
   const outstanding = b.totalVnd - b.paidVnd;

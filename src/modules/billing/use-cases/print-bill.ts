@@ -46,6 +46,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;font-size:14p
 <tbody>${rows || '<tr><td colspan="7">Không phát sinh cước trong kỳ</td></tr>'}</tbody>
 <tfoot><tr class="tot"><td colspan="4">Cộng tiền dịch vụ</td><td class="n">${vnd(b.subtotalVnd)}</td><td></td><td class="n">${vnd(b.vatVnd)}</td></tr>
 <tr class="tot"><td colspan="4">Tổng cộng thanh toán</td><td class="n" colspan="3">${vnd(b.totalVnd)}</td></tr>
-<tr><td colspan="4">Đã thanh toán</td><td class="n" colspan="3">${vnd(b.paidVnd)}</td></tr></tfoot></table>
+<tr><td colspan="4">Đã thanh toán</td><td class="n" colspan="3">${vnd(b.paidVnd)}</td></tr>
+<tr class="tot"><td colspan="4">Còn phải thanh toán</td><td class="n" colspan="3">${vnd(b.outstandingVnd)}</td></tr></tfoot></table>
 ${b.payUrl ? `<p>Thanh toán qua VNPay: <a href="${esc(b.payUrl)}">${esc(b.payUrl)}</a></p>` : ''}</body></html>`;
 }

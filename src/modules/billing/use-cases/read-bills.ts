@@ -55,7 +55,7 @@ async function visibleTo(d: Deps, ctx: Ctx, rows: BillRow[]): Promise<BillRow[]>
   return out;
 }
 
-/** A bill the caller may see (its contract's visibility decides), with its lines and, while open, the payment link. */
+/** A bill the caller may see (its contract's visibility decides), with its lines, the money received and, while open, the payment link. */
 export async function getBill(d: Deps, ctx: Ctx, id: string): Promise<BillDetail> {
   const b = await billRow(d, id).catch(() => null);
   const contract = b && (await d.contracts.row(b.contractId));
@@ -73,7 +73,10 @@ export async function getBill(d: Deps, ctx: Ctx, id: string): Promise<BillDetail
     vatVnd: l.vatVnd.toString(),
   }));
   const payUrl = b.paymentId && OPEN_BILL_STATUSES.includes(b.status) ? d.payments.linkFor(d.database.db, b.paymentId) : null;
-  return { ...summary, lines, payUrl };
+  const payments = (await d.payments.ofBill(b.id))
+    .filter((p) => p.status !== 'pending' && p.status !== 'cancelled')
+    .map((p) => ({ id: p.id, method: p.method, amountVnd: p.amountVnd.toString(), paidAt: p.paidAt?.toISOString() ?? null, bankRef: p.bankRef }));
+  return { ...summary, lines, outstandingVnd: (b.totalVnd - b.paidVnd).toString(), payments, payUrl };
 }
 
 /** Bills as lists show them: amounts as strings, with contract numbers and customer names. */

@@ -56,17 +56,36 @@ export interface DebtState {
   daysOverdue: number | null;
   /** Step keys already taken in the current episode of debt. */
   done: string[];
+  /** Whether the contract still owes anything at all (bills not yet due, or the rest of a bill paid in part). */
+  owes: boolean;
 }
 
+export interface Decision {
+  /** Steps now due and not yet taken, oldest first. */
+  steps: PolicyStep[];
+  /** The episode of debt is over: its state starts afresh. */
+  settled: boolean;
+  /** …and the service, suspended or locked by it, resumes. */
+  reopen: boolean;
+}
+
+/** Whether the episode has locked the service (seed 003: "khóa dịch vụ", after which debt collection starts). */
+export const isLocked = (done: string[]): boolean => done.some((k) => k.startsWith('lock@'));
+
 /**
- * What to do today: the steps now due and not yet taken (oldest first), or — once the debt is paid —
- * reopen (when the service was suspended) and start afresh.
+ * What to do today. While something is past due: the steps now due and not yet taken. Once nothing
+ * is past due the episode settles — a suspended service reopens — except that a LOCKED service
+ * waits for the whole debt: paying the overdue bill, or part of what is owed, does not reopen it.
  */
-export function nextSteps(policy: CollectionPolicy, s: DebtState): { steps: PolicyStep[]; reopen: boolean } {
-  if (s.daysOverdue === null) return { steps: [], reopen: s.done.some((k) => k.startsWith('suspend@')) };
+export function nextSteps(policy: CollectionPolicy, s: DebtState): Decision {
+  if (s.daysOverdue === null) {
+    if (isLocked(s.done) && s.owes) return { steps: [], settled: false, reopen: false };
+    const settled = s.done.length > 0;
+    return { steps: [], settled, reopen: settled && s.done.some((k) => k.startsWith('suspend@') || k.startsWith('lock@')) };
+  }
   const days = s.daysOverdue;
   const steps = policy.steps.filter((step) => step.afterDays <= days && !s.done.includes(stepKey(step))).sort((a, b) => a.afterDays - b.afterDays);
-  return { steps, reopen: false };
+  return { steps, settled: false, reopen: false };
 }
 
 /** Aging buckets of what is past due (days after the due date). */

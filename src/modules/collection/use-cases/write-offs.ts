@@ -58,14 +58,17 @@ export async function decideWriteOff(d: CollectionDeps, ctx: Ctx, id: string, de
     await tx.update(writeOffs).set({ status, decidedBy: ctx.actor.name, decidedAt: now }).where(eq(writeOffs.id, id));
     let reversedVnd = 0n;
     if (decision === 'approve') {
-      const paymentIds: string[] = [];
+      const payments = [];
       for (const billId of w.billIds) {
-        const b = await d.billing.markWrittenOff(tx, ctx, billId);
-        if (b.paymentId) paymentIds.push(b.paymentId);
+        await d.billing.markWrittenOff(tx, ctx, billId);
+        payments.push(...(await d.billing.paidPaymentsOf(billId, tx)));
       }
-      reversedVnd = await d.commissions.reverseWriteOff(tx, ctx, { writeOffId: id, contractId: w.contractId, paymentIds });
+      const paymentIds = payments.map((p) => p.id);
+      reversedVnd = await d.commissions.reverseWriteOff(tx, ctx, { writeOffId: id, contractId: w.contractId, paymentIds, payments });
       await tx.update(cases).set({ status: 'written_off', closedAt: now }).where(eq(cases.id, w.caseId));
       await tx.delete(contractStates).where(eq(contractStates.contractId, w.contractId));
+      // The debt is gone, so is the lock; the service stays suspended until the contract is ended.
+      await d.usage.unlockService(tx, ctx, w.contractId);
     }
     await d.audit.record(tx, ctx, {
       action: `collection.write_off_${status}`,

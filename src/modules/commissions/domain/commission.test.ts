@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commissionOn, commissionRate, refundReversal } from './commission.ts';
+import { commissionOn, commissionRate, netOfBillPart, refundReversal } from './commission.ts';
 
 const policy = { agentCommissionBp: 4000, amCommissionBp: 3500 };
 
@@ -51,3 +51,37 @@ describe('accrual and reversal', () => {
   });
 });
 
+
+describe('a bill paid in parts', () => {
+  it('the whole bill at once is exactly its subtotal; a part gives up its VAT share rounded up', () => {
+    const bill = { totalVnd: 1_100_000n, vatVnd: 100_000n };
+    expect(netOfBillPart(1_100_000n, bill)).toBe(1_000_000n);
+    expect(netOfBillPart(550_001n, bill)).toBe(500_000n); // VAT share 50 000.09… → 50 001
+    expect(netOfBillPart(0n, bill)).toBe(0n);
+    expect(netOfBillPart(5_000n, { totalVnd: 5_000n, vatVnd: 0n })).toBe(5_000n);
+  });
+
+  it('however a bill is split, the parts before VAT never exceed its subtotal, nor their commission the policy share of it', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10_000_000_000n }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.array(fc.integer({ min: 1, max: 1_000 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (subtotal, vatPercent, weights, rateBp) => {
+          const vatVnd = (subtotal * BigInt(vatPercent)) / 100n;
+          const bill = { totalVnd: subtotal + vatVnd, vatVnd };
+          const sum = weights.reduce((a, b) => a + b, 0);
+          const parts = weights.map((w) => (bill.totalVnd * BigInt(w)) / BigInt(sum));
+          parts[parts.length - 1] += bill.totalVnd - parts.reduce((a, b) => a + b, 0n);
+          const nets = parts.map((p) => netOfBillPart(p, bill));
+          const netSum = nets.reduce((a, b) => a + b, 0n);
+          expect(netSum <= subtotal).toBe(true);
+          expect(nets.every((n) => n >= 0n)).toBe(true);
+          const commission = nets.reduce((a, n) => a + commissionOn(n, rateBp), 0n);
+          expect(commission <= (subtotal * BigInt(rateBp)) / 10_000n).toBe(true);
+        },
+      ),
+    );
+  });
+});

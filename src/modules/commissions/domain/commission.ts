@@ -35,3 +35,14 @@ export function commissionOn(netVnd: bigint, rateBp: number): bigint {
 export function refundReversal(netBeforeVnd: bigint, netAfterVnd: bigint, rateBp: number): bigint {
   return commissionOn(netAfterVnd, rateBp) - commissionOn(netBeforeVnd, rateBp);
 }
+
+/**
+ * The part before VAT of `grossVnd` paid on a bill of `totalVnd` with `vatVnd` of VAT: the VAT share is
+ * rounded UP, so however a bill is paid in parts, the parts' amounts before VAT never add up to more
+ * than the bill's subtotal (and the whole bill paid at once gives exactly its subtotal).
+ */
+export function netOfBillPart(grossVnd: bigint, bill: { totalVnd: bigint; vatVnd: bigint }): bigint {
+  if (grossVnd <= 0n || bill.totalVnd <= 0n) return grossVnd > 0n ? grossVnd : 0n;
+  const vatShare = (grossVnd * bill.vatVnd + bill.totalVnd - 1n) / bill.totalVnd;
+  return grossVnd - vatShare;
+}

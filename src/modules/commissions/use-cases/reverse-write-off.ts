@@ -5,13 +5,16 @@ import { accruals } from '../db/schema.ts';
 import type { CommissionsDeps } from '../deps.ts';
 import { periodOf } from '../../usage/index.ts';
 import { sellerOf } from '../queries.ts';
-import { insertAccrual } from './sync-accruals.ts';
+import type { CollectedPayment } from '../../payments/index.ts';
+import { accruePayment, insertAccrual } from './sync-accruals.ts';
 
 export interface WriteOff {
   writeOffId: string;
   contractId: string;
   /** The payments made on the debt written off: their commission is taken back. */
   paymentIds: string[];
+  /** The same payments as collected: any the sync has not accrued yet is accrued first, so its commission is taken back too. */
+  payments?: CollectedPayment[];
 }
 
 /**
@@ -21,6 +24,7 @@ export interface WriteOff {
 export async function reverseWriteOff(d: CommissionsDeps, tx: Executor, ctx: Ctx, w: WriteOff): Promise<bigint> {
   const s = await sellerOf(d, w.contractId, tx);
   if (!s || w.paymentIds.length === 0) return 0n;
+  for (const p of w.payments ?? []) await accruePayment(d, tx, s, p, ctx);
   const [earned] = await tx
     .select({ total: sum(accruals.amountVnd) })
     .from(accruals)

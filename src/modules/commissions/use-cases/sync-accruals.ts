@@ -5,6 +5,7 @@ import { SYSTEM, type CommissionsDeps } from '../deps.ts';
 import { commissionOn, refundReversal } from '../domain/commission.ts';
 import { periodOf } from '../../usage/index.ts';
 import { netOf, periodRange, sellerOf, type Seller } from '../queries.ts';
+import type { CollectedPayment } from '../../payments/index.ts';
 
 export const SYNC_QUEUE = 'commissions.sync';
 
@@ -30,18 +31,7 @@ export async function syncAccruals(d: CommissionsDeps, period: string): Promise<
   let added = 0;
   for (const p of ledger.payments) {
     const s = await seller(p.contractId);
-    if (!s) continue;
-    const netVnd = await netOf(d, p, p.amountVnd);
-    const line = {
-      sourceType: 'payment',
-      sourceId: p.id,
-      paymentId: p.id,
-      period: periodOf(p.paidAt),
-      contractId: p.contractId,
-      collectedVnd: p.amountVnd,
-      netVnd,
-    } as const;
-    added += await insertAccrual(d, d.database.db, s, { ...line, amountVnd: commissionOn(netVnd, s.rateBp) });
+    if (s) added += await accruePayment(d, d.database.db, s, p);
   }
   for (const r of ledger.refunds) {
     const p = r.payment;
@@ -60,6 +50,21 @@ export async function syncAccruals(d: CommissionsDeps, period: string): Promise<
     added += await insertAccrual(d, d.database.db, s, { ...line, netVnd: after - before, amountVnd: refundReversal(before, after, s.rateBp) });
   }
   return added;
+}
+
+/** The line of one collected payment (nothing if it has one already). */
+export async function accruePayment(d: CommissionsDeps, ex: Executor, s: Seller, p: CollectedPayment, ctx = SYSTEM): Promise<number> {
+  const netVnd = await netOf(d, p, p.amountVnd, ex);
+  const line = {
+    sourceType: 'payment',
+    sourceId: p.id,
+    paymentId: p.id,
+    period: periodOf(p.paidAt),
+    contractId: p.contractId,
+    collectedVnd: p.amountVnd,
+    netVnd,
+  } as const;
+  return insertAccrual(d, ex, s, { ...line, amountVnd: commissionOn(netVnd, s.rateBp) }, ctx);
 }
 
 /** Adds one line unless its source already has one; audited when added. */

@@ -20,6 +20,8 @@ export interface Caller {
 export async function authorizeApiKey(d: Deps, apiKey: string | undefined, from: { requestId?: string; ip?: string }): Promise<Caller> {
   const holder = apiKey ? await d.usage.holderOf(apiKey) : null;
   if (!holder) throw ekycError('EKYC_API_KEY_INVALID');
+  // Locked for debt by collection: the contract is suspended too, and says so.
+  if (holder.locked) throw ekycError('EKYC_CONTRACT_SUSPENDED');
   const ctx = systemCtx(`api-key:${holder.keyId}`, from);
   return { ...(await ekycContract(d, holder.contractId)), apiKeyId: holder.keyId, ctx };
 }

@@ -13,7 +13,10 @@ export const payments = paymentsSchema.table(
     id: text('id').primaryKey(),
     contractId: text('contract_id').notNull(),
     amendmentId: text('amendment_id'),
-    /** Set when the payment collects a postpaid bill (billing module) instead of the contract or an appendix. */
+    /**
+     * Set when the payment collects a postpaid bill (billing module) instead of the contract or an
+     * appendix: the bill's link payment (pending, for what remains) and any part paid by bank transfer.
+     */
     billId: text('bill_id'),
     /**
      * Set when another module owns what is paid (e.g. `billpay`: a subscriber's bill or top-up), with
@@ -43,7 +46,9 @@ export const payments = paymentsSchema.table(
   },
   (t) => [
     uniqueIndex('payments_purpose_idx').on(t.contractId, sql`coalesce(${t.amendmentId}, '')`).where(sql`${t.billId} is null and ${t.purpose} is null`),
-    uniqueIndex('payments_bill_idx').on(t.billId),
+    index('payments_bill_idx').on(t.billId),
+    // A bill takes several payments, but at most one awaits money: the VNPay link's, for the remaining balance.
+    uniqueIndex('payments_bill_open_idx').on(t.billId).where(sql`${t.status} = 'pending'`),
     uniqueIndex('payments_purpose_ref_idx').on(t.purpose, t.purposeRef),
     index('payments_status_idx').on(t.status),
     uniqueIndex('payments_bank_ref_idx').on(t.bankRef),

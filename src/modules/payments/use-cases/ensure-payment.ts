@@ -10,7 +10,7 @@ import type { PaymentRow } from '../queries.ts';
 export interface PaymentPurpose {
   contractId: string;
   amendmentId?: string;
-  /** A postpaid bill: the payment collects it (one payment per bill). */
+  /** A postpaid bill: the payment collects what it still owes (at most one such payment awaits money). */
   billId?: string;
   customerId: string;
   amountVnd: bigint;
@@ -21,7 +21,9 @@ export interface PaymentPurpose {
 export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
   const now = d.clock.now();
   const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
-  const samePurpose = p.billId ? eq(payments.billId, p.billId) : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
+  const samePurpose = p.billId
+    ? and(eq(payments.billId, p.billId), eq(payments.status, 'pending'))
+    : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
   const [existing] = await tx.select().from(payments).where(samePurpose);
   if (existing) return existing;
   const row: PaymentRow = {

@@ -1,4 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { PaymentRow } from '../queries.ts';
 import { saveVersioned } from '../../../db/versioned.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { fail } from '../../../platform/errors.ts';
@@ -15,7 +18,7 @@ import { enqueueInvoice } from './request-invoice.ts';
 export interface BankTransfer {
   contractId: string;
   amendmentId?: string;
-  /** A postpaid bill of the contract: the transfer pays it (its payment was made when the bill was issued). */
+  /** A postpaid bill of the contract: the transfer pays it, wholly or in part (any amount up to what it still owes). */
   billId?: string;
   amountVnd: bigint;
   paidAt?: Date;
@@ -38,10 +41,9 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
   return d.database.db.transaction(async (tx) => {
     const [sameTransfer] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.bankRef, input.bankRef));
     if (sameTransfer) throw paymentError('PAYMENT_ALREADY_RECORDED', { bankRef: input.bankRef, payment: sameTransfer.id });
+    if (input.billId) return recordBillTransfer(d, ctx, tx, c.id, input.billId, { ...input, paidAt });
     const appendix = !!input.amendmentId;
-    const [billPayment] = input.billId ? await tx.select().from(payments).where(and(eq(payments.billId, input.billId), eq(payments.contractId, c.id))) : [];
-    if (input.billId && !billPayment) throw fail('NOT_FOUND', { bill: input.billId });
-    const created = billPayment ?? await ensurePayment(d, tx, {
+    const created = await ensurePayment(d, tx, {
       contractId: c.id,
       amendmentId: input.amendmentId,
       customerId: c.customerId,
@@ -54,8 +56,7 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
       throw contractsError('PAYMENT_MISMATCH', { expectedVnd: p.amountVnd.toString(), gotVnd: input.amountVnd.toString() });
     }
     const payment = { paymentRef: `manual:${input.bankRef}`, amountVnd: input.amountVnd, paidAt, amendmentId: input.amendmentId };
-    if (p.billId) await billsOf(d).paidIn(tx, ctx, p.billId, { paymentId: p.id, amountVnd: input.amountVnd, paidAt });
-    else await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);
+    await d.contracts.confirmPaymentIn(tx, ctx, c.id, payment);
     const patch = {
       status: transition(PAYMENT_MACHINE, p.status, 'pay'),
       method: 'bank_transfer' as const,
@@ -68,4 +69,53 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
     await enqueueInvoice(d, tx, p.id);
     return after;
   });
+}
+
+/**
+ * A transfer for a postpaid bill, of any amount up to what the bill still owes (the bill refuses more
+ * with BILL_OVERPAID). The bill's link payment, awaiting the remaining balance, is locked first, so
+ * transfers and a VNPay IPN on the same bill apply one after the other:
+ * - the whole remaining balance pays the link payment itself (by transfer), and the bill's one
+ *   e-invoice follows, for the whole bill;
+ * - a part is a payment of its own (paid at once, in the same ledger, so commissions accrue on it),
+ *   and the link payment then asks only for what remains. A part gets no e-invoice of its own.
+ */
+async function recordBillTransfer(d: Deps, ctx: Ctx, tx: Executor, contractId: string, billId: string, input: BankTransfer & { paidAt: Date }) {
+  const now = d.clock.now();
+  const ofBill = await tx.select().from(payments).where(and(eq(payments.billId, billId), eq(payments.contractId, contractId)));
+  if (ofBill.length === 0) throw fail('NOT_FOUND', { bill: billId });
+  const open = ofBill.find((p) => awaitsMoney(p.status));
+  if (!open) throw paymentError('PAYMENT_ALREADY_RECORDED', { bill: billId });
+  const [link] = await tx.select().from(payments).where(eq(payments.id, open.id)).for('update');
+  if (!awaitsMoney(link.status)) throw paymentError('PAYMENT_ALREADY_RECORDED', { payment: link.id, status: link.status });
+  const transfer = { method: 'bank_transfer' as const, bankRef: input.bankRef, note: input.note ?? null, recordedBy: ctx.actor.id, paidAt: input.paidAt };
+  const whole = input.amountVnd === link.amountVnd;
+  const paymentId = whole ? link.id : newId('payment', now);
+  // The bill checks the amount (more than it owes is refused) and records the money first.
+  await billsOf(d).paidIn(tx, ctx, billId, { paymentId, amountVnd: input.amountVnd, paidAt: input.paidAt });
+  if (whole) {
+    const patch = { ...transfer, status: transition(PAYMENT_MACHINE, link.status, 'pay') };
+    const after = await saveVersioned(tx, d.audit, ctx, { table: payments, entityType: 'payment', row: link, patch, now, action: 'payment.recorded' });
+    await enqueueInvoice(d, tx, link.id);
+    return after;
+  }
+  const part: PaymentRow = {
+    ...link,
+    ...transfer,
+    id: paymentId,
+    amountVnd: input.amountVnd,
+    description: `${link.description} (mot phan)`,
+    status: transition(PAYMENT_MACHINE, 'pending', 'pay'),
+    paidTxnRef: null,
+    refundedVnd: 0n,
+    applyError: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await tx.insert(payments).values(part);
+  await d.audit.record(tx, ctx, { action: 'payment.recorded', entityType: 'payment', entityId: part.id, after: part });
+  const rest = { amountVnd: link.amountVnd - input.amountVnd };
+  await saveVersioned(tx, d.audit, ctx, { table: payments, entityType: 'payment', row: link, patch: rest, now, action: 'payment.balance_reduced' });
+  return part;
 }

@@ -57,14 +57,18 @@ export async function settleAttempt(
     return;
   }
   const paidAt = payDate ?? now;
-  let applyError: string | null = null;
+  // The money is the attempt's. A bill's link payment may ask for less by now (a part came by transfer
+  // after the attempt started): the bill takes what it still owes, and the excess is flagged for a refund.
+  const amountVnd = attempt.amountVnd;
+  const appliedVnd = p.billId && amountVnd > p.amountVnd ? p.amountVnd : amountVnd;
+  let applyError: string | null = appliedVnd < amountVnd ? `${amountVnd - appliedVnd} VND above what the bill owed: refund it` : null;
   try {
-    const payment = { paymentRef: attempt.txnRef, amountVnd: p.amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
+    const payment = { paymentRef: attempt.txnRef, amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
     await tx.transaction(async (sp) => {
       if (p.purpose && p.purposeRef) {
         const paid = { paymentId: p.id, amountVnd: p.amountVnd, paidAt, bankCode, txnRef: attempt.txnRef };
         await purposeOf(d, p.purpose).paidIn(sp, SYSTEM, p.purposeRef, paid);
-      } else if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd: p.amountVnd, paidAt });
+      } else if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd: appliedVnd, paidAt });
       else await d.contracts.confirmPaymentIn(sp, SYSTEM, p.contractId, payment);
     });
   } catch (err) {
@@ -72,12 +76,13 @@ export async function settleAttempt(
     applyError = `${err.code}: ${err.message}`; // the money is ours to return: recorded, shown to admins
   }
   const paid = transition(PAYMENT_MACHINE, p.status, 'pay');
-  await updateVersioned(tx, { table: payments, entityType: 'payment', row: p, patch: { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError }, now });
+  const patch = { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError, amountVnd };
+  await updateVersioned(tx, { table: payments, entityType: 'payment', row: p, patch, now });
   await d.audit.record(tx, SYSTEM, {
     action: 'payment.paid',
     entityType: 'payment',
     entityId: p.id,
     before: { status: p.status },
-    after: { status: paid, txnRef: attempt.txnRef, amountVnd: p.amountVnd, applyError },
+    after: { status: paid, txnRef: attempt.txnRef, amountVnd, applyError },
   });
 }

@@ -68,3 +68,13 @@ export const closedPeriods = usageSchema.table('closed_periods', {
   closedThrough: text('closed_through').notNull(),
   updatedAt: instant('updated_at').notNull().default(sql`now()`),
 });
+
+/**
+ * Contracts whose service collection has locked for debt (the lock step): their API keys are refused
+ * with SERVICE_LOCKED until the whole debt is paid and collection lifts the lock.
+ */
+export const serviceLocks = usageSchema.table('service_locks', {
+  contractId: text('contract_id').primaryKey(),
+  reason: text('reason').notNull(),
+  lockedAt: instant('locked_at').notNull(),
+});

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { IngestResult, UsageBatch } from '../contract.ts';
-import { apiKeys } from '../db/schema.ts';
+import { apiKeys, serviceLocks } from '../db/schema.ts';
 import { KEY_CACHE_MS, type Deps, type KeyHolder } from '../deps.ts';
 import { screenEvents, type AcceptedEvent } from '../domain/events.ts';
 import { usageError } from '../errors.ts';
@@ -15,13 +15,17 @@ import { hashKey } from './manage-api-keys.ts';
 export async function ingestEvents(d: Deps, apiKey: string | undefined, batch: UsageBatch): Promise<IngestResult> {
   const holder = apiKey ? await resolveKey(d, apiKey) : null;
   if (!holder) throw usageError('API_KEY_INVALID');
+  if (holder.locked) throw usageError('SERVICE_LOCKED');
   return ingestFor(d, holder, batch);
 }
 
-/** A contract's events metered by a product module itself (eKYC counts its own calls), screened as any batch. */
+/**
+ * A contract's events metered by a product module itself (eKYC counts its own calls), screened as any
+ * batch; the module has already refused a locked or suspended contract's caller.
+ */
 export async function ingestForContract(d: Deps, contractId: string, batch: UsageBatch): Promise<IngestResult> {
   const c = await d.contracts.row(contractId);
-  const holder: KeyHolder = { keyId: '', contractId: c.id, contract: { status: c.status, startDate: c.startDate, terminationDate: c.terminationDate } };
+  const holder: KeyHolder = { keyId: '', contractId: c.id, contract: { status: c.status, startDate: c.startDate, terminationDate: c.terminationDate }, locked: false };
   return ingestFor(d, holder, batch);
 }
 
@@ -78,7 +82,9 @@ export async function resolveKey(d: Deps, apiKey: string): Promise<KeyHolder | n
   let holder: KeyHolder | null = null;
   if (key) {
     const c = await d.contracts.row(key.contractId);
-    holder = { keyId: key.id, contractId: c.id, contract: { status: c.status, startDate: c.startDate, terminationDate: c.terminationDate } };
+    const [lock] = await d.database.db.select({ id: serviceLocks.contractId }).from(serviceLocks).where(eq(serviceLocks.contractId, c.id));
+    const contract = { status: c.status, startDate: c.startDate, terminationDate: c.terminationDate };
+    holder = { keyId: key.id, contractId: c.id, contract, locked: !!lock };
   }
   if (d.keyCache.size > 10_000) d.keyCache.clear(); // unknown keys are cached too: bound the map
   d.keyCache.set(hash, { until: now + KEY_CACHE_MS, holder });

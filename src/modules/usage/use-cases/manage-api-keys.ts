@@ -7,6 +7,7 @@ import type { ApiKey, ApiKeyCreated } from '../contract.ts';
 import { apiKeys, closedPeriods } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { usageError } from '../errors.ts';
+import { isServiceLocked } from './lock-service.ts';
 
 export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
@@ -23,6 +24,7 @@ export async function createApiKey(d: Deps, ctx: Ctx, contractId: string, name: 
   if (c.billing !== 'postpaid' || !['active', 'suspended', 'provisioning'].includes(c.status)) {
     throw usageError('API_KEY_NOT_ALLOWED', { status: `${c.billing}/${c.status}` });
   }
+  if (await isServiceLocked(d, contractId)) throw usageError('SERVICE_LOCKED');
   const key = `qk_${randomBytes(32).toString('base64url')}`;
   const now = d.clock.now();
   const row = { id: newId('apiKey', now), contractId, keyHash: hashKey(key), prefix: key.slice(0, 10), name, createdBy: ctx.actor.id, createdAt: now };

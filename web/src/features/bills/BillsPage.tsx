@@ -1,5 +1,5 @@
 import { Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { BillStatusValue, BillSummary } from '@contracts/billing';
 import { useT } from '../../i18n/index.tsx';
 import { DateTime } from '../../ui/DateTime.tsx';
@@ -12,12 +12,16 @@ import { BillRunCard } from './BillRunCard.tsx';
 import { BillStatusTag } from './BillStatusTag.tsx';
 import { BILL_STATUSES, billStatusLabel, monthLabel, useBills, type BillFilter } from './bills.ts';
 
-/** `/bills`: postpaid bills as the caller may see them (a customer their own, staff their contracts', accounting all). */
+/**
+ * `/bills` (`?contractId=` for one contract's): postpaid bills as the caller may see them (a customer
+ * their own, staff their contracts', accounting all).
+ */
 export function BillsPage() {
   const t = useT();
   const navigate = useNavigate();
   const { permissions } = useSession();
-  const { filter, setFilter, paging, setPaging } = useFilteredPaging<BillFilter>({});
+  const [params] = useSearchParams();
+  const { filter, setFilter, paging, setPaging } = useFilteredPaging<BillFilter>(() => ({ contractId: params.get('contractId') ?? undefined }));
   const list = useBills(filter, paging);
   const columns: TableColumnsType<BillSummary> = [
     { title: t('bills.number'), dataIndex: 'number', render: (v: string | null, b) => <Link to={`/bills/${b.id}`} className="mono">{v ?? '—'}</Link> },

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Card, Empty, Flex, Select, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useT } from '../../i18n/index.tsx';
 import { EChart } from '../../ui/EChart.tsx';
@@ -38,14 +39,19 @@ export function UsageCard({ contractId }: { contractId: string }) {
       size="small"
       title={t('usage.title')}
       extra={
-        <Select
-          size="small"
-          value={period}
-          onChange={setPeriod}
-          options={months.map((m) => ({ value: m, label: monthLabel(m) }))}
-          aria-label={t('usage.period')}
-          data-testid="usage-period"
-        />
+        <Flex gap={12} align="center">
+          <Link to={`/bills?contractId=${encodeURIComponent(contractId)}`} data-testid="usage-bills">
+            {t('usage.bills')}
+          </Link>
+          <Select
+            size="small"
+            value={period}
+            onChange={setPeriod}
+            options={months.map((m) => ({ value: m, label: monthLabel(m) }))}
+            aria-label={t('usage.period')}
+            data-testid="usage-period"
+          />
+        </Flex>
       }
       data-testid="usage-card"
     >

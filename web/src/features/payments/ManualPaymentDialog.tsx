@@ -17,25 +17,32 @@ interface Values {
 }
 
 /**
- * A bank transfer received for a contract (or one appendix), recorded by an accountant: it goes into
- * the payments ledger and gets its e-invoice like a VNPay payment. The amount is prefilled with what
- * is due; the server refuses any other amount.
+ * A bank transfer received for a contract (or one appendix, or a postpaid bill), recorded by an
+ * accountant: it goes into the payments ledger and gets its e-invoice like a VNPay payment. The amount
+ * is prefilled with what is due; for a contract the server refuses any other amount, a bill takes any
+ * part of what it still owes (its one e-invoice follows when it is paid in full).
  */
-export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, dueVnd, onClose }: {
+export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, billId, dueVnd, onClose }: {
   contractId: string;
   contractNumber: string;
   amendmentId?: string;
+  billId?: string;
   dueVnd: string;
   onClose: () => void;
 }) {
   const t = useT();
   const record = useRecordManualPayment();
-  const send = useSubmit(record, (_, body) => t('manualPayment.done', { amount: formatMoney(body.amountVnd) }), onClose);
+  const done = (amountVnd: string) => {
+    const part = !!billId && BigInt(amountVnd) < BigInt(dueVnd);
+    return t(part ? 'manualPayment.doneBillPart' : 'manualPayment.done', { amount: formatMoney(amountVnd) });
+  };
+  const send = useSubmit(record, (_, body) => done(body.amountVnd), onClose);
 
   const submit = (v: Values) =>
     send({
       contractId,
       ...(amendmentId ? { amendmentId } : {}),
+      ...(billId ? { billId } : {}),
       bankRef: v.bankRef.trim(),
       amountVnd: v.amountVnd,
       // Paid today: the server stamps the current time; an earlier day: the start of that day in Vietnam.
@@ -53,7 +60,7 @@ export function ManualPaymentDialog({ contractId, contractNumber, amendmentId, d
       initialValues={{ amountVnd: dueVnd, paidAt: vnTodayDayjs() }}
     >
       <Typography.Paragraph type="secondary">
-        {t(amendmentId ? 'payment.forAmendment' : 'payment.due', { amount: formatMoney(dueVnd) })}
+        {t(billId ? 'manualPayment.billDue' : amendmentId ? 'payment.forAmendment' : 'payment.due', { amount: formatMoney(dueVnd) })}
       </Typography.Paragraph>
       <Form.Item
         name="bankRef"

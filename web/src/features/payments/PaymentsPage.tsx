@@ -187,6 +187,7 @@ export function PaymentsPage() {
           contractId={recording.contractId}
           contractNumber={recording.contractNumber ?? recording.description}
           amendmentId={recording.amendmentId ?? undefined}
+          billId={recording.billId ?? undefined}
           dueVnd={recording.amountVnd}
           onClose={() => setRecording(null)}
         />
