@@ -17,25 +17,14 @@ export interface PaymentPurpose {
   description: string;
 }
 
-/** The payment of a contract (or appendix), created once: asking again returns the same one. */
-export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
-  const now = d.clock.now();
-  const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
-  const samePurpose = p.billId
-    ? and(eq(payments.billId, p.billId), eq(payments.status, 'pending'))
-    : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
-  const [existing] = await tx.select().from(payments).where(samePurpose);
-  if (existing) return existing;
-  const row: PaymentRow = {
+/** A new VNPay payment awaiting money: what every kind of payment starts as, whoever it is for. */
+function pendingPayment(
+  now: Date,
+  p: Pick<PaymentRow, 'contractId' | 'amendmentId' | 'billId' | 'purpose' | 'purposeRef' | 'customerId' | 'amountVnd' | 'description' | 'linkExpiresAt'>,
+): PaymentRow {
+  return {
     id: newId('payment', now),
-    contractId: p.contractId,
-    amendmentId: p.amendmentId ?? null,
-    billId: p.billId ?? null,
-    purpose: null,
-    purposeRef: null,
-    customerId: p.customerId,
-    amountVnd: p.amountVnd,
-    description: p.description,
+    ...p,
     status: 'pending',
     method: 'vnpay',
     paidTxnRef: null,
@@ -45,11 +34,32 @@ export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): P
     paidAt: null,
     refundedVnd: 0n,
     applyError: null,
-    linkExpiresAt: linkExpiry(now, d.settings.linkDays),
     createdAt: now,
     updatedAt: now,
     version: 1,
   };
+}
+
+/** The payment of a contract (or appendix), created once: asking again returns the same one. */
+export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
+  const now = d.clock.now();
+  const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
+  const samePurpose = p.billId
+    ? and(eq(payments.billId, p.billId), eq(payments.status, 'pending'))
+    : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
+  const [existing] = await tx.select().from(payments).where(samePurpose);
+  if (existing) return existing;
+  const row = pendingPayment(now, {
+    contractId: p.contractId,
+    amendmentId: p.amendmentId ?? null,
+    billId: p.billId ?? null,
+    purpose: null,
+    purposeRef: null,
+    customerId: p.customerId,
+    amountVnd: p.amountVnd,
+    description: p.description,
+    linkExpiresAt: linkExpiry(now, d.settings.linkDays),
+  });
   await tx.insert(payments).values(row);
   await d.audit.record(tx, SYSTEM, { action: 'payment.created', entityType: 'payment', entityId: row.id, after: row });
   return row;
@@ -99,8 +109,7 @@ export const billPaymentDescription = (billNumber: string): string => `Thanh toa
  */
 export async function createPurposePayment(d: Deps, tx: Executor, p: { purpose: string; ref: string; amountVnd: bigint; description: string; linkMinutes: number }): Promise<PaymentRow> {
   const now = d.clock.now();
-  const row: PaymentRow = {
-    id: newId('payment', now),
+  const row = pendingPayment(now, {
     contractId: '',
     amendmentId: null,
     billId: null,
@@ -109,20 +118,8 @@ export async function createPurposePayment(d: Deps, tx: Executor, p: { purpose: 
     customerId: '',
     amountVnd: p.amountVnd,
     description: p.description,
-    status: 'pending',
-    method: 'vnpay',
-    paidTxnRef: null,
-    bankRef: null,
-    note: null,
-    recordedBy: null,
-    paidAt: null,
-    refundedVnd: 0n,
-    applyError: null,
     linkExpiresAt: new Date(now.getTime() + p.linkMinutes * 60_000),
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+  });
   await tx.insert(payments).values(row);
   await d.audit.record(tx, SYSTEM, { action: 'payment.created', entityType: 'payment', entityId: row.id, after: { ...row, purpose: p.purpose, purposeRef: p.ref } });
   return row;
