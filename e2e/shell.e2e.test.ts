@@ -78,6 +78,16 @@ describe.skipIf(skipBrowser)('web shell journey', () => {
     await page.close();
   });
 
+  it("the admin's menu fits a 1440 × 900 screen: its groups fold, the current page's group open", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, 'admin');
+    await page.goto(`${baseUrl}/admin/audit`);
+    await page.getByTestId('nav-menu').waitFor();
+    expect(await page.evaluate(() => document.querySelector('.nav-menu')!.getBoundingClientRect().bottom)).toBeLessThanOrEqual(900);
+    expect(await page.getByTestId('nav-menu').textContent()).toContain('Người dùng');
+    await page.close();
+  });
+
   it('on a 390 px phone the contract list is a column of cards, nothing off the right edge', async () => {
     await (await apiAs('enterprise1')).post('/api/v1/orders', { product: 'MEETING', quantity: 2, periodMonths: 1 });
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

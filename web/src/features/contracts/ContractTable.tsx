@@ -37,13 +37,14 @@ export function ContractTable({ filter, compact = false }: { filter: ContractFil
     {
       title: t('contract.product'),
       key: 'product',
+      // Long product names wrap, so the amount and status columns stay in view at desktop widths.
       render: (_, c) => (
-        <>
+        <div className="wrap-cell">
           {c.product ? localName(c.product, t.lang) : '—'}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {c.plan?.name}
           </Typography.Text>
-        </>
+        </div>
       ),
     },
     { title: t('contract.quantity'), dataIndex: 'quantity', align: 'right', render: (v: number) => formatNumber(v) },

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Badge, Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
@@ -7,7 +8,10 @@ import { AREA_GROUPS, AREAS, type Area } from './areas.tsx';
 
 type Item = Required<MenuProps>['items'][number];
 
-/** The areas of the signed-in user's roles; payment and admin pages grouped under "Thanh toán" and "Quản trị". */
+/**
+ * The areas of the signed-in user's roles; payment, invoice and admin pages in folding groups (the
+ * current page's group open), so the menu fits a 900 px-high screen.
+ */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT();
   const { user } = useSession();
@@ -28,7 +32,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const toItem = (a: Area): Item => ({ key: a.path, icon: a.icon, label: label(a) });
   const groups: Item[] = AREA_GROUPS.flatMap((g) => {
     const children = allowed.filter((a) => a.group === g.key).map(toItem);
-    return children.length ? [{ type: 'group' as const, key: g.key, label: t(g.label), children }] : [];
+    return children.length ? [{ key: `group:${g.key}`, label: t(g.label), icon: g.icon, children }] : [];
   });
   const items: Item[] = [...allowed.filter((a) => !a.group && a.path !== AREAS.profile.path).map(toItem), ...groups, toItem(AREAS.profile)];
   // The most specific area wins: /tickets/new is "Tiếp nhận yêu cầu", /tickets/123 is "Phiếu yêu cầu".
@@ -38,11 +42,19 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);
 
+  const currentGroup = allowed.find((a) => a.path === selected[0])?.group;
+  const [open, setOpen] = useState<string[]>(currentGroup ? [`group:${currentGroup}`] : []);
+  useEffect(() => {
+    if (currentGroup) setOpen((keys) => (keys.includes(`group:${currentGroup}`) ? keys : [...keys, `group:${currentGroup}`]));
+  }, [currentGroup]);
+
   return (
     <Menu
       mode="inline"
       items={items}
       selectedKeys={selected}
+      openKeys={open}
+      onOpenChange={setOpen}
       onClick={({ key }) => {
         navigate(key);
         onNavigate?.();

@@ -21,7 +21,9 @@ import {
   ReconciliationOutlined,
   ShoppingCartOutlined,
   TeamOutlined,
+  ToolOutlined,
   TransactionOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { ROLES, type Role } from '@contracts/identity';
 import type { MessageKey } from '../../i18n/index.tsx';
@@ -29,10 +31,10 @@ import { INTAKE_ROLES, QUEUE_ROLES } from '../tickets/tickets.ts';
 
 export type AreaGroup = 'payments' | 'invoices' | 'admin';
 /** The menu groups, in menu order, with their titles. */
-export const AREA_GROUPS: readonly { key: AreaGroup; label: MessageKey }[] = [
-  { key: 'payments', label: 'nav.payments' },
-  { key: 'invoices', label: 'nav.invoices' },
-  { key: 'admin', label: 'nav.admin' },
+export const AREA_GROUPS: readonly { key: AreaGroup; label: MessageKey; icon: ReactNode }[] = [
+  { key: 'payments', label: 'nav.payments', icon: <WalletOutlined /> },
+  { key: 'invoices', label: 'nav.invoices', icon: <FileDoneOutlined /> },
+  { key: 'admin', label: 'nav.admin', icon: <ToolOutlined /> },
 ];
 
 /** A functional area of the UI: one menu entry, one home card, one role guard. */
