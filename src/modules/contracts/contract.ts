@@ -57,7 +57,7 @@ export const contractSummary = z.object({
   status: contractStatus,
   customer: z.object({ id, name: z.string(), type: z.enum(['individual', 'enterprise']) }).nullable(),
   product: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
-  plan: z.object({ code: z.string(), name: z.string() }).nullable(),
+  plan: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
   channel,
   billing,
   quantity: z.number().int(),

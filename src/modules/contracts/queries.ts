@@ -165,7 +165,7 @@ export async function summaries(d: Deps, rows: ContractRow[]) {
       status: c.status,
       customer: customer ? { id: customer.id, name: customer.name, type: customer.type } : null,
       product: product ? { code: product.code, name: product.name, nameEn: product.nameEn } : null,
-      plan: plan ? { code: plan.code, name: plan.name } : null,
+      plan: plan ? { code: plan.code, name: plan.name, nameEn: plan.nameEn } : null,
       channel: c.channel,
       billing: c.billing,
       quantity: c.quantity,

@@ -164,7 +164,7 @@ function SummaryCard({ c }: { c: ContractDetail }) {
                   </>
                 ),
               },
-              { key: 'product', label: t('contract.product'), children: `${c.product ? localName(c.product, t.lang) : '—'} · ${c.plan?.name ?? '—'}` },
+              { key: 'product', label: t('contract.product'), children: `${c.product ? localName(c.product, t.lang) : '—'} · ${c.plan ? localName(c.plan, t.lang) : '—'}` },
               { key: 'quantity', label: t('contract.quantity'), children: formatNumber(c.quantity) },
               { key: 'period', label: t('contract.period'), children: monthsLabel(t, c.periodMonths) },
               { key: 'billing', label: t('contract.billing'), children: billingLabel(t, c.billing) },

@@ -42,7 +42,7 @@ export function ContractTable({ filter, compact = false }: { filter: ContractFil
         <div className="wrap-cell">
           {c.product ? localName(c.product, t.lang) : '—'}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {c.plan?.name}
+            {c.plan && localName(c.plan, t.lang)}
           </Typography.Text>
         </div>
       ),
