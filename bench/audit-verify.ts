@@ -6,16 +6,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { entryDigest } from '../src/modules/audit/queries.ts';
-import { fmt, startBench, verdict } from './harness.ts';
+import { fmt, startBench, timed, verdict } from './harness.ts';
 
 const N = Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000);
 const bench = await startBench('2026-03-02T02:00:00Z', { http: false });
 const s = bench.system;
-const time = async <T,>(fn: () => Promise<T>): Promise<[T, number]> => {
-  const started = performance.now();
-  const r = await fn();
-  return [r, (performance.now() - started) / 1000];
-};
 try {
   await s.audit.seal();
   await s.database.rows(sql`
@@ -27,10 +22,10 @@ try {
            'req-' || g, '10.0.0.' || (g % 250)
       from generate_series(1, ${N}) g`);
   await s.database.rows(sql`vacuum analyze audit.entries`);
-  const [sealed, sealSeconds] = await time(() => s.audit.seal());
+  const [sealed, sealSeconds] = await timed(() => s.audit.seal());
   await s.database.rows(sql`vacuum analyze audit.seals`);
   // The baseline: reading every seal with the digest of its entry, batch by batch as verify does, without the HMACs.
-  const [, scanSeconds] = await time(async () => {
+  const [, scanSeconds] = await timed(async () => {
     for (let after = 0; ; ) {
       const rows = await s.database.rows<{ seq: string }>(sql`
         select s.seq::text, s.prev_hash, s.hash, ${entryDigest('e')} as covered
@@ -39,7 +34,7 @@ try {
       after = Number(rows[rows.length - 1].seq);
     }
   });
-  const [verified, verifySeconds] = await time(() => s.audit.verify());
+  const [verified, verifySeconds] = await timed(() => s.audit.verify());
   if (!verified.ok || verified.checked < N) throw new Error(`verify: ${JSON.stringify(verified)}`);
   console.log(`audit chain: ${fmt(verified.checked)} entries`);
   console.log(`  sealing (from nothing sealed)         ${sealSeconds.toFixed(2)} s  (${fmt(sealed.sealed / sealSeconds)} entries/s)`);

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { systemCtx } from '../src/platform/context.ts';
-import { fmt, seedContracts, startBench, verdict } from './harness.ts';
+import { fmt, seedContracts, startBench, timed, verdict } from './harness.ts';
 
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000_000);
@@ -13,13 +13,8 @@ const PERIOD = '2026-03';
 
 const bench = await startBench('2026-04-01T02:00:00Z', { http: false }); // 01/04 09:00 in Hà Nội
 const s = bench.system;
-const time = async <T,>(fn: () => Promise<T>): Promise<[T, number]> => {
-  const started = performance.now();
-  const r = await fn();
-  return [r, (performance.now() - started) / 1000];
-};
 try {
-  const [, seedSeconds] = await time(async () => {
+  const [, seedSeconds] = await timed(async () => {
     await seedContracts(s, CONTRACTS, '2026-02-01');
     // A month of eKYC requests, spread over the contracts, as ingestion stores them (events and their monthly totals).
     await s.database.rows(sql`
@@ -33,17 +28,17 @@ try {
     await s.database.rows(sql`vacuum analyze`);
   });
 
-  const [groups, aggregateSeconds] = await time(() =>
+  const [groups, aggregateSeconds] = await timed(() =>
     s.database.rows<{ contract_id: string; n: string }>(
       sql`select contract_id, count(*) as n, sum(quantity) as q from usage.events where period = ${PERIOD} group by contract_id`,
     ),
   );
   const run = await s.billing.createRun(systemCtx('bench'), PERIOD);
-  const [done, runSeconds] = await time(() => s.billing.executeRun(run.id));
+  const [done, runSeconds] = await timed(() => s.billing.executeRun(run.id));
   const [billed] = await s.database.rows<{ n: string; total: string }>(
     sql`select count(*) as n, sum(total_vnd) as total from billing.bills where period = ${PERIOD}`,
   );
-  const [again, rerunSeconds] = await time(async () => s.billing.executeRun((await s.billing.createRun(systemCtx('bench'), PERIOD)).id));
+  const [again, rerunSeconds] = await timed(async () => s.billing.executeRun((await s.billing.createRun(systemCtx('bench'), PERIOD)).id));
   if (Number(billed.n) !== CONTRACTS || done.billsCreated !== CONTRACTS || again.billsCreated !== 0 || groups.length !== Math.min(CONTRACTS, EVENTS)) {
     throw new Error(`counted wrong: ${JSON.stringify({ billed, done, again: again.billsCreated, groups: groups.length })}`);
   }

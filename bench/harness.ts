@@ -75,5 +75,12 @@ export async function seedContracts(s: System, count: number, startDate: string)
   return Array.from({ length: count }, (_, i) => `ctr_bench_${String(i + 1).padStart(7, '0')}`);
 }
 
+/** Runs `fn` and answers its result with the seconds it took. */
+export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const r = await fn();
+  return [r, (performance.now() - started) / 1000];
+}
+
 export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 export const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');

@@ -1,18 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './api.ts';
-import { baseUrl, launchBrowser, skipBrowser } from './browser.ts';
-
-/** On the VNPay simulator's pages after a VNBANK order: NCB → VNPay's test card → OTP → pay. */
-async function payWithAtmCard(page: Page) {
-  await page.getByTestId('vnpay-bank-NCB').click();
-  await page.getByTestId('vnpay-card-number').fill('9704198526191432198');
-  await page.getByTestId('vnpay-card-date').fill('07/15');
-  await page.getByTestId('vnpay-card-holder').fill('NGUYEN VAN A');
-  await page.getByTestId('vnpay-card-submit').click();
-  await page.getByTestId('vnpay-otp').fill('123456');
-  await page.getByTestId('vnpay-pay').click();
-}
+import { baseUrl, launchBrowser, payWithNcbCard, skipBrowser } from './browser.ts';
 
 describe.skipIf(skipBrowser)('bill payment journey (SPEC E)', () => {
   let browser: Browser;
@@ -53,7 +42,7 @@ describe.skipIf(skipBrowser)('bill payment journey (SPEC E)', () => {
     await page.getByTestId('billpay-card-domestic').click();
     await page.getByTestId('billpay-pay').click();
 
-    await payWithAtmCard(page);
+    await payWithNcbCard(page);
     await page.waitForURL(/\/billpay\/return/);
     await expect.poll(() => page.getByTestId('billpay-result').getAttribute('data-status'), { timeout: 30_000 }).toBe('cleared');
 

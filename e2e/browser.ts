@@ -53,6 +53,11 @@ export async function choose(page: Page, testId: string, text: string, search?: 
 /** On the VNPay simulator's pages: domestic card (ATM) → NCB → VNPay's test card → OTP → pay. */
 export async function payWithTestCard(page: Page) {
     await page.getByTestId('vnpay-method-atm').click();
+    await payWithNcbCard(page);
+}
+
+/** From the simulator's bank list (a VNBANK order lands there directly): NCB → VNPay's test card → OTP → pay. */
+export async function payWithNcbCard(page: Page) {
     await page.getByTestId('vnpay-bank-NCB').click();
     await page.getByTestId('vnpay-card-number').fill('9704198526191432198');
     await page.getByTestId('vnpay-card-date').fill('07/15');
