@@ -8,6 +8,9 @@ describe('prefixed ids', () => {
     expect(a).toMatch(/^usr_[0-9a-hjkmnp-tv-z]{26}$/);
     expect(a < b).toBe(true);
     expect(newId('session')).toMatch(/^ses_/);
-    expect(new Set(Array.from({ length: 1000 }, () => newId('job'))).size).toBe(1000);
+    // Several refills of the random pool: still all distinct, and every base32 digit appears in the random part.
+    const ids = Array.from({ length: 5000 }, () => newId('job'));
+    expect(new Set(ids).size).toBe(5000);
+    expect(new Set(ids.flatMap((id) => [...id.slice(14)])).size).toBe(32);
   });
 });

@@ -49,9 +49,10 @@ export const payments = paymentsSchema.table(
     index('payments_bill_idx').on(t.billId),
     // A bill takes several payments, but at most one awaits money: the VNPay link's, for the remaining balance.
     uniqueIndex('payments_bill_open_idx').on(t.billId).where(sql`${t.status} = 'pending'`),
-    uniqueIndex('payments_purpose_ref_idx').on(t.purpose, t.purposeRef),
-    index('payments_status_idx').on(t.status),
-    uniqueIndex('payments_bank_ref_idx').on(t.bankRef),
+    // Partial: most rows are a bill's unpaid link, which none of these lookups can find (0024).
+    uniqueIndex('payments_purpose_ref_idx').on(t.purpose, t.purposeRef).where(sql`${t.purpose} is not null`),
+    index('payments_paid_at_idx').on(t.paidAt).where(sql`${t.paidAt} is not null`),
+    uniqueIndex('payments_bank_ref_idx').on(t.bankRef).where(sql`${t.bankRef} is not null`),
   ],
 );
 
