@@ -38,7 +38,6 @@ export const ID_PREFIXES = {
   writeOff: 'wof',
   apiKey: 'key',
   bill: 'bil',
-  billLine: 'bln',
   billRun: 'brn',
   billpayOrder: 'bpo',
   recoveryCase: 'bpc',

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { BILL_STATUSES } from '../domain/bill-lifecycle.ts';
 
 export const billingSchema = pgSchema('billing');
@@ -46,7 +46,6 @@ export const bills = billingSchema.table(
 export const billLines = billingSchema.table(
   'bill_lines',
   {
-    id: text('id').primaryKey(),
     billId: text('bill_id').notNull(),
     position: integer('position').notNull(),
     kind: text('kind', { enum: ['usage', 'fixed'] }).notNull(),
@@ -59,7 +58,7 @@ export const billLines = billingSchema.table(
     vatRate: text('vat_rate').notNull(),
     vatVnd: vnd('vat_vnd').notNull(),
   },
-  (t) => [uniqueIndex('bill_lines_bill_position_idx').on(t.billId, t.position)],
+  (t) => [primaryKey({ name: 'bill_lines_pkey', columns: [t.billId, t.position] })],
 );
 
 /** A bill run over one period: its progress, so the API, the CLI and the screens can show it. */

@@ -166,7 +166,6 @@ async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: BillableCont
   const lines = rated.flatMap(({ bill }, i) => bill.lines.map((l, position) => ({ billId: rows[i].id, position, ...l })));
   const line = <K extends keyof (typeof lines)[number]>(k: K) => lines.map((l) => l[k]);
   await bulkInsert(tx, 'billing.bill_lines', {
-    id: ['text', lines.map(() => newId('billLine', now))],
     bill_id: ['text', line('billId')],
     position: ['int', line('position')],
     kind: ['text', line('kind')],
