@@ -2,15 +2,14 @@
  * The write path under load (issue 10): self-service orders, then the VNPay IPN that applies a
  * payment and a duplicate IPN, next to `/healthz` of the same server in the same run, at 16 and 32
  * concurrent clients, on PostgreSQL and on PGlite; the server's RSS idle and under load. The server
- * runs in its own process (bench/serve.ts) with its job worker and audit sealer, as in production.
+ * runs in its own process (test/server-process.ts) with its job worker and audit sealer, as in production.
  * Goals: IPN apply ≥ 1,500/s with p99 < 50 ms at 32 clients on PostgreSQL, ≥ 300/s on PGlite,
  * ratio IPN / healthz ≥ 0.3, orders ≥ 300/s on PostgreSQL, RSS < 300 MB idle.
  * BENCH_IPNS (default 1,000 per level), BENCH_TARGETS (default `postgres,pglite`) scale it.
  */
 import pg from 'pg';
 import startPostgres from '../test/setup/postgres.ts';
-import { SIMULATOR_VNPAY } from '../src/config.ts';
-import { signParams } from '../src/protocols/vnpay/protocol.ts';
+import { paidIpnQuery } from '../test/vnpay-ipn.ts';
 import { closedLoop, cpuMs, line, peakRss, rssMb, serve, type LoadResult } from './load.ts';
 
 const IPNS = Number(process.env.BENCH_IPNS ?? 1_000);
@@ -21,25 +20,6 @@ const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 async function json(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
   const res = await fetch(url, init);
   return { status: res.status, body: await res.json() };
-}
-
-/** The IPN VNPay sends when the payment behind `payUrl` succeeds, signed with the simulator's secret. */
-function ipnFor(payUrl: string, n: number): string {
-  const q = new URL(payUrl).searchParams;
-  const fields: Record<string, string> = {
-    vnp_Amount: q.get('vnp_Amount')!,
-    vnp_BankCode: 'NCB',
-    vnp_BankTranNo: `VNP${n}`,
-    vnp_CardType: 'ATM',
-    vnp_OrderInfo: q.get('vnp_OrderInfo')!,
-    vnp_PayDate: '20260302091500',
-    vnp_ResponseCode: '00',
-    vnp_TmnCode: q.get('vnp_TmnCode')!,
-    vnp_TransactionNo: String(14000000 + n),
-    vnp_TransactionStatus: '00',
-    vnp_TxnRef: q.get('vnp_TxnRef')!,
-  };
-  return `${new URLSearchParams({ ...fields, vnp_SecureHash: signParams(fields, SIMULATOR_VNPAY.hashSecret) })}`;
 }
 
 async function run(target: string, database: string, postgres: boolean): Promise<void> {
@@ -73,7 +53,7 @@ async function run(target: string, database: string, postgres: boolean): Promise
     };
     const results: { clients: number; health: LoadResult; apply: LoadResult; duplicate: LoadResult }[] = [];
     for (const [i, clients] of LEVELS.entries()) {
-      const ipns = payUrls.slice(i * IPNS, (i + 1) * IPNS).map((u, k) => `/api/v1/payments/vnpay/ipn?${ipnFor(u, i * IPNS + k)}`);
+      const ipns = payUrls.slice(i * IPNS, (i + 1) * IPNS).map((u, k) => `/api/v1/payments/vnpay/ipn?${paidIpnQuery(u, i * IPNS + k)}`);
       const health = await costed(() => closedLoop(clients, Array.from({ length: IPNS * 2 }, () => get('/healthz'))));
       const apply = await costed(() => closedLoop(clients, ipns.map(get), expectCode('00')));
       const duplicate = await costed(() => closedLoop(clients, ipns.map(get), expectCode('02')));

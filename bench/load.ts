@@ -1,39 +1,12 @@
 /** What the HTTP benchmarks share: a server in its own process, closed-loop clients, percentiles, RSS. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { spawnServer, type ServerProcess } from '../test/spawn-server.ts';
 
-export interface Served {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
+export type Served = ServerProcess;
 
-/** Starts bench/serve.ts on `database` (a postgres:// URL or `pglite`) and waits for it to listen. */
-export async function serve(database: string, env: Record<string, string> = {}): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname], {
-    env: { ...process.env, BENCH_DATABASE: database, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /ready (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+/** The server of an HTTP benchmark, in its own process, on a fixed clock (BENCH_NOW). */
+export const serve = (database: string, env: Record<string, string> = {}): Promise<Served> =>
+  spawnServer(database, { SERVE_NOW: process.env.BENCH_NOW ?? '2026-03-02T02:00:00Z', ...env });
 
 /** Resident memory of a process, in MB (Linux). */
 export function rssMb(pid: number): number {

@@ -63,4 +63,26 @@ describe.skipIf(noDatabase)('durable jobs and outbox', () => {
     expect(counts.size).toBe(100);
     expect([...counts.values()].every((c) => c === 1)).toBe(true);
   });
+
+  it('the background worker works through a backlog without waiting between full batches, several jobs at a time', async () => {
+    const q = new JobQueue(s.database, s.clock);
+    let inFlight = 0;
+    let most = 0;
+    const done = new Set<number>();
+    q.register('test.backlog', async (p: { n: number }) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      done.add(p.n);
+    });
+    for (let n = 0; n < 100; n++) await q.enqueue(s.database.db, { queue: 'test.backlog', payload: { n } });
+    // An hour between polls: only the re-poll after a full batch can get through the hundred.
+    q.start(3_600_000, 4);
+    try {
+      await expect.poll(() => done.size, { timeout: 20_000, interval: 50 }).toBe(100);
+    } finally {
+      await q.stop();
+    }
+    expect(most).toBe(4);
+  });
 });

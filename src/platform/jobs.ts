@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import { newId } from './ids.ts';
@@ -26,7 +26,12 @@ export interface JobLogger {
   warn(obj: object, msg: string): void;
 }
 
-const LEASE_MS = 5 * 60_000;
+/**
+ * How long a claimed job stays claimed without news from its worker: a worker renews the lease of the
+ * jobs it runs every LEASE_MS / 4, so a long job keeps it, and a job whose process died (kill -9) is
+ * taken over by another worker within a minute.
+ */
+const LEASE_MS = 60_000;
 
 /** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h. */
 export const retryDelayMs = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
@@ -35,6 +40,7 @@ export class JobQueue {
   private handlers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
+  private readonly inFlight = new Set<string>();
   private readonly workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
@@ -68,8 +74,11 @@ export class JobQueue {
     this.handlers.set(queue, handler);
   }
 
-  /** Claims up to `limit` due jobs of the registered queues and runs them; returns how many ran. */
-  async runDue(limit = 10): Promise<number> {
+  /**
+   * Claims up to `limit` due jobs of the registered queues and runs them, `parallel` at a time (jobs
+   * are independent: several processes run them side by side anyway); returns how many ran.
+   */
+  async runDue(limit = 10, parallel = 1): Promise<number> {
     const queues = [...this.handlers.keys()];
     if (queues.length === 0) return 0;
     const now = this.clock.now();
@@ -81,13 +90,37 @@ export class JobQueue {
          select id from platform.jobs
           where queue in (${sql.join(queues.map((q) => sql`${q}`), sql`, `)})
             and ((status = 'pending' and run_at <= ${now.toISOString()}::timestamptz)
-              or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
+              or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz
+                  -- never one this worker still runs (a test clock may jump past its lease)
+                  and id <> all(${sql.param([...this.inFlight])}::text[])))
           order by run_at
           limit ${limit}
           for update skip locked)
       returning id, queue, payload, attempts, max_attempts`);
-    for (const job of claimed) await this.runOne(job);
+    let next = 0;
+    const lane = async () => {
+      while (next < claimed.length) {
+        const job = claimed[next++];
+        this.inFlight.add(job.id);
+        await this.runOne(job).finally(() => this.inFlight.delete(job.id));
+      }
+    };
+    const heartbeat = setInterval(() => void this.renewLeases([...this.inFlight]), LEASE_MS / 4);
+    try {
+      await Promise.all(Array.from({ length: Math.min(parallel, claimed.length) }, lane));
+    } finally {
+      clearInterval(heartbeat);
+    }
     return claimed.length;
+  }
+
+  private async renewLeases(ids: string[]): Promise<void> {
+    const until = new Date(this.clock.now().getTime() + LEASE_MS);
+    await this.database.db
+      .update(jobs)
+      .set({ lockedUntil: until })
+      .where(and(inArray(jobs.id, ids), eq(jobs.status, 'running'), eq(jobs.lockedBy, this.workerId)))
+      .catch((err) => this.log?.warn({ err: redactError(err) }, 'job lease renewal failed'));
   }
 
   /** Runs due jobs until none is left (tests and the CLI use it to finish work deterministically). */
@@ -101,16 +134,24 @@ export class JobQueue {
     return total;
   }
 
-  start(intervalMs = 1000): void {
+  /**
+   * Polls every `intervalMs`, or at once again while there is a backlog (a full batch came back):
+   * a burst of a thousand payments' e-mails goes out at the speed of the mail server, not ten a second.
+   */
+  start(intervalMs = 1000, parallel = 4): void {
     if (this.timer) return;
+    const BATCH = 20;
     const tick = () => {
-      this.running = this.runDue()
-        .catch((err) => this.log?.error({ err: redactError(err) }, 'job polling failed'))
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+      this.running = this.runDue(BATCH, parallel)
+        .catch((err) => {
+          this.log?.error({ err: redactError(err) }, 'job polling failed');
+          return 0;
+        })
+        .then((ran) => {
+          if (this.timer) this.timer = setTimeout(tick, ran === BATCH ? 0 : intervalMs);
         });
     };
-    this.timer = setTimeout(tick, intervalMs);
+    this.timer = setTimeout(tick, 0);
   }
 
   async stop(): Promise<void> {

@@ -102,7 +102,7 @@ export class NotificationService {
     try {
       const providerIds =
         m.channel === 'email'
-          ? [(await this.transports.mailer.send({ to: m.to, subject: m.subject ?? '', text: m.body, html: m.html ?? undefined })).messageId]
+          ? [(await this.transports.mailer.send({ to: m.to, subject: m.subject ?? '', text: m.body, html: m.html ?? undefined, key: m.id })).messageId]
           : (await this.transports.sms.submit({ from: m.from, to: m.to, text: m.body, requestReceipt: true })).messageIds;
       const kept = withoutSecrets(m);
       await this.database.db

@@ -16,7 +16,16 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * The outbox message's id: it becomes the Message-ID, so a message sent again after a crash
+   * (between the server's 250 and our commit; SMTP has no idempotency key) is the same message to
+   * the receiving side, which drops the copy.
+   */
+  key?: string;
 }
+
+/** `<key@domain>` with the sender's domain (RFC 5322 msg-id). */
+export const messageIdOf = (key: string, from: string): string => `<${key}@${/@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'qldv.local'}>`;
 
 export interface Mailer {
   send(m: OutgoingMail): Promise<{ messageId: string }>;
@@ -41,7 +50,8 @@ export function createMailer(opts: MailerOptions): Mailer {
 
   return {
     async send(m) {
-      const info = await transporter.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      const messageId = m.key ? messageIdOf(m.key, opts.from) : undefined;
+      const info = await transporter.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId });
       return { messageId: info.messageId };
     },
     async verify() {

@@ -40,6 +40,19 @@ describe('SMTP: createMailer → sink', () => {
       mailer.close();
     }
   });
+  it('sends an outbox message under a Message-ID made from its key, the same on every retry', async () => {
+    const mailer = createMailer({ host: '127.0.0.1', port: sink.port, from: '"Hệ thống QLDV" <noreply@qldv.test>' });
+    try {
+      const mail = { to: 'a@example.vn', subject: 'Lần gửi lại', text: 'x', key: 'msg_01retry' };
+      const first = await mailer.send(mail);
+      const again = await mailer.send(mail);
+      expect(first.messageId).toBe('<msg_01retry@qldv.test>');
+      expect(again.messageId).toBe(first.messageId);
+      expect(sink.messages.filter((m) => m.id === first.messageId)).toHaveLength(2);
+    } finally {
+      mailer.close();
+    }
+  });
 });
 
 describe('SMPP: SmppGateway ↔ SMSC simulator', () => {
