@@ -29,6 +29,22 @@ export default async function setup(project: TestProject) {
     project.provide('postgresUrl', null);
     return;
   }
+  const cluster = await startCluster(bin);
+  project.provide('postgresUrl', cluster.url);
+  return () => cluster.stop();
+}
+
+export interface Cluster {
+  /** The `postgres` database of the cluster, as its superuser. */
+  url: string;
+  /** Stops the server (`immediate`: as a crash would, `fast`: cleanly) and starts it again on the same port. */
+  restart(mode?: 'fast' | 'immediate'): void;
+  stop(): void;
+}
+
+/** A throw-away cluster: initdb in a temp dir, a free port, fsync off. */
+export async function startCluster(bin = findPostgresBin()): Promise<Cluster> {
+  if (!bin) throw new Error('PostgreSQL not found (apt-get install postgresql)');
   const dir = mkdtempSync(path.join(tmpdir(), 'qldv-pg-'));
   chmodSync(dir, 0o777);
   const data = path.join(dir, 'data');
@@ -40,12 +56,20 @@ export default async function setup(project: TestProject) {
     return [exe, rest];
   };
   const run = (cmd: string, args: string[]) => execFileSync(...command(cmd, args), { stdio: 'pipe' });
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`;
+  const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', options, 'start']);
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`, 'start']);
-  project.provide('postgresUrl', `postgres://postgres@127.0.0.1:${port}/postgres`);
-  return () => {
-    spawnSync(...command('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']), { stdio: 'pipe' });
-    rmSync(dir, { recursive: true, force: true });
+  start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    restart(mode = 'immediate') {
+      run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+      start();
+    },
+    stop() {
+      spawnSync(...command('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']), { stdio: 'pipe' });
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
