@@ -105,7 +105,7 @@ export const dg1 = (lines: string[]) => tlv(0x61, tlv(0x5f1f, Buffer.from(lines.
 
 /** DG2: one face (ISO/IEC 19794-5 record with a minimal header) in the biometric template. */
 export function dg2(image: Buffer) {
-  const record = Buffer.concat([Buffer.from('FAC\0010\0', 'latin1'), Buffer.alloc(38), image]);
+  const record = Buffer.concat([Buffer.from('FAC\x00010\x00', 'latin1'), Buffer.alloc(38), image]);
   return tlv(0x75, tlv(0x7f61, tlv(0x02, Buffer.from([1])), tlv(0x7f60, tlv(0xa1, tlv(0x80, Buffer.from([1, 1]))), tlv(0x5f2e, record))));
 }
 

@@ -128,3 +128,18 @@ export function parseLdsSecurityObject(der: Buffer): { hashAlgorithm: string; da
   }
   return { hashAlgorithm: hashName(algorithmId(alg)), dataGroupHashes };
 }
+
+/**
+ * The certificates of an ICAO CSCA master list (a CMS SignedData whose content is
+ * CscaMasterList ::= SEQUENCE { version, certList SET OF Certificate }). The list's own signature
+ * (by the master-list signer) is not checked here: the file is trusted as configured.
+ */
+export function masterListCertificates(der: Buffer): Buffer[] {
+  const [ct, wrapped] = children(expectTag(parseDer(der), 0x30, 'ContentInfo'));
+  if (oid(ct) !== OID.signedData) throw new DerError('not a CMS SignedData');
+  const sd = children(expectTag(children(expectTag(wrapped, 0xa0, 'content'))[0], 0x30, 'SignedData'));
+  const encap = children(expectTag(sd[2], 0x30, 'EncapsulatedContentInfo'));
+  const content = expectTag(children(expectTag(encap[1], 0xa0, 'eContent'))[0], 0x04, 'eContent').value;
+  const [, certList] = children(expectTag(parseDer(content), 0x30, 'CscaMasterList'));
+  return children(expectTag(certList, 0x31, 'certList')).map((c) => c.raw);
+}
