@@ -30,6 +30,7 @@ describe('the master list on disk', () => {
     expect(store.skipped).toEqual(['broken.crt']);
     expect((await loadTrustStore(path.join(dir, 'b.der'))).cscas).toHaveLength(1);
     expect((await loadTrustStore(undefined)).cscas).toEqual([]);
+    expect(await loadTrustStore(path.join(dir, 'missing'))).toMatchObject({ cscas: [], skipped: [path.join(dir, 'missing')] });
   });
 
   it('verifies chip files against it and hands back DG1 and the DG2 photo', async () => {

@@ -24,7 +24,9 @@ function blocks(content: Buffer, file: string): { label: string; der: Buffer }[]
 export async function loadTrustStore(location: string | undefined): Promise<TrustStore & { skipped: string[] }> {
   const store = { cscas: [] as Cert[], crls: [] as Crl[], skipped: [] as string[] };
   if (!location) return store;
-  const files = (await stat(location)).isDirectory() ? (await readdir(location)).sort().map((f) => path.join(location, f)) : [location];
+  const info = await stat(location).catch(() => null);
+  if (!info) return { ...store, skipped: [location] }; // a wrong path: no anchors, so no chip is trusted (review), never a 500
+  const files = info.isDirectory() ? (await readdir(location)).sort().map((f) => path.join(location, f)) : [location];
   for (const file of files) {
     if (!/\.(pem|crt|cer|der|crl|ml)$/i.test(file)) continue;
     try {
