@@ -33,7 +33,8 @@ async function cardImages(req: FastifyRequest): Promise<CardImages> {
     const name = part.fieldname;
     if (CHIP_PART.test(name)) {
       if (chip.has(name)) throw ekycError('EKYC_CHIP_INVALID', { part: name });
-      const content = part.type === 'file' ? await part.toBuffer().catch(() => null) : typeof part.value === 'string' && BASE64.test(part.value) ? Buffer.from(part.value, 'base64') : null;
+      const text = part.type === 'field' && !part.valueTruncated && typeof part.value === 'string' ? part.value : null;
+      const content = part.type === 'file' ? await part.toBuffer().catch(() => null) : text !== null && BASE64.test(text) ? Buffer.from(text, 'base64') : null;
       if (!content || content.length === 0) throw ekycError('EKYC_CHIP_INVALID', { part: name });
       chip.set(name, content);
       continue;

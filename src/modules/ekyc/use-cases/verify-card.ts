@@ -35,7 +35,7 @@ export async function verifyCard(d: Deps, caller: Caller, requestId: string | un
     back: sha(img.back.content),
     selfie: sha(img.selfie.content),
     ...(img.frames ? { frames: img.frames.map((f) => sha(f.content)), challenge: img.challengeId } : {}),
-    ...(chipFiles.length ? { chip: Object.fromEntries(chipFiles.map(([k, b]) => [k, sha(b)])) } : {}),
+    ...(chipFiles.length ? { chip: chipFiles.map(([k, b]) => `${k}:${sha(b)}`).sort() } : {}),
   };
   return metered<VerificationResult>(d, caller, { requestId, kind: 'verification', fingerprint, ...(challenge ? { rowId: challenge.r } : {}) }, async (rowId, rid) => {
     if (challenge) await claimChallenge(d, challenge);
