@@ -27,7 +27,7 @@ export interface CardImages {
 type ChipPhoto = NonNullable<VerificationResult['chip']>['photo'];
 
 /** DG2's photo for the face match when the chip data is intact and the image decodes here (JPEG 2000 usually does not). */
-async function chipPhoto(r: ChipReading | null): Promise<{ use: Buffer | null; status: ChipPhoto }> {
+export async function chipPhoto(r: ChipReading | null): Promise<{ use: Buffer | null; status: ChipPhoto }> {
   if (!r?.photo) return { use: null, status: 'absent' };
   if (!r.intact) return { use: null, status: 'not_intact' };
   if (!(await decodes(r.photo.image))) return { use: null, status: r.photo.format === 'jpeg2000' ? 'jpeg2000_not_decodable' : 'not_decodable' };
