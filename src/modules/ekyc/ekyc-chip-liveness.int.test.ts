@@ -140,20 +140,26 @@ describe.skipIf(noDatabase)('eKYC chip data and active liveness through the veri
     expect(c.actions).toHaveLength(2);
     expect(Date.parse(c.expiresAt) - s.clock.now().getTime()).toBe(120_000);
     const frame = { name: 'f.jpg', type: 'image/jpeg', content: selfie };
-    const r = await post([...card, ['selfie', frame], ['selfie', frame], ['selfie', frame], ['challengeId', c.id]], { 'idempotency-key': 'live-1' });
-    expect(r.statusCode, r.body).toBe(200);
+    const parts: [string, Part][] = [...card, ['selfie', frame], ['selfie', frame], ['selfie', frame], ['challengeId', c.id]];
+    // Two requests racing with one challenge: exactly one is judged, the other is refused (single use).
+    const [a, b] = await Promise.all([post(parts, { 'idempotency-key': 'live-1' }), post(parts, { 'idempotency-key': 'live-2' })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const [r, lost] = a.statusCode === 200 ? [a, b] : [b, a];
+    expect(lost.json().error.code).toBe('EKYC_CHALLENGE_USED');
     const body = r.json();
     expect(body.scores.livenessMode).toBe('active');
     const live = body.checks.filter((x: { group: string }) => x.group === 'liveness');
     expect(live.filter((x: { ok: boolean }) => x.ok).map((x: { name: string }) => x.name)).toEqual(['frames.count', 'frames.faceInEach', 'frames.samePerson', 'frames.startFrontal']);
-    expect(live.filter((x: { ok: boolean }) => !x.ok).map((x: { name: string }) => x.name)).toEqual(c.actions.map((a) => `action.${a}`));
-    expect(body.reasons).toEqual(expect.arrayContaining(c.actions.map((a) => ({ code: 'LIVENESS_LOW', check: `action.${a}` }))));
+    expect(live.filter((x: { ok: boolean }) => !x.ok).map((x: { name: string }) => x.name)).toEqual(c.actions.map((x) => `action.${x}`));
+    expect(body.reasons).toEqual(expect.arrayContaining(c.actions.map((x) => ({ code: 'LIVENESS_LOW', check: `action.${x}` }))));
     expect(body.decision).toBe('review');
-    // Single use: a resend with the same request id replays; another request with the challenge is refused.
-    expect((await post([...card, ['selfie', frame], ['selfie', frame], ['selfie', frame], ['challengeId', c.id]], { 'idempotency-key': 'live-1' })).json().id).toBe(body.id);
-    const again = await post([...card, ['selfie', frame], ['selfie', frame], ['selfie', frame], ['challengeId', c.id]], { 'idempotency-key': 'live-2' });
+    // A resend with the winner's request id replays; a later request with the challenge is refused.
+    expect((await post(parts, { 'idempotency-key': body.requestId })).json().id).toBe(body.id);
+    const again = await post(parts, { 'idempotency-key': 'live-3' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('EKYC_CHALLENGE_USED');
+    const [{ n }] = await s.database.rows<{ n: number }>(sql`select count(*)::int as n from ekyc.requests where request_id like 'live-%'`);
+    expect(n).toBe(1);
   }, 120_000);
 
   it('a forged, expired or missing challenge, or too few frames, is refused', async () => {
