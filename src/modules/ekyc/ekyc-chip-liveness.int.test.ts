@@ -171,6 +171,8 @@ describe.skipIf(noDatabase)('eKYC chip data and active liveness through the veri
     expect((await post([...card, ...three, ['challengeId', forged]], {})).json().error.code).toBe('EKYC_CHALLENGE_INVALID');
     expect((await post([...card, ...three], {})).json().error.code).toBe('EKYC_FRAMES_INVALID');
     expect((await post([...card, ['selfie', frame], ['challengeId', c.id]], {})).json().error.code).toBe('EKYC_FRAMES_INVALID');
+    const nine = Array.from({ length: 9 }, (): [string, Part] => ['selfie', frame]);
+    expect((await post([...card, ...nine, ['challengeId', c.id]], {})).json().error.code).toBe('EKYC_FRAMES_INVALID');
     s.clock.set(new Date(s.clock.now().getTime() + 121_000));
     const late = await post([...card, ...three, ['challengeId', c.id]], {});
     expect(late.statusCode).toBe(400);

@@ -10,9 +10,10 @@ import * as c from './contract.ts';
 import { ekycError } from './errors.ts';
 import type { EkycService } from './module.ts';
 import { MAX_FRAMES, type CardImages } from './use-cases/verify-card.ts';
+import { MIN_FRAMES } from './domain/liveness.ts';
 
 const PARTS = ['front', 'back', 'selfie'] as const;
-/** Frames of an active-liveness sequence (repeated `selfie` parts), at most. */
+/** The chip's files: EF.SOD and data groups 1–16. */
 const CHIP_PART = /^(sod|dg([1-9]|1[0-6]))$/;
 const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
 const LIMITS = { fileSize: MAX_FILE_BYTES, files: 2 + MAX_FRAMES + 17, fields: 18, parts: 2 + MAX_FRAMES + 18 };
@@ -43,7 +44,8 @@ async function cardImages(req: FastifyRequest): Promise<CardImages> {
       challengeId = part.value;
       continue;
     }
-    const repeated = name === 'selfie' ? frames.length >= MAX_FRAMES : name in got;
+    if (name === 'selfie' && frames.length >= MAX_FRAMES) throw ekycError('EKYC_FRAMES_INVALID', { min: MIN_FRAMES, max: MAX_FRAMES });
+    const repeated = name !== 'selfie' && name in got;
     if (part.type !== 'file' || !PARTS.includes(name as (typeof PARTS)[number]) || repeated) throw ekycError('EKYC_IMAGE_INVALID', { part: name });
     const content = await part.toBuffer().catch(() => null); // over the size limit
     const mime = content && content.length > 0 ? sniffMime(content) : null;
