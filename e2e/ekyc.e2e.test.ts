@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faceTiles, prng, randomPerson, renderBack, renderFront, selfieOf } from '../test/ekyc/synthetic-card.ts';
 import { buildMrz } from '../src/modules/ekyc/domain/mrz-build.ts';
+import { certificate, dg1, sod } from '../test/ekyc/synthetic-chip.ts';
 import { apiAs } from './api.ts';
 import { baseUrl, launchBrowser, signIn, skipBrowser } from './browser.ts';
 
@@ -60,9 +61,19 @@ describe.skipIf(skipBrowser)('eKYC console (issue #14 item 5)', () => {
       writeFileSync(file, content);
       await page.locator('input[type=file]').nth(i).setInputFiles(file);
     }
+    // The chip files a phone app would send (a test Document Signer; this server has no CSCA configured).
+    const csca = certificate({ cn: 'E2E CSCA', notBefore: '2020-01-01', notAfter: '2035-01-01', ca: true });
+    const ds = certificate({ cn: 'E2E DS', issuer: csca, notBefore: '2025-01-01', notAfter: '2030-01-01', ca: false });
+    const groups = new Map([[1, dg1(lines)]]);
+    writeFileSync(path.join(dir, 'EF_SOD.bin'), sod({ dataGroups: groups, ds }));
+    writeFileSync(path.join(dir, 'DG1.bin'), groups.get(1)!);
+    await page.locator('input[type=file]').nth(3).setInputFiles([path.join(dir, 'EF_SOD.bin'), path.join(dir, 'DG1.bin')]);
     await page.getByTestId('ekyc-run').click();
     const result = page.getByTestId('ekyc-result');
     await result.waitFor({ timeout: 80_000 });
     expect(await result.textContent()).toContain(person.idNumber);
+    const chip = await page.getByTestId('ekyc-chip').textContent();
+    expect(chip).toContain('dữ liệu nguyên vẹn');
+    expect(chip).toContain('chưa xác minh được CSCA');
   });
 });

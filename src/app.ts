@@ -314,7 +314,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       contracts,
       usage,
       billing,
-      providers: () => (ekycProviders ??= localProviders()),
+      providers: () => (ekycProviders ??= localProviders({ cscaMasterList: config.ekyc.cscaPath })),
       vault: ImageVault.fromText(config.ekyc.imageKey),
       settings: { ...config.ekyc, publicBaseUrl },
     });

@@ -89,6 +89,8 @@ const envSchema = z.object({
   EKYC_FACE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   EKYC_MIN_FACE_PX: z.coerce.number().int().min(16).max(2000).default(64),
   EKYC_LIVENESS_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  /** A file or directory of CSCA certificates (PEM/DER), CRLs (.crl) and ICAO master lists (.ml) for chip passive authentication. */
+  EKYC_CSCA_PATH: z.string().min(1).optional(),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
 });
@@ -142,7 +144,7 @@ export interface Config {
   qlkh: { url?: string; apiKey?: string };
   evoucher: { url?: string; apiKey?: string };
   /** eKYC: the AES-256-GCM key of stored images, how long requests keep personal data, the decision's thresholds. */
-  ekyc: { imageKey: string; retentionDays: number; faceMatchThreshold: number; minFaceSizePx: number; livenessThreshold: number };
+  ekyc: { imageKey: string; retentionDays: number; faceMatchThreshold: number; minFaceSizePx: number; livenessThreshold: number; cscaPath?: string };
   sim: { smtpPort: number; smppPort: number };
 }
 
@@ -285,6 +287,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       faceMatchThreshold: e.EKYC_FACE_THRESHOLD,
       minFaceSizePx: e.EKYC_MIN_FACE_PX,
       livenessThreshold: e.EKYC_LIVENESS_THRESHOLD,
+      cscaPath: e.EKYC_CSCA_PATH,
     },
     sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
   };

@@ -67,7 +67,7 @@ export const verificationResult = z.object({
     issueDate: z.string().nullable(),
     expiryDate: z.string().nullable(),
   }),
-  checks: z.array(check.extend({ group: z.enum(['mrz', 'qr', 'idNumber', 'dates', 'cross']) })),
+  checks: z.array(check.extend({ group: z.enum(['mrz', 'qr', 'idNumber', 'dates', 'cross', 'chip', 'liveness']) })),
   scores: z.object({
     faceMatch: z.number().nullable(),
     faceMatchThreshold: z.number(),
@@ -75,10 +75,36 @@ export const verificationResult = z.object({
     minFaceSizePx: z.number(),
     liveness: z.number().nullable(),
     livenessThreshold: z.number(),
+    /** Which photo the selfie was matched against: the chip's (DG2, signed) or the printed one. */
+    faceSource: z.enum(['chip', 'card']).optional(),
+    /** Active liveness: the challenge's actions and whether each was seen in the frames. */
+    livenessMode: z.enum(['passive', 'active']).optional(),
   }),
+  /** Present when chip (NFC) data was sent: passive authentication's summary (its checks are in group `chip`). */
+  chip: z
+    .object({
+      /** Every data group hashes to the SOD and the SOD's signature verifies. */
+      intact: z.boolean(),
+      /** The Document Signer chains to a configured CSCA, both valid, not revoked. */
+      trusted: z.boolean(),
+      dataGroups: z.array(z.number().int()),
+      mrzLines: z.array(z.string()).nullable(),
+      photo: z.enum(['used', 'absent', 'not_intact', 'jpeg2000_not_decodable', 'not_decodable']),
+    })
+    .optional(),
   mrzLines: z.array(z.string()).nullable(),
   durationMs: z.number().int(),
 });
+
+// POST /api/v1/ekyc/liveness-challenges
+export const LIVENESS_ACTIONS = ['turn_left', 'turn_right', 'blink', 'look_up'] as const;
+export const livenessChallenge = z.object({
+  /** Send it as the `challengeId` field of the verification, with 3–8 `selfie` frames; single use. */
+  id: z.string(),
+  actions: z.array(z.enum(LIVENESS_ACTIONS)),
+  expiresAt: z.string(),
+});
+export type LivenessChallenge = z.infer<typeof livenessChallenge>;
 
 // The console: request log, export, dashboard.
 export const OUTCOMES = ['pass', 'fail', ...DECISIONS] as const;

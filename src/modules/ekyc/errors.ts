@@ -46,6 +46,26 @@ export const ekycError = defineErrors({
     vi: (p: { part: string }) => `Ảnh "${p.part}" thiếu, quá lớn hoặc không phải JPEG/PNG`,
     en: (p: { part: string }) => `The "${p.part}" image is missing, too large, or not a JPEG/PNG`,
   },
+  EKYC_CHIP_INVALID: {
+    status: 400,
+    vi: (p: { part: string }) => `Dữ liệu chip "${p.part}" thiếu, trùng hoặc không phải base64 (cần sod cùng dg1, dg2…)`,
+    en: (p: { part: string }) => `The chip data "${p.part}" is missing, repeated or not base64 (sod is required with dg1, dg2…)`,
+  },
+  EKYC_CHALLENGE_INVALID: {
+    status: 400,
+    vi: 'Thử thách liveness không hợp lệ, không thuộc hợp đồng này hoặc đã hết hạn: hãy xin thử thách mới',
+    en: 'The liveness challenge is invalid, not of this contract, or expired: request a new one',
+  },
+  EKYC_CHALLENGE_USED: {
+    status: 409,
+    vi: 'Thử thách liveness này đã được dùng cho một yêu cầu khác (mỗi thử thách dùng một lần)',
+    en: 'This liveness challenge was already used by another request (single use)',
+  },
+  EKYC_FRAMES_INVALID: {
+    status: 400,
+    vi: (p: { min: number; max: number }) => `Liveness chủ động cần challengeId và ${p.min}–${p.max} ảnh "selfie"; một ảnh selfie thì không cần challengeId`,
+    en: (p: { min: number; max: number }) => `Active liveness needs a challengeId and ${p.min}–${p.max} "selfie" frames; a single selfie needs no challengeId`,
+  },
   EKYC_IMAGE_ERASED: {
     status: 410,
     vi: 'Ảnh đã bị xoá khi hết thời hạn lưu trữ',

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Images at rest: AES-256-GCM with the configured 32-byte key, a fresh 96-bit IV per image, and the
@@ -33,6 +33,12 @@ export class ImageVault {
     cipher.setAAD(Buffer.from(rowId));
     const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
     return { keyId: this.keyId, iv, tag: cipher.getAuthTag(), ciphertext };
+  }
+
+  /** An HMAC-SHA256 under a key derived from this one for `purpose` (HKDF), e.g. signed liveness challenges. */
+  mac(purpose: string, data: string): Buffer {
+    const key = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), Buffer.from(`qldv-ekyc:${purpose}`), 32));
+    return createHmac('sha256', key).update(data).digest();
   }
 
   open(s: Sealed, rowId: string): Buffer {

@@ -12,6 +12,7 @@ import { ERASE_QUEUE, eraseExpired, readImage } from './use-cases/images.ts';
 import { ekycProvisioning } from './use-cases/provision-account.ts';
 import { exportRequests, listRequests } from './use-cases/request-log.ts';
 import { verifyCard, type CardImages } from './use-cases/verify-card.ts';
+import { issueChallenge } from './use-cases/liveness-challenge.ts';
 
 /**
  * MobiFone eKYC (SPEC I, issue #14): the metered verification API on a contract's API keys, its
@@ -29,6 +30,8 @@ export function createEkyc(d: EkycModuleDeps) {
     checkIdNumber: (caller: Caller, requestId: string | undefined, body: { idNumber: string; birthDate?: string; sex?: Sex }) =>
       checkIdNumberText(d, caller, requestId, body),
     verify: (caller: Caller, requestId: string | undefined, images: CardImages) => verifyCard(d, caller, requestId, images),
+    /** A single-use active-liveness challenge for the caller's contract (not metered: the verification is). */
+    livenessChallenge: (caller: Caller) => issueChallenge(d, caller),
     requests: (ctx: Ctx, q: RequestQuery) => listRequests(d, ctx, q),
     exportRequests: (ctx: Ctx, f: LogFilter) => exportRequests(d, ctx, f),
     image: (ctx: Ctx, requestRowId: string, imageId: string) => readImage(d, ctx, requestRowId, imageId),

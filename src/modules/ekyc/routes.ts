@@ -9,24 +9,61 @@ import { id } from '../../shared/fields.ts';
 import * as c from './contract.ts';
 import { ekycError } from './errors.ts';
 import type { EkycService } from './module.ts';
-import type { CardImages } from './use-cases/verify-card.ts';
+import { MAX_FRAMES, type CardImages } from './use-cases/verify-card.ts';
+import { MIN_FRAMES } from './domain/liveness.ts';
 
 const PARTS = ['front', 'back', 'selfie'] as const;
+/** The chip's files: EF.SOD and data groups 1–16. */
+const CHIP_PART = /^(sod|dg([1-9]|1[0-6]))$/;
+const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
+const LIMITS = { fileSize: MAX_FILE_BYTES, files: 2 + MAX_FRAMES + 17, fields: 18, parts: 2 + MAX_FRAMES + 18 };
 
-/** The three images of a multipart body, each a real JPEG or PNG within the size limit; other fields are refused. */
+/**
+ * The multipart body of a verification: front, back and selfie (JPEG/PNG within the size limit;
+ * `selfie` repeated for an active-liveness sequence, with the `challengeId` field), and optionally the
+ * chip's files `sod`, `dg1`…`dg16` as file parts (raw bytes) or as text fields (base64). Other parts
+ * are refused.
+ */
 async function cardImages(req: FastifyRequest): Promise<CardImages> {
   if (!req.isMultipart()) throw ekycError('EKYC_IMAGE_INVALID', { part: 'front' });
-  const got: Partial<CardImages> = {};
-  for await (const part of req.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 3, fields: 0, parts: 3 } })) {
-    const name = part.fieldname as (typeof PARTS)[number];
-    if (part.type !== 'file' || !PARTS.includes(name) || got[name]) throw ekycError('EKYC_IMAGE_INVALID', { part: part.fieldname });
+  const got: Partial<Pick<CardImages, 'front' | 'back'>> = {};
+  const frames: CardImages['frames'] = [];
+  const chip = new Map<string, Buffer>();
+  let challengeId: string | undefined;
+  for await (const part of req.parts({ limits: LIMITS })) {
+    const name = part.fieldname;
+    if (CHIP_PART.test(name)) {
+      if (chip.has(name)) throw ekycError('EKYC_CHIP_INVALID', { part: name });
+      const text = part.type === 'field' && !part.valueTruncated && typeof part.value === 'string' ? part.value : null;
+      const content = part.type === 'file' ? await part.toBuffer().catch(() => null) : text !== null && BASE64.test(text) ? Buffer.from(text, 'base64') : null;
+      if (!content || content.length === 0) throw ekycError('EKYC_CHIP_INVALID', { part: name });
+      chip.set(name, content);
+      continue;
+    }
+    if (name === 'challengeId' && part.type === 'field' && typeof part.value === 'string' && !challengeId) {
+      challengeId = part.value;
+      continue;
+    }
+    if (name === 'selfie' && frames.length >= MAX_FRAMES) throw ekycError('EKYC_FRAMES_INVALID', { min: MIN_FRAMES, max: MAX_FRAMES });
+    const repeated = name !== 'selfie' && name in got;
+    if (part.type !== 'file' || !PARTS.includes(name as (typeof PARTS)[number]) || repeated) throw ekycError('EKYC_IMAGE_INVALID', { part: name });
     const content = await part.toBuffer().catch(() => null); // over the size limit
     const mime = content && content.length > 0 ? sniffMime(content) : null;
     if (!content || !mime || mime === 'application/pdf') throw ekycError('EKYC_IMAGE_INVALID', { part: name });
-    got[name] = { mime, content };
+    if (name === 'selfie') frames.push({ mime, content });
+    else got[name as 'front' | 'back'] = { mime, content };
   }
-  for (const p of PARTS) if (!got[p]) throw ekycError('EKYC_IMAGE_INVALID', { part: p });
-  return got as CardImages;
+  if (!got.front) throw ekycError('EKYC_IMAGE_INVALID', { part: 'front' });
+  if (!got.back) throw ekycError('EKYC_IMAGE_INVALID', { part: 'back' });
+  if (frames.length === 0) throw ekycError('EKYC_IMAGE_INVALID', { part: 'selfie' });
+  const images: CardImages = { front: got.front, back: got.back, selfie: frames[0], ...(frames.length > 1 ? { frames } : {}), ...(challengeId ? { challengeId } : {}) };
+  if (chip.size > 0) {
+    const sod = chip.get('sod');
+    if (!sod) throw ekycError('EKYC_CHIP_INVALID', { part: 'sod' });
+    chip.delete('sod');
+    images.chip = { sod, dataGroups: new Map([...chip].map(([k, v]) => [Number(k.slice(2)), v])) };
+  }
+  return images;
 }
 
 /** Machine to machine, in volume: limited per API key, not by the per-address limit of people. */
@@ -67,13 +104,35 @@ export async function ekycRoutes(app: Server, ekyc: EkycService) {
     },
   });
 
+  app.post('/api/v1/ekyc/liveness-challenges', {
+    schema: {
+      tags: ['ekyc'],
+      summary: 'An active-liveness challenge: actions to film (turn_left, turn_right, blink, look_up), valid 2 minutes, single use; answer with challengeId and 3–8 selfie frames in a verification. Not metered',
+      headers: c.apiHeaders,
+      response: { 200: c.livenessChallenge },
+    },
+    config: perKey,
+    handler: async (req) => ekyc.livenessChallenge(await caller(req)),
+  });
+
+  app.post('/api/v1/ekyc/contracts/:id/liveness-challenges', {
+    schema: {
+      tags: ['ekyc'],
+      summary: "The console's test page: an active-liveness challenge on the signed-in customer's own contract",
+      params: z.object({ id }).strict(),
+      response: { 200: c.livenessChallenge },
+    },
+    preValidation: guard('contract.read'),
+    handler: async (req) => ekyc.livenessChallenge(await ekyc.authorizeCustomer(ctxOf(req), req.params.id)),
+  });
+
   await app.register(async (plain) => {
     const scope = plain as unknown as Server; // the same typed server, in a scope that parses multipart
-    await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 3, fields: 0, parts: 3 } });
+    await scope.register(multipart, { limits: LIMITS });
     scope.post('/api/v1/ekyc/verifications', {
       schema: {
         tags: ['ekyc'],
-        summary: 'Verify a citizen ID card: multipart front, back (JPEG/PNG) and selfie → fields, checks, face-match and liveness scores, decision. Metered, idempotent per Idempotency-Key',
+        summary: 'Verify a citizen ID card: multipart front, back (JPEG/PNG) and selfie (or up to 8 selfie frames with challengeId for active liveness), optionally the chip files sod, dg1, dg2, dg13… (passive authentication) → fields, checks, face-match and liveness scores, decision. Metered, idempotent per Idempotency-Key',
         consumes: ['multipart/form-data'],
         headers: c.apiHeaders,
         response: { 200: c.verificationResult },

@@ -8,6 +8,9 @@ import type { Check } from './id-number.ts';
  *   photo misread looks the same as a tampered line, and its fields are then not trusted — no QR, no
  *   face, a face too small, a low liveness score): a person looks at it;
  * - approved: everything was read and passed.
+ * With chip data: a failed integrity check (hash, signature, DG1 against the card, revoked signer)
+ * rejects (CHIP_INVALID); a signer not trusted here (unknown CSCA, expired) sends to review
+ * (CHIP_UNTRUSTED).
  */
 export type Decision = 'approved' | 'review' | 'rejected';
 
@@ -29,6 +32,8 @@ export interface FaceOutcome {
 export interface LivenessOutcome {
   score: number | null;
   threshold: number;
+  /** Active liveness: the challenge's checks (each failure is a reason); absent for the passive score. */
+  checks?: Check[];
 }
 
 export interface DecisionInput {
@@ -41,7 +46,16 @@ export interface DecisionInput {
   cross: Check[];
   face: FaceOutcome;
   liveness: LivenessOutcome;
+  /** Passive authentication and DG1 against the card, when the app sent chip data; else absent. */
+  chip?: Check[] | null;
 }
+
+/**
+ * Chip checks that only say the chip's issuer is not (yet) trusted here: an unknown CSCA, a
+ * certificate outside its validity, an outdated CRL. Everything else (a hash, the signature, a
+ * revoked signer, DG1 against the card) means the data is not what the state signed: rejected.
+ */
+export const CHIP_TRUST_CHECKS = new Set(['ds.chainToCsca', 'ds.validity', 'csca.validity', 'crl.current']);
 
 const failures = (checks: Check[] | null, code: string): Reason[] => (checks ?? []).filter((c) => !c.ok).map((c) => ({ code, check: c.name }));
 
@@ -54,17 +68,20 @@ export function decide(i: DecisionInput): { decision: Decision; reasons: Reason[
     ...failures(i.dates.filter((c) => c.name === 'notExpired'), 'CARD_EXPIRED'),
     ...failures(i.dates.filter((c) => c.name !== 'notExpired'), 'DATES_INCONSISTENT'),
     ...failures(i.cross, 'SOURCES_DISAGREE'),
+    ...failures(i.chip?.filter((c) => !CHIP_TRUST_CHECKS.has(c.name)) ?? null, 'CHIP_INVALID'),
   ];
   const review: Reason[] = [];
   if (!i.mrz) review.push({ code: 'MRZ_UNREADABLE' });
   for (const c of digitFailures) review.push({ code: 'MRZ_UNREADABLE', check: c.name });
   if (!i.qr) review.push({ code: 'QR_UNREADABLE' });
   if (!i.idNumber) review.push({ code: 'ID_NUMBER_UNREADABLE' });
+  review.push(...failures(i.chip?.filter((c) => CHIP_TRUST_CHECKS.has(c.name)) ?? null, 'CHIP_UNTRUSTED'));
   const { face, liveness } = i;
   if (face.score === null) review.push({ code: 'FACE_NOT_FOUND' });
   else if (face.minSidePx !== null && face.minSidePx < face.minFacePx) review.push({ code: 'FACE_TOO_SMALL' });
   else if (face.score < face.threshold) reject.push({ code: 'FACE_MISMATCH' });
-  if (liveness.score === null || liveness.score < liveness.threshold) review.push({ code: 'LIVENESS_LOW' });
+  if (liveness.checks) review.push(...failures(liveness.checks, 'LIVENESS_LOW'));
+  else if (liveness.score === null || liveness.score < liveness.threshold) review.push({ code: 'LIVENESS_LOW' });
   if (reject.length) return { decision: 'rejected', reasons: [...reject, ...review] };
   if (review.length) return { decision: 'review', reasons: review };
   return { decision: 'approved', reasons: [] };

@@ -3,13 +3,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
 import { packageDir } from './package-dir.ts';
-import type { FaceProvider, FaceResult } from './ports.ts';
+import type { FaceProvider, FaceResult, FrameReading } from './ports.ts';
 
 const require = createRequire(import.meta.url);
 
 /** The parts of @vladmandic/human used here (its own typings do not resolve through its `exports` map). */
 interface DetectedFace {
   box: [number, number, number, number];
+  mesh?: [number, number, number?][];
+  rotation?: { angle: { roll: number; yaw: number; pitch: number } } | null;
   embedding?: number[];
   live?: number;
   real?: number;
@@ -108,8 +110,41 @@ export class HumanFace implements FaceProvider {
     };
   }
 
+  /**
+   * Active liveness readings of a frame sequence: head yaw/pitch (human's face-mesh rotation, in
+   * degrees; yaw positive when the person turns to their own left, as seen by the camera: the face's
+   * nose moves to the image's right), eye openness from the mesh's lid and corner points, and each
+   * frame's similarity to the first.
+   */
+  async frames(images: Buffer[]): Promise<FrameReading[]> {
+    const human = await this.load();
+    const faces = [];
+    for (const img of images) faces.push(await this.largestFace(img));
+    const first = faces[0]?.embedding;
+    return faces.map((f, i) => {
+      if (!f) return { face: false, yaw: null, pitch: null, eyeOpen: null, samePerson: null };
+      const deg = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : Math.round((x * 180) / Math.PI * 10) / 10);
+      return {
+        face: true,
+        yaw: deg(f.rotation?.angle.yaw === undefined ? undefined : -f.rotation.angle.yaw),
+        pitch: deg(f.rotation?.angle.pitch === undefined ? undefined : -f.rotation.angle.pitch),
+        eyeOpen: eyeOpenness(f.mesh),
+        samePerson: i === 0 ? 1 : first && f.embedding ? human.match.similarity(first, f.embedding) : null,
+      };
+    });
+  }
+
   /** The similarity of two faces' embeddings (for the benchmark). */
   async similarity(a: number[], b: number[]): Promise<number> {
     return (await this.load()).match.similarity(a, b);
   }
+}
+
+/** Lid gap over eye width, both eyes averaged (MediaPipe face-mesh indices), or null without a mesh. */
+export function eyeOpenness(mesh: DetectedFace['mesh']): number | null {
+  if (!mesh || mesh.length < 468) return null;
+  const d = (a: number, b: number) => Math.hypot(mesh[a][0] - mesh[b][0], mesh[a][1] - mesh[b][1]);
+  const right = d(159, 145) / (d(33, 133) || 1);
+  const left = d(386, 374) / (d(362, 263) || 1);
+  return Math.round(((left + right) / 2) * 1000) / 1000;
 }

@@ -4,6 +4,8 @@
  * Images are the uploaded bytes (JPEG or PNG).
  */
 
+import type { Check } from '../domain/id-number.ts';
+import type { FrameReading } from '../domain/liveness.ts';
 import type { PrintedBack, PrintedFront } from '../domain/printed-text.ts';
 
 export type { PrintedBack, PrintedFront };
@@ -29,12 +31,43 @@ export interface FaceResult {
   liveness: number | null;
 }
 
+export type { FrameReading } from '../domain/liveness.ts';
+
 export interface FaceProvider {
   compare(cardFront: Buffer, selfie: Buffer): Promise<FaceResult>;
+  /** Per frame of an active-liveness sequence: face found, head angles, eye openness, same person as frame 1. */
+  frames(images: Buffer[]): Promise<FrameReading[]>;
+}
+
+/** The files a mobile app read from the card's chip (NFC, after BAC/PACE): EF.SOD and the data groups. */
+export interface ChipFiles {
+  sod: Buffer;
+  /** Data group number (1 = MRZ, 2 = face, 13 = Vietnamese personal data, 14, 15…) → the file's bytes. */
+  dataGroups: Map<number, Buffer>;
+}
+
+export interface ChipReading {
+  /** Passive authentication, each step a check (sod.*, ds.*, csca.*, crl.*, dgN.hash, dgN.format). */
+  checks: Check[];
+  /** The data groups are what the Document Signer signed. */
+  intact: boolean;
+  /** The Document Signer chains to a configured CSCA, valid and not revoked. */
+  trusted: boolean;
+  dataGroups: number[];
+  /** DG1's MRZ lines, or null. */
+  mrzLines: string[] | null;
+  /** DG2's face image (JPEG or JPEG 2000), or null. */
+  photo: { format: 'jpeg' | 'jpeg2000' | 'unknown'; image: Buffer } | null;
+}
+
+/** Passive authentication of chip data (a C06 or vendor service could do it instead). */
+export interface ChipProvider {
+  verify(chip: ChipFiles, now: Date): Promise<ChipReading>;
 }
 
 export interface EkycProviders {
   ocr: OcrProvider;
   qr: QrProvider;
   face: FaceProvider;
+  chip: ChipProvider;
 }

@@ -77,6 +77,8 @@ export async function metered<T>(
   if (!inserted) {
     const winner = await storedRequest(d, caller.contractId, requestId);
     if (winner) return replay(d, caller, winner, bodyHash);
+    // No request with this id: the row id was taken, which only a liveness challenge's reserved id can be.
+    throw ekycError('EKYC_CHALLENGE_USED');
   }
   await meter(d, caller.contractId, requestId, now);
   return { response: computed.response, requestId, rowId };

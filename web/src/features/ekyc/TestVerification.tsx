@@ -4,7 +4,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { VerificationResult } from '@contracts/ekyc';
 import { useT } from '../../i18n/index.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { OUTCOME_COLORS, outcomeLabel, useTestVerification } from './ekyc.ts';
+import { chipPart, OUTCOME_COLORS, outcomeLabel, useTestVerification } from './ekyc.ts';
 
 const PARTS = ['front', 'back', 'selfie'] as const;
 type Part = (typeof PARTS)[number];
@@ -14,6 +14,7 @@ const FIELDS = ['idNumber', 'fullName', 'birthDate', 'sex', 'nationality', 'home
 export function TestVerification({ contractId }: { contractId: string }) {
   const t = useT();
   const [files, setFiles] = useState<Partial<Record<Part, File>>>({});
+  const [chip, setChip] = useState<File[]>([]);
   const run = useTestVerification(contractId);
   const ready = PARTS.every((p) => files[p]);
   return (
@@ -34,7 +35,17 @@ export function TestVerification({ contractId }: { contractId: string }) {
             <Button icon={<UploadOutlined />} data-testid={`ekyc-upload-${p}`}>{t(`ekyc.test.${p}`)}</Button>
           </Upload>
         ))}
-        <Button type="primary" disabled={!ready} loading={run.isPending} onClick={() => run.mutate(files as Record<Part, File>)} data-testid="ekyc-run">
+        <Upload
+          multiple
+          beforeUpload={(f) => {
+            setChip((x) => [...x.filter((y) => chipPart(y.name) !== chipPart(f.name)), f]);
+            return false;
+          }}
+          onRemove={(f) => setChip((x) => x.filter((y) => y.name !== f.name))}
+        >
+          <Button icon={<UploadOutlined />} data-testid="ekyc-upload-chip">{t('ekyc.test.chip')}</Button>
+        </Upload>
+        <Button type="primary" disabled={!ready} loading={run.isPending} onClick={() => run.mutate({ ...(files as Record<Part, File>), chip })} data-testid="ekyc-run">
           {t('ekyc.test.run')}
         </Button>
       </Flex>
@@ -59,6 +70,14 @@ function Result({ r }: { r: VerificationResult }) {
             <Progress percent={percent(r.scores.faceMatch)} status={r.scores.faceMatch !== null && r.scores.faceMatch >= r.scores.faceMatchThreshold ? 'success' : 'exception'} />
             <Typography.Text>{t('ekyc.test.liveness')} ({t('ekyc.test.threshold', { value: r.scores.livenessThreshold })})</Typography.Text>
             <Progress percent={percent(r.scores.liveness)} status={r.scores.liveness !== null && r.scores.liveness >= r.scores.livenessThreshold ? 'success' : 'exception'} />
+            {r.chip && (
+              <Flex gap={8} wrap data-testid="ekyc-chip">
+                <Typography.Text>{t('ekyc.test.chipResult')}</Typography.Text>
+                <Tag color={r.chip.intact ? 'green' : 'red'}>{t(r.chip.intact ? 'ekyc.chip.intact' : 'ekyc.chip.notIntact')}</Tag>
+                <Tag color={r.chip.trusted ? 'green' : 'gold'}>{t(r.chip.trusted ? 'ekyc.chip.trusted' : 'ekyc.chip.notTrusted')}</Tag>
+                <Tag>{t(`ekyc.chip.photo.${r.chip.photo}`)}</Tag>
+              </Flex>
+            )}
           </Flex>
         </Card>
         <Card size="small" title={t('ekyc.test.fields')} style={{ marginTop: 16 }}>

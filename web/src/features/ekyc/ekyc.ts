@@ -35,15 +35,28 @@ export const exportUrl = (contractId: string) => withQuery('/api/v1/ekyc/request
 export function useTestVerification(contractId: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (files: { front: File; back: File; selfie: File }) => {
+    mutationFn: (files: { front: File; back: File; selfie: File; chip?: File[] }) => {
       const form = new FormData();
       form.append('front', files.front);
       form.append('back', files.back);
       form.append('selfie', files.selfie);
+      // Chip files a phone app read (EF.SOD, DG1, DG2…): the part is named after the file (sod, dg1 …).
+      for (const f of files.chip ?? []) {
+        const part = chipPart(f.name);
+        if (part) form.append(part, f);
+      }
       return api.postForm<VerificationResult>(`/api/v1/ekyc/contracts/${encodeURIComponent(contractId ?? '')}/verifications`, form);
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ekycKey }),
   });
+}
+
+/** `EF_SOD.bin` → `sod`, `DG2.bin` / `dg13` → `dg2` / `dg13`; other names are not chip files. */
+export function chipPart(fileName: string): string | null {
+  const n = fileName.toLowerCase();
+  if (/sod/.test(n)) return 'sod';
+  const m = /dg(1[0-6]|[1-9])(?!\d)/.exec(n);
+  return m ? `dg${m[1]}` : null;
 }
 
 export const OUTCOME_COLORS: Record<string, string> = { pass: 'green', approved: 'green', fail: 'red', rejected: 'red', review: 'gold' };
