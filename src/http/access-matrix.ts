@@ -15,6 +15,8 @@ import { PERMISSIONS, type Permission, type Role } from '../modules/identity/ind
  *         'center'   — a clearing desk (C1…C6_ePayment) only its own billing center's orders;
  *         'self'     — only the caller's own account or session;
  *         'token'    — public, but only with the object's unguessable token or its subscriber's number.
+ * `when`: a rule of the use case beyond role and scope (a workflow step, a stage, an object's state):
+ *         an admitted caller on their own object may still be refused by it (403 FORBIDDEN).
  * Refused cells answer 401 (no session), 403 or 404 and change nothing.
  */
 export type Who = 'anyone' | 'signed_in' | Permission | readonly Role[];
@@ -52,6 +54,7 @@ export interface Access {
   who: Who;
   on?: ObjectKind;
   scope?: readonly Scope[];
+  when?: string;
 }
 
 const UC = ['unit', 'customer'] as const;
@@ -63,12 +66,24 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /healthz': { who: 'anyone' },
   'GET /openapi.json': { who: 'anyone' },
   'GET /docs': { who: 'anyone' },
-  'GET /docs/': { who: 'anyone' },
   'GET /docs/static/index.html': { who: 'anyone' },
   'GET /docs/static/swagger-initializer.js': { who: 'anyone' },
   'GET /docs/json': { who: 'anyone' },
   'GET /docs/yaml': { who: 'anyone' },
   'GET /docs/static/*': { who: 'anyone' },
+  // the VNPay simulator's pages and merchant API (mounted only while simulators are on: never in production)
+  'GET /sim/vnpay/paymentv2/vpcpay.html': { who: 'anyone' },
+  'GET /sim/vnpay/paymentv2/Payment/Error.html': { who: 'anyone' },
+  'GET /sim/vnpay/paymentv2/Transaction/PaymentMethod.html': { who: 'anyone' },
+  'GET /sim/vnpay/paymentv2/Transaction/BankList.html': { who: 'anyone' },
+  'GET /sim/vnpay/paymentv2/Transaction/CardInfo.html': { who: 'anyone' },
+  'POST /sim/vnpay/paymentv2/Transaction/CardInfo.html': { who: 'anyone' },
+  'GET /sim/vnpay/paymentv2/Transaction/Otp.html': { who: 'anyone' },
+  'POST /sim/vnpay/paymentv2/Transaction/Otp.html': { who: 'anyone' },
+  'GET /sim/vnpay/paymentv2/Transaction/Cancel.html': { who: 'anyone' },
+  'GET /sim/vnpay/paymentv2/Transaction/Result.html': { who: 'anyone' },
+  'POST /sim/vnpay/merchant_webapi/api/transaction': { who: 'anyone' },
+  'GET /sim/vnpay/transactions': { who: 'anyone' },
   // identity
   'POST /api/v1/auth/login': { who: 'anyone' },
   'POST /api/v1/auth/register': { who: 'anyone' },
@@ -126,9 +141,9 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/v1/contracts/:id': { who: 'contract.read', on: 'contract', scope: UC },
   'POST /api/v1/self-service/contracts': { who: 'contract.buy' },
   'POST /api/v1/contracts/:id/submit': { who: 'contract.declare', on: 'contract', scope: U },
-  'POST /api/v1/contracts/:id/approve': { who: ['approver_ctkv', 'approver_ttcntt'], on: 'contract', scope: U },
-  'POST /api/v1/contracts/:id/reject': { who: ['approver_ctkv', 'approver_ttcntt'], on: 'contract', scope: U },
-  'POST /api/v1/contracts/:id/cancel': { who: [...sellers, 'customer'], on: 'contract', scope: UC },
+  'POST /api/v1/contracts/:id/approve': { who: ['approver_ctkv', 'approver_ttcntt'], on: 'contract', scope: U, when: 'the approval step the contract is at' },
+  'POST /api/v1/contracts/:id/reject': { who: ['approver_ctkv', 'approver_ttcntt'], on: 'contract', scope: U, when: 'the approval step the contract is at' },
+  'POST /api/v1/contracts/:id/cancel': { who: [...sellers, 'customer'], on: 'contract', scope: UC, when: 'a customer cancels only their own order awaiting payment' },
   'POST /api/v1/contracts/:id/suspend': { who: 'contract.suspend', on: 'contract' },
   'POST /api/v1/contracts/:id/resume': { who: 'contract.suspend', on: 'contract' },
   'POST /api/v1/contracts/:id/terminate': { who: 'contract.declare', on: 'contract', scope: U },
@@ -141,16 +156,16 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/v1/contracts/:id/payment-request': { who: 'contract.declare', on: 'contract', scope: U },
   'POST /api/v1/amendments/:id/complete': { who: 'contract.provision', on: 'amendment' },
   'GET /api/v1/tasks': { who: 'signed_in' },
-  'GET /api/v1/tasks/overdue': { who: 'signed_in' },
+  'GET /api/v1/tasks/overdue': { who: ['admin', 'approver_ctkv', 'approver_ttcntt'] },
   // support
   'POST /api/v1/tickets': { who: 'ticket.receive' },
-  'GET /api/v1/tickets': { who: 'signed_in' },
+  'GET /api/v1/tickets': { who: [...PERMISSIONS['ticket.read'], 'customer'] },
   'GET /api/v1/tickets/export': { who: 'ticket.read' },
   'GET /api/v1/tickets/lookup': { who: 'ticket.lookup_customer' },
   'GET /api/v1/tickets/review/:token': { who: 'anyone', on: 'review_token', scope: ['token'] },
   'POST /api/v1/tickets/review/:token': { who: 'anyone', on: 'review_token', scope: ['token'] },
   'GET /api/v1/tickets/:id': { who: [...PERMISSIONS['ticket.read'], 'customer'], on: 'ticket', scope: UC },
-  'POST /api/v1/tickets/:id/events': { who: PERMISSIONS['ticket.read'], on: 'ticket', scope: U },
+  'POST /api/v1/tickets/:id/events': { who: [...PERMISSIONS['ticket.read'], 'customer'], on: 'ticket', scope: UC, when: 'the desk (stage) holding the ticket and the events its role may send' },
   'POST /api/v1/tickets/:id/comments': { who: [...PERMISSIONS['ticket.read'], 'customer'], on: 'ticket', scope: UC },
   'POST /api/v1/tickets/:id/attachments': { who: [...PERMISSIONS['ticket.read'], 'customer'], on: 'ticket', scope: UC },
   'GET /api/v1/tickets/:id/attachments/:fileId': { who: [...PERMISSIONS['ticket.read'], 'customer'], on: 'ticket', scope: UC },
@@ -189,7 +204,8 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/v1/billing/runs': { who: 'billing.run' },
   'GET /api/v1/billing/runs': { who: 'billing.run' },
   'GET /api/v1/billing/runs/:id': { who: 'billing.run', on: 'bill_run' },
-  'GET /api/v1/bills': { who: 'contract.read' },
+  // Lists filter by what the caller may see: a caller without contract.read gets an empty page, not a 403.
+  'GET /api/v1/bills': { who: 'signed_in' },
   'GET /api/v1/bills/:id': { who: 'contract.read', on: 'bill', scope: UC },
   'GET /api/v1/bills/:id/print': { who: 'contract.read', on: 'bill', scope: UC },
   'GET /api/v1/contracts/:id/usage': { who: 'contract.read', on: 'contract', scope: UC },

@@ -32,8 +32,11 @@ export type Schema = {
 
 const DATE = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true });
 const NEAR = fc.date({ min: new Date('2025-06-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true });
+/** Text as people type it (Vietnamese letters, digits, inner spaces), never blank at its ends: it passes `.trim().min(n)`. */
 const text = (min: number, max: number) =>
-  fc.string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐ0123456789 _-.,'), minLength: min, maxLength: Math.min(max, Math.max(min, 40)) });
+  fc
+    .string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐ0123456789 _-.,'), minLength: min, maxLength: Math.min(max, Math.max(min, 40)) })
+    .map((v) => (v.length === 0 ? v : `${v.trim()}${'x'.repeat(v.length - v.trim().length)}`));
 
 export function valid(s: Schema | undefined): fc.Arbitrary<unknown> {
   if (!s || typeof s !== 'object') return fc.constant('x');

@@ -56,6 +56,12 @@ export const ACCOUNT_OF: Record<Role, Caller> = {
   clearing: 'C1_ePayment',
 };
 
+/**
+ * Routes that end or change the session they run in: each case signs in afresh (DELETE /me/sessions
+ * is not one: it ends the caller's other sessions, so it runs in the caller's main one).
+ */
+export const OWN_SESSION = new Set(['POST /api/v1/auth/logout', 'DELETE /api/v1/me/sessions/:id', 'POST /api/v1/me/password']);
+
 /** Where an object belongs: its regional company (or none), its customer, its billing center. */
 export interface Owned {
   id: string;
@@ -75,13 +81,16 @@ export interface World {
 }
 
 /** The caller's relation to an object: may they reach it (own) or not (other unit, other customer, other center)? */
-export function relation(caller: Caller, o: Owned): 'own' | 'other_unit' | 'other_customer' | 'other_center' {
+export function relation(caller: Caller, o: Owned, kind?: string): 'own' | 'other_unit' | 'other_customer' | 'other_center' {
   const role = CALLERS[caller];
   if (role === 'customer') return o.customer === caller ? 'own' : 'other_customer';
   if (role === 'clearing') return o.center === undefined || o.center === Number(caller.slice(1, 2)) ? 'own' : 'other_center';
   if (!role || !o.unit) return 'own';
   if (withinScope({ kind: 'user', roles: [role] }, null, '/')) return 'own'; // corporate roles reach every unit
-  const home = caller === 'am.ctkv2' ? 'CTKV2' : caller === 'agent1' ? 'agent' : 'CTKV1';
+  // The product department's scope is its center (TT KDCNS of CTKV 1), not the whole CTKV, except for the
+  // tickets of its CTKV (it is their level-2 desk); an agent's scope is the agent.
+  const product = kind === 'ticket' ? 'CTKV1' : 'CTKV1-KDCNS';
+  const home = caller === 'am.ctkv2' ? 'CTKV2' : caller === 'agent1' ? 'agent' : caller === 'product.ctkv1' ? product : 'CTKV1';
   return home === o.unit ? 'own' : 'other_unit';
 }
 
