@@ -26,10 +26,10 @@ describe.skipIf(noDatabase)('holes found by the robustness tests', () => {
   }, 120_000);
   afterAll(() => s?.close());
 
-  it('the subscriber simulator refuses a number it cannot read with 400, not 500', async () => {
+  it('the subscriber simulator refuses a number it cannot read with 422, not 500', async () => {
     const body = { msisdn: 'khong-phai-so', type: 'postpaid', name: 'Thuê bao thử', address: 'Hà Nội', debtVnd: '0' };
     const r = await s.http('POST', '/api/v1/simulators/subscribers', { token: t.admin, body });
-    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect(r.status, JSON.stringify(r.body)).toBe(422);
     expect(r.body.error.code).toBe('NOT_MOBIFONE_NUMBER');
     expect((await s.http('POST', '/api/v1/simulators/subscribers', { token: t.admin, body: { ...body, msisdn: '0901999888' } })).status).toBe(200);
   });

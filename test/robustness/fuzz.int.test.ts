@@ -60,8 +60,12 @@ describe.skipIf(noDatabase)('fuzzing every endpoint of /openapi.json', () => {
   }, 120_000);
   afterAll(() => w?.s.close());
 
-  it('covers every operation', () => {
+  it('covers every operation, and its snapshot sees a change', async () => {
     expect(ops.length).toBeGreaterThan(150);
+    const before = await w.snapshot();
+    const body = { type: 'individual', name: 'Khách Kiểm Thử', email: 'kiem.thu@example.vn', phone: '0912000111', managingUnitId: w.s.identity.orgUnitByCode('CTKV1')!.id };
+    expect((await w.s.http('POST', '/api/v1/customers', { token: w.token.admin, body })).status).toBe(201);
+    expect(changed(before, await w.snapshot())).toEqual(expect.arrayContaining(['identity.customers', 'audit.entries']));
   });
 
   it(`no 5xx, and refused requests change nothing (${CASES} cases per operation, seed ${SEED})`, async () => {

@@ -74,7 +74,10 @@ export interface World {
   s: TestSystem;
   token: Partial<Record<Caller, string>>;
   objects: Partial<Record<string, Owned[]>>;
-  /** Row count and content checksum of every table, and the audit head: what a refused request must not change. */
+  /**
+   * Row count and content checksum of every table (the audit entries, seals and chain head included):
+   * what a refused request must not change.
+   */
   snapshot(): Promise<Record<string, string>>;
   /** A fresh session of `caller` (for routes that end or change the session they run in). */
   freshToken(caller: Caller): Promise<string | undefined>;
@@ -177,9 +180,16 @@ export async function createWorld(): Promise<World> {
   const probe = sql.raw(
     tables.map(({ t }) => `select '${t}' as t, count(*)::text as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from ${t} x`).join(' union all '),
   );
+  // A transaction that writes anything (or locks a row) takes a transaction id: while the next id to be
+  // given is the same, nothing can have changed and the last full snapshot stands (reads take none).
+  const nextXid = async () => (await s.database.rows<{ x: string }>(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as x`))[0].x;
+  let last: { xid: string; tables: Record<string, string> } | null = null;
   const snapshot = async () => {
+    const xid = await nextXid();
+    if (last?.xid === xid) return last.tables;
     const rows = await s.database.rows<{ t: string; n: string; h: string }>(probe);
-    return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
+    last = { xid, tables: Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`])) };
+    return last.tables;
   };
   const freshToken = async (c: Caller) => (c === 'anonymous' ? undefined : s.login(c));
   return { s, token, objects, snapshot, freshToken };
