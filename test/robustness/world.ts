@@ -148,7 +148,16 @@ export async function createWorld(): Promise<World> {
   };
   const bp1 = await billpay('0901234567');
   const bp2 = await billpay('0931234567');
+
+  // An invoice of customer1: a second order paid by bank transfer, its e-invoice issued by the job.
+  const paid = await s.http('POST', '/api/v1/orders', { token: token.customer1, body: { product: 'MEETING', quantity: 1, periodMonths: 1 } });
+  const contract = (await s.http('GET', `/api/v1/contracts/${paid.body.contractId}`, { token: admin })).body;
+  const transfer = { contractId: paid.body.contractId, amountVnd: contract.totalVnd, paidAt: s.clock.now().toISOString(), bankRef: 'FT26061100001' };
+  const recorded = await s.http('POST', '/api/v1/payments/manual', { token: token.accountant1, body: transfer });
+  expect(recorded.status, JSON.stringify(recorded.body)).toBeLessThan(300);
   await s.jobs.drain();
+  const invoices = await s.http('GET', `/api/v1/invoices?contractId=${paid.body.contractId}`, { token: admin });
+  expect(invoices.body.items, JSON.stringify(invoices.body)).toHaveLength(1);
 
   const objects: World['objects'] = {
     customer: [
@@ -167,6 +176,7 @@ export async function createWorld(): Promise<World> {
       { id: tktB, unit: 'CTKV2', customer: 'ctkv2' },
     ],
     payment: [{ id: order.body.paymentId, unit: 'CTKV1', customer: 'customer1' }],
+    invoice: [{ id: invoices.body.items[0].id, unit: 'CTKV1', customer: 'customer1' }],
     billpay_order: [
       { id: bp1, center: 1 },
       { id: bp2, center: 2 },
