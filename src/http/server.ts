@@ -39,6 +39,10 @@ declare module 'fastify' {
     authVia: 'cookie' | 'bearer' | null;
     locale: Locale;
   }
+  interface FastifyInstance {
+    /** Every route as `METHOD /path` (HEAD twins left out), in registration order: the access matrix is checked against it. */
+    routeTable: string[];
+  }
 }
 
 export interface ServerOptions {
@@ -92,6 +96,11 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   app.setSerializerCompiler(serializerCompiler);
   // Money is bigint đồng in code and a decimal string in JSON.
   app.setReplySerializer((payload) => JSON.stringify(payload, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  const routeTable: string[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const m of [route.method].flat()) if (m !== 'HEAD') routeTable.push(`${m} ${route.url}`);
+  });
   app.decorateRequest('auth', null);
   app.decorateRequest('authVia', null);
   app.decorateRequest('locale', 'vi');

@@ -2,8 +2,10 @@ import { ctxOf, guard } from '../../http/auth.ts';
 import type { Server } from '../../http/server.ts';
 import { fail } from '../../platform/errors.ts';
 import { toCsv, toXlsx } from '../../platform/export.ts';
+import { normalizeMsisdn } from '../../protocols/subscriber-ledger/protocol.ts';
 import type { RunningLedgerSimulator } from '../../simulators/subscriber-ledger/index.ts';
 import * as c from './contract.ts';
+import { billpayError } from './errors.ts';
 import type { BillpayService } from './index.ts';
 import { dayReportRows, printDayReport } from './use-cases/print-day-report.ts';
 
@@ -179,6 +181,8 @@ export function billpayRoutes(app: Server, billpay: BillpayService, opts: { ledg
     preValidation: guard('sms.simulate'),
     handler: async (req) => {
       if (!opts.ledgerSim) throw fail('SIMULATOR_DISABLED');
+      // Checked here, not by the simulator (which throws a plain error, a 500, on a number it cannot read).
+      if (!normalizeMsisdn(req.body.msisdn)) throw billpayError('NOT_MOBIFONE_NUMBER', { msisdn: req.body.msisdn });
       const s = opts.ledgerSim.upsert({ ...req.body, debtVnd: BigInt(req.body.debtVnd) });
       return { msisdn: s.msisdn, type: s.type, center: s.center, debtVnd: s.debtVnd };
     },

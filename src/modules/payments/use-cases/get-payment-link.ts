@@ -1,5 +1,6 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { fail } from '../../../platform/errors.ts';
+import { hasPermission } from '../../identity/index.ts';
 import type { Deps } from '../deps.ts';
 import { paymentLink } from '../queries.ts';
 import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
@@ -8,6 +9,8 @@ import { contractPaymentDescription, ensurePayment } from './ensure-payment.ts';
 export async function getPaymentLink(d: Deps, ctx: Ctx, contractId: string): Promise<{ paymentId: string; link: string }> {
   const c = await d.contracts.row(contractId);
   if (!d.contracts.canSee(ctx, c)) throw fail(ctx.actor.customerId ? 'NOT_FOUND' : 'FORBIDDEN', { contract: contractId });
+  // Reading a contract is not selling it: staff who only read (approvers, accounting, the call center) get no link.
+  if (!ctx.actor.customerId && !hasPermission(ctx.actor, 'contract.declare')) throw fail('FORBIDDEN', { permission: 'contract.declare' });
   if (c.status !== 'awaiting_payment') {
     const why = { vi: `hợp đồng đang ở trạng thái ${c.status}, không chờ thanh toán`, en: `the contract is ${c.status}, not awaiting payment` };
     throw fail('INVALID_TRANSITION', { from: c.status, event: 'pay' }, why);
