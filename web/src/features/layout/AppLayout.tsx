@@ -8,6 +8,7 @@ import { useIsMobile } from '../../ui/useIsMobile.ts';
 import { useSession } from '../auth/session.tsx';
 import { useLogout } from '../auth/useLogout.ts';
 import { AppFooter } from './AppFooter.tsx';
+import { NotificationBell } from '../bell/NotificationBell.tsx';
 import { Brand } from './Brand.tsx';
 import { GlobalSearch } from './GlobalSearch.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
@@ -81,6 +82,7 @@ function AppHeader({ onMenuClick }: { onMenuClick?: () => void }) {
       )}
       {!user.customer && <GlobalSearch />}
       <Flex align="center" gap={12} className="app-header-right">
+        <NotificationBell />
         <Link to="/profile" className="app-user" title={user.username}>
           <UserOutlined />
           <span className="app-user-name" data-testid="user-name">
