@@ -13,6 +13,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { BillStatusTag } from './BillStatusTag.tsx';
 import { billPrintUrl, monthLabel, useBill } from './bills.ts';
+import { useCrumb } from '../layout/Breadcrumbs.tsx';
 
 /** `/bills/:id`: a bill's charges, totals and the money received; pay it (VNPay link page), record a transfer of a part, print it. */
 export function BillDetailPage() {
@@ -22,6 +23,7 @@ export function BillDetailPage() {
   const [recording, setRecording] = useState(false);
   const bill = useBill(id);
   const b = bill.data;
+  useCrumb(b?.number);
   const paymentColumns: TableColumnsType<BillPayment> = [
     { title: t('payment.paidAt'), dataIndex: 'paidAt', render: (v: string | null) => <DateTime value={v} /> },
     {
