@@ -33,7 +33,7 @@ describe.skipIf(noDatabase)('the notification feed (the bell): scoped to the use
       await post('admin', '/api/v1/admin/users', { username, password: 'Matkhau123', fullName: username, email: `${username}@example.vn`, roles, orgUnitId: kv2.id });
       t[username] = await s.login(username, 'Matkhau123');
     }
-  });
+  }, 180_000); // a whole system and eleven sign-ins (argon2id) on a busy machine
   afterAll(() => s?.close());
 
   it('a declared contract is a task near its deadline for its seller only', async () => {
@@ -116,6 +116,14 @@ describe.skipIf(noDatabase)('the notification feed (the bell): scoped to the use
     const feed = await feedOf('product.ctkv1');
     expect(feed.items).toContainEqual(expect.objectContaining({ key: `ticket:${r.body.id}:warning`, kind: 'sla_warning', ref: r.body.number, link: `/tickets/${r.body.id}`, read: false }));
     for (const who of ['enterprise1', 'am.kv2']) expect((await feedOf(who)).items.some((i) => i.ref === r.body.number)).toBe(false);
+  });
+
+  it('is documented in OpenAPI: the feed and the mark (some keys, or all)', async () => {
+    const r = await s.http('GET', '/openapi.json');
+    expect(r.body.paths['/api/v1/notifications/feed'].get.responses['200']).toBeDefined();
+    const body = JSON.stringify(r.body.paths['/api/v1/notifications/feed/read'].post.requestBody);
+    expect(body).toContain('keys');
+    expect(body).toContain('all');
   });
 
   it('signed out: 401', async () => {
