@@ -12,6 +12,8 @@ describe.skipIf(skipBrowser)('everyday experience: the bell, breadcrumbs, Englis
   afterAll(() => browser?.close());
 
   let number = '';
+  /** A mark is a POST and then the feed asked again: give a busy machine time. */
+  const SLOW = { timeout: 15_000 };
   const unread = async (page: Page) => Number((await page.getByTestId('bell').getAttribute('aria-label'))!.match(/\d+/)![0]);
 
   it('a paid contract rings the approver\'s bell; the item opens the contract (breadcrumbs named by its number) and is read; mark all read empties the count', async () => {
@@ -31,7 +33,7 @@ describe.skipIf(skipBrowser)('everyday experience: the bell, breadcrumbs, Englis
 
     const page = await (await browser.newContext()).newPage();
     await signIn(page, 'approver.ctkv1');
-    await expect.poll(() => unread(page)).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => unread(page), SLOW).toBeGreaterThanOrEqual(2);
     const before = await unread(page);
     await page.getByTestId('bell').click();
     const item = page.locator('[data-testid^="bell-item-task:"]', { hasText: c.number });
@@ -40,14 +42,14 @@ describe.skipIf(skipBrowser)('everyday experience: the bell, breadcrumbs, Englis
     await item.locator('.bell-link').click();
     await page.waitForURL(new RegExp(`/contracts/${c.id}$`));
     await expect.poll(() => page.getByTestId('breadcrumbs').textContent()).toBe(`Trang chủ/Hợp đồng/${c.number}`);
-    await expect.poll(() => unread(page)).toBe(before - 1);
+    await expect.poll(() => unread(page), SLOW).toBe(before - 1);
 
     await page.getByTestId('breadcrumbs').getByRole('link', { name: 'Hợp đồng' }).click();
     await page.waitForURL(/\/contracts$/);
     await page.getByTestId('bell').click();
-    await expect.poll(() => item.getAttribute('data-read')).toBe('true');
+    await expect.poll(() => item.getAttribute('data-read'), SLOW).toBe('true');
     await page.getByTestId('bell-read-all').click();
-    await expect.poll(() => unread(page)).toBe(0);
+    await expect.poll(() => unread(page), SLOW).toBe(0);
     expect(await page.locator('[data-testid^="bell-item-"][data-read="false"]').count()).toBe(0);
     await page.close();
   });

@@ -7,6 +7,7 @@ import type { Feed, FeedEntry } from '@contracts/feed';
 import { api } from '../../api/client.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/index.tsx';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
+import './bell.css';
 
 const FEED = ['notifications', 'feed'] as const;
 /** The bell asks again every minute (and after each mark). */
