@@ -22,7 +22,7 @@ describe.skipIf(skipBrowser)('accessibility of the main pages (axe-core, WCAG 2 
     expect(problems).toEqual([]);
   });
 
-  it('staff pages: contracts, the declaration form, tickets, payments and the audit trail', async () => {
+  it('staff pages: contracts, the declaration form, tickets, payments, the audit trail and the notification bell', async () => {
     const page = await (await browser.newContext()).newPage();
     await signIn(page, 'admin');
     const problems = [
@@ -32,6 +32,10 @@ describe.skipIf(skipBrowser)('accessibility of the main pages (axe-core, WCAG 2 
       ...(await check(page, '/admin/audit', '.ant-table-row')),
       ...(await check(page, '/contracts/new', '[data-testid="contract-submit"]')),
     ];
+    // The notification bell's panel, open over the page.
+    await page.getByTestId('bell').click();
+    await page.locator('.bell-panel').waitFor();
+    problems.push(...(await accessibilityProblems(page)).map((p) => `bell: ${p}`));
     expect(problems).toEqual([]);
   });
 

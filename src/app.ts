@@ -22,7 +22,7 @@ import { createContracts, seedDemoContracts, type ContractService } from './modu
 import { contractRoutes } from './modules/contracts/routes.ts';
 import { createSupport, SLA_CHECK_QUEUE, type SupportService } from './modules/support/index.ts';
 import { supportRoutes } from './modules/support/routes.ts';
-import { collectionLedger, PaymentService, VnpayClient } from './modules/payments/index.ts';
+import { collectionLedger, PaymentService, paymentsReceived, VnpayClient } from './modules/payments/index.ts';
 import { contractMoneyRoutes } from './modules/payments/contract-money.ts';
 import { paymentRoutes } from './modules/payments/routes.ts';
 import { createVnpaySimulator, type VnpaySimulator } from './simulators/vnpay/index.ts';
@@ -32,6 +32,8 @@ import { startEinvoiceSimulator, type RunningEinvoiceSimulator } from './simulat
 import { CalendarService } from './modules/calendar/index.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { NotificationService } from './modules/notifications/index.ts';
+import { createFeed, type FeedService } from './modules/feed/index.ts';
+import { feedRoutes } from './modules/feed/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { startBhttSimulator, type RunningBhttSimulator } from './simulators/bhtt/index.ts';
 import { BhttAdapter, createRevenueFeed, unconfiguredBhtt, type RevenueFeedService } from './modules/revenue-feed/index.ts';
@@ -66,6 +68,7 @@ export interface System {
   identity: IdentityService;
   calendar: CalendarService;
   notifications: NotificationService;
+  feed: FeedService;
   customers: CustomerService;
   catalog: CatalogService;
   contracts: ContractService;
@@ -332,6 +335,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       log: log.child({ component: 'support' }),
     });
     await caches.watch('sla_policies', () => support.loadPolicies());
+    const feed = createFeed({ database, clock, audit, contracts, customers, support, paymentsReceived: (q) => paymentsReceived(database, q) });
 
     if (background) {
       // Other processes sharing the database may change what is cached here.
@@ -411,6 +415,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       auditRoutes(server, audit);
       calendarRoutes(server, calendar);
       notificationRoutes(server, notifications, simulators.smsc);
+      feedRoutes(server, feed);
       customerRoutes(server, customers);
       catalogRoutes(server, catalog);
       contractRoutes(server, contracts);
@@ -438,7 +443,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       await server.ready();
     }
 
-    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, customers, catalog, contracts, support, payments, invoicing,
+    return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, feed, customers, catalog, contracts, support, payments, invoicing,
       usage, billing, commissions, revenueFeed, collection, billpay, ekyc, simulators, server, close };
   } catch (err) {
     await close();

@@ -60,6 +60,7 @@ export const productRow = z.object({
   name: z.string(),
   nameEn: z.string(),
   description: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
   vatRate,
   agentCommissionBp: z.number().int(),
   amCommissionBp: z.number().int(),
@@ -69,7 +70,8 @@ export const productRow = z.object({
 });
 export const product = productRow.extend({ plans: z.array(plan) });
 
-export const quoteLine = z.object({ description: z.string(), quantity: z.number().int(), months: z.number().int(), unitPriceVnd: vndOut, amountVnd: vndOut });
+/** A line of a quote: `description` in Vietnamese (as documents print it), `descriptionEn` for the UI in English. */
+export const quoteLine = z.object({ description: z.string(), descriptionEn: z.string(), quantity: z.number().int(), months: z.number().int(), unitPriceVnd: vndOut, amountVnd: vndOut });
 export const quote = z.object({
   product: z.string(),
   plan: z.string(),
@@ -114,13 +116,14 @@ export const onpremQuote = onpremQuoteRow.extend({
 export const productsQuery = z.object({ includeRetired: z.enum(['true', 'false']).optional() }).strict();
 export const quoteRequest = z.object({ product: productCode, quantity, periodMonths: periodMonths.optional() }).strict();
 export const newProduct = z
-  .object({ code: productCode, name, nameEn: name, description: z.string().max(2000).optional(), vatRate, agentCommissionBp: bp, amCommissionBp: bp })
+  .object({ code: productCode, name, nameEn: name, description: z.string().max(2000).optional(), descriptionEn: z.string().max(2000).optional(), vatRate, agentCommissionBp: bp, amCommissionBp: bp })
   .strict();
 export const productPatch = z
   .object({
     name: name.optional(),
     nameEn: name.optional(),
     description: z.string().max(2000).optional(),
+    descriptionEn: z.string().max(2000).optional(),
     vatRate: vatRate.optional(),
     agentCommissionBp: bp.optional(),
     amCommissionBp: bp.optional(),

@@ -9,6 +9,9 @@ import type { CatalogService } from './service.ts';
 const QUOTE: PriceModel = { kind: 'quote' };
 /** The list prices of seeds 002 and 004 take effect from this date. */
 const LIST_PRICES_FROM = '2024-01-01';
+/** The seed products' descriptions in English (migration 0023 gives them to catalogs seeded before). */
+const EKYC_DESCRIPTION_EN = 'Online identity verification for banks, finance, securities and insurance; priced by the number of requests each month.';
+const MEETING_DESCRIPTION_EN = 'Priced per meeting room per month, prepaid for 1, 6 or 12 months; includes initial setup support; up to 100 endpoints recommended.';
 
 /** The two products of the seeds with their exact list prices (idempotent: by product code). */
 export async function seedCatalog(database: Database, _clock: Clock, catalog: CatalogService): Promise<void> {
@@ -21,6 +24,7 @@ export async function seedCatalog(database: Database, _clock: Clock, catalog: Ca
       name: 'MobiFone eKYC — xác thực danh tính khách hàng điện tử',
       nameEn: 'MobiFone eKYC — electronic identity verification',
       description: 'Xác thực danh tính trực tuyến cho ngân hàng, tài chính, chứng khoán, bảo hiểm; tính giá theo số request mỗi tháng.',
+      descriptionEn: EKYC_DESCRIPTION_EN,
       vatRate: 'KCT',
       agentCommissionBp: 4000,
       amCommissionBp: 3500,
@@ -37,6 +41,7 @@ export async function seedCatalog(database: Database, _clock: Clock, catalog: Ca
       name: 'MobiFone Meeting — hội nghị truyền hình trực tuyến',
       nameEn: 'MobiFone Meeting — video conferencing',
       description: 'Giá theo phòng họp/tháng, trả trước theo kỳ 1/6/12 tháng; đã gồm hỗ trợ cài đặt ban đầu; tối đa 100 điểm cầu khuyến nghị.',
+      descriptionEn: MEETING_DESCRIPTION_EN,
       vatRate: 'KCT',
       agentCommissionBp: 4000,
       amCommissionBp: 3500,

@@ -38,6 +38,7 @@ export interface NewProduct {
   name: string;
   nameEn: string;
   description?: string;
+  descriptionEn?: string;
   vatRate: VatRate;
   agentCommissionBp: number;
   amCommissionBp: number;
@@ -160,7 +161,7 @@ export class CatalogService {
 
   async createProduct(ctx: Ctx, p: NewProduct) {
     const now = this.clock.now();
-    const row = { id: newId('product', now), ...p, code: p.code.toUpperCase(), description: p.description ?? null, status: 'active' as const, createdAt: now, updatedAt: now };
+    const row = { id: newId('product', now), ...p, code: p.code.toUpperCase(), description: p.description ?? null, descriptionEn: p.descriptionEn ?? null, status: 'active' as const, createdAt: now, updatedAt: now };
     return this.database.db.transaction(async (tx) => {
       const [clash] = await tx.select({ id: products.id }).from(products).where(eq(products.code, row.code));
       if (clash) throw fail('CONFLICT', { code: row.code }, { vi: `mã sản phẩm ${row.code} đã tồn tại`, en: `product ${row.code} exists` });

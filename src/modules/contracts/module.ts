@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { ContractModuleDeps, Deps, PaymentLinkFn, ProvisioningPort, ResumeGuard, ServiceAccount } from './deps.ts';
 import { contractUrl } from './notify.ts';
-import { assertCanSee, canSee, contractRow, countPostpaidRunningBetween, numbersOf, postpaidRunningBetween, type ContractRow } from './queries.ts';
+import { assertCanSee, canSee, contractRow, countPostpaidRunningBetween, idsSoldBy, numbersOf, postpaidRunningBetween, type ContractRow } from './queries.ts';
 import { addDocument } from './use-cases/add-document.ts';
 import { amendContract, type AmendInput } from './use-cases/amend-contract.ts';
 import { approveContract } from './use-cases/approve-contract.ts';
@@ -91,6 +91,7 @@ export function createContracts(deps: ContractModuleDeps) {
     canSee: (ctx: Ctx, c: ContractRow) => canSee(d, ctx, c),
     assertCanSee: (ctx: Ctx, c: ContractRow) => assertCanSee(d, ctx, c),
     numbersOf: (ids: string[]) => numbersOf(d, ids),
+    idsSoldBy: (userId: string) => idsSoldBy(d, userId),
     // The monthly bill run (billing).
     postpaidRunningBetween: (first: string, last: string, afterId: string, limit: number) => postpaidRunningBetween(d, first, last, afterId, limit),
     countPostpaidRunningBetween: (first: string, last: string) => countPostpaidRunningBetween(d, first, last),

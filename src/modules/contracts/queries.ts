@@ -39,6 +39,12 @@ export async function numbersOf(d: Deps, ids: string[]): Promise<Map<string, str
   return new Map(rows.map((r) => [r.id, r.number]));
 }
 
+/** The contracts a staff member sold themselves (the notification feed's "payments on my contracts"). */
+export async function idsSoldBy(d: Deps, userId: string): Promise<string[]> {
+  const rows = await d.database.db.select({ id: contracts.id }).from(contracts).where(eq(contracts.salesUserId, userId));
+  return rows.map((r) => r.id);
+}
+
 /** Postpaid contracts that ran on some day of [first, last] (the billing run's month), in id order. */
 const postpaidRunning = (first: string, last: string) =>
   and(

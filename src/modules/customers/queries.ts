@@ -93,6 +93,12 @@ export async function idsByName(d: CustomerDeps, text: string): Promise<string[]
   return rows.map((r) => r.id);
 }
 
+/** The customers a staff member is the sales person of (the notification feed's "payments of my customers"). */
+export async function idsManagedBy(d: CustomerDeps, userId: string): Promise<string[]> {
+  const rows = await d.database.db.select({ id: customers.id }).from(customers).where(eq(customers.salesUserId, userId));
+  return rows.map((r) => r.id);
+}
+
 /** The managing unit and sales person a body names must exist and lie within the caller's scope. */
 export async function assertAssignable(
   d: CustomerDeps,

@@ -4,4 +4,4 @@ export type { BillInvoiceLine, BillPort, PurposePort, VnpaySettings } from './de
 export type { AttemptOptions } from './use-cases/start-attempt.ts';
 export type { PaymentRow } from './queries.ts';
 export { VnpayClient } from './vnpay/client.ts';
-export { collectionLedger, type CollectedPayment, type DoneRefund } from './ledger.ts';
+export { collectionLedger, paymentsReceived, type CollectedPayment, type DoneRefund, type ReceivedPayment } from './ledger.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { payments, refunds } from './db/schema.ts';
 
@@ -71,4 +71,31 @@ function toCollected(p: typeof payments.$inferSelect): CollectedPayment {
     method: p.method,
     paidAt: p.paidAt ?? p.updatedAt,
   };
+}
+
+/** A payment received on some of the given contracts or customers since a moment (the notification feed). */
+export interface ReceivedPayment extends CollectedPayment {
+  customerId: string;
+}
+
+/**
+ * The IT-service payments received since `since` on the given contracts or customers, newest first,
+ * at most `limit` (the notification feed's "payments received"). Nothing when both lists are empty.
+ */
+export async function paymentsReceived(
+  database: Database,
+  q: { since: Date; contractIds: string[]; customerIds: string[]; limit: number },
+): Promise<ReceivedPayment[]> {
+  const of = [
+    q.contractIds.length ? inArray(payments.contractId, q.contractIds) : undefined,
+    q.customerIds.length ? inArray(payments.customerId, q.customerIds) : undefined,
+  ].filter((c) => c !== undefined);
+  if (of.length === 0) return [];
+  const rows = await database.db
+    .select()
+    .from(payments)
+    .where(and(inArray(payments.status, [...PAID]), isNull(payments.purpose), gte(payments.paidAt, q.since), or(...of)))
+    .orderBy(desc(payments.paidAt), desc(payments.id))
+    .limit(q.limit);
+  return rows.map((p) => ({ ...toCollected(p), customerId: p.customerId }));
 }

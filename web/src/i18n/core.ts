@@ -46,6 +46,8 @@ export const coreTexts = defineTexts({
 
     'nav.menu': 'Menu',
     'nav.home': 'Trang chủ',
+    'crumb.detail': 'Chi tiết',
+    'crumb.contractNew': 'Khai báo hợp đồng',
     'nav.admin': 'Quản trị',
     'nav.users': 'Người dùng',
     'nav.orgUnits': 'Cơ cấu tổ chức',
@@ -191,6 +193,8 @@ export const coreTexts = defineTexts({
 
     'nav.menu': 'Menu',
     'nav.home': 'Home',
+    'crumb.detail': 'Details',
+    'crumb.contractNew': 'Declare a contract',
     'nav.admin': 'Administration',
     'nav.users': 'Users',
     'nav.orgUnits': 'Organisation',

@@ -1,4 +1,5 @@
 import { auditTexts } from '../features/audit/i18n.ts';
+import { bellTexts } from '../features/bell/i18n.ts';
 import { billsTexts } from '../features/bills/i18n.ts';
 import { ekycTexts } from '../features/ekyc/i18n.ts';
 import { authTexts } from '../features/auth/i18n.ts';
@@ -60,6 +61,7 @@ export const TEXT_PARTS = {
   collection: collectionTexts,
   commissions: commissionsTexts,
   billpay: billpayTexts,
+  bell: bellTexts,
 };
 
 type Part = (typeof TEXT_PARTS)[keyof typeof TEXT_PARTS];

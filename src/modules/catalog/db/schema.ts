@@ -10,6 +10,8 @@ export const products = catalogSchema.table('products', {
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
   description: text('description'),
+  /** The description in English (the UI in English); null = none yet. */
+  descriptionEn: text('description_en'),
   /** VAT treatment (SPEC A5): 'KCT' = not subject to VAT (software), or a rate in percent. */
   vatRate: text('vat_rate', { enum: ['KCT', '0', '5', '8', '10'] }).notNull(),
   /** Commission on collected revenue (SPEC A6), in basis points: 4000 = 40 %. */

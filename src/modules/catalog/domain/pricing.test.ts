@@ -66,6 +66,7 @@ describe('eKYC Cloud SaaS (seed 002 §4a, volume pricing)', () => {
   it('names the bracket in the line, in the seed\'s words', () => {
     expect(ekyc(7_000).lines[0]).toEqual({
       description: 'Bậc 5.001–10.000 request/tháng: đơn giá áp dụng cho toàn bộ sản lượng',
+      descriptionEn: 'Tier 5,001–10,000 requests/month: one unit price for the whole volume',
       quantity: 7_000,
       months: 1,
       unitPriceVnd: 950n,
@@ -114,9 +115,10 @@ describe('MobiFone Meeting Cloud SaaS (seed 004, per room per month, prepaid)', 
       vatVnd: 0n,
       totalVnd: 21_000_000n,
       periodMonths: 12,
-      lines: [{ description: 'Bậc 5–10 phòng họp, kỳ thanh toán 12 tháng', quantity: 5, months: 12, unitPriceVnd: 350_000n, amountVnd: 21_000_000n }],
+      lines: [{ description: 'Bậc 5–10 phòng họp, kỳ thanh toán 12 tháng', descriptionEn: 'Tier 5–10 meeting rooms, 12-month billing period', quantity: 5, months: 12, unitPriceVnd: 350_000n, amountVnd: 21_000_000n }],
     });
     expect(meeting(11, 1).lines[0].description).toBe('Bậc trên 10 phòng họp, kỳ thanh toán 1 tháng');
+    expect(meeting(11, 1).lines[0].descriptionEn).toBe('Tier over 10 meeting rooms, 1-month billing period');
   });
 
   it('needs the period chosen and offers only 1, 6 and 12 months', () => {

@@ -35,7 +35,10 @@ export type PriceModel =
 export type VatRate = 'KCT' | '0' | '5' | '8' | '10';
 
 export interface QuoteLine {
+  /** Vietnamese: what documents print. */
   description: string;
+  /** The same in English, for the UI in English. */
+  descriptionEn: string;
   quantity: number;
   months: number;
   unitPriceVnd: bigint; // per unit per month
@@ -228,6 +231,7 @@ export function vatOf(subtotal: bigint, rate: VatRate): bigint {
 /** A band's share of one month: how many units, at which price. */
 interface MonthlyBand {
   description: string;
+  descriptionEn: string;
   quantity: number;
   unitPriceVnd: bigint;
 }
@@ -237,7 +241,8 @@ function monthlyBands(model: PriceModel, quantity: number, months: number): { un
     case 'volume': {
       const { band, from } = bandOf(model.tiers, quantity);
       const description = `Bậc ${rangeLabel(from, band.upTo, model.unit)}/tháng: đơn giá áp dụng cho toàn bộ sản lượng`;
-      return { unitPriceVnd: band.unitPriceVnd, bands: [{ description, quantity, unitPriceVnd: band.unitPriceVnd }] };
+      const descriptionEn = `Tier ${rangeLabelEn(from, band.upTo, model.unit)}/month: one unit price for the whole volume`;
+      return { unitPriceVnd: band.unitPriceVnd, bands: [{ description, descriptionEn, quantity, unitPriceVnd: band.unitPriceVnd }] };
     }
     case 'graduated': {
       const bands: MonthlyBand[] = [];
@@ -245,7 +250,8 @@ function monthlyBands(model: PriceModel, quantity: number, months: number): { un
       for (const tier of model.tiers) {
         const to = tier.upTo === null ? quantity : Math.min(quantity, tier.upTo);
         const description = `Bậc ${rangeLabel(from, tier.upTo, model.unit)}/tháng (lũy tiến)`;
-        bands.push({ description, quantity: to - from + 1, unitPriceVnd: tier.unitPriceVnd });
+        const descriptionEn = `Tier ${rangeLabelEn(from, tier.upTo, model.unit)}/month (graduated)`;
+        bands.push({ description, descriptionEn, quantity: to - from + 1, unitPriceVnd: tier.unitPriceVnd });
         if (tier.upTo === null || quantity <= tier.upTo) break;
         from = tier.upTo + 1;
       }
@@ -255,10 +261,11 @@ function monthlyBands(model: PriceModel, quantity: number, months: number): { un
       const { band, from } = bandOf(model.brackets, quantity);
       const unitPriceVnd = band.pricesVnd[months];
       const description = `Bậc ${rangeLabel(from, band.upTo, model.unit)}, kỳ thanh toán ${months} tháng`;
-      return { unitPriceVnd, bands: [{ description, quantity, unitPriceVnd }] };
+      const descriptionEn = `Tier ${rangeLabelEn(from, band.upTo, model.unit)}, ${months}-month billing period`;
+      return { unitPriceVnd, bands: [{ description, descriptionEn, quantity, unitPriceVnd }] };
     }
     case 'flat':
-      return { unitPriceVnd: model.amountVnd, bands: [{ description: 'Phí cố định hằng tháng', quantity, unitPriceVnd: model.amountVnd }] };
+      return { unitPriceVnd: model.amountVnd, bands: [{ description: 'Phí cố định hằng tháng', descriptionEn: 'Fixed monthly fee', quantity, unitPriceVnd: model.amountVnd }] };
     case 'quote':
       throw quoteRequired();
   }
@@ -306,6 +313,15 @@ const UNIT_LABELS_VI: Record<string, string> = { request: 'request', room: 'phò
 function rangeLabel(from: number, upTo: number | null, unit: string): string {
   const label = Object.hasOwn(UNIT_LABELS_VI, unit) ? UNIT_LABELS_VI[unit] : unit;
   return upTo === null ? `trên ${groupDigits(from - 1)} ${label}` : `${groupDigits(from)}–${groupDigits(upTo)} ${label}`;
+}
+
+const UNIT_LABELS_EN: Record<string, string> = { request: 'requests', room: 'meeting rooms' };
+
+/** "1–5,000 requests", "over 50,000 requests". */
+function rangeLabelEn(from: number, upTo: number | null, unit: string): string {
+  const label = Object.hasOwn(UNIT_LABELS_EN, unit) ? UNIT_LABELS_EN[unit] : unit;
+  const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return upTo === null ? `over ${n(from - 1)} ${label}` : `${n(from)}–${n(upTo)} ${label}`;
 }
 
 /** Vietnamese digit grouping (formatVnd without the đồng sign). */

@@ -14,6 +14,8 @@ export interface TicketFilter {
   requestType?: string;
   stage?: string;
   breached?: boolean;
+  /** Open tickets past their warning point or breached (the notification feed). */
+  slaAlert?: boolean;
   q?: string;
   page: number;
   pageSize: number;
@@ -35,6 +37,7 @@ export async function listTickets(d: Deps, ctx: Ctx, f: TicketFilter) {
   if (f.requestType) where.push(eq(tickets.requestType, f.requestType));
   if (f.stage) where.push(eq(tickets.assigneeStage, f.stage));
   if (f.breached) where.push(eq(tickets.breached, true), inArray(tickets.status, OPEN));
+  if (f.slaAlert) where.push(or(eq(tickets.warned, true), eq(tickets.breached, true))!, inArray(tickets.status, OPEN));
   if (f.q) where.push(or(ilike(tickets.number, `%${f.q}%`), ilike(tickets.subject, `%${f.q}%`), ilike(tickets.customerPhone, `%${f.q}%`))!);
   const cond = where.length ? and(...where) : undefined;
   // Staff work soonest-due first; a customer reads their requests newest first.

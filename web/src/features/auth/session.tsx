@@ -13,7 +13,8 @@ async function fetchMe(): Promise<Me> {
   return me;
 }
 
-const SessionContext = createContext<Me | null>(null);
+/** The signed-in session (exported for component tests, which render a page as a given user). */
+export const SessionContext = createContext<Me | null>(null);
 
 /** The signed-in user's `/me`; only inside <RequireSession>. */
 export function useSession(): Me {

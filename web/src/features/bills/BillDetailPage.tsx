@@ -13,6 +13,8 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { BillStatusTag } from './BillStatusTag.tsx';
 import { billPrintUrl, monthLabel, useBill } from './bills.ts';
+import { useCrumb } from '../layout/Breadcrumbs.tsx';
+import { unitLabel } from '../catalog/catalog.ts';
 
 /** `/bills/:id`: a bill's charges, totals and the money received; pay it (VNPay link page), record a transfer of a part, print it. */
 export function BillDetailPage() {
@@ -22,6 +24,7 @@ export function BillDetailPage() {
   const [recording, setRecording] = useState(false);
   const bill = useBill(id);
   const b = bill.data;
+  useCrumb(b?.number);
   const paymentColumns: TableColumnsType<BillPayment> = [
     { title: t('payment.paidAt'), dataIndex: 'paidAt', render: (v: string | null) => <DateTime value={v} /> },
     {
@@ -34,7 +37,7 @@ export function BillDetailPage() {
   ];
   const columns: TableColumnsType<BillLine> = [
     { title: t('bills.line'), dataIndex: 'description' },
-    { title: t('bills.quantity'), key: 'quantity', align: 'right', render: (_, l) => `${formatNumber(l.quantity)} ${l.unit}` },
+    { title: t('bills.quantity'), key: 'quantity', align: 'right', render: (_, l) => `${formatNumber(l.quantity)} ${unitLabel(t, l.unit)}` },
     { title: t('bills.unitPrice'), dataIndex: 'unitPriceVnd', align: 'right', render: (v: string) => <Money value={v} /> },
     { title: t('bills.amount'), dataIndex: 'amountVnd', align: 'right', render: (v: string) => <Money value={v} /> },
     { title: t('bills.vatRate'), dataIndex: 'vatRate', align: 'right', responsive: ['md'], render: (v: string) => (v === 'KCT' ? 'KCT' : `${v}%`) },

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/index.tsx';
 import { formatBasisPoints, formatDate } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
-import { billingLabel, editionLabel, localName, monthsLabel, planPeriods, TRIAL_PRODUCT, useProducts, vatLabel } from './catalog.ts';
+import { billingLabel, editionLabel, localDescription, localName, monthsLabel, planPeriods, TRIAL_PRODUCT, useProducts, vatLabel } from './catalog.ts';
 import { PlanCreateDialog } from './PlanCreateDialog.tsx';
 import { PlanPrices } from './PlanPrices.tsx';
 import { PriceVersionDialog } from './PriceVersionDialog.tsx';
@@ -139,9 +139,9 @@ function ProductCard(props: { product: Product; onEdit: () => void; onNewPlan: (
         </Flex>
       }
     >
-      {product.description && (
+      {localDescription(product, t.lang) && (
         <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
-          {product.description}
+          {localDescription(product, t.lang)}
         </Typography.Paragraph>
       )}
       <Flex gap="4px 24px" wrap style={{ marginBottom: 12 }}>

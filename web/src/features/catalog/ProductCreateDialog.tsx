@@ -13,8 +13,8 @@ export function ProductCreateDialog({ onClose }: { onClose: () => void }) {
   const create = useCreateProduct();
   const send = useSubmit(create, t('catalog.productCreated'), onClose);
 
-  const submit = ({ description, ...rest }: ProductBody) =>
-    send({ ...rest, ...(description?.trim() ? { description: description.trim() } : {}) });
+  const submit = ({ description, descriptionEn, ...rest }: ProductBody) =>
+    send({ ...rest, ...(description?.trim() ? { description: description.trim() } : {}), ...(descriptionEn?.trim() ? { descriptionEn: descriptionEn.trim() } : {}) });
 
   return (
     <FormDialog<ProductBody>

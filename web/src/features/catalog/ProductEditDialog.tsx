@@ -17,6 +17,7 @@ export function ProductEditDialog({ product, onClose }: { product: Product; onCl
     if (v.name !== product.name) body.name = v.name;
     if (v.nameEn !== product.nameEn) body.nameEn = v.nameEn;
     if ((v.description ?? '') !== (product.description ?? '')) body.description = v.description ?? '';
+    if ((v.descriptionEn ?? '') !== (product.descriptionEn ?? '')) body.descriptionEn = v.descriptionEn ?? '';
     if (v.vatRate !== product.vatRate) body.vatRate = v.vatRate;
     if (v.agentCommissionBp !== product.agentCommissionBp) body.agentCommissionBp = v.agentCommissionBp;
     if (v.amCommissionBp !== product.amCommissionBp) body.amCommissionBp = v.amCommissionBp;
@@ -32,7 +33,7 @@ export function ProductEditDialog({ product, onClose }: { product: Product; onCl
       onClose={onClose}
       onFinish={submit}
       loading={update.isPending}
-      initialValues={{ ...product, description: product.description ?? '' }}
+      initialValues={{ ...product, description: product.description ?? '', descriptionEn: product.descriptionEn ?? '' }}
     >
       <ProductFields />
       <Form.Item name="status" label={t('product.status')}>

@@ -41,6 +41,9 @@ export function ProductFields() {
       <Form.Item name="description" label={t('product.description')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
+      <Form.Item name="descriptionEn" label={t('product.descriptionEn')}>
+        <Input.TextArea rows={2} maxLength={2000} data-testid="product-description-en" />
+      </Form.Item>
       <Form.Item name="vatRate" label={t('product.vatRate')} rules={[requiredChoiceRule(t, t('product.vatRate'))]}>
         <Select options={VAT_RATES.map((r) => ({ value: r, label: vatLabel(t, r) }))} style={{ maxWidth: 260 }} />
       </Form.Item>

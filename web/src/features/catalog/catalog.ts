@@ -69,6 +69,9 @@ export function useSaveTrialPolicy(product = TRIAL_PRODUCT) {
 
 export const localName = (x: { name: string; nameEn?: string | null }, lang: string) =>
   lang === 'en' ? x.nameEn || x.name : x.name;
+/** A product's description in the UI's language (the Vietnamese one when there is no English yet). */
+export const localDescription = (x: { description: string | null; descriptionEn?: string | null }, lang: string) =>
+  lang === 'en' ? x.descriptionEn || x.description : x.description;
 
 /** A product's name in the reader's language from its code (`EKYC` → "MobiFone eKYC …"); the code until the catalog loads. */
 export function useProductName(lang: string): (code: string | null | undefined) => string {

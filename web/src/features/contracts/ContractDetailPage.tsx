@@ -39,6 +39,7 @@ import { ServiceAccessCard } from './ServiceAccessCard.tsx';
 import { actionLabel, channelLabel, taskKindLabel, useContract } from './contracts.ts';
 import { AmendmentCompleteDialog } from './dialogs/AmendmentCompleteDialog.tsx';
 import { PaymentDialog } from './dialogs/PaymentDialog.tsx';
+import { useCrumb } from '../layout/Breadcrumbs.tsx';
 
 const ACTION_ICONS: Record<ContractAction, ReactNode> = {
   submit: <SendOutlined />,
@@ -71,6 +72,7 @@ export function ContractDetailPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   const c = contract.data;
+  useCrumb(c?.number);
 
   const back = (
     <Link to="/contracts">

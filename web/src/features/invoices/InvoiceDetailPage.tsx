@@ -12,6 +12,7 @@ import { Money } from '../../ui/Money.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { CancelDialog, ReplaceDialog, RetryDialog } from './InvoiceDialogs.tsx';
+import { useCrumb } from '../layout/Breadcrumbs.tsx';
 import {
   INVOICE_STATUS_COLORS,
   invoiceHtmlUrl,
@@ -38,6 +39,7 @@ export function InvoiceDetailPage() {
   const [dialog, setDialog] = useState<InvoiceAction | null>(null);
   const close = () => setDialog(null);
   const inv = invoice.data;
+  useCrumb(inv ? invoiceNo(inv) : null);
 
   const back = (
     <Link to={`/invoices${inv ? `?status=${inv.status === 'issuing' ? 'pending' : inv.status === 'cancelling' ? 'cancelled' : inv.status}` : ''}`}>

@@ -8,7 +8,9 @@ import { useIsMobile } from '../../ui/useIsMobile.ts';
 import { useSession } from '../auth/session.tsx';
 import { useLogout } from '../auth/useLogout.ts';
 import { AppFooter } from './AppFooter.tsx';
+import { NotificationBell } from '../bell/NotificationBell.tsx';
 import { Brand } from './Brand.tsx';
+import { Breadcrumbs, CrumbProvider } from './Breadcrumbs.tsx';
 import { GlobalSearch } from './GlobalSearch.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { NavMenu } from './NavMenu.tsx';
@@ -23,41 +25,44 @@ export function AppLayout() {
   useEffect(() => setDrawerOpen(false), [pathname, isMobile]);
 
   return (
-    <Layout className="app">
-      {isMobile ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={280}
-          title={<Brand />}
-          styles={{ body: { padding: 0 } }}
-        >
-          <NavMenu onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
-      ) : (
-        <Layout.Sider
-          theme="light"
-          width={240}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          className="app-sider"
-        >
-          <div className="app-sider-brand">
-            <Brand compact={collapsed} />
-          </div>
-          <NavMenu />
-        </Layout.Sider>
-      )}
-      <Layout>
-        <AppHeader onMenuClick={isMobile ? () => setDrawerOpen(true) : undefined} />
-        <Layout.Content className="app-content">
-          <Outlet />
-        </Layout.Content>
-        <AppFooter />
+    <CrumbProvider>
+      <Layout className="app">
+        {isMobile ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={280}
+            title={<Brand />}
+            styles={{ body: { padding: 0 } }}
+          >
+            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            theme="light"
+            width={240}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            className="app-sider"
+          >
+            <div className="app-sider-brand">
+              <Brand compact={collapsed} />
+            </div>
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <Layout>
+          <AppHeader onMenuClick={isMobile ? () => setDrawerOpen(true) : undefined} />
+          <Layout.Content className="app-content">
+            <Breadcrumbs />
+            <Outlet />
+          </Layout.Content>
+          <AppFooter />
+        </Layout>
       </Layout>
-    </Layout>
+    </CrumbProvider>
   );
 }
 
@@ -81,6 +86,7 @@ function AppHeader({ onMenuClick }: { onMenuClick?: () => void }) {
       )}
       {!user.customer && <GlobalSearch />}
       <Flex align="center" gap={12} className="app-header-right">
+        <NotificationBell />
         <Link to="/profile" className="app-user" title={user.username}>
           <UserOutlined />
           <span className="app-user-name" data-testid="user-name">

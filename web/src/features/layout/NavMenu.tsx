@@ -5,6 +5,7 @@ import { useT } from '../../i18n/index.tsx';
 import { hasAnyRole, useSession } from '../auth/session.tsx';
 import { useNeedsDataCount } from '../invoices/invoices.ts';
 import { AREA_GROUPS, AREAS, type Area } from './areas.tsx';
+import { areaOf } from './crumbs.ts';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -35,13 +36,8 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     return children.length ? [{ key: `group:${g.key}`, label: t(g.label), icon: g.icon, children }] : [];
   });
   const items: Item[] = [...allowed.filter((a) => !a.group && a.path !== AREAS.profile.path).map(toItem), ...groups, toItem(AREAS.profile)];
-  // The most specific area wins: /tickets/new is "Tiếp nhận yêu cầu", /tickets/123 is "Phiếu yêu cầu".
-  const selected = allowed
-    .map((a) => a.path)
-    .filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)))
-    .sort((a, b) => b.length - a.length)
-    .slice(0, 1);
-
+  // The most specific area wins: /tickets/new is "Tiếp nhận yêu cầu", /tickets/123 is "Phiếu yêu cầu" (as in the breadcrumbs).
+  const selected = [areaOf(pathname, allowed)?.path].filter((p): p is string => !!p);
   const currentGroup = allowed.find((a) => a.path === selected[0])?.group;
   const [open, setOpen] = useState<string[]>(currentGroup ? [`group:${currentGroup}`] : []);
   useEffect(() => {

@@ -12,6 +12,7 @@ import { hasAnyRole, useSession } from '../auth/session.tsx';
 import { OnpremQuoteCommandDialog } from './OnpremQuoteCommandDialog.tsx';
 import { OnpremQuoteCreateDialog } from './OnpremQuoteCreateDialog.tsx';
 import { OnpremQuoteSummary } from './OnpremQuoteSummary.tsx';
+import { useProductName } from '../catalog/catalog.ts';
 import {
   ONPREM_STATUS_COLORS,
   QUOTE_APPROVER_ROLES,
@@ -27,6 +28,7 @@ const STATUSES: OnpremQuoteStatus[] = ['draft', 'submitted', 'approved', 'reject
 /** Negotiated On-Premise quotes: AMs draft and submit them, approvers decide. */
 export function OnpremQuotesPage() {
   const t = useT();
+  const productName = useProductName(t.lang);
   const { user } = useSession();
   const { filter: status, setFilter: setStatus, paging, setPaging } = useFilteredPaging<OnpremQuoteStatus | 'all'>('all');
   const [creating, setCreating] = useState(false);
@@ -44,7 +46,7 @@ export function OnpremQuotesPage() {
   const columns: TableColumnsType<OnpremQuote> = [
     { title: t('onprem.number'), dataIndex: 'number', render: (v: string) => <strong>{v}</strong> },
     { title: t('contract.customer'), key: 'customer', render: (_, q) => quoteCustomerName(q) },
-    { title: t('contract.product'), key: 'product', render: (_, q) => quoteProductName(q) },
+    { title: t('contract.product'), key: 'product', render: (_, q) => (q.product ? productName(q.product.code) : quoteProductName(q)) },
     { title: t('onprem.description'), dataIndex: 'description', ellipsis: true, responsive: ['lg'] },
     { title: t('onprem.total'), dataIndex: 'totalVnd', align: 'right', render: (v: string) => <Money value={v} /> },
     { title: t('onprem.validUntil'), dataIndex: 'validUntil', render: (v: string) => <DateTime value={v} dateOnly /> },

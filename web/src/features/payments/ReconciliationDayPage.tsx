@@ -15,6 +15,7 @@ import { AREAS } from '../layout/areas.tsx';
 import { differences, RECON_KIND_COLORS, reconciliationPath, reconKindLabel, reconStatusLabel, sumVnd, SUMMARY_FIELD, useReconciliation } from './payments.ts';
 import { ReconcileDialog } from './ReconcileDialog.tsx';
 import { RECON_STATUS_COLORS } from './ReconciliationPage.tsx';
+import { useCrumb } from '../layout/Breadcrumbs.tsx';
 
 /** `/payments/reconciliation/:date`: one day's comparison, line by line, with totals and exports. */
 export function ReconciliationDayPage() {
@@ -25,6 +26,7 @@ export function ReconciliationDayPage() {
   const [running, setRunning] = useState(false);
   const recon = useReconciliation(date);
   const r = recon.data;
+  useCrumb(formatDate(date));
   const items = r?.items ?? [];
 
   const back = (

@@ -6,7 +6,7 @@ import { formatDate } from '../../ui/format.ts';
 import { CountInput } from '../../ui/MoneyInput.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useDebounced } from '../../ui/useDebounced.ts';
-import { listPricePlan, localName, monthsLabel, planPeriods, priceUnitLabel, unitLabel, useProducts, vatLabel } from '../catalog/catalog.ts';
+import { listPricePlan, localDescription, localName, monthsLabel, planPeriods, priceUnitLabel, unitLabel, useProducts, vatLabel } from '../catalog/catalog.ts';
 import { PriceModelView } from '../catalog/PriceModelView.tsx';
 import { QuoteResult } from './QuoteResult.tsx';
 import { useQuote } from './quote.ts';
@@ -58,9 +58,9 @@ export function QuoteCalculator({ action }: { action?: (selection: Selection, qu
                 data-testid="quote-product"
               />
             </Form.Item>
-            {product?.description && (
+            {product && localDescription(product, t.lang) && (
               <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
-                {product.description}
+                {localDescription(product, t.lang)}
               </Typography.Paragraph>
             )}
             {product && !plan && <Alert type="info" showIcon title={t('quote.onpremOnly')} />}

@@ -14,7 +14,7 @@ const meeting: Quote = {
   vatVnd: '2100000',
   totalVnd: '23100000',
   periodMonths: 12,
-  lines: [{ description: 'Phòng họp (5 phòng × 12 tháng)', quantity: 5, months: 12, unitPriceVnd: '350000', amountVnd: '21000000' }],
+  lines: [{ description: 'Phòng họp (5 phòng × 12 tháng)', descriptionEn: 'Meeting rooms (5 rooms × 12 months)', quantity: 5, months: 12, unitPriceVnd: '350000', amountVnd: '21000000' }],
 };
 
 describe('the amounts of a quote', () => {
@@ -33,6 +33,18 @@ describe('the amounts of a quote', () => {
     expect(screen.queryByText('0 ₫')).toBeNull();
     expect(screen.getByText('Không chịu thuế (KCT)')).toBeTruthy();
     expect(screen.getByTestId('quote-total').textContent).toBe('21.000.000 ₫');
+  });
+
+  it('in English shows the English line and VAT words (documents keep the Vietnamese)', () => {
+    localStorage.setItem('qldv.lang', 'en');
+    try {
+      renderInApp(<QuoteResult quote={{ ...meeting, vatRate: 'KCT', vatVnd: '0', totalVnd: '21000000' }} />);
+      expect(screen.getByText('Meeting rooms (5 rooms × 12 months)')).toBeTruthy();
+      expect(screen.queryByText('Phòng họp (5 phòng × 12 tháng)')).toBeNull();
+      expect(screen.queryByText('Không chịu thuế (KCT)')).toBeNull();
+    } finally {
+      localStorage.removeItem('qldv.lang');
+    }
   });
 
   it('asks to pick a product before there is a quote', () => {

@@ -75,7 +75,7 @@ export function QuoteResult({
           pagination={false}
           // No horizontal scroll: the description wraps so the amounts stay in view in a half-width column.
           columns={[
-            { title: t('quote.line.description'), dataIndex: 'description' },
+            { title: t('quote.line.description'), key: 'description', render: (_, l) => (t.lang === 'en' ? l.descriptionEn : l.description) },
             { title: t('quote.line.quantity'), dataIndex: 'quantity', align: 'right', render: (v: number) => formatNumber(v) },
             { title: t('quote.line.months'), dataIndex: 'months', align: 'right', render: (v: number) => formatNumber(v) },
             { title: t('quote.line.unitPrice'), dataIndex: 'unitPriceVnd', align: 'right', className: 'nowrap', render: (v: string) => <Money value={v} /> },

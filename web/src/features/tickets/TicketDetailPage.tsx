@@ -28,6 +28,7 @@ import { TicketEventDialog } from './TicketEventDialog.tsx';
 import { LevelTag, StageTag, TicketStatusTag } from './TicketTags.tsx';
 import { CommentComposer, TicketTimeline } from './TicketTimeline.tsx';
 import { eventLabel, requestTypeLabel, stageLongLabel, ticketChannelLabel, useTicket } from './tickets.ts';
+import { useCrumb } from '../layout/Breadcrumbs.tsx';
 
 const EVENT_ICONS: Partial<Record<TicketEvent, ReactNode>> = {
   answer_at_intake: <CheckOutlined />,
@@ -63,6 +64,7 @@ export function TicketDetailPage() {
   const now = useNow();
   const [dialog, setDialog] = useState<TicketEvent | null>(null);
   const c = ticket.data;
+  useCrumb(c?.number);
 
   // Customers follow their requests on the portal page.
   if (user.roles.every((r) => r === 'customer')) return <Navigate to={`/my-requests?open=${encodeURIComponent(id)}`} replace />;
