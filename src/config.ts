@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -89,6 +90,8 @@ const envSchema = z.object({
   EKYC_FACE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   EKYC_MIN_FACE_PX: z.coerce.number().int().min(16).max(2000).default(64),
   EKYC_LIVENESS_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  MEETING_JOIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MEETING_GUEST_JOINS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
 });
@@ -143,6 +146,8 @@ export interface Config {
   evoucher: { url?: string; apiKey?: string };
   /** eKYC: the AES-256-GCM key of stored images, how long requests keep personal data, the decision's thresholds. */
   ekyc: { imageKey: string; retentionDays: number; faceMatchThreshold: number; minFaceSizePx: number; livenessThreshold: number };
+  /** Meeting: the key that signs join tokens (derived from the session secret when unset), guest joins per address per minute. */
+  meeting: { joinSecret: string; guestJoinsPerMinute: number };
   sim: { smtpPort: number; smppPort: number };
 }
 
@@ -285,6 +290,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       faceMatchThreshold: e.EKYC_FACE_THRESHOLD,
       minFaceSizePx: e.EKYC_MIN_FACE_PX,
       livenessThreshold: e.EKYC_LIVENESS_THRESHOLD,
+    },
+    meeting: {
+      joinSecret: e.MEETING_JOIN_SECRET ?? createHmac('sha256', e.QLDV_SESSION_SECRET ?? DEV_SESSION_SECRET).update('meeting-join-token').digest('hex'),
+      guestJoinsPerMinute: e.MEETING_GUEST_JOINS_PER_MINUTE,
     },
     sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
   };
