@@ -50,7 +50,8 @@ export async function joinAsMember(d: Deps, ctx: Ctx, meetingId: string) {
   if (m.status === 'ended') throw meetingError('MEETING_ENDED');
   const [room] = await d.database.db.select().from(rooms).where(eq(rooms.id, m.roomId));
   if (!mayJoinRoom(room, member)) throw meetingError('ROOM_NOT_ALLOWED');
-  return issue(d, m, { userId: member.userId, displayName: ctx.actor.name, role: roleOf(member, m.hostUserId) });
+  const displayName = (await d.identity.namesOf([member.userId])).get(member.userId) ?? ctx.actor.name;
+  return issue(d, m, { userId: member.userId, displayName, role: roleOf(member, m.hostUserId) });
 }
 
 /** `POST /links/{code}/join`: anyone holding the link, as a guest with the name they give. */

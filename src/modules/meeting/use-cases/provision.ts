@@ -61,10 +61,13 @@ export async function makeAdmins(d: Deps, tx: Executor, orgId: string, customerI
  * closes; live meetings of a frozen organisation are ended by a job (the live layer is network I/O).
  */
 export function followContract(d: Deps) {
-  let productId: string | undefined;
+  const meetingProducts = new Set<string>();
   return async (tx: Executor, change: ServiceChange) => {
-    productId ??= (await d.catalog.productByCode(MEETING_PRODUCT)).id;
-    if (change.productId !== productId) return;
+    // In the change's transaction (one connection on PGlite): the product read goes through `tx`.
+    if (!meetingProducts.has(change.productId)) {
+      if ((await d.catalog.product(change.productId, tx)).code !== MEETING_PRODUCT) return;
+      meetingProducts.add(change.productId);
+    }
     const [org] = await tx.select().from(organisations).where(eq(organisations.contractId, change.contractId)).for('update');
     if (!org) return;
     const status = statusAfter(change.action);
