@@ -68,6 +68,8 @@ export function followContract(d: Deps) {
       if ((await d.catalog.product(change.productId, tx)).code !== MEETING_PRODUCT) return;
       meetingProducts.add(change.productId);
     }
+    // Ops finished the step by hand (or after the port): the organisation exists all the same.
+    if (change.action === 'contract.provisioned') await adoptContract(d, tx, change);
     const [org] = await tx.select().from(organisations).where(eq(organisations.contractId, change.contractId)).for('update');
     if (!org) return;
     const status = statusAfter(change.action);
@@ -82,6 +84,22 @@ export function followContract(d: Deps) {
       await d.jobs.enqueue(tx, { queue: FREEZE_QUEUE, key: `${FREEZE_QUEUE}:${org.id}:${d.clock.now().getTime()}`, payload: { organisationId: org.id, reason: 'suspended' } });
     }
   };
+}
+
+/** The customer's organisation follows this contract (made if none): its rooms as quota, active, not a trial. */
+async function adoptContract(d: Deps, tx: Executor, change: ServiceChange) {
+  const now = d.clock.now();
+  const [before] = await tx.select().from(organisations).where(eq(organisations.customerId, change.customerId)).for('update');
+  if (before?.contractId === change.contractId) return;
+  const patch = { trial: false, contractId: change.contractId, roomQuota: change.quantity, status: 'active' as const, updatedAt: now };
+  let org;
+  if (before) [org] = await tx.update(organisations).set(patch).where(eq(organisations.id, before.id)).returning();
+  else {
+    const customer = await d.customers.row(change.customerId, tx);
+    [org] = await tx.insert(organisations).values({ id: newId('meetingOrg', now), customerId: change.customerId, name: customer.name, createdAt: now, ...patch }).returning();
+  }
+  await makeAdmins(d, tx, org.id, change.customerId);
+  await d.audit.record(tx, SYSTEM, { action: 'meeting.org.provisioned', entityType: 'meeting_org', entityId: org.id, before: before ?? undefined, after: org });
 }
 
 /** The freeze job: every live meeting of the organisation ends now (through the live layer when attached). */
