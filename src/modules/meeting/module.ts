@@ -77,7 +77,7 @@ export function createMeeting(deps: MeetingModuleDeps) {
     participants: (c: Caller, id: string) => listParticipants(d, c, id),
     endMeeting: (c: Caller, id: string) => endByCaller(d, c, id),
     join: (ctx: Ctx, meetingId: string) => joinAsMember(d, ctx, meetingId),
-    joinByLink: (code: string, displayName: string) => joinAsGuest(d, code, displayName),
+    joinByLink: (ctx: Ctx, code: string, displayName: string) => joinAsGuest(d, ctx, code, displayName),
     linkInfo: (code: string) => linkInfo(d, code),
     // API keys and webhooks (admins)
     apiKeys: (ctx: Ctx) => listApiKeys(d, ctx),

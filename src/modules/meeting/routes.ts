@@ -139,7 +139,7 @@ export function meetingRoutes(app: Server, meeting: MeetingService, opts: { gues
   app.post('/api/v1/meeting/links/:code/join', {
     config: perAddress,
     schema: { tags, summary: 'Join by link as a guest with a name (public, rate-limited per address)', params: c.codeParams, body: c.guestJoinBody, response: { 200: c.joined } },
-    handler: async (req) => meeting.joinByLink(req.params.code, req.body.displayName),
+    handler: async (req) => meeting.joinByLink(ctxOf(req), req.params.code, req.body.displayName),
   });
 
   // ---- API keys and webhooks (admins) -------------------------------------------------------------------

@@ -19,7 +19,7 @@ const joinAnswer = (token: string, expiresAt: Date) => ({ joinToken: token, room
  * One participant row and its signed token, in the meeting row's lock: people connected plus unexpired
  * tokens must stay within the room's size (ROOM_FULL), whatever joins at the same moment.
  */
-async function issue(d: Deps, m: MeetingRow, who: { userId: string | null; displayName: string; role: ParticipantRole }) {
+async function issue(d: Deps, ctx: Ctx, m: MeetingRow, who: { userId: string | null; displayName: string; role: ParticipantRole }) {
   const now = d.clock.now();
   const expiresAt = new Date(now.getTime() + JOIN_TOKEN_TTL_MS);
   const id = newId('meetingParticipant', now);
@@ -38,6 +38,7 @@ async function issue(d: Deps, m: MeetingRow, who: { userId: string | null; displ
       );
     if (!seatFree(taken.n, room.max)) throw meetingError('ROOM_FULL');
     await tx.insert(participants).values({ id, meetingId: m.id, organisationId: m.organisationId, ...who, state: 'issued', tokenExpiresAt: expiresAt, createdAt: now });
+    await d.audit.record(tx, ctx, { action: 'meeting.join_issued', entityType: 'meeting', entityId: m.id, after: { participantId: id, ...who, expiresAt } });
   });
   return joinAnswer(signJoinToken(d.settings.joinSecret, id, expiresAt), expiresAt);
 }
@@ -51,17 +52,17 @@ export async function joinAsMember(d: Deps, ctx: Ctx, meetingId: string) {
   const [room] = await d.database.db.select().from(rooms).where(eq(rooms.id, m.roomId));
   if (!mayJoinRoom(room, member)) throw meetingError('ROOM_NOT_ALLOWED');
   const displayName = (await d.identity.namesOf([member.userId])).get(member.userId) ?? ctx.actor.name;
-  return issue(d, m, { userId: member.userId, displayName, role: roleOf(member, m.hostUserId) });
+  return issue(d, ctx, m, { userId: member.userId, displayName, role: roleOf(member, m.hostUserId) });
 }
 
 /** `POST /links/{code}/join`: anyone holding the link, as a guest with the name they give. */
-export async function joinAsGuest(d: Deps, code: string, displayName: string) {
+export async function joinAsGuest(d: Deps, ctx: Ctx, code: string, displayName: string) {
   const [m] = await d.database.db.select().from(meetings).where(eq(meetings.linkCode, code));
   if (!m) throw fail('NOT_FOUND', { link: code });
   const [org] = await d.database.db.select().from(organisations).where(eq(organisations.id, m.organisationId));
   assertOpen(org);
   if (m.status === 'ended') throw meetingError('MEETING_ENDED');
-  return issue(d, m, { userId: null, displayName, role: 'guest' });
+  return issue(d, ctx, m, { userId: null, displayName, role: 'guest' });
 }
 
 /** What the guest page shows before the name is asked. */
