@@ -262,6 +262,14 @@ describe.skipIf(noDatabase)('MobiFone Meeting: organisations, rooms, meetings, j
     expect(grant.endsAt).toEqual(new Date(s.clock.now().getTime() + 40 * 60_000));
     expect((await post('customer1', '/api/v1/meeting/rooms', { name: 'Phòng 2' })).status).toBe(201);
     expect((await post('customer1', '/api/v1/meeting/rooms', { name: 'Phòng 3' })).body.error.code).toBe('ROOM_QUOTA_EXCEEDED');
+
+    // buying Meeting (self-service) turns the trial into a paid organisation with the contract's rooms
+    const bought = await post('customer1', '/api/v1/self-service/contracts', { product: 'MEETING', quantity: 3, periodMonths: 1 });
+    await pay(bought.body.id, 'VNP-MEET-TRIAL', bought.body.totalVnd);
+    await s.jobs.drain();
+    expect((await get('customer1', '/api/v1/meeting/org')).body).toMatchObject({ trial: false, roomQuota: 3, roomsUsed: 2, contractId: bought.body.id, trialPolicy: null });
+    const paidGrant = await s.meeting.directory.redeem((await post('customer1', `/api/v1/meeting/meetings/${m.body.id}/join`)).body.joinToken);
+    expect(paidGrant.endsAt).toBeNull();
   });
 
   it('suspension freezes the organisation (codes) and ends its live meetings; resumption thaws it', async () => {
@@ -282,5 +290,17 @@ describe.skipIf(noDatabase)('MobiFone Meeting: organisations, rooms, meetings, j
     expect((await post('ops1', `/api/v1/contracts/${contractId}/resume`)).status).toBe(200);
     expect((await get('enterprise1', '/api/v1/meeting/org')).body.status).toBe('active');
     expect((await post('enterprise1', '/api/v1/meeting/rooms', { name: 'Sau khi mở lại' })).status).toBe(201);
+
+    // termination closes the organisation
+    expect((await post('am1', `/api/v1/contracts/${contractId}/terminate`, { date: '2026-03-31', reason: 'Khách hàng dừng dịch vụ' })).status).toBe(200);
+    expect((await get('enterprise1', '/api/v1/meeting/org')).body.status).toBe('closed');
+    expect((await post('enterprise1', '/api/v1/meeting/meetings', { roomId: rooms[0] })).body.error.code).toBe('ORGANISATION_CLOSED');
+  });
+
+  it('every Meeting route is in OpenAPI under the meeting tag', async () => {
+    const r = await s.http('GET', '/openapi.json');
+    const paths = Object.entries(r.body.paths as Record<string, Record<string, { tags: string[] }>>).filter(([p]) => p.startsWith('/api/v1/meeting/'));
+    expect(paths.map(([p]) => p)).toEqual(expect.arrayContaining(['/api/v1/meeting/org', '/api/v1/meeting/rooms', '/api/v1/meeting/meetings/{id}/join', '/api/v1/meeting/links/{code}/join', '/api/v1/meeting/ext/meetings']));
+    for (const [, ops] of paths) for (const op of Object.values(ops)) expect(op.tags).toEqual(['meeting']);
   });
 });
