@@ -61,13 +61,12 @@ export async function makeAdmins(d: Deps, tx: Executor, orgId: string, customerI
  * closes; live meetings of a frozen organisation are ended by a job (the live layer is network I/O).
  */
 export function followContract(d: Deps) {
-  const meetingProducts = new Set<string>();
+  // Product id → is it Meeting (a product's code never changes, so this needs no invalidation).
+  const isMeeting = new Map<string, boolean>();
   return async (tx: Executor, change: ServiceChange) => {
     // In the change's transaction (one connection on PGlite): the product read goes through `tx`.
-    if (!meetingProducts.has(change.productId)) {
-      if ((await d.catalog.product(change.productId, tx)).code !== MEETING_PRODUCT) return;
-      meetingProducts.add(change.productId);
-    }
+    if (!isMeeting.has(change.productId)) isMeeting.set(change.productId, (await d.catalog.product(change.productId, tx)).code === MEETING_PRODUCT);
+    if (!isMeeting.get(change.productId)) return;
     // Ops finished the step by hand (or after the port): the organisation exists all the same.
     if (change.action === 'contract.provisioned') await adoptContract(d, tx, change);
     const [org] = await tx.select().from(organisations).where(eq(organisations.contractId, change.contractId)).for('update');
