@@ -42,8 +42,9 @@ describe.skipIf(skipBrowser)('payment journey (C2, D1–D3)', () => {
     expect((await am.get(`/api/v1/contracts/${contract.id}`)).status).toBe('pending_approval');
     await (await apiAs('approver.ctkv1')).post(`/api/v1/contracts/${contract.id}/approve`);
     await (await apiAs('approver.ttcntt')).post(`/api/v1/contracts/${contract.id}/approve`);
-    await (await apiAs('ops1')).post(`/api/v1/contracts/${contract.id}/provisioning/complete`, { accountRef: 'meeting:saomai-3' });
-    expect((await (await apiAs('enterprise1')).get(`/api/v1/contracts/${contract.id}`)).status).toBe('active');
+    // Meeting provisions itself (issue #13): the provisioning job makes the organisation and the contract is active.
+    const customer = await apiAs('enterprise1');
+    await expect.poll(async () => (await customer.get(`/api/v1/contracts/${contract.id}`)).status, { timeout: 15_000 }).toBe('active');
 
     await expect
       .poll(async () => {

@@ -49,6 +49,8 @@ import { billpayRoutes } from './modules/billpay/routes.ts';
 import { startLedgerSimulator, type RunningLedgerSimulator } from './simulators/subscriber-ledger/index.ts';
 import { createEkyc, ImageVault, type EkycProviders, type EkycService } from './modules/ekyc/index.ts';
 import { ekycRoutes } from './modules/ekyc/routes.ts';
+import { createMeeting, type MeetingService } from './modules/meeting/index.ts';
+import { meetingRoutes } from './modules/meeting/routes.ts';
 import { localProviders } from './modules/ekyc/providers/local.ts';
 import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
@@ -78,6 +80,7 @@ export interface System {
   usage: UsageService;
   billing: BillingService;
   ekyc: EkycService;
+  meeting: MeetingService;
   commissions: CommissionService;
   revenueFeed: RevenueFeedService;
   collection: CollectionService;
@@ -321,6 +324,19 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       vault: ImageVault.fromText(config.ekyc.imageKey),
       settings: { ...config.ekyc, publicBaseUrl },
     });
+    // Meeting's control plane; the live layer (WebSocket hub, Janus) attaches with meeting.attachLive(live) and calls meeting.directory.
+    const meeting = createMeeting({
+      database,
+      clock,
+      audit,
+      jobs,
+      catalog,
+      contracts,
+      customers,
+      identity,
+      notifications,
+      settings: { publicBaseUrl, joinSecret: config.meeting.joinSecret },
+    });
     const support = createSupport({
       database,
       clock,
@@ -430,6 +446,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       revenueFeedRoutes(server, revenueFeed);
       billpayRoutes(server, billpay, { ledgerSim: simulators.ledger, passwordTriesPerMinute: config.rateLimit.loginPerMinute });
       await ekycRoutes(server, ekyc);
+      meetingRoutes(server, meeting, { guestJoinsPerMinute: config.meeting.guestJoinsPerMinute });
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -444,7 +461,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     }
 
     return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, feed, customers, catalog, contracts, support, payments, invoicing,
-      usage, billing, commissions, revenueFeed, collection, billpay, ekyc, simulators, server, close };
+      usage, billing, commissions, revenueFeed, collection, billpay, ekyc, meeting, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

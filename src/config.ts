@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -91,6 +92,8 @@ const envSchema = z.object({
   EKYC_LIVENESS_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   /** A file or directory of CSCA certificates (PEM/DER), CRLs (.crl) and ICAO master lists (.ml) for chip passive authentication. */
   EKYC_CSCA_PATH: z.string().min(1).optional(),
+  MEETING_JOIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MEETING_GUEST_JOINS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
 });
@@ -145,6 +148,8 @@ export interface Config {
   evoucher: { url?: string; apiKey?: string };
   /** eKYC: the AES-256-GCM key of stored images, how long requests keep personal data, the decision's thresholds. */
   ekyc: { imageKey: string; retentionDays: number; faceMatchThreshold: number; minFaceSizePx: number; livenessThreshold: number; cscaPath?: string };
+  /** Meeting: the key that signs join tokens (derived from the session secret when unset), guest joins per address per minute. */
+  meeting: { joinSecret: string; guestJoinsPerMinute: number };
   sim: { smtpPort: number; smppPort: number };
 }
 
@@ -288,6 +293,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       minFaceSizePx: e.EKYC_MIN_FACE_PX,
       livenessThreshold: e.EKYC_LIVENESS_THRESHOLD,
       cscaPath: e.EKYC_CSCA_PATH,
+    },
+    meeting: {
+      joinSecret: e.MEETING_JOIN_SECRET ?? createHmac('sha256', e.QLDV_SESSION_SECRET ?? DEV_SESSION_SECRET).update('meeting-join-token').digest('hex'),
+      guestJoinsPerMinute: e.MEETING_GUEST_JOINS_PER_MINUTE,
     },
     sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
   };

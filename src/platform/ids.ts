@@ -44,6 +44,13 @@ export const ID_PREFIXES = {
   invoiceBatch: 'bpb',
   ekycRequest: 'ekr',
   ekycImage: 'eki',
+  meetingOrg: 'mor',
+  meetingUnit: 'mun',
+  meetingRoom: 'mrm',
+  meeting: 'mtg',
+  meetingParticipant: 'mtp',
+  meetingInvite: 'miv',
+  meetingDelivery: 'mwh',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -12,6 +12,8 @@ import { ClearingDeskPage } from './features/billpay/ClearingDeskPage.tsx';
 import { BillDetailPage } from './features/bills/BillDetailPage.tsx';
 import { BillsPage } from './features/bills/BillsPage.tsx';
 import { EkycPage } from './features/ekyc/EkycPage.tsx';
+import { GuestJoinPage } from './features/meeting/GuestJoinPage.tsx';
+import { MeetingPage } from './features/meeting/MeetingPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -132,6 +134,10 @@ function AppRoutes() {
       <Route path="/payments/vnpay/return" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
         <Route index element={<PayReturnPage />} />
       </Route>
+      {/* A Meeting guest link (H1): a name, then the live room page; no sign-in. */}
+      <Route path="/meeting/j/:code" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
+        <Route index element={<GuestJoinPage />} />
+      </Route>
       {/* SPEC E: MobiFone's public bill payment and top-up site, and VNPay's return to it. */}
       <Route path="/billpay" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
         <Route index element={<BillpayPage />} />
@@ -169,6 +175,7 @@ function AppRoutes() {
         <Route path="invoices/:id" element={<RequireRole roles={AREAS.invoices.roles}><InvoiceDetailPage /></RequireRole>} />
         <Route path="bills" element={<RequireRole roles={AREAS.bills.roles}><BillsPage /></RequireRole>} />
         <Route path="ekyc" element={<RequireRole roles={AREAS.ekyc.roles}><EkycPage /></RequireRole>} />
+        <Route path="meeting" element={<RequireRole roles={AREAS.meeting.roles}><MeetingPage /></RequireRole>} />
         <Route path="bills/:id" element={<RequireRole roles={AREAS.bills.roles}><BillDetailPage /></RequireRole>} />
         <Route path="catalog" element={<RequireRole roles={AREAS.catalog.roles}><CatalogPage /></RequireRole>} />
         <Route path="admin/users" element={<RequireRole roles={AREAS.users.roles}><UsersPage /></RequireRole>} />

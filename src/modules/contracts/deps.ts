@@ -63,7 +63,26 @@ export interface ContractPorts {
   checkOnlineTotal: (totalVnd: bigint) => void;
   /** Checks run before a suspended service resumes, inside its transaction (collection refuses a service locked for debt). */
   resumeGuards: ResumeGuard[];
+  /** Product modules told of every saved change of a contract (the Meeting organisation follows its contract). */
+  serviceListeners: ServiceListener[];
 }
+
+/** What changed on a contract, as a product module needs it (its quantity and status after the change). */
+export interface ServiceChange {
+  /** The audit action of the change: contract.activated, contract.amended, contract.suspended, contract.resumed, contract.terminated, contract.expired, … */
+  action: string;
+  contractId: string;
+  productId: string;
+  customerId: string;
+  status: string;
+  quantity: number;
+}
+
+/**
+ * Runs inside the change's transaction, after the contract row is saved: database writes and job
+ * enqueues only (no network I/O); a throw rolls the change back.
+ */
+export type ServiceListener = (tx: Executor, change: ServiceChange) => Promise<void>;
 
 /** Throws (an AppError with its code) when the contract's service may not resume now. */
 export type ResumeGuard = (tx: Executor, contractId: string) => Promise<void>;

@@ -4,7 +4,7 @@
  */
 import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { ContractModuleDeps, Deps, PaymentLinkFn, ProvisioningPort, ResumeGuard, ServiceAccount } from './deps.ts';
+import type { ContractModuleDeps, Deps, PaymentLinkFn, ProvisioningPort, ResumeGuard, ServiceAccount, ServiceListener } from './deps.ts';
 import { contractUrl } from './notify.ts';
 import { assertCanSee, canSee, contractRow, countPostpaidRunningBetween, idsSoldBy, numbersOf, postpaidRunningBetween, type ContractRow } from './queries.ts';
 import { addDocument } from './use-cases/add-document.ts';
@@ -44,6 +44,7 @@ export function createContracts(deps: ContractModuleDeps) {
       paymentLink: async (_tx, p) => contractUrl(deps, p.contractId),
       checkOnlineTotal: () => {},
       resumeGuards: [],
+      serviceListeners: [],
     },
   };
   deps.jobs.register(REMIND_QUEUE, (p: { contractId: string }) => sendRenewalReminder(d, p));
@@ -58,6 +59,10 @@ export function createContracts(deps: ContractModuleDeps) {
     /** A check before a suspended service resumes (by staff or by a module), in the resume's transaction. */
     guardResume(guard: ResumeGuard): void {
       d.ports.resumeGuards.push(guard);
+    },
+    /** A product module follows its contracts' changes (see ServiceListener), in each change's transaction. */
+    onServiceChange(listener: ServiceListener): void {
+      d.ports.serviceListeners.push(listener);
     },
     registerProvisioning(productCode: string, port: ProvisioningPort): void {
       d.ports.provisioning.set(productCode, port);

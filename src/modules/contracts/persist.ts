@@ -88,7 +88,10 @@ export async function saveContract(
   patch: Partial<ContractRow>,
   action: string,
 ): Promise<ContractRow> {
-  return saveVersioned(tx, d.audit, ctx, { table: contracts, entityType: 'contract', row: c, patch, now: d.clock.now(), action });
+  const after = await saveVersioned(tx, d.audit, ctx, { table: contracts, entityType: 'contract', row: c, patch, now: d.clock.now(), action });
+  const { id: contractId, productId, customerId, status, quantity } = after;
+  for (const listener of d.ports.serviceListeners) await listener(tx, { action, contractId, productId, customerId, status, quantity });
+  return after;
 }
 
 type Step = (tx: Executor, c: ContractRow) => Promise<void>;

@@ -5,7 +5,7 @@ import { permissionsOf } from './domain/roles.ts';
 import { csrfTokenFor, csrfTokenValid } from './domain/tokens.ts';
 import { OrgUnits } from './org-units.ts';
 import { seedDemoUsers } from './seed.ts';
-import { actorOf, emailsOfRole, getUser, namesOf, userRefs, type UserRow } from './queries.ts';
+import { actorOf, emailsOfRole, getUser, namesOf, userRefs, usersOfCustomer, type UserRow } from './queries.ts';
 import type { OwnSession, PublicUser } from './types.ts';
 import { authenticate } from './use-cases/authenticate.ts';
 import { changePassword } from './use-cases/change-password.ts';
@@ -60,6 +60,7 @@ export function createIdentity(deps: Omit<IdentityDeps, 'units'>) {
     // the staff directory
     namesOf: (ids: (string | null | undefined)[], ex?: Executor) => namesOf(d, ids, ex),
     userRefs: (ids: string[], ex?: Executor) => userRefs(d, ids, ex),
+    usersOfCustomer: (customerId: string, ex?: Executor) => usersOfCustomer(customerId, ex ?? d.database.db),
     emailsOfRole: (role: string, underUnitId?: string | null, ex?: Executor) => emailsOfRole(d, role, underUnitId, ex),
   };
 }

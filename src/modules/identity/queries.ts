@@ -112,6 +112,14 @@ export async function userRefs(d: IdentityDeps, ids: string[], ex: Executor = d.
     .where(inArray(users.id, wanted));
 }
 
+/** The accounts of one customer (the Meeting organisation makes them its administrators). */
+export async function usersOfCustomer(customerId: string, ex: Executor) {
+  return ex
+    .select({ id: users.id, username: users.username, fullName: users.fullName, email: users.email, phone: users.phone, status: users.status })
+    .from(users)
+    .where(eq(users.customerId, customerId));
+}
+
 /** E-mail addresses of active users with `role` (optionally inside a unit's subtree or above it), for notifications. */
 export async function emailsOfRole(d: IdentityDeps, role: string, underUnitId?: string | null, ex: Executor = d.database.db): Promise<string[]> {
   const unitPath = underUnitId ? d.units.get(underUnitId)?.path : undefined;

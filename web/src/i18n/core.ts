@@ -68,6 +68,7 @@ export const coreTexts = defineTexts({
     'nav.invoices': 'Hoá đơn',
     'nav.bills': 'Hoá đơn cước trả sau',
     'nav.ekyc': 'eKYC',
+    'nav.meeting': 'MobiFone Meeting',
 
     'status.active': 'Hoạt động',
     'status.disabled': 'Vô hiệu hoá',
@@ -105,6 +106,7 @@ export const coreTexts = defineTexts({
     'home.desc.invoices': 'Phát hành và tra cứu hoá đơn',
     'home.desc.bills': 'Cước dịch vụ trả sau hằng tháng, thanh toán và bản in',
     'home.desc.ekyc': 'Thống kê yêu cầu xác thực, nhật ký, cước tạm tính và trang thử ảnh',
+    'home.desc.meeting': 'Phòng họp trực tuyến của tổ chức: cuộc họp, phòng, tài khoản, API và sản lượng',
 
     'common.all': 'Tất cả',
     'common.months': '{n} tháng',
@@ -215,6 +217,7 @@ export const coreTexts = defineTexts({
     'nav.invoices': 'Invoices',
     'nav.bills': 'Postpaid bills',
     'nav.ekyc': 'eKYC',
+    'nav.meeting': 'MobiFone Meeting',
 
     'status.active': 'Active',
     'status.disabled': 'Disabled',
@@ -252,6 +255,7 @@ export const coreTexts = defineTexts({
     'home.desc.invoices': 'Issue and look up invoices',
     'home.desc.bills': 'Monthly postpaid service fees, payment and printing',
     'home.desc.ekyc': 'Verification requests, the request log, the projected bill and a test page',
+    'home.desc.meeting': "The organisation's online meetings: meetings, rooms, accounts, API and usage",
 
     'common.all': 'All',
     'common.months': '{n} months',

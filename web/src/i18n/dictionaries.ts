@@ -2,6 +2,7 @@ import { auditTexts } from '../features/audit/i18n.ts';
 import { bellTexts } from '../features/bell/i18n.ts';
 import { billsTexts } from '../features/bills/i18n.ts';
 import { ekycTexts } from '../features/ekyc/i18n.ts';
+import { meetingTexts } from '../features/meeting/i18n.ts';
 import { authTexts } from '../features/auth/i18n.ts';
 import { calendarTexts } from '../features/calendar/i18n.ts';
 import { catalogTexts } from '../features/catalog/i18n.ts';
@@ -58,6 +59,7 @@ export const TEXT_PARTS = {
   invoices: invoicesTexts,
   bills: billsTexts,
   ekyc: ekycTexts,
+  meeting: meetingTexts,
   collection: collectionTexts,
   commissions: commissionsTexts,
   billpay: billpayTexts,

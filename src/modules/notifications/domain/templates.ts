@@ -179,6 +179,18 @@ export const TEMPLATES = {
       html: '<p>Invoice <b>{{invoiceId}}</b> (payment {{paymentId}}) of <b>{{buyerName}}</b>, {{amount}}, was not issued after {{attempts}} attempts.</p><p>Error: {{error}}</p><p><a href="{{invoiceUrl}}">Check it, correct the data if needed and push it again</a></p>',
     },
   },
+  'meeting.invite': {
+    vi: {
+      subject: 'Mời họp: {{title}} — {{when}}',
+      text: '{{inviter}} ({{organisation}}) mời quý khách tham gia cuộc họp "{{title}}" trên MobiFone Meeting.\nThời gian: {{when}} (giờ Việt Nam)\nPhòng: {{room}}\nTham gia tại: {{link}}\n\nTrân trọng,\nMobiFone',
+      html: '<p><b>{{inviter}}</b> ({{organisation}}) mời quý khách tham gia cuộc họp <b>{{title}}</b> trên MobiFone Meeting.</p><p>Thời gian: {{when}} (giờ Việt Nam)<br>Phòng: {{room}}</p><p><a href="{{link}}">Tham gia cuộc họp</a></p><p>Trân trọng,<br>MobiFone</p>',
+    },
+    en: {
+      subject: 'Meeting invitation: {{title}} — {{when}}',
+      text: '{{inviter}} ({{organisation}}) invites you to the meeting "{{title}}" on MobiFone Meeting.\nTime: {{when}} (Vietnam time)\nRoom: {{room}}\nJoin at: {{link}}\n\nBest regards,\nMobiFone',
+      html: '<p><b>{{inviter}}</b> ({{organisation}}) invites you to the meeting <b>{{title}}</b> on MobiFone Meeting.</p><p>Time: {{when}} (Vietnam time)<br>Room: {{room}}</p><p><a href="{{link}}">Join the meeting</a></p><p>Best regards,<br>MobiFone</p>',
+    },
+  },
 } as const satisfies Record<string, Record<Locale, Localized>>;
 
 export type TemplateKey = keyof typeof TEMPLATES;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   SafetyCertificateOutlined,
+  VideoCameraOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -202,6 +203,14 @@ export const AREAS = {
     description: 'home.desc.ekyc',
     icon: <SafetyCertificateOutlined />,
     // The customer's own console (dashboard, request log, test page); staff read the same figures on the contract.
+    roles: ['customer'],
+  },
+  meeting: {
+    path: '/meeting',
+    label: 'nav.meeting',
+    description: 'home.desc.meeting',
+    icon: <VideoCameraOutlined />,
+    // The organisation's own pages (its admins and members); the server answers NO_ORGANISATION with the trial offer.
     roles: ['customer'],
   },
   quote: { path: '/quote', label: 'nav.quote', description: 'home.desc.quote', icon: <CalculatorOutlined /> },
