@@ -13,6 +13,11 @@ const ipList = z
   .string()
   .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1, 'must list at least one address'));
+/** A comma-separated list of http(s) URLs. */
+const urlList = z
+  .string()
+  .transform((v) => v.split(',').map((x) => x.trim().replace(/\/$/, '')).filter(Boolean))
+  .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1, 'must list at least one URL'));
 const taxCode = z.string().regex(/^\d{10}(-\d{3})?$/, 'must be 10 digits or 10-3 digits');
 
 const envSchema = z.object({
@@ -89,6 +94,13 @@ const envSchema = z.object({
   EKYC_FACE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   EKYC_MIN_FACE_PX: z.coerce.number().int().min(16).max(2000).default(64),
   EKYC_LIVENESS_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  JANUS_URLS: urlList.optional(),
+  JANUS_PUBLIC_URLS: urlList.optional(),
+  JANUS_ADMIN_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  JANUS_BIN: z.string().min(1).default('janus'),
+  JANUS_ICE_ENFORCE_LIST: z.string().regex(/^[\w.:,-]+$/, 'a comma-separated list of interfaces or address prefixes').optional(),
+  JANUS_PUBLIC_IP: z.ipv4().optional(),
+  JANUS_RTP_PORTS: z.string().regex(/^\d{4,5}-\d{4,5}$/, 'must look like 20000-40000').optional(),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
 });
@@ -144,6 +156,21 @@ export interface Config {
   /** eKYC: the AES-256-GCM key of stored images, how long requests keep personal data, the decision's thresholds. */
   ekyc: { imageKey: string; retentionDays: number; faceMatchThreshold: number; minFaceSizePx: number; livenessThreshold: number };
   sim: { smtpPort: number; smppPort: number };
+  /**
+   * Meeting's media plane. janusUrls: the Janus instances' API bases (empty: `npm start` launches a local
+   * Janus when the binary is installed). publicUrls: what browsers use for each instance (same order;
+   * empty: our server proxies Janus's API). adminKey: the VideoRoom admin_key of those instances.
+   * The rest configures the launched local Janus.
+   */
+  meeting: {
+    janusUrls: string[];
+    janusPublicUrls: string[];
+    janusAdminKey?: string;
+    janusBin: string;
+    iceEnforceList: string[];
+    publicIp?: string;
+    rtpPorts?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -212,6 +239,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else if (!simulators) {
     for (const name of REQUIRED_WITHOUT_SIMULATORS) if (e[name] === undefined) problems.push(`${name}: required when simulators are off`);
   }
+  if (e.JANUS_PUBLIC_URLS && e.JANUS_PUBLIC_URLS.length !== (e.JANUS_URLS?.length ?? 0))
+    problems.push('JANUS_PUBLIC_URLS: must list one URL per JANUS_URLS entry, in the same order');
   if (problems.length) throw new ConfigError([...new Set(problems)]);
   const series = e.EINVOICE_SERIES;
   return {
@@ -287,5 +316,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       livenessThreshold: e.EKYC_LIVENESS_THRESHOLD,
     },
     sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
+    meeting: {
+      janusUrls: e.JANUS_URLS ?? [],
+      janusPublicUrls: e.JANUS_PUBLIC_URLS ?? [],
+      janusAdminKey: e.JANUS_ADMIN_KEY,
+      janusBin: e.JANUS_BIN,
+      iceEnforceList: e.JANUS_ICE_ENFORCE_LIST?.split(',').filter(Boolean) ?? [],
+      publicIp: e.JANUS_PUBLIC_IP,
+      rtpPorts: e.JANUS_RTP_PORTS,
+    },
   };
 }

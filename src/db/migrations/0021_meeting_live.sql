@@ -12,7 +12,9 @@ CREATE TABLE "meeting_live"."rooms" (
   "ends_at" timestamptz,
   "created_at" timestamptz NOT NULL,
   "ended_at" timestamptz,
-  "end_reason" text
+  "end_reason" text,
+  -- When the last participant left (database time); the meeting ends as empty after a grace period.
+  "emptied_at" timestamptz
 );
 --> statement-breakpoint
 CREATE INDEX "rooms_open_by_instance" ON "meeting_live"."rooms" ("instance") WHERE "ended_at" IS NULL;
@@ -27,9 +29,11 @@ CREATE TABLE "meeting_live"."presence" (
   "video_muted" boolean NOT NULL DEFAULT false,
   "hand_raised" boolean NOT NULL DEFAULT false,
   "host_muted" boolean NOT NULL DEFAULT false,
+  "screen_sharing" boolean NOT NULL DEFAULT false,
   "process" text NOT NULL,
   "joined_at" timestamptz NOT NULL,
-  "seen_at" timestamptz NOT NULL
+  -- Database time, refreshed by the owning process; rows of a process that died go stale and are removed.
+  "seen_at" timestamptz NOT NULL DEFAULT now()
 );
 --> statement-breakpoint
 CREATE INDEX "presence_meeting" ON "meeting_live"."presence" ("meeting_id");

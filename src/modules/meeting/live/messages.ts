@@ -124,5 +124,5 @@ export type ServerMessage =
   | { type: 'private'; from: { participantId: string; displayName: string }; to: string; text: string; at: string }
   | { type: 'notice'; kind: NoticeKind; text?: string; by?: string; target?: string }
   | { type: 'ended'; reason: EndReason }
-  | { type: 'error'; code: ProtocolErrorCode; reason: string }
+  | { type: 'error'; code: ProtocolErrorCode; reason: string; /** The control plane's refusal, when it gave one. */ refusal?: { code: string; vi: string; en: string } }
   | { type: 'pong' };
