@@ -12,6 +12,7 @@ import { ClearingDeskPage } from './features/billpay/ClearingDeskPage.tsx';
 import { BillDetailPage } from './features/bills/BillDetailPage.tsx';
 import { BillsPage } from './features/bills/BillsPage.tsx';
 import { EkycPage } from './features/ekyc/EkycPage.tsx';
+import { MeetingRoomPage } from './features/meeting-room/MeetingRoomPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -117,6 +118,8 @@ function AppRoutes() {
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
+      {/* MobiFone Meeting's room: the join token in the fragment is the key (guests have no account). */}
+      <Route path="/meeting/live" element={<MeetingRoomPage />} />
       {/* Public: in the app shell when signed in, in a bare shell otherwise. */}
       <Route path="/quote" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
         <Route index element={<QuotePage />} />

@@ -37,7 +37,6 @@ export function janusConfigFiles(o: JanusConfigOptions): Record<string, string> 
   const lib = o.libFolder ?? '/usr/lib/x86_64-linux-gnu/janus';
   const nat = [
     'nice_debug = false',
-    'full_trickle = true',
     o.iceEnforceList?.length ? `ice_enforce_list = ${str(o.iceEnforceList.join(','))}` : null,
     `ice_ignore_list = ${str((o.iceIgnoreList?.length ? o.iceIgnoreList : ['vmnet']).join(','))}`,
     o.publicIp ? `nat_1_1_mapping = ${str(o.publicIp)}` : null,
