@@ -9,8 +9,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNetns, janusMissing, netnsUnavailable, type Netns } from '../test/meeting/netns.ts';
 import { LiveServerProcess } from '../test/meeting/live-server-client.ts';
 
@@ -54,8 +54,12 @@ describe.skipIf(!!missing)('Meeting room in the browser (Janus, network namespac
   let server: LiveServerProcess;
   let browser: Browser;
   let work: string;
+  const contexts: BrowserContext[] = [];
+  const started = Date.now();
+  const step = (what: string) => console.log(`[meeting e2e +${((Date.now() - started) / 1000).toFixed(1)}s] ${what}`);
   const open = async (token: string) => {
     const context = await browser.newContext({ locale: 'vi-VN' });
+    contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (err) => console.error('page error:', err.message));
     await page.goto(`${server.baseUrl}/meeting/live#${token}`);
@@ -80,7 +84,12 @@ describe.skipIf(!!missing)('Meeting room in the browser (Janus, network namespac
         ],
       }),
     ]);
-  }, 110_000);
+    step('server and browser up');
+  }, 150_000);
+
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => {});
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -100,10 +109,12 @@ describe.skipIf(!!missing)('Meeting room in the browser (Janus, network namespac
     const an = await open(anToken);
     const binh = await open(binhToken);
     const pages = [host, an, binh];
+    step('three joined');
 
     // Every page receives the two others, connected.
     for (const p of pages)
       await expect.poll(async () => (await subscribers(p)).filter((l) => l.state === 'connected').length, { timeout: 30_000, interval: 500 }).toBe(2);
+    step('all links connected');
     const before = await Promise.all(pages.map(subscribers));
     await new Promise((r) => setTimeout(r, 3000));
     const after = await Promise.all(pages.map(subscribers));
@@ -115,6 +126,7 @@ describe.skipIf(!!missing)('Meeting room in the browser (Janus, network namespac
       }
     await expect(host.getByTestId('meeting-tile').count()).resolves.toBeGreaterThanOrEqual(3);
 
+    step('media flows on every link');
     // Chat and a raised hand reach the others.
     await an.getByTestId('meeting-chat-input').fill('Xin chào cả nhà');
     await an.getByTestId('meeting-chat-send').click();
@@ -123,13 +135,14 @@ describe.skipIf(!!missing)('Meeting room in the browser (Janus, network namespac
     await host.locator('[data-testid=meeting-tile][data-name="Bình"] [data-testid=meeting-tile-hand]').waitFor();
     await an.locator('[data-testid=meeting-tile][data-name="Bình"] [data-testid=meeting-tile-hand]').waitFor();
 
+    step('chat and hand seen');
     // The host mutes everyone but An: enforced on Janus, so Bình's audio stops arriving while An's flows.
     const feedOf = async (name: string) => host.evaluate((n) => (window as any).__qldvMeeting.snap.roster.find((r: any) => r.displayName === n).feedId, name);
     const anFeed = await feedOf('An');
     const binhFeed = await feedOf('Bình');
     await host.getByRole('tab').nth(1).click();
     await host.locator('[data-testid=meeting-participant][data-name="An"] [data-testid=meeting-participant-menu]').click();
-    await host.getByText('Tắt micro tất cả trừ người này').click();
+    await host.locator('.ant-dropdown:visible').getByText('Tắt micro tất cả trừ người này').click();
     await binh.getByText(/đã tắt micro của bạn/).waitFor();
     await binh.locator('[data-testid=meeting-mic][data-muted=true]').waitFor();
     await new Promise((r) => setTimeout(r, 1500));
@@ -143,15 +156,16 @@ describe.skipIf(!!missing)('Meeting room in the browser (Janus, network namespac
     await binh.getByTestId('meeting-mic').click();
     await binh.getByText('Chủ trì đã tắt micro của bạn').waitFor();
 
+    step('mute all but An enforced');
     // The host removes Bình: Bình's page says so, the others lose Bình's feed, Janus no longer has Bình.
     await host.locator('[data-testid=meeting-participant][data-name="Bình"] [data-testid=meeting-participant-menu]').click();
-    await host.getByText('Mời ra khỏi cuộc họp').click();
+    await host.locator('.ant-dropdown:visible').getByText('Mời ra khỏi cuộc họp').click();
     await host.getByTestId('meeting-kick-confirm').click();
     await binh.getByTestId('meeting-kicked').waitFor();
     await expect.poll(async () => (await subscribers(an)).some((l) => l.feedId === binhFeed), { timeout: 10_000 }).toBe(false);
     await expect.poll(async () => (await server.command('room', { meetingId })).participants.map((p: any) => p.id).includes(binhFeed), { timeout: 10_000 }).toBe(false);
-    for (const p of pages) await p.context().close();
-  });
+    step('kick seen');
+  }, 180_000);
 
   it('a trial meeting ends at its cap on the test clock, and its Janus room is destroyed', async () => {
     const meetingId = 'm-trial';
@@ -167,5 +181,6 @@ describe.skipIf(!!missing)('Meeting room in the browser (Janus, network namespac
     const room = await server.command('room', { meetingId });
     expect(room.exists).toBe(false);
     expect(room.calls).toEqual([expect.objectContaining({ id: meetingId, reason: 'trial_cap' })]);
-  });
+    step('trial ended');
+  }, 120_000);
 });

@@ -16,7 +16,7 @@ export class LiveServerProcess {
     readonly janusPid: number,
   ) {}
 
-  static async start(prefix: string[] = [], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<LiveServerProcess> {
+  static async start(prefix: string[] = [], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<LiveServerProcess> {
     const cmd = [...prefix, process.execPath, '--import', 'tsx', path.join(root, 'test/meeting/live-server.ts')];
     const child = spawn(cmd[0], cmd.slice(1), { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const output: string[] = [];
