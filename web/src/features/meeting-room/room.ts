@@ -27,7 +27,8 @@ export interface RemoteFeed {
 export interface Settings {
   micId?: string;
   cameraId?: string;
-  resolution: 360 | 720;
+  /** Height in pixels (the settings offer 360 and 720). */
+  resolution: number;
   /** Video feeds received at once (the rest: audio only). */
   lastN: number;
 }
