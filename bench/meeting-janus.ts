@@ -71,35 +71,41 @@ const pages: Page[] = [];
 const rows: string[] = [];
 try {
   for (const n of STEPS) {
-    while (pages.length < n) {
-      const token = await server.mint({ meetingId: 'bench', displayName: `P${pages.length + 1}`, role: pages.length ? 'participant' : 'host', maxParticipants: 100 });
-      const page = await (await browser.newContext()).newPage();
-      await page.goto(`${server.baseUrl}/meeting/live#${token}`, { timeout: 90_000 });
-      // 320×180 from the fake camera (the lowest setting the page offers is 360 p; this keeps the browsers' cost down).
-      await page.evaluate(() => ((window as any).__qldvMeeting.settings.resolution = 180));
-      await page.getByTestId('meeting-join').click();
-      pages.push(page);
+    try {
+      while (pages.length < n) {
+        const token = await server.mint({ meetingId: 'bench', displayName: `P${pages.length + 1}`, role: pages.length ? 'participant' : 'host', maxParticipants: 100 });
+        const page = await (await browser.newContext()).newPage();
+        await page.goto(`${server.baseUrl}/meeting/live#${token}`, { timeout: 90_000 });
+        // 320×180 from the fake camera (the lowest setting the page offers is 360 p; this keeps the browsers' cost down).
+        await page.evaluate(() => ((window as any).__qldvMeeting.settings.resolution = 180));
+        await page.getByTestId('meeting-join').click();
+        pages.push(page);
+      }
+      // Settle: every link set up (or the wait runs out).
+      const expected = n * (n - 1);
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline && (await sample(pages)).links < expected) await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, 3000));
+      const a = await sample(pages);
+      const c0 = cpuTicks(server.janusPid);
+      const t0 = Date.now();
+      await new Promise((r) => setTimeout(r, SECONDS * 1000));
+      const b = await sample(pages);
+      const secs = (Date.now() - t0) / 1000;
+      const cpu = (cpuTicks(server.janusPid) - c0) / 100 / secs;
+      let flowing = 0;
+      for (const [k, [v, au]] of b.flowing) {
+        const [v0, a0] = a.flowing.get(k) ?? [Infinity, Infinity];
+        if (v > v0 && au > a0) flowing++;
+      }
+      const row = `${n} participants: ${flowing}/${expected} links with video frames and audio growing, ${((b.frames - a.frames) / secs).toFixed(0)} frames decoded/s, ${((b.packets - a.packets) / secs).toFixed(0)} RTP packets/s forwarded, Janus CPU ${(cpu * 100).toFixed(0)} % of one core`;
+      console.log(row);
+      rows.push(row);
+    } catch (err) {
+      // The machine (browsers, not Janus) gave out first: report how far it got.
+      rows.push(`${n} participants: not reached (${(err as Error).message.split('\n')[0]})`);
+      break;
     }
-    // Settle: every link set up (or the wait runs out).
-    const expected = n * (n - 1);
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && (await sample(pages)).links < expected) await new Promise((r) => setTimeout(r, 1000));
-    await new Promise((r) => setTimeout(r, 3000));
-    const a = await sample(pages);
-    const c0 = cpuTicks(server.janusPid);
-    const t0 = Date.now();
-    await new Promise((r) => setTimeout(r, SECONDS * 1000));
-    const b = await sample(pages);
-    const secs = (Date.now() - t0) / 1000;
-    const cpu = (cpuTicks(server.janusPid) - c0) / 100 / secs;
-    let flowing = 0;
-    for (const [k, [v, au]] of b.flowing) {
-      const [v0, a0] = a.flowing.get(k) ?? [Infinity, Infinity];
-      if (v > v0 && au > a0) flowing++;
-    }
-    const row = `${n} participants: ${flowing}/${expected} links with video frames and audio growing, ${((b.frames - a.frames) / secs).toFixed(0)} frames decoded/s, ${((b.packets - a.packets) / secs).toFixed(0)} RTP packets/s forwarded, Janus CPU ${(cpu * 100).toFixed(0)} % of one core`;
-    console.log(row);
-    rows.push(row);
   }
 } finally {
   await browser.close();

@@ -130,8 +130,11 @@ export class MeetingRoom {
       case 'joined':
       case 'state':
         return this.upsert(m.participant);
-      case 'left':
+      case 'left': {
+        const gone = this.snap.roster.find((r) => r.participantId === m.participantId);
+        if (gone) for (const feed of [gone.feedId, gone.screenFeedId]) void this.unsubscribe(feed);
         return this.set({ roster: this.snap.roster.filter((r) => r.participantId !== m.participantId) });
+      }
       case 'chat':
       case 'private':
         return this.set({ chat: [...this.snap.chat, { id: ++this.chatSeq, from: m.from, text: m.text, at: m.at, ...(m.type === 'private' ? { to: m.to } : {}) }].slice(-500) });
@@ -191,8 +194,8 @@ export class MeetingRoom {
 
   private onPublisherEvent(data: Record<string, any>) {
     for (const p of (data.publishers ?? []) as { id: number }[]) void this.subscribeTo(p.id);
-    const gone = data.unpublished ?? data.leaving;
-    if (typeof gone === 'number') void this.unsubscribe(gone);
+    // A feed that stops: unpublished, its publisher left, or the host removed them.
+    for (const gone of [data.unpublished, data.leaving, data.kicked]) if (typeof gone === 'number') void this.unsubscribe(gone);
   }
 
   private async subscribeTo(feedId: number) {
