@@ -78,7 +78,16 @@ export async function launchJanus(o: LaunchOptions): Promise<LocalJanus> {
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  // Janus never outlives this process, even when it ends without a clean shutdown.
+  const orphanGuard = () => void child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      process.off('exit', orphanGuard);
+      resolve();
+    }),
+  );
   const url = `http://${host}:${httpPort}/janus`;
   const stop = async () => {
     if (!exited) {
