@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createSystem } from './app.ts';
@@ -55,10 +56,9 @@ async function startLocalJanus(config: Config): Promise<{ running?: LocalJanus; 
   if (config.meeting.janusUrls.length) return {};
   const binary = findJanus(config.meeting.janusBin);
   if (!binary) return { hint: JANUS_INSTALL_HINT };
-  const dir =
-    config.database.kind === 'pglite' && !config.database.dataDir.startsWith('memory://')
-      ? path.resolve(config.database.dataDir, 'janus')
-      : path.join(os.tmpdir(), `qldv-janus-${process.pid}`);
+  // In the PGlite data dir; else (PostgreSQL, in-memory) a temporary dir removed when Janus stops.
+  const temporary = config.database.kind !== 'pglite' || config.database.dataDir.startsWith('memory://');
+  const dir = temporary ? path.join(os.tmpdir(), `qldv-janus-${process.pid}`) : path.resolve((config.database as { dataDir: string }).dataDir, 'janus');
   try {
     const running = await launchJanus({
       binary,
@@ -67,7 +67,12 @@ async function startLocalJanus(config: Config): Promise<{ running?: LocalJanus; 
       publicIp: config.meeting.publicIp,
       rtpPortRange: config.meeting.rtpPorts,
     });
-    return { running };
+    const stop = running.stop;
+    const stopAndClean = async () => {
+      await stop();
+      if (temporary) rmSync(dir, { recursive: true, force: true });
+    };
+    return { running: { ...running, stop: stopAndClean } };
   } catch (err) {
     return { hint: `Janus could not start: ${(err as Error).message}` };
   }
