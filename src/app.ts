@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +57,9 @@ import { createMailer } from './modules/notifications/transport/mailer.ts';
 import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
 import { startSmscSimulator, type SmscSimulator } from './simulators/smsc.ts';
 import { startSmtpSink, type SmtpSink } from './simulators/smtp.ts';
+import type { MeetingDirectory } from './modules/meeting/live-ports.ts';
+import { createLiveMeetings, type LiveLayer } from './modules/meeting/live/index.ts';
+import { JanusPool } from './modules/meeting/media/pool.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -85,6 +89,8 @@ export interface System {
   revenueFeed: RevenueFeedService;
   collection: CollectionService;
   billpay: BillpayService;
+  /** Meeting's live layer: `meetingLive.live` is the LiveMeetings the control plane calls. */
+  meetingLive: LiveLayer;
   simulators: { smtp?: SmtpSink; smsc?: SmscSimulator; vnpay?: VnpaySimulator; einvoice?: RunningEinvoiceSimulator; bhtt?: RunningBhttSimulator; ledger?: RunningLedgerSimulator };
   server?: Server;
   close(): Promise<void>;
@@ -98,6 +104,12 @@ export interface SystemOptions {
   background?: boolean;
   /** Where log lines go (stdout when not given). */
   logDestination?: DestinationStream;
+  /** The control plane's join-token directory (tests pass a fake one until the meeting module provides it). */
+  meetingDirectory?: MeetingDirectory;
+  /** A Janus that main.ts launched for this process (used when JANUS_URLS is not set). */
+  localJanus?: { url: string; roomAdminKey: string };
+  /** Why media is off (main.ts: janus not installed). */
+  mediaHint?: string;
 }
 
 /** The composition root: adapters from config, modules wired together, routes mounted. */
@@ -352,6 +364,24 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     });
     await caches.watch('sla_policies', () => support.loadPolicies());
     const feed = createFeed({ database, clock, audit, contracts, customers, support, paymentsReceived: (q) => paymentsReceived(database, q) });
+    // Meeting's live layer: the WebSocket hub and the Janus media plane (JANUS_URLS, else the Janus main.ts launched).
+    const janusInstances = config.meeting.janusUrls.length
+      ? config.meeting.janusUrls.map((url, i) => ({ url, publicUrl: config.meeting.janusPublicUrls[i] }))
+      : opts.localJanus ? [{ url: opts.localJanus.url }] : [];
+    const janusPool = janusInstances.length ? new JanusPool(janusInstances, database, { adminKey: config.meeting.janusAdminKey ?? opts.localJanus?.roomAdminKey }) : null;
+    closers.push(() => janusPool?.close());
+    const meetingLive = await createLiveMeetings({
+      directory: opts.meetingDirectory ?? meeting.directory,
+      janus: janusPool,
+      clock,
+      database,
+      log: log.child({ component: 'meeting-live' }),
+      secret: createHash('sha256').update(`meeting-media|${config.sessionSecret}`).digest('base64url'),
+      mediaHint: opts.mediaHint,
+      tickMs: background ? 1000 : 0,
+    });
+    closers.push(() => meetingLive.close());
+    meeting.attachLive(meetingLive.live);
 
     if (background) {
       // Other processes sharing the database may change what is cached here.
@@ -447,6 +477,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       billpayRoutes(server, billpay, { ledgerSim: simulators.ledger, passwordTriesPerMinute: config.rateLimit.loginPerMinute });
       await ekycRoutes(server, ekyc);
       meetingRoutes(server, meeting, { guestJoinsPerMinute: config.meeting.guestJoinsPerMinute });
+      meetingLive.mount(server);
       if (config.simulators) {
         simulators.vnpay = createVnpaySimulator({
           tmnCode: config.vnpay.tmnCode,
@@ -461,7 +492,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     }
 
     return { config, clock, database, jobs, caches, audit, identity, calendar, notifications, feed, customers, catalog, contracts, support, payments, invoicing,
-      usage, billing, commissions, revenueFeed, collection, billpay, ekyc, meeting, simulators, server, close };
+      usage, billing, commissions, revenueFeed, collection, billpay, ekyc, meeting, meetingLive, simulators, server, close };
   } catch (err) {
     await close();
     throw err;

@@ -14,6 +14,11 @@ const ipList = z
   .string()
   .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1, 'must list at least one address'));
+/** A comma-separated list of http(s) URLs. */
+const urlList = z
+  .string()
+  .transform((v) => v.split(',').map((x) => x.trim().replace(/\/$/, '')).filter(Boolean))
+  .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1, 'must list at least one URL'));
 const taxCode = z.string().regex(/^\d{10}(-\d{3})?$/, 'must be 10 digits or 10-3 digits');
 
 const envSchema = z.object({
@@ -94,6 +99,13 @@ const envSchema = z.object({
   EKYC_CSCA_PATH: z.string().min(1).optional(),
   MEETING_JOIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MEETING_GUEST_JOINS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  JANUS_URLS: urlList.optional(),
+  JANUS_PUBLIC_URLS: urlList.optional(),
+  JANUS_ADMIN_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  JANUS_BIN: z.string().min(1).default('janus'),
+  JANUS_ICE_ENFORCE_LIST: z.string().regex(/^[\w.:,-]+$/, 'a comma-separated list of interfaces or address prefixes').optional(),
+  JANUS_PUBLIC_IP: z.ipv4().optional(),
+  JANUS_RTP_PORTS: z.string().regex(/^\d{4,5}-\d{4,5}$/, 'must look like 20000-40000').optional(),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
 });
@@ -148,9 +160,25 @@ export interface Config {
   evoucher: { url?: string; apiKey?: string };
   /** eKYC: the AES-256-GCM key of stored images, how long requests keep personal data, the decision's thresholds. */
   ekyc: { imageKey: string; retentionDays: number; faceMatchThreshold: number; minFaceSizePx: number; livenessThreshold: number; cscaPath?: string };
-  /** Meeting: the key that signs join tokens (derived from the session secret when unset), guest joins per address per minute. */
-  meeting: { joinSecret: string; guestJoinsPerMinute: number };
   sim: { smtpPort: number; smppPort: number };
+  /**
+   * Meeting. joinSecret signs join tokens (derived from the session secret when unset);
+   * guestJoinsPerMinute: guest joins per address per minute. The media plane: janusUrls: the Janus instances' API bases (empty: `npm start` launches a local
+   * Janus when the binary is installed). publicUrls: what browsers use for each instance (same order;
+   * empty: our server proxies Janus's API). adminKey: the VideoRoom admin_key of those instances.
+   * The rest configures the launched local Janus.
+   */
+  meeting: {
+    joinSecret: string;
+    guestJoinsPerMinute: number;
+    janusUrls: string[];
+    janusPublicUrls: string[];
+    janusAdminKey?: string;
+    janusBin: string;
+    iceEnforceList: string[];
+    publicIp?: string;
+    rtpPorts?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -219,6 +247,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else if (!simulators) {
     for (const name of REQUIRED_WITHOUT_SIMULATORS) if (e[name] === undefined) problems.push(`${name}: required when simulators are off`);
   }
+  if (e.JANUS_PUBLIC_URLS && e.JANUS_PUBLIC_URLS.length !== (e.JANUS_URLS?.length ?? 0))
+    problems.push('JANUS_PUBLIC_URLS: must list one URL per JANUS_URLS entry, in the same order');
   if (problems.length) throw new ConfigError([...new Set(problems)]);
   const series = e.EINVOICE_SERIES;
   return {
@@ -294,10 +324,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       livenessThreshold: e.EKYC_LIVENESS_THRESHOLD,
       cscaPath: e.EKYC_CSCA_PATH,
     },
+    sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
     meeting: {
       joinSecret: e.MEETING_JOIN_SECRET ?? createHmac('sha256', e.QLDV_SESSION_SECRET ?? DEV_SESSION_SECRET).update('meeting-join-token').digest('hex'),
       guestJoinsPerMinute: e.MEETING_GUEST_JOINS_PER_MINUTE,
+      janusUrls: e.JANUS_URLS ?? [],
+      janusPublicUrls: e.JANUS_PUBLIC_URLS ?? [],
+      janusAdminKey: e.JANUS_ADMIN_KEY,
+      janusBin: e.JANUS_BIN,
+      iceEnforceList: e.JANUS_ICE_ENFORCE_LIST?.split(',').filter(Boolean) ?? [],
+      publicIp: e.JANUS_PUBLIC_IP,
+      rtpPorts: e.JANUS_RTP_PORTS,
     },
-    sim: { smtpPort: e.SIM_SMTP_PORT, smppPort: e.SIM_SMPP_PORT },
   };
 }

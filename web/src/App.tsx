@@ -14,6 +14,7 @@ import { BillsPage } from './features/bills/BillsPage.tsx';
 import { EkycPage } from './features/ekyc/EkycPage.tsx';
 import { GuestJoinPage } from './features/meeting/GuestJoinPage.tsx';
 import { MeetingPage } from './features/meeting/MeetingPage.tsx';
+import { MeetingRoomPage } from './features/meeting-room/MeetingRoomPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RegisterPage } from './features/auth/RegisterPage.tsx';
@@ -119,6 +120,8 @@ function AppRoutes() {
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
+      {/* MobiFone Meeting's room: the join token in the fragment is the key (guests have no account). */}
+      <Route path="/meeting/live" element={<MeetingRoomPage />} />
       {/* Public: in the app shell when signed in, in a bare shell otherwise. */}
       <Route path="/quote" element={<OptionalSession signedIn={<AppLayout />} signedOut={<PublicLayout />} />}>
         <Route index element={<QuotePage />} />

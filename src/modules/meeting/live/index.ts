@@ -1,0 +1,59 @@
+/**
+ * Meeting's live layer, built by app.ts: the WebSocket hub, the browser's Janus proxy and the
+ * LiveMeetings the control plane calls. The control plane is reached only through MeetingDirectory.
+ */
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Database } from '../../../db/client.ts';
+import type { Server } from '../../../http/server.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Logger } from '../../../platform/log.ts';
+import type { LiveMeetings, MeetingDirectory } from '../live-ports.ts';
+import type { JanusPool } from '../media/pool.ts';
+import { LiveHub } from './hub.ts';
+import { mediaProxyRoutes } from './media-proxy.ts';
+import { LiveStore } from './store.ts';
+
+export { LIVE_PATH, MEDIA_PROXY_PATH } from './hub.ts';
+
+export interface LiveLayerDeps {
+  directory: MeetingDirectory;
+  janus: JanusPool | null;
+  clock: Clock;
+  database: Database;
+  log: Logger;
+  /** Signs media tickets; the same in every process (app.ts derives it from the session secret). */
+  secret: string;
+  mediaHint?: string;
+  tickMs?: number;
+  emptyGraceSeconds?: number;
+}
+
+export interface LiveLayer {
+  live: LiveMeetings;
+  /** Mounts the WebSocket and the Janus proxy on the server (before it listens). */
+  mount(server: Server): void;
+  /** Runs one round of the checks the tick runs (trial caps, empty meetings): tests on a test clock. */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createLiveMeetings(deps: LiveLayerDeps): Promise<LiveLayer> {
+  const hub = new LiveHub(deps);
+  await hub.start();
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= hub.close());
+  return {
+    live: hub,
+    tick: () => hub.tick(),
+    mount(server) {
+      (server.server as HttpServer).on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
+      });
+      // Open WebSockets would hold the server's close: they end first.
+      server.addHook('preClose', async () => close());
+      if (deps.janus) mediaProxyRoutes(server, { janus: deps.janus, store: new LiveStore(deps.database), secret: deps.secret, clock: deps.clock, log: deps.log });
+    },
+    close,
+  };
+}
