@@ -19,7 +19,7 @@ export class ApiError extends Error {
 let language: Lang = 'vi';
 let csrfToken: string | null = null;
 /** Pages that work signed out: a 401 there is an answer, not a reason to go to /login. */
-export const PUBLIC_PATHS: readonly string[] = ['/login', '/register', '/forgot-password', '/reset-password', '/quote', '/payments/vnpay/return', '/billpay', '/billpay/return'];
+export const PUBLIC_PATHS: readonly string[] = ['/login', '/register', '/forgot-password', '/reset-password', '/quote', '/payments/vnpay/return', '/billpay', '/billpay/return', '/meeting/live'];
 /** Public pages under a prefix (the review link of an answer e-mail and the payment link carry their token). */
 const PUBLIC_PREFIXES: readonly string[] = ['/review/', '/pay/', '/meeting/j/'];
 export const isPublicPath = (pathname: string): boolean => PUBLIC_PATHS.includes(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
