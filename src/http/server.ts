@@ -177,6 +177,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
 function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const e = classify(err, req.locale);
   if (e.status >= 500) req.log.error({ err }, 'request failed');
+  if (e.status === 503) void reply.header('retry-after', '5');
   else req.log.info({ code: e.code, details: e.details }, 'request refused');
   return reply.status(e.status).send({ error: { code: e.code, message: e.localizedMessage(req.locale), ...(e.details ? { details: e.details } : {}) } });
 }
@@ -215,5 +216,15 @@ function classify(err: unknown, locale: Locale): AppError {
   if (e?.statusCode === 400 && e instanceof SyntaxError) return fail('MALFORMED_JSON');
   if (e?.statusCode === 429) return fail('RATE_LIMITED');
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return fail('VALIDATION_FAILED', undefined, { vi: e.message, en: e.message });
+  if (databaseGone(err)) return fail('DATABASE_UNAVAILABLE');
   return fail('INTERNAL');
+}
+
+/** PostgreSQL restarting or unreachable (the query's error, or its cause): the client should retry. */
+const GONE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+function databaseGone(err: unknown): boolean {
+  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if ((e.code && GONE_CODES.has(e.code)) || /Connection terminated|terminating connection/.test(e.message ?? '')) return true;
+  }
+  return false;
 }

@@ -80,6 +80,7 @@ export const KERNEL_ERRORS = {
   SIMULATOR_DISABLED: { status: 404, vi: 'Bộ giả lập không bật', en: 'Simulators are disabled' },
   INVALID_TEXT: { status: 400, vi: 'Văn bản chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)', en: 'Text contains an invalid character (NUL or malformed Unicode)' },
   AMOUNT_TOO_LARGE: { status: 400, vi: 'Số tiền vượt quá giới hạn cho phép (dưới 1 triệu tỷ đồng)', en: 'The amount exceeds the allowed limit (below 10^15 đồng)' },
+  DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau ít giây', en: 'The database is briefly unavailable; try again in a few seconds' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const satisfies Record<string, ErrorDef>;
 
