@@ -337,18 +337,8 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       settings: { ...config.ekyc, publicBaseUrl },
     });
     // Meeting's control plane; the live layer (WebSocket hub, Janus) attaches with meeting.attachLive(live) and calls meeting.directory.
-    const meeting = createMeeting({
-      database,
-      clock,
-      audit,
-      jobs,
-      catalog,
-      contracts,
-      customers,
-      identity,
-      notifications,
-      settings: { publicBaseUrl, joinSecret: config.meeting.joinSecret },
-    });
+    const meetingSettings = { publicBaseUrl, joinSecret: config.meeting.joinSecret };
+    const meeting = createMeeting({ database, clock, audit, jobs, catalog, contracts, customers, identity, notifications, settings: meetingSettings });
     const support = createSupport({
       database,
       clock,
