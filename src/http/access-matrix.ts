@@ -48,7 +48,12 @@ export type ObjectKind =
   | 'review_token'
   | 'subscriber'
   | 'day'
-  | 'request_type';
+  | 'request_type'
+  | 'meeting_account'
+  | 'meeting_unit'
+  | 'meeting_room'
+  | 'meeting'
+  | 'meeting_api_key';
 export type Scope = 'unit' | 'customer' | 'center' | 'self' | 'token';
 export interface Access {
   who: Who;
@@ -258,6 +263,54 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/v1/ekyc/requests/export': { who: 'contract.read' },
   'GET /api/v1/ekyc/requests/:id/images/:imageId': { who: 'contract.read', on: 'ekyc_request', scope: UC },
   'GET /api/v1/ekyc/dashboard': { who: 'contract.read' },
+  // Meeting: the organisation's pages are for the users of its customer (checked in the use case: a
+  // member, or an administrator for changes); guests by link; outside systems by the organisation's API key.
+  'GET /api/v1/meeting/org': { who: 'signed_in', when: 'a member of the Meeting organisation of their customer' },
+  'POST /api/v1/meeting/trial': { who: 'signed_in', when: 'a customer\'s user, once per customer (TRIAL_EXISTS)' },
+  'GET /api/v1/meeting/accounts': { who: 'signed_in', when: 'a member of the Meeting organisation of their customer' },
+  'POST /api/v1/meeting/accounts': { who: 'signed_in', when: 'an administrator of the organisation' },
+  'PATCH /api/v1/meeting/accounts/:id': { who: 'signed_in', on: 'meeting_account', scope: ['customer'], when: 'an administrator of the organisation' },
+  'DELETE /api/v1/meeting/accounts/:id': { who: 'signed_in', on: 'meeting_account', scope: ['customer'], when: 'an administrator of the organisation' },
+  'GET /api/v1/meeting/units': { who: 'signed_in', when: 'a member of the Meeting organisation of their customer' },
+  'POST /api/v1/meeting/units': { who: 'signed_in', when: 'an administrator of the organisation' },
+  'DELETE /api/v1/meeting/units/:id': { who: 'signed_in', on: 'meeting_unit', scope: ['customer'], when: 'an administrator of the organisation' },
+  'GET /api/v1/meeting/rooms': { who: 'signed_in', when: 'a member of the Meeting organisation of their customer' },
+  'POST /api/v1/meeting/rooms': { who: 'signed_in', when: 'an administrator; within the room quota; organisation not suspended' },
+  'PATCH /api/v1/meeting/rooms/:id': { who: 'signed_in', on: 'meeting_room', scope: ['customer'], when: 'an administrator of the organisation' },
+  'DELETE /api/v1/meeting/rooms/:id': { who: 'signed_in', on: 'meeting_room', scope: ['customer'], when: 'an administrator of the organisation' },
+  'GET /api/v1/meeting/live': { who: 'signed_in', when: 'a member of the Meeting organisation of their customer' },
+  'GET /api/v1/meeting/usage': { who: 'signed_in', when: 'a member of the Meeting organisation of their customer' },
+  'GET /api/v1/meeting/meetings': { who: 'signed_in', when: 'a member of the Meeting organisation of their customer' },
+  'POST /api/v1/meeting/meetings': { who: 'signed_in', when: 'a member allowed in the room; organisation not suspended' },
+  'GET /api/v1/meeting/meetings/:id': { who: 'signed_in', on: 'meeting', scope: ['customer'], when: 'a member of the Meeting organisation of their customer' },
+  'POST /api/v1/meeting/meetings/:id/invite': { who: 'signed_in', on: 'meeting', scope: ['customer'], when: 'the host or an administrator' },
+  'POST /api/v1/meeting/meetings/:id/end': { who: 'signed_in', on: 'meeting', scope: ['customer'], when: 'the host or an administrator' },
+  'POST /api/v1/meeting/meetings/:id/join': { who: 'signed_in', on: 'meeting', scope: ['customer'], when: 'a member the room admits; the meeting not ended, not full' },
+  'GET /api/v1/meeting/api-keys': { who: 'signed_in', when: 'a member of the Meeting organisation of their customer' },
+  'POST /api/v1/meeting/api-keys': { who: 'signed_in', when: 'an administrator of the organisation' },
+  'DELETE /api/v1/meeting/api-keys/:id': { who: 'signed_in', on: 'meeting_api_key', scope: ['customer'], when: 'an administrator of the organisation' },
+  'GET /api/v1/meeting/webhook': { who: 'signed_in', when: 'a member of the Meeting organisation of their customer' },
+  'PUT /api/v1/meeting/webhook': { who: 'signed_in', when: 'an administrator of the organisation' },
+  'DELETE /api/v1/meeting/webhook': { who: 'signed_in', when: 'an administrator of the organisation' },
+  'GET /api/v1/meeting/links/:code': { who: 'anyone', scope: ['token'] },
+  'POST /api/v1/meeting/links/:code/join': { who: 'anyone', scope: ['token'] },
+  'POST /api/v1/meeting/ext/meetings': { who: 'anyone', on: 'api_key', scope: ['token'] },
+  'GET /api/v1/meeting/ext/meetings': { who: 'anyone', on: 'api_key', scope: ['token'] },
+  'GET /api/v1/meeting/ext/meetings/:id': { who: 'anyone', on: 'api_key', scope: ['token'] },
+  'POST /api/v1/meeting/ext/meetings/:id/end': { who: 'anyone', on: 'api_key', scope: ['token'] },
+  'POST /api/v1/meeting/ext/meetings/:id/invite': { who: 'anyone', on: 'api_key', scope: ['token'] },
+  'GET /api/v1/meeting/ext/meetings/:id/participants': { who: 'anyone', on: 'api_key', scope: ['token'] },
+  'GET /api/v1/meeting/ext/rooms': { who: 'anyone', on: 'api_key', scope: ['token'] },
+  // The browsers' way to Janus: only with the media ticket of a live participant.
+  'POST /api/v1/meeting/media/janus': { who: 'anyone', scope: ['token'] },
+  'GET /api/v1/meeting/media/janus/:session': { who: 'anyone', scope: ['token'] },
+  'POST /api/v1/meeting/media/janus/:session': { who: 'anyone', scope: ['token'] },
+  'POST /api/v1/meeting/media/janus/:session/:handle': { who: 'anyone', scope: ['token'] },
+  // The notification bell: the caller's own feed (items read through each module's scoped API).
+  'GET /api/v1/notifications/feed': { who: 'signed_in' },
+  'POST /api/v1/notifications/feed/read': { who: 'signed_in', scope: ['self'] },
+  'POST /api/v1/ekyc/liveness-challenges': { who: 'anyone', on: 'api_key', scope: ['token'] },
+  'POST /api/v1/ekyc/contracts/:id/liveness-challenges': { who: 'contract.read', on: 'contract', scope: UC },
 };
 
 /** The roles a row admits (every role for 'anyone' and 'signed_in'). */

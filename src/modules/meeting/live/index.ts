@@ -52,7 +52,8 @@ export async function createLiveMeetings(deps: LiveLayerDeps): Promise<LiveLayer
       });
       // Open WebSockets would hold the server's close: they end first.
       server.addHook('preClose', async () => close());
-      if (deps.janus) mediaProxyRoutes(server, { janus: deps.janus, store: new LiveStore(deps.database), secret: deps.secret, clock: deps.clock, log: deps.log });
+      // Mounted without Janus too (the route table stays the same): a meeting then has no media room (410).
+      mediaProxyRoutes(server, { janus: deps.janus, store: new LiveStore(deps.database), secret: deps.secret, clock: deps.clock, log: deps.log });
     },
     close,
   };

@@ -22,7 +22,7 @@ const VIDEOROOM_REQUESTS = new Set(['join', 'joinandconfigure', 'publish', 'conf
 const MAX_BODY = 64 * 1024;
 
 export interface MediaProxyOptions {
-  janus: JanusPool;
+  janus: JanusPool | null;
   store: LiveStore;
   secret: string;
   clock: Clock;
@@ -147,6 +147,6 @@ export function mediaProxyRoutes(server: Server, o: MediaProxyOptions) {
 function reapplyMute(o: MediaProxyOptions, room: RoomRecord, feedId: number) {
   for (const delay of [300, 1000, 2500, 5000])
     setTimeout(() => {
-      o.janus.client(room.instance).moderate(room.room, room.secret, feedId, AUDIO_MID, true).catch(() => {});
+      o.janus?.client(room.instance).moderate(room.room, room.secret, feedId, AUDIO_MID, true).catch(() => {});
     }, delay).unref();
 }
