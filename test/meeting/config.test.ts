@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../../src/config.ts';
 
 describe('Meeting media configuration', () => {
   it('no JANUS_URLS: none (npm start launches a local Janus when installed)', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).meeting).toEqual({ janusUrls: [], janusPublicUrls: [], janusBin: 'janus', iceEnforceList: [], janusAdminKey: undefined, publicIp: undefined, rtpPorts: undefined });
+    expect(loadConfig({ NODE_ENV: 'test' }).meeting).toMatchObject({ guestJoinsPerMinute: 20, janusUrls: [], janusPublicUrls: [], janusBin: 'janus', iceEnforceList: [], janusAdminKey: undefined, publicIp: undefined, rtpPorts: undefined });
   });
   it('several instances, their public addresses in the same order, the NAT settings', () => {
     const m = loadConfig({
