@@ -21,7 +21,7 @@ export interface Order {
 
 export interface Stream {
   server: () => ServerProcess;
-  /** Kills the server with -9 and starts it again on the same database and port. */
+  /** Kills the server with -9 and starts it again on the same database (its URL may change). */
   restartServer(): Promise<void>;
   sink: SmtpSink;
   close(): Promise<void>;
@@ -47,13 +47,15 @@ const post = (body: unknown, token?: string): RequestInit => ({
 /** The server on `database` (a postgres:// URL or a PGlite data directory), mailing to a sink of ours. */
 export async function startStream(database: string): Promise<Stream> {
   const sink = await startSmtpSink();
-  const env = { SERVE_PORT: String(await freePort()), SERVE_ENV: JSON.stringify({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) }) };
-  let server = await spawnServer(database, env);
+  // A fresh port at every start: another test file may have taken the old one while the server was down.
+  const start = async () =>
+    spawnServer(database, { SERVE_PORT: String(await freePort()), SERVE_ENV: JSON.stringify({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) }) });
+  let server = await start();
   return {
     server: () => server,
     async restartServer() {
       await server.kill9();
-      server = await spawnServer(database, env);
+      server = await start();
     },
     sink,
     async close() {
