@@ -15,7 +15,7 @@ export type EndReason = 'host' | 'api' | 'trial_cap' | 'empty' | 'suspended';
 
 /**
  * What a join token grants: one person in one meeting, as one role. Issued by the control plane
- * (`POST /api/v1/meeting/meetings/{id}/join` for signed-in users, `/api/v1/meeting/join/{link}` for
+ * (`POST /api/v1/meeting/meetings/{id}/join` for signed-in users, `POST /api/v1/meeting/links/{code}/join` for
  * guests by link with a name) and redeemed once by the live layer when the WebSocket opens.
  */
 export interface JoinGrant {
