@@ -177,8 +177,8 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
 function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const e = classify(err, req.locale);
   if (e.status >= 500) req.log.error({ err }, 'request failed');
-  if (e.status === 503) void reply.header('retry-after', '5');
   else req.log.info({ code: e.code, details: e.details }, 'request refused');
+  if (e.status === 503) void reply.header('retry-after', '5');
   return reply.status(e.status).send({ error: { code: e.code, message: e.localizedMessage(req.locale), ...(e.details ? { details: e.details } : {}) } });
 }
 
