@@ -115,6 +115,7 @@ export class JobQueue {
   }
 
   private async renewLeases(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     const until = new Date(this.clock.now().getTime() + LEASE_MS);
     await this.database.db
       .update(jobs)
