@@ -6,6 +6,9 @@ import { expectedExpiry } from '../../src/modules/ekyc/domain/card-dates.ts';
 import { buildCccdQr } from '../../src/modules/ekyc/domain/qr.ts';
 import { PROVINCES } from '../../src/modules/ekyc/domain/provinces.ts';
 import { packageDir } from '../../src/modules/ekyc/providers/package-dir.ts';
+import { prng } from '../prng.ts';
+
+export { prng };
 
 /**
  * Synthetic Vietnamese citizen ID cards (2021 chip layout) for tests and the accuracy benchmark:
@@ -40,19 +43,6 @@ const GIVEN_M = ['Anh', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hùng'
 const GIVEN_F = ['Anh', 'Chi', 'Dung', 'Hà', 'Hạnh', 'Hương', 'Lan', 'Linh', 'Mai', 'Ngân', 'Nhung', 'Phương', 'Thảo', 'Trang', 'Yến'];
 const STREETS = ['Phố Huế', 'Lê Lợi', 'Trần Hưng Đạo', 'Nguyễn Trãi', 'Hai Bà Trưng', 'Lý Thường Kiệt', 'Điện Biên Phủ', 'Hùng Vương'];
 const WARDS = ['Phường Bến Nghé', 'Phường Láng Hạ', 'Phường Tân Định', 'Xã Đông Hội', 'Phường Hòa Cường', 'Thị trấn Đông Anh'];
-
-/** A small deterministic PRNG (mulberry32), so a benchmark set is the same on every run. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)], int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
-}
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { driver, freshDatabaseUrl, noDatabase } from '../system.ts';
-import { confirmAll, drainMail, expectAppliedOnce, inspect, placeOrders, seeded, startStream } from './payment-stream.ts';
+import { confirmAll, drainMail, expectAppliedOnce, inspect, placeOrders, startStream } from './payment-stream.ts';
+import { prng } from '../prng.ts';
 
 const PAYMENTS = Number(process.env.FAULT_PAYMENTS ?? 1_000);
 const KILLS = Number(process.env.FAULT_KILLS ?? 3);
@@ -22,7 +23,7 @@ describe.skipIf(noDatabase)(`kill -9 while payments and e-mails flow (${driver})
 
   it(`applies each of ${PAYMENTS} payments exactly once across ${KILLS} kills, and sends each e-mail`, { timeout: 900_000 }, async () => {
     const seed = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
-    const rnd = seeded(seed);
+    const rnd = prng(seed).next;
     const dataDir = driver === 'pglite' ? mkdtempSync(path.join(tmpdir(), 'qldv-kill9-')) : undefined;
     if (dataDir) cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const url = dataDir ? undefined : await freshDatabaseUrl();

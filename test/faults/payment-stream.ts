@@ -27,12 +27,6 @@ export interface Stream {
   close(): Promise<void>;
 }
 
-/** A small seeded generator, so a failing run can be repeated with the same FAULT_SEED. */
-export function seeded(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
-
 async function call(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
   return { status: res.status, body: await res.json().catch(() => null) };

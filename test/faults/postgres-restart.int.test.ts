@@ -7,7 +7,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../setup/postgres.ts';
 import { driver, noDatabase } from '../system.ts';
-import { confirmAll, drainMail, expectAppliedOnce, inspect, placeOrders, seeded, startStream } from './payment-stream.ts';
+import { confirmAll, drainMail, expectAppliedOnce, inspect, placeOrders, startStream } from './payment-stream.ts';
+import { prng } from '../prng.ts';
 
 const PAYMENTS = Number(process.env.FAULT_PAYMENTS ?? 1_000) / 2;
 const RESTARTS = 2;
@@ -20,7 +21,7 @@ describe.runIf(driver === 'postgres' && !noDatabase)('PostgreSQL restarted while
 
   it(`applies each of ${PAYMENTS} payments exactly once across ${RESTARTS} database restarts; the server never restarts`, { timeout: 900_000 }, async () => {
     const seed = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
-    const rnd = seeded(seed);
+    const rnd = prng(seed).next;
     const cluster: Cluster = await startCluster();
     cleanup.push(() => cluster.stop());
     const stream = await startStream(cluster.url);
