@@ -61,7 +61,7 @@ import { LangProvider, useLang, useT } from './i18n/index.tsx';
 
 // Secondary and hint texts darker than Ant Design's default so they meet WCAG AA contrast (4.5:1) on white.
 const theme = {
-  token: { colorPrimary: '#0057a8', colorLink: '#0057a8', borderRadius: 8, colorTextSecondary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.58)', colorTextQuaternary: 'rgba(0, 0, 0, 0.55)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)' },
+  token: { colorPrimary: '#0057a8', colorLink: '#0057a8', colorError: '#cf1322', borderRadius: 8, colorTextSecondary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.58)', colorTextQuaternary: 'rgba(0, 0, 0, 0.55)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)' },
 };
 
 export function App() {
