@@ -74,6 +74,8 @@ describe.skipIf(noDatabase || driver !== 'postgres')('usage and bill runs under 
     const [march] = (await s.http('GET', `/api/v1/bills?contractId=${contractId}&period=2026-03`, { token: t.accountant1 })).body.items;
     const total = BigInt(march.totalVnd);
     const part = total / 3n + 1n; // three of them are more than the bill
+    // The fee e-mail's job has not run: the bill's link payment is not open yet, and the first transfer opens it.
+    expect((await s.http('GET', `/api/v1/bills/${march.id}`, { token: t.accountant1 })).body.payUrl).toBeNull();
     const transfer = (i: number) =>
       s.http('POST', '/api/v1/payments/manual', {
         token: t.accountant1,
@@ -87,6 +89,12 @@ describe.skipIf(noDatabase || driver !== 'postgres')('usage and bill runs under 
     // The link now asks for exactly what remains.
     const token = bill.payUrl.match(/\/pay\/([\w.-]+)/)![1];
     expect((await s.http('GET', `/api/v1/pay/${token}`)).body.amountVnd).toBe((total - 2n * part).toString());
+    // The e-mail's job then links that same payment: one payment awaits money, never two.
+    await s.jobs.drain();
+    const ofContract = (await s.http('GET', `/api/v1/payments?contractId=${contractId}&pageSize=50`, { token: t.accountant1 })).body.items;
+    expect(ofContract.filter((p: { status: string }) => p.status === 'pending')).toHaveLength(1);
+    const mail = s.simulators.smtp!.messages.find((m) => m.subject.includes('03/2026'));
+    expect(mail?.text).toContain(token);
   });
 
   it('a VNPay attempt started before a transfer reduced the balance: the bill takes what it owes, the excess is flagged for a refund', async () => {

@@ -10,6 +10,7 @@ import { billInvoiceLines } from './use-cases/bill-invoice-lines.ts';
 import { markOverdue, markWrittenOff } from './use-cases/change-bill-status.ts';
 import { contractUsage } from './use-cases/contract-usage.ts';
 import { BILL_MAIL_QUEUE, notifyBills } from './use-cases/notify-bills.ts';
+import { openPaymentOfContractBill } from './use-cases/open-bill-payment.ts';
 import { printBill } from './use-cases/print-bill.ts';
 import { getBill, listBills, type BillFilter } from './use-cases/read-bills.ts';
 import { BILL_RUN_QUEUE, createRun, executeRun, runBillsJob, scheduleMonthlyRun, startRun } from './use-cases/run-bills.ts';
@@ -19,6 +20,7 @@ export function createBilling(deps: BillingModuleDeps) {
   deps.payments.useBills({
     paidIn: (tx, ctx, billId, p) => applyBillPayment(d, tx, ctx, billId, p).then(() => undefined),
     invoiceLines: (billId) => billInvoiceLines(d, billId),
+    openPayment: (tx, billId, contractId) => openPaymentOfContractBill(d, tx, billId, contractId),
   });
   deps.jobs.register(BILL_RUN_QUEUE, (p: { runId?: string; period?: string }) => runBillsJob(d, p));
   deps.jobs.register(BILL_MAIL_QUEUE, (p: { billIds: string[] }) => notifyBills(d, p));

@@ -38,6 +38,8 @@ export interface BillPort {
   paidIn(tx: Executor, ctx: Ctx, billId: string, p: { paymentId: string; amountVnd: bigint; paidAt: Date }): Promise<void>;
   /** The lines of the bill's e-invoice. */
   invoiceLines(billId: string): Promise<BillInvoiceLine[]>;
+  /** Opens the link payment of a bill of the contract that has none yet (NOT_FOUND if the bill is not the contract's). */
+  openPayment(tx: Executor, billId: string, contractId: string): Promise<string>;
 }
 
 /**

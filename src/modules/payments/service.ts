@@ -5,7 +5,7 @@ import type { BillPort, Deps, PaymentLogger, PaymentModuleDeps, PurposePort } fr
 import { assertVnpayAmount } from './domain/amount.ts';
 import { addressList } from '../../platform/ip-list.ts';
 import { paymentById, paymentByToken, paymentLink, paymentsOfBill, type PaymentRow } from './queries.ts';
-import { billPaymentDescription, createBillPayments, createPurposePayment, ensurePayment, type PaymentPurpose } from './use-cases/ensure-payment.ts';
+import { billPaymentDescription, createPurposePayment, ensurePayment, type PaymentPurpose } from './use-cases/ensure-payment.ts';
 import { getPaymentLink } from './use-cases/get-payment-link.ts';
 import { getReconciliation } from './use-cases/get-reconciliation.ts';
 import { handleIpn } from './use-cases/handle-ipn.ts';
@@ -42,7 +42,6 @@ export class PaymentService {
 
   ensurePayment = (tx: Executor, p: PaymentPurpose) => ensurePayment(this.d, tx, p);
   /** The payments of issued bills, created in the bill run's transaction: bill id → payment id. */
-  createBillPayments = (tx: Executor, bills: (PaymentPurpose & { billId: string })[]) => createBillPayments(this.d, tx, bills);
   billPaymentDescription = billPaymentDescription;
   /** Plugs postpaid bills in: a payment with a bill id pays the bill, and its e-invoice lists the bill's lines. */
   useBills = (port: BillPort) => {

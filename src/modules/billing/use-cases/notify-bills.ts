@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { formatVnd } from '../../../platform/money.ts';
 import { bills } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import { openBillPayment } from './open-bill-payment.ts';
 
 export const BILL_MAIL_QUEUE = 'billing.mail';
 
@@ -11,8 +12,9 @@ export const billUrl = (d: Pick<Deps, 'publicBaseUrl'>, billId: string) => `${d.
 const vnDate = (date: string) => date.split('-').reverse().join('/');
 
 /**
- * The fee e-mail with the payment link (C3), one per bill, queued by the bill run's job. Each bill is
- * marked in the transaction that queues its e-mail, so a retried job never mails a bill twice.
+ * The fee e-mail with the payment link (C3), one per bill, queued by the bill run's job: it opens the
+ * bill's link payment (also for a customer without an e-mail, whose bill is paid from the portal). Each
+ * bill is marked in the transaction that queues its e-mail, so a retried job never mails a bill twice.
  */
 export async function notifyBills(d: Deps, p: { billIds: string[] }): Promise<void> {
   for (const billId of p.billIds) {
@@ -22,7 +24,9 @@ export async function notifyBills(d: Deps, p: { billIds: string[] }): Promise<vo
         .set({ notifiedAt: d.clock.now() })
         .where(and(eq(bills.id, billId), isNull(bills.notifiedAt)))
         .returning();
-      if (!b || !b.paymentId) return;
+      if (!b) return;
+      const paymentId = await openBillPayment(d, tx, b);
+      if (!paymentId) return;
       const contract = await d.contracts.row(b.contractId, tx);
       const customer = await d.customers.row(b.customerId, tx);
       if (!customer.email) return;
@@ -41,7 +45,7 @@ export async function notifyBills(d: Deps, p: { billIds: string[] }): Promise<vo
           billNumber: b.number ?? '',
           dueDate: b.dueDate ? vnDate(b.dueDate) : '',
           billUrl: billUrl(d, b.id),
-          payUrl: d.payments.linkFor(tx, b.paymentId),
+          payUrl: d.payments.linkFor(tx, paymentId),
         },
         related: { type: 'contract', id: contract.id },
       });

@@ -48,48 +48,61 @@ export async function createRun(d: Deps, ctx: Ctx, period: string): Promise<RunR
 /**
  * Bills every postpaid contract that ran in the period, CHUNK contracts per short transaction. A
  * contract already billed for the period is skipped (one bill per contract and month), so a rerun,
- * or a run resumed after a crash, changes nothing that was done.
+ * or a run resumed after a crash, changes nothing that was done. Two chunks are in flight at a time:
+ * while PostgreSQL writes one chunk's bills, the next one is read and rated.
  */
 export async function executeRun(d: Deps, runId: string, onProgress?: (done: number, total: number) => void): Promise<RunRow> {
   const [run] = await d.database.db.select().from(runs).where(eq(runs.id, runId));
   const { first, last } = periodDates(run.period);
-  let afterId = '';
+  const billAndCount = async (chunk: BillableContract[]) => {
+    const created = await d.database.db.transaction((tx) => billChunk(d, tx, run, chunk));
+    const [progress] = await d.database.db
+      .update(runs)
+      .set({ contractsDone: sql`${runs.contractsDone} + ${chunk.length}`, billsCreated: sql`${runs.billsCreated} + ${created}` })
+      .where(eq(runs.id, run.id))
+      .returning();
+    onProgress?.(progress.contractsDone, Math.max(progress.contractsTotal, progress.contractsDone));
+  };
+  let previous: Promise<void> = Promise.resolve();
   try {
-    for (;;) {
+    for (let afterId = ''; ; ) {
       const chunk = await d.contracts.postpaidRunningBetween(first, last, afterId, CHUNK);
       if (chunk.length === 0) break;
       afterId = chunk[chunk.length - 1].id;
-      const created = await d.database.db.transaction((tx) => billChunk(d, tx, run, chunk));
-      const [progress] = await d.database.db
-        .update(runs)
-        .set({ contractsDone: sql`${runs.contractsDone} + ${chunk.length}`, billsCreated: sql`${runs.billsCreated} + ${created}` })
-        .where(eq(runs.id, run.id))
-        .returning();
-      onProgress?.(progress.contractsDone, Math.max(progress.contractsTotal, progress.contractsDone));
+      const current = billAndCount(chunk);
+      current.catch(() => undefined); // observed below or in the next round: never an unhandled rejection
+      try {
+        await previous;
+      } catch (err) {
+        await current.catch(() => undefined); // no chunk is left running when the run is marked failed
+        throw err;
+      }
+      previous = current;
     }
+    await previous;
     const [done] = await d.database.db.update(runs).set({ status: 'done', finishedAt: d.clock.now() }).where(eq(runs.id, run.id)).returning();
     return done;
   } catch (err) {
+    await previous.catch(() => undefined);
     const failed = { status: 'failed' as const, finishedAt: d.clock.now(), error: String((err as Error).message ?? err).slice(0, 1000) };
     await d.database.db.update(runs).set(failed).where(eq(runs.id, run.id));
     throw err;
   }
 }
 
-/** One chunk: close the month's usage, rate, issue the bills with their payments, queue their e-mails. */
-async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: BillableContract[]): Promise<number> {
-  // Concurrent runs of the same period take turns chunk by chunk, so the skip below is exact.
-  await advisoryXactLock(tx, `billing.run:${run.period}`);
-  const ids = chunk.map((c) => c.id);
-  const billed = new Set(
-    (
-      await d.database.rows<{ contract_id: string }>(
-        sql`select contract_id from billing.bills where contract_id = any(${sql.param(ids)}::text[]) and period = ${run.period}`,
-        tx,
-      )
-    ).map((b) => b.contract_id),
+/** The contracts of the chunk without a bill of the period yet. */
+async function unbilled(d: Deps, tx: Executor, period: string, chunk: BillableContract[]): Promise<BillableContract[]> {
+  const billed = await d.database.rows<{ contract_id: string }>(
+    sql`select contract_id from billing.bills where contract_id = any(${sql.param(chunk.map((c) => c.id))}::text[]) and period = ${period}`,
+    tx,
   );
-  const todo = chunk.filter((c) => !billed.has(c.id));
+  const done = new Set(billed.map((b) => b.contract_id));
+  return done.size === 0 ? chunk : chunk.filter((c) => !done.has(c.id));
+}
+
+/** One chunk: close the month's usage, rate, issue the bills, queue their e-mails (which open their payment links). */
+async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: BillableContract[]): Promise<number> {
+  const todo = await unbilled(d, tx, run.period, chunk);
   if (todo.length === 0) return 0;
   await d.usage.closePeriod(tx, todo.map((c) => c.id), run.period);
   const usage = await d.usage.quantitiesOf(todo.map((c) => c.id), run.period, tx);
@@ -98,13 +111,19 @@ async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: BillableCont
   const models = new Map<string, PriceModel>();
   const productCodes = new Map<string, string>();
   for (const c of todo) if (!productCodes.has(c.productId)) productCodes.set(c.productId, (await d.catalog.product(c.productId, tx)).code);
-  const rated = todo.flatMap((c) => {
+  const rating = todo.flatMap((c) => {
     const json = JSON.stringify(c.priceModel);
     if (!models.has(json)) models.set(json, priceModelFromJson(c.priceModel));
     const { contract, usage: used } = ratingInput(c, productCodes.get(c.productId) as string, usage.get(c.id) ?? new Map(), models.get(json));
     const bill = rateMonth(contract, month, used);
     return bill ? [{ c, bill }] : [];
   });
+  // Numbering and writing take turns (the document counter allows no less), and so do concurrent
+  // runs of the same period: after the lock, the check above is repeated, so it is exact.
+  await advisoryXactLock(tx, `billing.run:${run.period}`);
+  const stillTodo = new Set((await unbilled(d, tx, run.period, rating.map((r) => r.c))).map((c) => c.id));
+  const rated = rating.filter((r) => stillTodo.has(r.c.id));
+  if (rated.length === 0) return 0;
   const now = d.clock.now();
   const issueDate = today(d);
   const dueDate = addDays(issueDate, d.dueDays ?? DUE_DAYS);
@@ -132,17 +151,6 @@ async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: BillableCont
     version: 1,
   }));
   const payable = rows.filter((b) => b.totalVnd > 0n);
-  const paymentIds = await d.payments.createBillPayments(
-    tx,
-    payable.map((b) => ({
-      contractId: b.contractId,
-      billId: b.id,
-      customerId: b.customerId,
-      amountVnd: b.totalVnd,
-      description: d.payments.billPaymentDescription(b.number as string),
-    })),
-  );
-  for (const b of rows) b.paymentId = paymentIds.get(b.id) ?? null;
   const col = <K extends keyof BillRow>(k: K) => rows.map((b) => b[k]);
   await bulkInsert(tx, 'billing.bills', {
     id: ['text', col('id')],
@@ -158,7 +166,6 @@ async function billChunk(d: Deps, tx: Executor, run: RunRow, chunk: BillableCont
     total_vnd: ['bigint', col('totalVnd')],
     paid_vnd: ['bigint', col('paidVnd')],
     paid_at: ['timestamptz', col('paidAt')],
-    payment_id: ['text', col('paymentId')],
     run_id: ['text', col('runId')],
     created_at: ['timestamptz', col('createdAt')],
     updated_at: ['timestamptz', col('updatedAt')],

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { bulkInsert } from '../../../db/bulk.ts';
 import type { Executor } from '../../../db/client.ts';
 import { newId } from '../../../platform/ids.ts';
 import { payments } from '../db/schema.ts';
@@ -68,38 +67,6 @@ export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): P
 /** The description VNPay and the bank statement show for a contract's payment (no diacritics: VNPay strips them). */
 export const contractPaymentDescription = (number: string, appendix = false): string =>
   `Thanh toan hop dong ${number}${appendix ? ' (phu luc)' : ''}`;
-
-/**
- * The payments of freshly issued bills, many at once (a bill run issues thousands per transaction):
- * one insert, one audit entry naming them all. The bills are new in the caller's transaction, so
- * nothing can conflict: a plain insert (ON CONFLICT would make it a speculative insert, twice as slow).
- */
-export async function createBillPayments(d: Deps, tx: Executor, bills: (PaymentPurpose & { billId: string })[]): Promise<Map<string, string>> {
-  if (bills.length === 0) return new Map();
-  const now = d.clock.now();
-  const each = <T,>(v: T) => bills.map(() => v);
-  const created = await bulkInsert<{ id: string; bill_id: string }>(
-    tx,
-    'payments.payments',
-    {
-      id: ['text', bills.map(() => newId('payment', now))],
-      contract_id: ['text', bills.map((b) => b.contractId)],
-      bill_id: ['text', bills.map((b) => b.billId)],
-      customer_id: ['text', bills.map((b) => b.customerId)],
-      amount_vnd: ['bigint', bills.map((b) => b.amountVnd)],
-      description: ['text', bills.map((b) => b.description)],
-      status: ['text', each('pending')],
-      link_expires_at: ['timestamptz', each(linkExpiry(now, d.settings.linkDays))],
-      created_at: ['timestamptz', each(now)],
-      updated_at: ['timestamptz', each(now)],
-    },
-    sql`returning id, bill_id`,
-  );
-  if (created.length > 0) {
-    await d.audit.record(tx, SYSTEM, { action: 'payment.created', entityType: 'payment', entityId: null, after: { ids: created.map((p) => p.id) } });
-  }
-  return new Map(created.map((p) => [p.bill_id, p.id]));
-}
 
 /** The description VNPay and the bank statement show for a bill's payment (no diacritics). */
 export const billPaymentDescription = (billNumber: string): string => `Thanh toan cuoc ${billNumber}`;

@@ -83,10 +83,10 @@ export async function recordBankTransfer(d: Deps, ctx: Ctx, input: BankTransfer)
 async function recordBillTransfer(d: Deps, ctx: Ctx, tx: Executor, contractId: string, billId: string, input: BankTransfer & { paidAt: Date }) {
   const now = d.clock.now();
   const ofBill = await tx.select().from(payments).where(and(eq(payments.billId, billId), eq(payments.contractId, contractId)));
-  if (ofBill.length === 0) throw fail('NOT_FOUND', { bill: billId });
-  const open = ofBill.find((p) => awaitsMoney(p.status));
-  if (!open) throw paymentError('PAYMENT_ALREADY_RECORDED', { bill: billId });
-  const [link] = await tx.select().from(payments).where(eq(payments.id, open.id)).for('update');
+  // No payment yet: the fee e-mail's job has not opened the bill's link; the bill opens it now.
+  const openId = ofBill.length === 0 ? await billsOf(d).openPayment(tx, billId, contractId) : ofBill.find((p) => awaitsMoney(p.status))?.id;
+  if (!openId) throw paymentError('PAYMENT_ALREADY_RECORDED', { bill: billId });
+  const [link] = await tx.select().from(payments).where(eq(payments.id, openId)).for('update');
   if (!awaitsMoney(link.status)) throw paymentError('PAYMENT_ALREADY_RECORDED', { payment: link.id, status: link.status });
   const transfer = { method: 'bank_transfer' as const, bankRef: input.bankRef, note: input.note ?? null, recordedBy: ctx.actor.id, paidAt: input.paidAt };
   const whole = input.amountVnd === link.amountVnd;
