@@ -44,6 +44,8 @@ export default defineConfig({
           globalSetup: ['test/setup/e2e.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
+          // A page's answer can take seconds on a loaded 2-core machine (password hashing, first renders).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
