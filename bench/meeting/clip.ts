@@ -47,7 +47,7 @@ async function recordClip(o: { width: number; height: number; fps: number; secon
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
     const bytes: number[] = await page.evaluate(async (o) => {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: { width: { exact: o.width }, height: { exact: o.height }, frameRate: { exact: o.fps } } });
+      const stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: o.width }, height: { ideal: o.height }, frameRate: { ideal: o.fps, max: o.fps } } });
       const rec = new MediaRecorder(stream, { mimeType: 'video/webm;codecs=vp8', videoBitsPerSecond: o.kbps * 1000 });
       const chunks: Blob[] = [];
       rec.ondataavailable = (e) => chunks.push(e.data);

@@ -62,7 +62,7 @@ describe('VP8 frames over RTP', () => {
     const ps = packets(frames);
     const c = new Vp8FrameCounter({ width: 320, height: 180 });
     for (const p of [...ps].reverse()) c.push(p);
-    expect(c.stats).toMatchObject({ frames: 4, keyFrames: 2, badFrames: 1, width: 640, height: 360, packets: ps.length, lost: 0 });
+    expect(c.stats).toMatchObject({ frames: 4, keyFrames: 2, badFrames: 1, width: 320, height: 180, packets: ps.length, lost: 0 }); // the last completed: frame 1
   });
 
   it('a frame missing a packet is not counted, and the gap counts as loss; a retransmission completes it', () => {
