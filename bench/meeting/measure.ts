@@ -8,6 +8,7 @@ export interface ParticipantSnapshot {
   display: string;
   framesSent: number;
   audioSent: number;
+  packetsSent: number;
   keyFrameRequests: number;
   links: LinkCounters[];
 }
@@ -48,6 +49,8 @@ export interface StepFigures {
   badFrames: number;
   /** RTP packets per second all subscribers received (what Janus sent). */
   packetsPerSecond: number;
+  /** RTP packets per second all publishers sent (what Janus received). */
+  packetsInPerSecond: number;
 }
 
 const key = (l: LinkCounters) => `${l.kind}:${l.feed}`;
@@ -64,10 +67,12 @@ export function stepVerdict(a: Snapshot, b: Snapshot, o: { participants: number;
   let received = 0;
   let keyFrames = 0;
   let badFrames = 0;
+  let packetsIn = 0;
   for (const p of b.participants) {
     const p0 = before.get(p.display);
     if (!p0) continue;
     sent.push((p.framesSent - p0.framesSent) / secs);
+    packetsIn += p.packetsSent - p0.packetsSent;
     const links0 = new Map(p0.links.map((l) => [key(l), l]));
     let frames = 0;
     for (const l of p.links) {
@@ -99,5 +104,17 @@ export function stepVerdict(a: Snapshot, b: Snapshot, o: { participants: number;
     keyFrames,
     badFrames,
     packetsPerSecond: received / secs,
+    packetsInPerSecond: packetsIn / secs,
   };
+}
+
+/**
+ * Janus's cost per RTP packet it handled (received from publishers plus sent to subscribers) in µs of CPU,
+ * and how many participants that cost lets one core carry when each participant sends `perParticipantPps`
+ * packets/s and receives `lastN` such streams: Janus handles perParticipantPps × (1 + lastN) per participant.
+ */
+export function janusPerCore(janusCoreShare: number, packetsIn: number, packetsOut: number, perParticipantPps: number, lastN: number) {
+  const usPerPacket = packetsIn + packetsOut > 0 ? (janusCoreShare * 1e6) / (packetsIn + packetsOut) : 0;
+  const participants = usPerPacket > 0 ? Math.floor(1e6 / usPerPacket / (perParticipantPps * (1 + lastN))) : 0;
+  return { usPerPacket, participants };
 }

@@ -24,8 +24,16 @@ const codecs = () => ({
   ],
 });
 
+/** werift skips veth interfaces when it gathers: the bench names its address (BENCH_MEETING_CLIENT_IP, 10.99.0.2 in the namespace). */
+const hostAddresses = (process.env.BENCH_MEETING_CLIENT_IP ?? '10.99.0.2').split(',');
+
 function peer(): RTCPeerConnection {
-  return new RTCPeerConnection({ codecs: codecs(), headerExtensions: { audio: [useSdesMid()], video: [useSdesMid()] }, iceUseIpv6: false } as any);
+  return new RTCPeerConnection({
+    codecs: codecs(),
+    headerExtensions: { audio: [useSdesMid()], video: [useSdesMid()] },
+    iceUseIpv6: false,
+    iceAdditionalHostAddresses: hostAddresses,
+  } as any);
 }
 
 async function gathered(pc: RTCPeerConnection): Promise<void> {
@@ -76,6 +84,8 @@ export class SyntheticParticipant {
   nextAudioAt = 0;
   framesSent = 0;
   audioSent = 0;
+  /** RTP packets sent, audio and video. */
+  packetsSent = 0;
   keyFrameRequests = 0;
 
   constructor(
@@ -119,6 +129,7 @@ export class SyntheticParticipant {
       this.aTs = (this.aTs + 960) >>> 0;
       this.audio.writeRtp(new RtpPacket(new RtpHeader({ sequenceNumber: this.aSeq, timestamp: this.aTs, payloadType: 111, marker: false } as any), OPUS_SILENCE));
       this.audioSent++;
+      this.packetsSent++;
       this.nextAudioAt += 20;
     }
     const interval = 1000 / this.clip.fps;
@@ -133,6 +144,7 @@ export class SyntheticParticipant {
         this.vSeq = (this.vSeq + 1) & 0xffff;
         const header = new RtpHeader({ sequenceNumber: this.vSeq, timestamp: this.vTs, payloadType: 96, marker: i === payloads.length - 1 } as any);
         this.video.writeRtp(new RtpPacket(header, payload));
+        this.packetsSent++;
       });
       this.framesSent++;
       this.nextVideoAt += interval;

@@ -75,6 +75,7 @@ const handlers: Record<string, (m: any) => Promise<unknown>> = {
       display: p.display,
       framesSent: p.framesSent,
       audioSent: p.audioSent,
+      packetsSent: p.packetsSent,
       keyFrameRequests: p.keyFrameRequests,
       links: p.counters(),
     }));

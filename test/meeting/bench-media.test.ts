@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readIvf, webmVp8Frames, writeIvf } from '../../bench/meeting/media-files.ts';
-import { lastN, stepVerdict, type Snapshot } from '../../bench/meeting/measure.ts';
+import { janusPerCore, lastN, stepVerdict, type Snapshot } from '../../bench/meeting/measure.ts';
 import { RtpSequence, vp8Descriptor, vp8FrameTagValid, vp8KeyFrameSize, vp8Packetize, Vp8FrameCounter } from '../../bench/meeting/vp8.ts';
 
 /** A VP8 frame: key frames carry the start code and size; `length` bytes in all, the first partition 20 bytes. */
@@ -144,13 +144,20 @@ describe('bench plan and figures', () => {
       at,
       lag: { meanMs: 0, maxMs: 0 },
       participants: [
-        { display: 'P1', framesSent: 15 * mult, audioSent: 50 * mult, keyFrameRequests: 0, links: [link('video', 2, 30 * mult, 15 * mult), link('audio', 2, 50 * mult, 0, lostB)] },
+        { display: 'P1', framesSent: 15 * mult, audioSent: 50 * mult, packetsSent: 80 * mult, keyFrameRequests: 0, links: [link('video', 2, 30 * mult, 15 * mult), link('audio', 2, 50 * mult, 0, lostB)] },
         // P2 gets half the frames P1 sends.
-        { display: 'P2', framesSent: 15 * mult, audioSent: 50 * mult, keyFrameRequests: 0, links: [link('video', 1, 15 * mult, 7.5 * mult)] },
+        { display: 'P2', framesSent: 15 * mult, audioSent: 50 * mult, packetsSent: 80 * mult, keyFrameRequests: 0, links: [link('video', 1, 15 * mult, 7.5 * mult)] },
       ],
     });
     const f = stepVerdict(snap(0, 0), snap(2000, 2, 2), { participants: 2, lastN: 4, fps: 15, width: 320, height: 180 });
     expect(f).toMatchObject({ expectedLinks: 2, videoLinks: 2, fpsMin: 7.5, fpsMedian: 11.25, sentFpsMedian: 15, audioPpsMedian: 50 });
     expect(f.loss).toBeCloseTo(2 / (60 + 100 + 30 + 2));
+    expect(f.packetsInPerSecond).toBe(160);
+  });
+
+  it("Janus's cost per packet and the participants one core carries at that cost", () => {
+    // 20 % of a core for 1,000 packets in and 3,000 out: 50 µs a packet; a participant sends 70/s and receives 4 × 70/s.
+    expect(janusPerCore(0.2, 1000, 3000, 70, 4)).toEqual({ usPerPacket: 50, participants: 57 });
+    expect(janusPerCore(0, 0, 0, 70, 4)).toEqual({ usPerPacket: 0, participants: 0 });
   });
 });
