@@ -178,8 +178,13 @@ try {
       // Carried: the median subscriber gets ≥ 80 % of the frames sent and of the audio packets (50/s), on ≥ 95 % of the links.
       const ok = v.fpsMedian >= 0.8 * FPS && v.audioPpsMedian >= 0.8 * 50 && v.videoLinks >= 0.95 * v.expectedLinks;
       if (!ok) {
-        limit = `${n} did not (median ${v.fpsMedian.toFixed(1)} of ${FPS} frames/s, ${v.audioPpsMedian.toFixed(0)} of 50 audio packets/s, ${v.videoLinks}/${v.expectedLinks} links; ` +
-          `${benchCpu > janusCpu ? 'the bench clients' : 'Janus'} used more CPU)`;
+        // Who gave out: clients that fell behind their send schedule (or lost packets they were sent) vs Janus.
+        const clientsBehind = b.lag.maxMs > 200 || v.sentFpsMedian < 0.95 * FPS;
+        const others = busy >= 0.95 && janusCpu + benchCpu < 0.9 * cpus().length;
+        limit =
+          `${n} did not (median ${v.fpsMedian.toFixed(1)} of ${FPS} frames/s, ${v.audioPpsMedian.toFixed(0)} of 50 audio packets/s, ${v.videoLinks}/${v.expectedLinks} links): ` +
+          (clientsBehind ? `the bench clients fell behind (send lag up to ${b.lag.maxMs.toFixed(0)} ms, ${(benchCpu * 100).toFixed(0)} % of a core)` : `Janus fell behind (${(janusCpu * 100).toFixed(0)} % of a core)`) +
+          (others ? `, on a machine other work kept ${(busy * 100).toFixed(0)} % busy (load ${loadavg()})` : '');
         break;
       }
       carried = n;
