@@ -1,6 +1,8 @@
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AuditLog } from '../audit/index.ts';
+import type { OidcProviderId } from './domain/oidc.ts';
+import type { OidcClient } from './oidc-client.ts';
 import type { OrgUnits } from './org-units.ts';
 import type { CustomerSummary, CustomerType, PublicUser } from './types.ts';
 
@@ -30,6 +32,17 @@ export interface CustomerAccounts {
   insert(tx: Executor, customer: AccountCustomer): Promise<void>;
 }
 
+/**
+ * A configured OpenID Connect provider (config.ts builds these): how its token endpoint is called — a client
+ * secret (Google), or an ES256 JWT signed per request with the team's key (Apple, PKCS#8 PEM).
+ */
+export interface OidcProviderSettings {
+  id: OidcProviderId;
+  issuer: string;
+  clientId: string;
+  clientAuth: { kind: 'secret'; secret: string } | { kind: 'apple_jwt'; teamId: string; keyId: string; privateKeyPem: string };
+}
+
 export interface IdentitySettings {
   sessionSecret: string;
   sessionHours: number;
@@ -37,6 +50,8 @@ export interface IdentitySettings {
   onAccountCreated?: (tx: Executor, user: PublicUser) => Promise<void>;
   /** Called inside the transaction that stores a reset link: the e-mail carrying `token`. */
   onPasswordResetRequested?: (tx: Executor, user: PublicUser, token: string, expiresAt: Date) => Promise<void>;
+  /** Sign-in with Google / Apple: the providers configured (none: off) and this site's address for redirect URIs. */
+  oidc?: { publicBaseUrl: string; providers: OidcProviderSettings[] };
 }
 
 export interface IdentityDeps {
@@ -45,5 +60,6 @@ export interface IdentityDeps {
   audit: AuditLog;
   customers: CustomerAccounts;
   units: OrgUnits;
+  oidc: OidcClient;
   settings: IdentitySettings;
 }
