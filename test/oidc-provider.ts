@@ -193,6 +193,14 @@ export async function startOidcProvider(opts: SimOptions): Promise<OidcProviderS
     if (route === 'GET /jwks') return json(res, 200, { keys: [jwk] });
     if (route === 'GET /authorize') return done(authorize(url, res));
     if (route === 'POST /token') return done(token(req, res));
+    // Test control (browser tests run in another process than the one that started the provider).
+    if (route === 'PUT /_sim/user')
+      return done(
+        readBody(req).then((b) => {
+          sim.user = JSON.parse(b) as SimUser;
+          json(res, 200, sim.user);
+        }),
+      );
     json(res, 404, { error: 'not_found' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { InjectOptions, LightMyRequestResponse as Reply } from 'fastify';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appleKeyPair, startOidcProvider, type NextToken, type OidcProviderSim } from '../../../test/oidc-provider.ts';
@@ -14,11 +15,9 @@ import { OidcClient } from './oidc-client.ts';
 const GOOGLE = { id: 'qldv-google-client', secret: 'google-client-secret-123' };
 const APPLE = { id: 'vn.mobifone.qldv', teamId: 'TEAM123456', keyId: 'KEY1234567' };
 
-type Reply = Awaited<ReturnType<NonNullable<TestSystem['server']>['inject']>>;
-
 /** `name=value` of a Set-Cookie the reply carries, or undefined. */
 function cookieOf(r: Reply, name: string): string | undefined {
-  const all = [r.headers['set-cookie'] ?? []].flat();
+  const all = [r.headers['set-cookie'] ?? []].flat().map(String);
   return all.find((c) => c.startsWith(`${name}=`) && !c.startsWith(`${name}=;`))?.split(';')[0];
 }
 
@@ -51,7 +50,7 @@ describe.skipIf(noDatabase)('sign-in with Google and Apple (OpenID Connect)', ()
     await apple?.close();
   });
 
-  const inject = (opts: Parameters<NonNullable<TestSystem['server']>['inject']>[0]) => s.server!.inject(opts);
+  const inject = (opts: InjectOptions) => s.server!.inject(opts);
 
   /** Starts a sign-in and follows the provider until it sends the browser back: the callback, ready to send. */
   async function begin(provider: 'google' | 'apple', returnTo = '/contracts', system = s) {
@@ -95,6 +94,9 @@ describe.skipIf(noDatabase)('sign-in with Google and Apple (OpenID Connect)', ()
     const r = await s.http('GET', '/api/v1/auth/oidc/providers');
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ items: [{ id: 'google', name: 'Google' }, { id: 'apple', name: 'Apple' }] });
+    const spec = (await s.http('GET', '/openapi.json')).body;
+    for (const p of ['/api/v1/auth/oidc/providers', '/api/v1/auth/oidc/{provider}/start', '/api/v1/auth/oidc/{provider}/callback']) expect(Object.keys(spec.paths)).toContain(p);
+    expect(Object.keys(spec.paths['/api/v1/auth/oidc/{provider}/callback'].post.requestBody.content)).toEqual(['application/x-www-form-urlencoded']);
   });
 
   it('start: 302 to the authorization endpoint with PKCE S256, state, nonce; the state kept in the database and an HttpOnly cookie', async () => {
