@@ -87,7 +87,8 @@ export function oidcRoutes(app: Server, identity: IdentityService, opts: Options
 
   // Apple's response_mode=form_post: a cross-site POST that carries no CSRF token; the state (bound to this
   // browser's cookie, single use) does that job, so CSRF is off on this one route only.
-  app.register(async (scope) => {
+  app.register(async (child) => {
+    const scope = child as Server; // the plugin's instance keeps the contract type provider
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 65_536 }, (_req, body, done) => {
       const out: Record<string, string> = {};
       for (const [k, v] of new URLSearchParams(body as string)) if (!(k in out)) out[k] = v;

@@ -17,7 +17,7 @@ import {
 
 describe('OpenID Connect rules', () => {
   it('PKCE S256 is BASE64URL(SHA256(verifier)): the example of RFC 7636 appendix B', () => {
-    expect(pkceChallenge('dBjftJeZ4CVP-mJ0kS5rVOe3Mz2qOJtd-VMN3YMq4wQ')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
   });
 
   it('state, nonce and verifier are fresh 43-character URL-safe secrets', () => {
@@ -54,7 +54,7 @@ describe('OpenID Connect rules', () => {
   });
 
   it('asks for the code with PKCE S256, state and nonce; Apple by form_post', () => {
-    const input = { clientId: 'cid', redirectUri: 'https://q.vn/cb', state: 'st', nonce: 'no', codeVerifier: 'dBjftJeZ4CVP-mJ0kS5rVOe3Mz2qOJtd-VMN3YMq4wQ' };
+    const input = { clientId: 'cid', redirectUri: 'https://q.vn/cb', state: 'st', nonce: 'no', codeVerifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk' };
     const google = new URL(authorizationUrl('https://accounts.google.com/o/oauth2/v2/auth?hl=vi', { provider: 'google', ...input }));
     expect(Object.fromEntries(google.searchParams)).toEqual({
       hl: 'vi',
