@@ -43,7 +43,7 @@ describe.skipIf(noDatabase)('sign-in with Google and Apple (OpenID Connect)', ()
         OIDC_APPLE_ISSUER: apple.issuer,
       },
     });
-  });
+  }, 180_000);
   afterAll(async () => {
     await s?.close();
     await google?.close();
@@ -310,7 +310,7 @@ describe.skipIf(noDatabase)('sign-in with Google and Apple (OpenID Connect)', ()
     } finally {
       await second.close();
     }
-  });
+  }, 180_000);
 });
 
 describe('the OIDC client when the provider is unreachable', () => {
