@@ -1,7 +1,7 @@
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AuditLog } from '../audit/index.ts';
-import type { OidcProviderId } from './domain/oidc.ts';
+import type { OidcProviderSettings } from './domain/oidc.ts';
 import type { OidcClient } from './oidc-client.ts';
 import type { OrgUnits } from './org-units.ts';
 import type { CustomerSummary, CustomerType, PublicUser } from './types.ts';
@@ -30,17 +30,6 @@ export interface CustomerAccounts {
   contactTaken(email: string, phone: string, ex: Executor): Promise<{ email: string | null } | undefined>;
   /** Inserts the row only; the caller audits it. */
   insert(tx: Executor, customer: AccountCustomer): Promise<void>;
-}
-
-/**
- * A configured OpenID Connect provider (config.ts builds these): how its token endpoint is called — a client
- * secret (Google), or an ES256 JWT signed per request with the team's key (Apple, PKCS#8 PEM).
- */
-export interface OidcProviderSettings {
-  id: OidcProviderId;
-  issuer: string;
-  clientId: string;
-  clientAuth: { kind: 'secret'; secret: string } | { kind: 'apple_jwt'; teamId: string; keyId: string; privateKeyPem: string };
 }
 
 export interface IdentitySettings {

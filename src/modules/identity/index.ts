@@ -75,7 +75,8 @@ export function createIdentity(deps: Omit<IdentityDeps, 'units' | 'oidc'>) {
 
 export type IdentityService = ReturnType<typeof createIdentity>;
 
-export type { CustomerAccounts, OidcProviderSettings } from './deps.ts';
+export type { CustomerAccounts } from './deps.ts';
+export type { OidcProviderSettings } from './domain/oidc.ts';
 export { hashPassword } from './queries.ts';
 export type { Authenticated, PublicUser } from './types.ts';
 export { ROLES, ROLE_LABELS, PERMISSIONS, hasPermission, withinScope, type Role, type Permission } from './domain/roles.ts';

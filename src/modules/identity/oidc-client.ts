@@ -2,7 +2,6 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors as jose, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Clock } from '../../platform/clock.ts';
 import type { AppError } from '../../platform/errors.ts';
-import type { OidcProviderSettings } from './deps.ts';
 import {
   acceptedAlgorithms,
   acceptedIssuers,
@@ -12,6 +11,7 @@ import {
   PROVIDER_PROFILES,
   type Discovery,
   type OidcProviderId,
+  type OidcProviderSettings,
 } from './domain/oidc.ts';
 import { identityError } from './errors.ts';
 

@@ -290,7 +290,8 @@ describe.skipIf(noDatabase)('sign-in with Google and Apple (OpenID Connect)', ()
 
   it('a second process (Google only) on the same database: finishes a sign-in the first started; Apple is off there', async () => {
     const second = await createTestSystem({
-      env: { OIDC_GOOGLE_CLIENT_ID: GOOGLE.id, OIDC_GOOGLE_CLIENT_SECRET: GOOGLE.secret, OIDC_GOOGLE_ISSUER: google.issuer },
+      // The same deployment: one public address (the redirect URI registered with the provider).
+      env: { PUBLIC_BASE_URL: s.config.publicBaseUrl, OIDC_GOOGLE_CLIENT_ID: GOOGLE.id, OIDC_GOOGLE_CLIENT_SECRET: GOOGLE.secret, OIDC_GOOGLE_ISSUER: google.issuer },
       clock: s.clock,
       databaseUrl: s.config.database.kind === 'postgres' ? s.config.database.url : undefined,
     });

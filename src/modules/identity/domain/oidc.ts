@@ -6,6 +6,17 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  */
 export type OidcProviderId = 'google' | 'apple';
 
+/**
+ * A configured OpenID Connect provider (config.ts builds these): how its token endpoint is called — a client
+ * secret (Google), or an ES256 JWT signed per request with the team's key (Apple, PKCS#8 PEM).
+ */
+export interface OidcProviderSettings {
+  id: OidcProviderId;
+  issuer: string;
+  clientId: string;
+  clientAuth: { kind: 'secret'; secret: string } | { kind: 'apple_jwt'; teamId: string; keyId: string; privateKeyPem: string };
+}
+
 /** A pending sign-in lives 10 minutes; its state works once. */
 export const LOGIN_TTL_MS = 10 * 60_000;
 /** Where the browser goes after a failed sign-in; the login page shows the code's text. */
