@@ -163,6 +163,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       settings: {
         sessionSecret: config.sessionSecret,
         sessionHours: config.sessionHours,
+        oidc: { publicBaseUrl: config.publicBaseUrl, providers: config.oidc },
         onAccountCreated: (tx, user) =>
           notifications.email(tx, {
             to: user.email,

@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -19,6 +20,8 @@ const urlList = z
   .string()
   .transform((v) => v.split(',').map((x) => x.trim().replace(/\/$/, '')).filter(Boolean))
   .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1, 'must list at least one URL'));
+/** An OpenID Connect issuer, exactly as its discovery document and tokens spell it. */
+const issuerUrl = z.url({ protocol: /^https?$/ });
 const taxCode = z.string().regex(/^\d{10}(-\d{3})?$/, 'must be 10 digits or 10-3 digits');
 
 const envSchema = z.object({
@@ -108,6 +111,15 @@ const envSchema = z.object({
   JANUS_RTP_PORTS: z.string().regex(/^\d{4,5}-\d{4,5}$/, 'must look like 20000-40000').optional(),
   SIM_SMTP_PORT: port.default(2525),
   SIM_SMPP_PORT: port.default(2775),
+  OIDC_GOOGLE_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_GOOGLE_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  OIDC_GOOGLE_ISSUER: issuerUrl.optional(),
+  OIDC_APPLE_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_APPLE_TEAM_ID: z.string().regex(/^[A-Z0-9]{10}$/, 'Apple team ids are 10 capital letters or digits').optional(),
+  OIDC_APPLE_KEY_ID: z.string().regex(/^[A-Z0-9]{10}$/, 'Apple key ids are 10 capital letters or digits').optional(),
+  OIDC_APPLE_PRIVATE_KEY: z.string().min(1).optional(),
+  OIDC_APPLE_PRIVATE_KEY_PATH: z.string().min(1).optional(),
+  OIDC_APPLE_ISSUER: issuerUrl.optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -179,6 +191,19 @@ export interface Config {
     publicIp?: string;
     rtpPorts?: string;
   };
+  /** Sign-in with Google and Apple (OpenID Connect): a provider is listed only when configured (off by default). */
+  oidc: OidcProviderConfig[];
+}
+
+/**
+ * One OpenID Connect provider. `clientAuth`: how the token endpoint is called — a client secret (Google),
+ * or Apple's client secret, an ES256 JWT signed per request with the team's key (PKCS#8 PEM).
+ */
+export interface OidcProviderConfig {
+  id: 'google' | 'apple';
+  issuer: string;
+  clientId: string;
+  clientAuth: { kind: 'secret'; secret: string } | { kind: 'apple_jwt'; teamId: string; keyId: string; privateKeyPem: string };
 }
 
 export class ConfigError extends Error {
@@ -249,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (e.JANUS_PUBLIC_URLS && e.JANUS_PUBLIC_URLS.length !== (e.JANUS_URLS?.length ?? 0))
     problems.push('JANUS_PUBLIC_URLS: must list one URL per JANUS_URLS entry, in the same order');
+  const oidc = oidcProviders(e, production, problems);
   if (problems.length) throw new ConfigError([...new Set(problems)]);
   const series = e.EINVOICE_SERIES;
   return {
@@ -336,5 +362,74 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicIp: e.JANUS_PUBLIC_IP,
       rtpPorts: e.JANUS_RTP_PORTS,
     },
+    oidc,
   };
+}
+
+type ParsedEnv = z.output<typeof envSchema>;
+
+/**
+ * Google and Apple sign-in: a provider is on when any of its variables is set, and then every variable it
+ * needs must be set (a half-configured provider stops the boot, naming what is missing).
+ */
+function oidcProviders(e: ParsedEnv, production: boolean, problems: string[]): OidcProviderConfig[] {
+  const out: OidcProviderConfig[] = [];
+  const missing = (group: (keyof ParsedEnv)[], required: (keyof ParsedEnv)[], provider: string) => {
+    const set = group.filter((k) => e[k] !== undefined);
+    if (set.length === 0) return true;
+    const absent = required.filter((k) => e[k] === undefined);
+    for (const k of absent) problems.push(`${k}: required for ${provider} sign-in (${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set)`);
+    return absent.length > 0;
+  };
+  const httpsOnly = (name: 'OIDC_GOOGLE_ISSUER' | 'OIDC_APPLE_ISSUER') => {
+    if (production && e[name]?.startsWith('http:')) problems.push(`${name}: must be an https:// URL in production`);
+  };
+  const google = ['OIDC_GOOGLE_CLIENT_ID', 'OIDC_GOOGLE_CLIENT_SECRET', 'OIDC_GOOGLE_ISSUER'] as const;
+  if (!missing([...google], ['OIDC_GOOGLE_CLIENT_ID', 'OIDC_GOOGLE_CLIENT_SECRET'], 'Google')) {
+    httpsOnly('OIDC_GOOGLE_ISSUER');
+    out.push({
+      id: 'google',
+      issuer: e.OIDC_GOOGLE_ISSUER ?? 'https://accounts.google.com',
+      clientId: e.OIDC_GOOGLE_CLIENT_ID!,
+      clientAuth: { kind: 'secret', secret: e.OIDC_GOOGLE_CLIENT_SECRET! },
+    });
+  }
+  const apple = ['OIDC_APPLE_CLIENT_ID', 'OIDC_APPLE_TEAM_ID', 'OIDC_APPLE_KEY_ID', 'OIDC_APPLE_PRIVATE_KEY', 'OIDC_APPLE_PRIVATE_KEY_PATH', 'OIDC_APPLE_ISSUER'] as const;
+  const keyVar = e.OIDC_APPLE_PRIVATE_KEY_PATH !== undefined ? 'OIDC_APPLE_PRIVATE_KEY_PATH' : 'OIDC_APPLE_PRIVATE_KEY';
+  if (!missing([...apple], ['OIDC_APPLE_CLIENT_ID', 'OIDC_APPLE_TEAM_ID', 'OIDC_APPLE_KEY_ID', keyVar], 'Apple')) {
+    httpsOnly('OIDC_APPLE_ISSUER');
+    if (e.OIDC_APPLE_PRIVATE_KEY !== undefined && e.OIDC_APPLE_PRIVATE_KEY_PATH !== undefined)
+      problems.push('OIDC_APPLE_PRIVATE_KEY_PATH: set either OIDC_APPLE_PRIVATE_KEY or OIDC_APPLE_PRIVATE_KEY_PATH, not both');
+    const pem = applePrivateKey(e, keyVar, problems);
+    if (pem) {
+      out.push({
+        id: 'apple',
+        issuer: e.OIDC_APPLE_ISSUER ?? 'https://appleid.apple.com',
+        clientId: e.OIDC_APPLE_CLIENT_ID!,
+        clientAuth: { kind: 'apple_jwt', teamId: e.OIDC_APPLE_TEAM_ID!, keyId: e.OIDC_APPLE_KEY_ID!, privateKeyPem: pem },
+      });
+    }
+  }
+  return out;
+}
+
+/** Apple's key (the .p8 file Apple gives: PKCS#8 PEM of a P-256 key), from the variable (`\n` allowed) or the file. */
+function applePrivateKey(e: ParsedEnv, keyVar: 'OIDC_APPLE_PRIVATE_KEY' | 'OIDC_APPLE_PRIVATE_KEY_PATH', problems: string[]): string | undefined {
+  let pem: string;
+  if (keyVar === 'OIDC_APPLE_PRIVATE_KEY_PATH') {
+    try {
+      pem = readFileSync(e.OIDC_APPLE_PRIVATE_KEY_PATH!, 'utf8');
+    } catch (err) {
+      problems.push(`OIDC_APPLE_PRIVATE_KEY_PATH: cannot read ${e.OIDC_APPLE_PRIVATE_KEY_PATH} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      return undefined;
+    }
+  } else pem = e.OIDC_APPLE_PRIVATE_KEY!.replace(/\\n/g, '\n');
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return pem.trim();
+  } catch {
+    /* named below */
+  }
+  problems.push(`${keyVar}: must be the PKCS#8 PEM of a P-256 (ES256) key, as Apple's .p8 file`);
+  return undefined;
 }

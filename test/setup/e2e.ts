@@ -4,12 +4,15 @@ import type { TestProject } from 'vitest/node';
 import { createSystem, type System } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { freePort } from '../free-port.ts';
+import { startOidcProvider } from '../oidc-provider.ts';
 import { seedPostpaidHistory, ShiftedClock } from './e2e-billing.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     e2eBaseUrl: string | null;
     chromiumPath: string | null;
+    /** The local OpenID Connect provider behind "Đăng nhập với Google" in the browser journeys. */
+    oidcIssuer: string | null;
   }
 }
 
@@ -25,11 +28,14 @@ export default async function setup(project: TestProject) {
     console.warn(`\n⚠  ${msg}: the browser journeys are SKIPPED on this machine.\n`);
     project.provide('e2eBaseUrl', null);
     project.provide('chromiumPath', null);
+    project.provide('oidcIssuer', null);
     return;
   }
   if (!existsSync('dist/web/index.html')) execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
 
   const port = await freePort();
+  const clock = new ShiftedClock();
+  const google = await startOidcProvider({ clientId: 'qldv-e2e-google', clientSecret: 'qldv-e2e-google-secret', now: () => clock.now() });
   const config = loadConfig({
     NODE_ENV: 'test',
     QLDV_DATA_DIR: 'memory://',
@@ -41,12 +47,18 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
     QLDV_RATE_LIMIT: '100000',
     QLDV_LOGIN_RATE_LIMIT: '100000',
+    OIDC_GOOGLE_CLIENT_ID: 'qldv-e2e-google',
+    OIDC_GOOGLE_CLIENT_SECRET: 'qldv-e2e-google-secret',
+    OIDC_GOOGLE_ISSUER: google.issuer,
   });
-  const clock = new ShiftedClock();
   const system: System = await createSystem(config, { clock });
   await seedPostpaidHistory(system, clock);
   const address = await system.server!.listen({ port, host: '127.0.0.1' });
   project.provide('e2eBaseUrl', address);
   project.provide('chromiumPath', chromium);
-  return () => system.close();
+  project.provide('oidcIssuer', google.issuer);
+  return async () => {
+    await system.close();
+    await google.close();
+  };
 }

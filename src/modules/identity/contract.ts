@@ -114,3 +114,19 @@ export type Registration = z.input<typeof registration>;
 export type NewUser = z.input<typeof newUser>;
 export type UserPatch = z.input<typeof userPatch>;
 export type ChangePassword = z.input<typeof changePassword>;
+
+/** Sign-in with Google / Apple (OpenID Connect): the providers the login page offers (only those configured). */
+export const OIDC_PROVIDERS = ['google', 'apple'] as const;
+export const oidcProviderList = z.object({ items: z.array(z.object({ id: z.enum(OIDC_PROVIDERS), name: z.string() })) });
+/** Any text: an unknown or disabled provider is 404 OIDC_PROVIDER_NOT_ENABLED, not a validation error. */
+export const oidcProviderParams = z.object({ provider: z.string().min(1).max(100) });
+/** `returnTo`: a path on this site to land on after signing in (default `/`). */
+export const oidcStartQuery = z.object({ returnTo: z.string().max(2000).optional() });
+/** What the provider sends back (query string; Apple: a form POST, which may also carry `user`). Other fields are ignored. */
+export const oidcCallback = z.object({
+  state: z.string().max(500).optional(),
+  code: z.string().max(4000).optional(),
+  error: z.string().max(500).optional(),
+  error_description: z.string().max(2000).optional(),
+});
+export type OidcProviderList = z.infer<typeof oidcProviderList>;

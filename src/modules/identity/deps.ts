@@ -1,6 +1,8 @@
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AuditLog } from '../audit/index.ts';
+import type { OidcProviderSettings } from './domain/oidc.ts';
+import type { OidcClient } from './oidc-client.ts';
 import type { OrgUnits } from './org-units.ts';
 import type { CustomerSummary, CustomerType, PublicUser } from './types.ts';
 
@@ -37,6 +39,8 @@ export interface IdentitySettings {
   onAccountCreated?: (tx: Executor, user: PublicUser) => Promise<void>;
   /** Called inside the transaction that stores a reset link: the e-mail carrying `token`. */
   onPasswordResetRequested?: (tx: Executor, user: PublicUser, token: string, expiresAt: Date) => Promise<void>;
+  /** Sign-in with Google / Apple: the providers configured (none: off) and this site's address for redirect URIs. */
+  oidc?: { publicBaseUrl: string; providers: OidcProviderSettings[] };
 }
 
 export interface IdentityDeps {
@@ -45,5 +49,6 @@ export interface IdentityDeps {
   audit: AuditLog;
   customers: CustomerAccounts;
   units: OrgUnits;
+  oidc: OidcClient;
   settings: IdentitySettings;
 }

@@ -3,6 +3,7 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import type { IdentityDeps } from './deps.ts';
 import { permissionsOf } from './domain/roles.ts';
 import { csrfTokenFor, csrfTokenValid } from './domain/tokens.ts';
+import { OidcClient } from './oidc-client.ts';
 import { OrgUnits } from './org-units.ts';
 import { seedDemoUsers } from './seed.ts';
 import { actorOf, emailsOfRole, getUser, namesOf, userRefs, usersOfCustomer, type UserRow } from './queries.ts';
@@ -11,6 +12,8 @@ import { authenticate } from './use-cases/authenticate.ts';
 import { changePassword } from './use-cases/change-password.ts';
 import { createUser, type NewUser } from './use-cases/create-user.ts';
 import { listUsers, type UserQuery } from './use-cases/list-users.ts';
+import { startOidcLogin } from './use-cases/oidc-start.ts';
+import { finishOidcLogin, type OidcCallback } from './use-cases/oidc-sign-in.ts';
 import { endOwnSessions, listOwnSessions } from './use-cases/own-sessions.ts';
 import { register, type Registration } from './use-cases/register.ts';
 import { requestPasswordReset } from './use-cases/request-password-reset.ts';
@@ -24,8 +27,8 @@ import { updateUser, type UserPatch } from './use-cases/update-user.ts';
  * modules ask (names, e-mails of a role). Its routes are in `routes.ts`, mounted by app.ts: this public API
  * does not import `http/`, which imports it.
  */
-export function createIdentity(deps: Omit<IdentityDeps, 'units'>) {
-  const d: IdentityDeps = { ...deps, units: new OrgUnits(deps.database) };
+export function createIdentity(deps: Omit<IdentityDeps, 'units' | 'oidc'>) {
+  const d: IdentityDeps = { ...deps, units: new OrgUnits(deps.database), oidc: new OidcClient(deps.settings.oidc?.providers ?? [], deps.clock) };
   const secret = d.settings.sessionSecret;
   return {
     // the org tree and scope
@@ -44,6 +47,11 @@ export function createIdentity(deps: Omit<IdentityDeps, 'units'>) {
     csrfTokenFor: (sessionId: string) => csrfTokenFor(secret, sessionId),
     csrfTokenValid: (sessionId: string, given: string | undefined) => csrfTokenValid(secret, sessionId, given),
     permissionsOf: (user: PublicUser) => permissionsOf(user.roles),
+    // sign-in with Google / Apple (OpenID Connect)
+    oidcProviders: () => d.oidc.list(),
+    startOidcLogin: (provider: string, returnTo?: string) => startOidcLogin(d, provider, returnTo),
+    finishOidcLogin: (ctx: Ctx, provider: string, cb: OidcCallback, boundState: string | undefined, meta?: { userAgent?: string }) =>
+      finishOidcLogin(d, ctx, provider, cb, boundState, meta),
     // own account
     register: (ctx: Ctx, r: Registration) => register(d, ctx, r),
     requestPasswordReset: (ctx: Ctx, email: string) => requestPasswordReset(d, ctx, email),
@@ -68,6 +76,7 @@ export function createIdentity(deps: Omit<IdentityDeps, 'units'>) {
 export type IdentityService = ReturnType<typeof createIdentity>;
 
 export type { CustomerAccounts } from './deps.ts';
+export type { OidcProviderSettings } from './domain/oidc.ts';
 export { hashPassword } from './queries.ts';
 export type { Authenticated, PublicUser } from './types.ts';
 export { ROLES, ROLE_LABELS, PERMISSIONS, hasPermission, withinScope, type Role, type Permission } from './domain/roles.ts';

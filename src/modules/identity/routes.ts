@@ -2,6 +2,7 @@ import { ctxOf, guard, requireAuth, setSessionCookie, SESSION_COOKIE } from '../
 import type { Server } from '../../http/server.ts';
 import * as c from './contract.ts';
 import type { IdentityService } from './index.ts';
+import { oidcRoutes } from './oidc-routes.ts';
 
 interface RouteOptions {
   secureCookies: boolean;
@@ -12,6 +13,7 @@ interface RouteOptions {
 
 export function identityRoutes(app: Server, identity: IdentityService, opts: RouteOptions) {
   const cookieOpts = { secure: opts.secureCookies, maxAgeSeconds: opts.sessionHours * 3600 };
+  oidcRoutes(app, identity, opts);
 
   app.post('/api/v1/auth/login', {
     config: { csrf: false, rateLimit: { max: opts.loginPerMinute, timeWindow: '1 minute' } },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const identitySchema = pgSchema('identity');
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -74,4 +74,38 @@ export const passwordResets = identitySchema.table(
     ip: text('ip'),
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],
+);
+
+/** A Google or Apple account (its `sub`) linked to one of our users: later sign-ins match by subject. */
+export const externalIdentities = identitySchema.table(
+  'external_identities',
+  {
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id').notNull(),
+    /** The verified e-mail the link was made by (for the audit and support; never matched again). */
+    email: text('email'),
+    createdAt: instant('created_at').notNull(),
+    lastLoginAt: instant('last_login_at'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject], name: 'external_identities_pkey' }), index('external_identities_user_idx').on(t.userId)],
+);
+
+/**
+ * An OpenID Connect sign-in on its way through the provider (state, nonce, PKCE verifier, where to go after):
+ * in the database, so whichever process receives the callback finds it; single use, 10 minutes.
+ */
+export const oidcLogins = identitySchema.table(
+  'oidc_logins',
+  {
+    /** sha256 of the `state` sent to the provider. */
+    stateHash: text('state_hash').primaryKey(),
+    provider: text('provider').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    returnTo: text('return_to').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('oidc_logins_expires_idx').on(t.expiresAt)],
 );

@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Login, SignedIn } from '@contracts/identity';
+import { OidcButtons } from './OidcButtons.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { AuthCard } from './AuthCard.tsx';
 import { useSignedIn } from './useSignedIn.ts';
@@ -14,6 +15,9 @@ export function LoginPage() {
   const t = useT();
   const queryClient = useQueryClient();
   const signedIn = useSignedIn();
+  const [params] = useSearchParams();
+  // A failed Google / Apple sign-in comes back here as /login?oidcError=CODE.
+  const oidcError = params.get('oidcError');
   const login = useMutation({
     mutationFn: (values: Login) => api.post<SignedIn>('/api/v1/auth/login', values),
     onSuccess: signedIn,
@@ -26,6 +30,16 @@ export function LoginPage() {
     <AuthCard title={t('auth.login.title')} subtitle={t('auth.login.subtitle')}>
       {login.error && (
         <Alert type="error" showIcon title={login.error.message} style={{ marginBottom: 16 }} data-testid="login-error" />
+      )}
+      {oidcError && !login.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('auth.oidcError.title')}
+          description={t.maybe(`auth.oidcError.${oidcError}`) ?? t('auth.oidcError.other', { code: oidcError.slice(0, 60) })}
+          style={{ marginBottom: 16 }}
+          data-testid="login-oidc-error"
+        />
       )}
       <Form<Login> layout="vertical" size="large" onFinish={(v) => login.mutate(v)} requiredMark={false}>
         <Form.Item
@@ -51,6 +65,7 @@ export function LoginPage() {
           {t('auth.login.submit')}
         </Button>
       </Form>
+      <OidcButtons next={params.get('next')} />
       <Typography.Paragraph type="secondary" style={{ margin: '20px 0 0', textAlign: 'center' }}>
         {t('auth.login.noAccount')} <Link to="/register" style={{ whiteSpace: 'nowrap' }}>
           {t('auth.register.link')}
