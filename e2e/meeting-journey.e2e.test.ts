@@ -51,6 +51,12 @@ describe.skipIf(!!missing)('Meeting journey: trial sign-up → meet now → gues
     await page.getByTestId('meeting-join').click();
     await page.getByTestId('meeting-leave').waitFor();
   };
+  const roomState = (page: Page) =>
+    page.evaluate(async () => {
+      const room = (window as any).__qldvMeeting;
+      const { phase, me, media, mediaError, roster, feeds } = room.snap;
+      return { url: location.href, phase, me, media: { ...media, ticket: media?.ticket ? '…' : undefined }, mediaError, roster: roster.map((r: any) => [r.displayName, r.feedId]), feeds: feeds.length, links: room.peerConnections().map((l: any) => [l.kind, l.feedId, l.pc.connectionState, l.pc.iceConnectionState]) };
+    });
   const api = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u, { credentials: 'include' })).json(), url);
 
   beforeAll(async () => {
@@ -116,8 +122,15 @@ describe.skipIf(!!missing)('Meeting journey: trial sign-up → meet now → gues
     step('guest in the room');
 
     // ---- media: each decodes the other's video and receives audio ----
-    for (const p of [host, guest])
-      await expect.poll(async () => (await subscribers(p)).filter((l) => l.state === 'connected').length, { timeout: 30_000, interval: 500 }).toBe(1);
+    try {
+      for (const p of [host, guest])
+        await expect.poll(async () => (await subscribers(p)).filter((l) => l.state === 'connected').length, { timeout: 30_000, interval: 500 }).toBe(1);
+    } catch (err) {
+      // What each page knows, and the server's last words: the media path has many parts.
+      for (const p of [host, guest]) console.error('page state:', JSON.stringify(await roomState(p)));
+      console.error('server output:', server.output.join('').slice(-4000));
+      throw err;
+    }
     const before = await Promise.all([host, guest].map(subscribers));
     await new Promise((r) => setTimeout(r, 3000));
     const after = await Promise.all([host, guest].map(subscribers));

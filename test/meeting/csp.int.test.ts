@@ -19,16 +19,19 @@ describe.skipIf(noDatabase)(`CSP connect-src for the meeting room page (${driver
   let direct: LiveTestSystem;
   let proxied: LiveTestSystem;
   beforeAll(async () => {
-    direct = await startLiveSystem({
-      databaseUrl: await freshDatabaseUrl(),
-      env: {
-        PUBLIC_BASE_URL: 'https://meeting.qldv.example.vn',
-        JANUS_URLS: 'http://10.255.0.1:8088/janus,http://10.255.0.2:8088/janus',
-        JANUS_PUBLIC_URLS: 'https://janus1.example.vn/janus,https://janus2.example.vn:8089/janus/',
-      },
-    });
-    proxied = await startLiveSystem({ databaseUrl: await freshDatabaseUrl() });
-  });
+    [direct, proxied] = await Promise.all([
+      startLiveSystem({
+        databaseUrl: await freshDatabaseUrl(),
+        env: {
+          PUBLIC_BASE_URL: 'https://meeting.qldv.example.vn',
+          JANUS_URLS: 'http://10.255.0.1:8088/janus,http://10.255.0.2:8088/janus',
+          JANUS_PUBLIC_URLS: 'https://janus1.example.vn/janus,https://janus2.example.vn:8089/janus/',
+        },
+      }),
+      startLiveSystem({ databaseUrl: await freshDatabaseUrl() }),
+    ]);
+    // Two whole systems boot here: slow on a busy 2-core machine.
+  }, 180_000);
   afterAll(async () => {
     await direct?.close();
     await proxied?.close();

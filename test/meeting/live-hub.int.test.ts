@@ -165,6 +165,21 @@ describe.skipIf(noDatabase)(`meeting live hub (${driver})`, () => {
     const valid = await create(ticket);
     expect(valid.status).toBe(410);
     expect((await valid.json()).error.reason).toBe('the meeting has no media room');
+    // A signed-in member's page sends its session cookie along: the ticket is the proof, not the session (no CSRF refusal).
+    const reg = await fetch(`${sys.baseUrl}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'meet.cookie', password: 'Hop@2026-trial', fullName: 'Ngô Văn Cường', email: 'meet.cookie@example.vn', phone: '0912345670' }),
+    });
+    expect(reg.status).toBe(201);
+    const cookie = reg.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    expect(cookie).toContain('qldv_session=');
+    const withCookie = await fetch(`${sys.baseUrl}/api/v1/meeting/media/janus`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-meeting-ticket': ticket, cookie },
+      body: JSON.stringify({ janus: 'create', transaction: 't2' }),
+    });
+    expect(withCookie.status).toBe(410);
     sys.clock.advanceMinutes(2);
     const expired = await create(ticket);
     expect(expired.status).toBe(403);

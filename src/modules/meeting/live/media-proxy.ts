@@ -79,7 +79,10 @@ export function mediaProxyRoutes(server: Server, o: MediaProxyOptions) {
     return b as Record<string, unknown>;
   };
   const numeric = (v: string) => (/^\d{1,20}$/.test(v) ? v : null);
-  const hide = { schema: { hide: true } };
+  // The media ticket (a header no other site can make a browser send) is the proof here, not the session:
+  // a signed-in member's cookie travels along, and without csrf: false every POST would be refused for
+  // want of the session's CSRF token (the page talks to Janus, not to our API).
+  const hide = { schema: { hide: true }, config: { csrf: false } };
 
   server.post(MEDIA_PROXY_PATH, hide, async (req, reply) => {
     const c = await context(req);
