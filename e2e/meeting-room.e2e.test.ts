@@ -6,11 +6,12 @@
  * reach the others; a trial meeting ends at its cap on the test clock. Missing janus or netns rights:
  * skipped locally with a warning, a failure under CI=true.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumInNetns, subscribers } from '../test/meeting/browser-in-netns.ts';
 import { createNetns, janusMissing, netnsUnavailable, type Netns } from '../test/meeting/netns.ts';
 import { LiveServerProcess } from '../test/meeting/live-server-client.ts';
 
@@ -20,34 +21,6 @@ if (missing) {
   if (process.env.CI) throw new Error(`meeting browser test cannot run: ${missing}`);
   console.warn(`\n⚠  ${missing}: the meeting browser test is SKIPPED on this machine.\n`);
 }
-
-interface Link {
-  kind: string;
-  feedId?: number;
-  state: string;
-  video: number;
-  audio: number;
-}
-
-/** Per peer connection of the page: its state, and the decoded video frames and audio bytes received so far. */
-const links = (page: Page): Promise<Link[]> =>
-  page.evaluate(async () => {
-    const room = (window as any).__qldvMeeting;
-    const out = [];
-    for (const { kind, feedId, pc } of room.peerConnections()) {
-      let video = 0;
-      let audio = 0;
-      (await pc.getStats()).forEach((s: any) => {
-        if (s.type !== 'inbound-rtp') return;
-        if (s.kind === 'video') video += s.framesDecoded ?? 0;
-        if (s.kind === 'audio') audio += s.bytesReceived ?? 0;
-      });
-      out.push({ kind, feedId, state: pc.connectionState, video, audio });
-    }
-    return out;
-  });
-
-const subscribers = async (page: Page) => (await links(page)).filter((l) => l.kind === 'subscriber');
 
 describe.skipIf(!!missing)('Meeting room in the browser (Janus, network namespace)', () => {
   let ns: Netns;
@@ -73,18 +46,9 @@ describe.skipIf(!!missing)('Meeting room in the browser (Janus, network namespac
   beforeAll(async () => {
     ns = createNetns();
     work = mkdtempSync(path.join(tmpdir(), 'qldv-meet-e2e-'));
-    // Chromium runs inside the namespace too (Playwright talks to it over pipes, which cross namespaces).
-    const wrapper = path.join(work, 'chromium-in-netns.sh');
-    writeFileSync(wrapper, `#!/bin/sh\nexec ${ns.exec.join(' ')} ${chromiumPath} "$@"\n`, { mode: 0o755 });
     [server, browser] = await Promise.all([
       LiveServerProcess.start(ns.exec, { MEETING_TEST_DIR: path.join(work, 'janus') }),
-      chromium.launch({
-        executablePath: wrapper,
-        args: [
-          '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-          '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required',
-        ],
-      }),
+      chromiumInNetns(ns, chromiumPath!, work),
     ]);
     step('server and browser up');
   }, 150_000);

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { createServer, type Server } from './http/server.ts';
+import { createServer, cspConnectSources, type Server } from './http/server.ts';
 import { registerAuth } from './http/auth.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { Caches } from './platform/cache.ts';
@@ -58,7 +57,7 @@ import { SmppGateway } from './modules/notifications/transport/smpp-gateway.ts';
 import { startSmscSimulator, type SmscSimulator } from './simulators/smsc.ts';
 import { startSmtpSink, type SmtpSink } from './simulators/smtp.ts';
 import type { MeetingDirectory } from './modules/meeting/live-ports.ts';
-import { createLiveMeetings, type LiveLayer } from './modules/meeting/live/index.ts';
+import { createLiveMeetings, mediaTicketSecret, type LiveLayer } from './modules/meeting/live/index.ts';
 import { JanusPool } from './modules/meeting/media/pool.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -367,7 +366,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
       clock,
       database,
       log: log.child({ component: 'meeting-live' }),
-      secret: createHash('sha256').update(`meeting-media|${config.sessionSecret}`).digest('base64url'),
+      secret: mediaTicketSecret(config.sessionSecret),
       mediaHint: opts.mediaHint,
       tickMs: background ? 1000 : 0,
     });
@@ -435,7 +434,9 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
 
     let server: Server | undefined;
     if (opts.http ?? true) {
-      server = await createServer({ logLevel: config.logLevel, logDestination, webRoot: path.join(root, 'dist/web'), version: VERSION, rateLimitPerMinute: config.rateLimit.perMinute, trustedProxies: config.trustedProxies });
+      // The room page opens the live WebSocket and may call Janus directly (JANUS_PUBLIC_URLS): CSP connect-src.
+      const connectSrc = cspConnectSources(config.publicBaseUrl, config.meeting.janusPublicUrls);
+      server = await createServer({ logLevel: config.logLevel, logDestination, webRoot: path.join(root, 'dist/web'), version: VERSION, rateLimitPerMinute: config.rateLimit.perMinute, trustedProxies: config.trustedProxies, connectSrc });
       closers.push(() => server?.close());
       registerAuth(server, identity);
       server.get('/healthz', { schema: { tags: ['ops'], summary: 'Liveness and database check' } }, async (_req, reply) => {

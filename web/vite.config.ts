@@ -23,6 +23,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
+      // The live meeting's WebSocket (first: '/api' below does not upgrade).
+      '/api/v1/meeting/live/ws': { target: apiServer, ws: true },
       '/api': apiServer,
       '/docs': apiServer,
       '/openapi.json': apiServer,

@@ -305,6 +305,8 @@ export const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/v1/meeting/ext/meetings/:id/invite': { who: 'anyone', on: 'api_key', scope: ['token'] },
   'GET /api/v1/meeting/ext/meetings/:id/participants': { who: 'anyone', on: 'api_key', scope: ['token'] },
   'GET /api/v1/meeting/ext/rooms': { who: 'anyone', on: 'api_key', scope: ['token'] },
+  // The live meeting's WebSocket: a seat only with a join token in its first frame (a plain GET: 426).
+  'GET /api/v1/meeting/live/ws': { who: 'anyone', scope: ['token'] },
   // The browsers' way to Janus: only with the media ticket of a live participant.
   'POST /api/v1/meeting/media/janus': { who: 'anyone', scope: ['token'] },
   'GET /api/v1/meeting/media/janus/:session': { who: 'anyone', scope: ['token'] },

@@ -54,6 +54,19 @@ export interface ServerOptions {
   /** Proxies whose X-Forwarded-For is believed; none: the socket address is the client's. */
   trustedProxies?: string[];
   version: string;
+  /** Origins the pages may connect to beyond 'self' (CSP connect-src): see cspConnectSources. */
+  connectSrc?: string[];
+}
+
+/**
+ * The CSP's connect-src beyond 'self': the live meeting WebSocket's origin (ws: or wss: of the public
+ * base URL; 'self' covers it in current browsers, older Safari needs it spelled out) and every Janus the
+ * browsers reach directly (JANUS_PUBLIC_URLS, by origin: the page calls paths under it).
+ */
+export function cspConnectSources(publicBaseUrl: string, directUrls: readonly string[] = []): string[] {
+  const base = new URL(publicBaseUrl);
+  const hub = `${base.protocol === 'https:' ? 'wss:' : 'ws:'}//${base.host}`;
+  return [...new Set([hub, ...directUrls.map((u) => new URL(u).origin)])];
 }
 
 /** One log line per request, when it ends, instead of Fastify's two. */
@@ -125,6 +138,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
+        connectSrc: ["'self'", ...(opts.connectSrc ?? [])],
         frameSrc: ["'self'"],
         formAction: ["'self'", 'https:', 'http:'],
         upgradeInsecureRequests: null,

@@ -4,6 +4,8 @@
  * PostgreSQL also two processes sharing the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIVE_WS_PATH } from '../../src/modules/meeting/contract.ts';
+import { issueTicket, mediaTicketSecret } from '../../src/modules/meeting/live/ticket.ts';
 import { driver, freshDatabaseUrl, noDatabase } from '../system.ts';
 import { startLiveSystem, type LiveTestSystem } from './live-system.ts';
 import { LiveClient } from './ws-client.ts';
@@ -139,6 +141,49 @@ describe.skipIf(noDatabase)(`meeting live hub (${driver})`, () => {
     c.send({ type: 'ping' });
     expect(await c.next((f) => f.type === 'pong')).toBeTruthy();
     expect((await sys.system.meetingLive.live.mediaStatus())).toMatchObject({ available: false, hint: expect.stringContaining('apt-get install janus') });
+  });
+
+  it('has a path of its own: a plain GET answers 426, the old path (the JSON list of live rooms) no longer upgrades', async () => {
+    expect(new URL(sys.wsUrl).pathname).toBe('/api/v1/meeting/live/ws');
+    expect(LIVE_WS_PATH).toBe('/api/v1/meeting/live/ws');
+    const plain = await fetch(`${sys.baseUrl}/api/v1/meeting/live/ws`);
+    expect(plain.status).toBe(426);
+    expect(plain.headers.get('upgrade')).toBe('websocket');
+    expect((await plain.json()).error.code).toBe('WEBSOCKET_REQUIRED');
+    await expect(LiveClient.open(sys.wsUrl.replace(/\/ws$/, ''))).rejects.toThrow();
+    expect((await fetch(`${sys.baseUrl}/api/v1/meeting/live`)).status).toBe(401);
+    const openapi = await (await fetch(`${sys.baseUrl}/openapi.json`)).json();
+    expect(openapi.paths['/api/v1/meeting/live/ws'].get.summary).toContain("{type:'hello', token}");
+  });
+
+  it('media tickets expire on the injected clock, as the hub issues them', async () => {
+    // The test clock stands months before the wall clock: a ticket still valid on it is long expired by Date.now().
+    const ticket = issueTicket(mediaTicketSecret(sys.system.config.sessionSecret), { meetingId: 'm-ticket', participantId: 'p-ticket', feedId: 2, exp: sys.clock.now().getTime() + 60_000 });
+    const create = (t: string) =>
+      fetch(`${sys.baseUrl}/api/v1/meeting/media/janus`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-meeting-ticket': t }, body: JSON.stringify({ janus: 'create', transaction: 't1' }) });
+    // Past the ticket check: refused only because this meeting has no media room.
+    const valid = await create(ticket);
+    expect(valid.status).toBe(410);
+    expect((await valid.json()).error.reason).toBe('the meeting has no media room');
+    // A signed-in member's page sends its session cookie along: the ticket is the proof, not the session (no CSRF refusal).
+    const reg = await fetch(`${sys.baseUrl}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'meet.cookie', password: 'Hop@2026-trial', fullName: 'Ngô Văn Cường', email: 'meet.cookie@example.vn', phone: '0912345670' }),
+    });
+    expect(reg.status).toBe(201);
+    const cookie = reg.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    expect(cookie).toContain('qldv_session=');
+    const withCookie = await fetch(`${sys.baseUrl}/api/v1/meeting/media/janus`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-meeting-ticket': ticket, cookie },
+      body: JSON.stringify({ janus: 'create', transaction: 't2' }),
+    });
+    expect(withCookie.status).toBe(410);
+    sys.clock.advanceMinutes(2);
+    const expired = await create(ticket);
+    expect(expired.status).toBe(403);
+    expect((await expired.json()).error.reason).toBe('media ticket missing, forged or expired');
   });
 
   it('ends a trial meeting at its cap, on the clock', async () => {

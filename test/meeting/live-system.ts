@@ -1,6 +1,7 @@
 /** The whole system with the fake MeetingDirectory and a fixed clock, listening on a real port (WebSockets need one). */
 import { createSystem, type System } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { LIVE_WS_PATH } from '../../src/modules/meeting/contract.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { freePort } from '../free-port.ts';
 import { FakeMeetingDirectory } from './fake-directory.ts';
@@ -34,5 +35,5 @@ export async function startLiveSystem(opts: { databaseUrl?: string; env?: Record
   });
   const system = await createSystem(config, { clock, meetingDirectory: directory });
   await system.server!.listen({ port, host: '127.0.0.1' });
-  return { system, clock, directory, wsUrl: `ws://127.0.0.1:${port}/api/v1/meeting/live`, baseUrl: `http://127.0.0.1:${port}`, close: () => system.close() };
+  return { system, clock, directory, wsUrl: `ws://127.0.0.1:${port}${LIVE_WS_PATH}`, baseUrl: `http://127.0.0.1:${port}`, close: () => system.close() };
 }

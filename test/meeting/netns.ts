@@ -4,6 +4,7 @@
  * (libnice will not use lo); browsers and servers run inside, so no media leaves the machine's namespace.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
 export interface Netns {
@@ -25,7 +26,8 @@ export function janusMissing(): string | null {
   return found ? null : 'janus is not installed (apt-get install janus)';
 }
 
-export function createNetns(name = `qldv-meet-${process.pid}`): Netns {
+/** A fresh namespace; the default name carries the pid and a random suffix (other test runs may hold theirs at the same time). */
+export function createNetns(name = `qldv-meet-${process.pid}-${randomBytes(3).toString('hex')}`): Netns {
   const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
   const inside = (...args: string[]) => ip('netns', 'exec', name, 'ip', ...args);
   spawnSync('ip', ['netns', 'del', name]);

@@ -1,13 +1,22 @@
-/** A WebSocket participant for the hub's tests: collects frames, waits for the one a test expects. */
+/**
+ * A WebSocket participant for the hub's tests: collects frames, waits for the one a test expects. Every
+ * frame the hub sends is checked against the module's contract (serverMessage, the room page's types).
+ */
 import WebSocket from 'ws';
+import { serverMessage } from '../../src/modules/meeting/contract.ts';
 
 export class LiveClient {
   readonly frames: any[] = [];
+  /** Frames that do not match the contract's serverMessage (next() fails once there is one). */
+  readonly offContract: string[] = [];
   closed: { code: number; reason: string } | null = null;
   private waiters: (() => void)[] = [];
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (d) => {
-      this.frames.push(JSON.parse(d.toString()));
+      const frame = JSON.parse(d.toString());
+      const checked = serverMessage.safeParse(frame);
+      if (!checked.success) this.offContract.push(`${d.toString().slice(0, 300)}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      this.frames.push(frame);
       this.wake();
     });
     ws.on('close', (code, reason) => {
@@ -44,6 +53,7 @@ export class LiveClient {
   async next(match: (f: any) => boolean, timeoutMs = 5000): Promise<any> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (this.offContract.length) throw new Error(`frames off the contract: ${this.offContract.join(' | ')}`);
       const i = this.frames.findIndex(match);
       if (i >= 0) return this.frames.splice(i, 1)[0];
       if (Date.now() > deadline) throw new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.slice(-5))}`);

@@ -189,6 +189,127 @@ export const usage = z.object({
 
 export const ok = z.object({ ok: z.literal(true) });
 
+// ---- the live WebSocket (LIVE_WS_PATH): the hub validates what browsers send with clientMessage and
+// sends serverMessage frames; the room page (web/src/features/meeting-room) uses the same types. ----
+
+/** The live WebSocket's own path (the JSON list of live rooms is `GET /api/v1/meeting/live`). */
+export const LIVE_WS_PATH = '/api/v1/meeting/live/ws';
+/** The largest frame a browser may send (bytes); the WebSocket refuses bigger ones outright. */
+export const MAX_FRAME_BYTES = 8 * 1024;
+export const MAX_CHAT_CHARS = 2000;
+/** Janus mids of the page's camera publisher: audio first, video second (the server moderates mid 0 to mute). */
+export const AUDIO_MID = '0';
+export const VIDEO_MID = '1';
+
+export const participantRole = z.enum(['host', 'participant', 'guest']);
+/** Why a participant's presence ended. */
+export const leaveReason = z.enum(['left', 'kicked', 'ended', 'disconnected']);
+/** Why a meeting ended. */
+export const endReason = z.enum(['host', 'api', 'trial_cap', 'empty', 'suspended']);
+export const hostActionName = z.enum(['mute_all', 'mute_all_except', 'mute', 'allow_unmute', 'kick', 'end']);
+export type ParticipantRole = z.infer<typeof participantRole>;
+export type LeaveReason = z.infer<typeof leaveReason>;
+export type EndReason = z.infer<typeof endReason>;
+export type HostActionName = z.infer<typeof hostActionName>;
+
+const liveId = z.string().min(1).max(64);
+const chatText = z.string().trim().min(1).max(MAX_CHAT_CHARS);
+
+/** What a browser may send. */
+export const clientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), token: z.string().min(8).max(2048) }).strict(),
+  z.object({ type: z.literal('chat'), text: chatText }).strict(),
+  z.object({ type: z.literal('private'), to: liveId, text: chatText }).strict(),
+  z.object({ type: z.literal('hand'), raised: z.boolean() }).strict(),
+  z.object({ type: z.literal('media'), audioMuted: z.boolean().optional(), videoMuted: z.boolean().optional(), screen: z.boolean().optional() }).strict(),
+  z.object({ type: z.literal('notice'), text: z.string().trim().min(1).max(500) }).strict(),
+  z
+    .object({ type: z.literal('host'), action: hostActionName, target: liveId.optional() })
+    .strict()
+    .refine((m) => !['mute_all_except', 'mute', 'kick'].includes(m.action) || !!m.target, { message: 'target is required', path: ['target'] }),
+  z.object({ type: z.literal('leave') }).strict(),
+  z.object({ type: z.literal('ping') }).strict(),
+]);
+export type ClientMessage = z.infer<typeof clientMessage>;
+
+export const protocolErrorCode = z.enum([
+  'BAD_MESSAGE',
+  'TOO_LARGE',
+  'RATE_LIMITED',
+  'HELLO_FIRST',
+  'ALREADY_JOINED',
+  'JOIN_REFUSED',
+  'ROOM_FULL',
+  'NOT_HOST',
+  'NO_SUCH_PARTICIPANT',
+  'HOST_PROTECTED',
+  'CANNOT_TARGET_SELF',
+  'MUTED_BY_HOST',
+  'MEETING_ENDED',
+  'INTERNAL',
+]);
+export type ProtocolErrorCode = z.infer<typeof protocolErrorCode>;
+
+/** One live participant as the live layer knows it. */
+export const liveParticipant = z.object({
+  participantId: z.string(),
+  displayName: z.string(),
+  role: participantRole,
+  audioMuted: z.boolean(),
+  videoMuted: z.boolean(),
+  handRaised: z.boolean(),
+});
+export const rosterEntry = liveParticipant.extend({
+  /** The participant's Janus publisher ids: camera+mic, and screen share (feedId + 1). */
+  feedId: z.number().int(),
+  screenFeedId: z.number().int(),
+  hostMuted: z.boolean(),
+  screenSharing: z.boolean(),
+});
+export type RosterEntry = z.infer<typeof rosterEntry>;
+
+/** How the page reaches Janus: our proxy (with the ticket) or JANUS_PUBLIC_URLS (with the room's PIN). */
+export const mediaAccess = z.object({
+  available: z.boolean(),
+  /** Janus API base the page uses (our proxy, or JANUS_PUBLIC_URLS). */
+  url: z.string().optional(),
+  /** Proof for the proxy (header x-meeting-ticket). */
+  ticket: z.string().optional(),
+  room: z.number().int().optional(),
+  /** Only when the browser talks to Janus directly (no proxy to add it). */
+  pin: z.string().optional(),
+  hint: z.string().optional(),
+});
+export type MediaAccess = z.infer<typeof mediaAccess>;
+
+export const noticeKind = z.enum(['muted_by_host', 'unmuted_by_host', 'kicked', 'host', 'ending_soon', 'trial_cap']);
+export type NoticeKind = z.infer<typeof noticeKind>;
+
+const sender = z.object({ participantId: z.string(), displayName: z.string() });
+const refusal = z.object({ code: z.string(), vi: z.string(), en: z.string() });
+
+/** What the hub sends. */
+export const serverMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    you: z.object({ participantId: z.string(), displayName: z.string(), role: participantRole, feedId: z.number().int(), screenFeedId: z.number().int() }),
+    meeting: z.object({ id: z.string(), roomName: z.string(), endsAt: z.string().nullable(), maxParticipants: z.number().int() }),
+    media: mediaAccess,
+    roster: z.array(rosterEntry),
+  }),
+  z.object({ type: z.literal('joined'), participant: rosterEntry }),
+  z.object({ type: z.literal('left'), participantId: z.string(), reason: leaveReason }),
+  z.object({ type: z.literal('state'), participant: rosterEntry }),
+  z.object({ type: z.literal('chat'), from: sender, text: z.string(), at: z.string() }),
+  z.object({ type: z.literal('private'), from: sender, to: z.string(), text: z.string(), at: z.string() }),
+  z.object({ type: z.literal('notice'), kind: noticeKind, text: z.string().optional(), by: z.string().optional(), target: z.string().optional() }),
+  z.object({ type: z.literal('ended'), reason: endReason }),
+  /** `refusal`: the control plane's refusal (code and both languages), when it gave one. */
+  z.object({ type: z.literal('error'), code: protocolErrorCode, reason: z.string(), refusal: refusal.optional() }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type ServerMessage = z.infer<typeof serverMessage>;
+
 export type Org = z.infer<typeof org>;
 export type Room = z.infer<typeof roomReport>;
 export type Meeting = z.infer<typeof meeting>;

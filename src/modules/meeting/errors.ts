@@ -42,4 +42,9 @@ export const meetingError = defineErrors({
     en: 'The Meeting API key is missing, invalid or revoked (X-Api-Key header)',
   },
   WEBHOOK_URL_INVALID: { status: 400, vi: 'Địa chỉ webhook phải là http(s)://', en: 'The webhook URL must be http(s)://' },
+  WEBSOCKET_REQUIRED: {
+    status: 426,
+    vi: 'Đây là kết nối WebSocket của cuộc họp: mở bằng WebSocket (Upgrade: websocket) rồi gửi {type:"hello", token}',
+    en: 'This is the meeting\'s WebSocket: open it as a WebSocket (Upgrade: websocket), then send {type:"hello", token}',
+  },
 });

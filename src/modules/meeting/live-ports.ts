@@ -5,13 +5,11 @@
  * is built against these types only, and app.ts hands one to the other.
  */
 
-export type ParticipantRole = 'host' | 'participant' | 'guest';
+import type { EndReason, LeaveReason, ParticipantRole, liveParticipant } from './contract.ts';
+import type { z } from 'zod';
 
-/** Why a participant's presence ended. */
-export type LeaveReason = 'left' | 'kicked' | 'ended' | 'disconnected';
-
-/** Why a meeting ended. */
-export type EndReason = 'host' | 'api' | 'trial_cap' | 'empty' | 'suspended';
+/** Roles and reasons are part of the live protocol (contract.ts, shared with the room page). */
+export type { EndReason, LeaveReason, ParticipantRole } from './contract.ts';
 
 /**
  * What a join token grants: one person in one meeting, as one role. Issued by the control plane
@@ -47,14 +45,7 @@ export interface MeetingDirectory {
 }
 
 /** One live participant as the live layer knows it. */
-export interface LiveParticipant {
-  participantId: string;
-  displayName: string;
-  role: ParticipantRole;
-  audioMuted: boolean;
-  videoMuted: boolean;
-  handRaised: boolean;
-}
+export type LiveParticipant = z.infer<typeof liveParticipant>;
 
 /** The live layer as the control plane sees it (implemented by `live/`). */
 export interface LiveMeetings {

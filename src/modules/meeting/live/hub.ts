@@ -1,5 +1,5 @@
 /**
- * The live hub: the WebSocket at GET /api/v1/meeting/live. A browser's first frame is
+ * The live hub: the WebSocket at GET /api/v1/meeting/live/ws (LIVE_WS_PATH). A browser's first frame is
  * {type:'hello', token}; the hub redeems the join token with the control plane, seats the participant
  * (room size enforced across processes), and then relays chat, private chat, hands, media states, host
  * controls and notices. Every message goes through meeting_live.events + NOTIFY, so participants
@@ -15,6 +15,7 @@ import type { Database } from '../../../db/client.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import type { Logger } from '../../../platform/log.ts';
+import { AUDIO_MID, LIVE_WS_PATH } from '../contract.ts';
 import type { EndReason, JoinGrant, LeaveReason, LiveMeetings, MeetingDirectory } from '../live-ports.ts';
 import { JANUS_INSTALL_HINT } from '../media/launcher.ts';
 import type { JanusPool } from '../media/pool.ts';
@@ -23,11 +24,10 @@ import { MAX_FRAME_BYTES, parseClientMessage, RateLimiter, type ClientMessage, t
 import { asLiveParticipant, LIVE_CHANNEL, LiveStore, type EventBody } from './store.ts';
 import { issueTicket } from './ticket.ts';
 
-export const LIVE_PATH = '/api/v1/meeting/live';
+export const LIVE_PATH = LIVE_WS_PATH;
 export const MEDIA_PROXY_PATH = '/api/v1/meeting/media/janus';
-/** Janus mids of the page's camera publisher: audio first, video second. */
-export const AUDIO_MID = '0';
-export const VIDEO_MID = '1';
+/** How long a media ticket lasts (ms, on the injected clock, as the proxy reads it). */
+export const TICKET_TTL_MS = 24 * 3600_000;
 
 export interface LiveHubOptions {
   directory: MeetingDirectory;
@@ -141,6 +141,7 @@ export class LiveHub implements LiveMeetings {
   }
 
   private onConnection(ws: WebSocket) {
+    // The rate limit counts wall-clock time on purpose: a test clock that stands still must not starve it.
     const conn: Conn = { ws, grant: null, feedId: 0, rate: new RateLimiter(this.o.rate?.burst ?? 20, this.o.rate?.perSecond ?? 5, Date.now()), leaving: false };
     const helloTimer = setTimeout(() => !conn.grant && ws.close(4000, 'hello expected'), 10_000);
     let queue = Promise.resolve();
@@ -217,7 +218,7 @@ export class LiveHub implements LiveMeetings {
         media = {
           available: true,
           url: publicUrl ?? MEDIA_PROXY_PATH,
-          ticket: issueTicket(this.o.secret, { meetingId: grant.meetingId, participantId: grant.participantId, feedId: me.feedId, exp: Date.now() + 24 * 3600_000 }),
+          ticket: issueTicket(this.o.secret, { meetingId: grant.meetingId, participantId: grant.participantId, feedId: me.feedId, exp: now.getTime() + TICKET_TTL_MS }),
           room: room.room,
           ...(publicUrl ? { pin: room.pin } : {}),
         };

@@ -9,12 +9,14 @@ import type { Server } from '../../../http/server.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Logger } from '../../../platform/log.ts';
 import type { LiveMeetings, MeetingDirectory } from '../live-ports.ts';
+import { meetingError } from '../errors.ts';
 import type { JanusPool } from '../media/pool.ts';
-import { LiveHub } from './hub.ts';
+import { LIVE_PATH, LiveHub } from './hub.ts';
 import { mediaProxyRoutes } from './media-proxy.ts';
 import { LiveStore } from './store.ts';
 
 export { LIVE_PATH, MEDIA_PROXY_PATH } from './hub.ts';
+export { mediaTicketSecret } from './ticket.ts';
 
 export interface LiveLayerDeps {
   directory: MeetingDirectory;
@@ -49,6 +51,18 @@ export async function createLiveMeetings(deps: LiveLayerDeps): Promise<LiveLayer
     mount(server) {
       (server.server as HttpServer).on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
         if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
+      });
+      // A plain GET of the WebSocket's path (no Upgrade): what it is, in OpenAPI too.
+      server.get(LIVE_PATH, {
+        schema: {
+          tags: ['meeting'],
+          summary:
+            "The live meeting's WebSocket (Upgrade: websocket): first frame {type:'hello', token} with the join token; then roster, chat, private chat, hands, media states, host controls, notices (frames: @contracts/meeting clientMessage / serverMessage). A plain GET answers 426 WEBSOCKET_REQUIRED",
+        },
+        handler: async (_req, reply) => {
+          reply.header('upgrade', 'websocket');
+          throw meetingError('WEBSOCKET_REQUIRED');
+        },
       });
       // Open WebSockets would hold the server's close: they end first.
       server.addHook('preClose', async () => close());

@@ -5,14 +5,15 @@
  * instance only, lets through only the VideoRoom requests a participant needs, and rewrites joins: the
  * meeting's room and PIN (never shown to browsers), the participant's own publisher ids and name, and
  * only while the participant is still seated (a kicked one cannot come back). Media itself (UDP) goes
- * from the browser to Janus directly.
+ * from the browser to Janus directly. Tickets expire on the injected clock, as the hub issues them.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Server } from '../../../http/server.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Logger } from '../../../platform/log.ts';
 import type { JanusPool } from '../media/pool.ts';
-import { AUDIO_MID, MEDIA_PROXY_PATH } from './hub.ts';
+import { AUDIO_MID } from '../contract.ts';
+import { MEDIA_PROXY_PATH } from './hub.ts';
 import { LiveStore, type RoomRecord } from './store.ts';
 import { readTicket, type MediaTicket } from './ticket.ts';
 
@@ -41,12 +42,14 @@ export function mediaProxyRoutes(server: Server, o: MediaProxyOptions) {
     return room;
   };
 
+  // Janus's long poll takes a request id against caches; a counter will do.
+  let rid = 0;
   const refuse = (reply: FastifyReply, r: Refusal) => reply.status(r.status).send({ janus: 'error', error: { code: r.status, reason: r.reason } });
 
   /** The ticket and the meeting's room, or why not. */
   const context = async (req: FastifyRequest): Promise<{ ticket: MediaTicket; room: RoomRecord } | Refusal> => {
     const header = req.headers['x-meeting-ticket'];
-    const ticket = readTicket(o.secret, typeof header === 'string' ? header : undefined, Date.now());
+    const ticket = readTicket(o.secret, typeof header === 'string' ? header : undefined, o.clock.now().getTime());
     if (!ticket) return { status: 403, reason: 'media ticket missing, forged or expired' };
     const room = await roomOf(ticket.meetingId);
     if (!room || !room.instance || room.endedAt) return { status: 410, reason: 'the meeting has no media room' };
@@ -76,7 +79,10 @@ export function mediaProxyRoutes(server: Server, o: MediaProxyOptions) {
     return b as Record<string, unknown>;
   };
   const numeric = (v: string) => (/^\d{1,20}$/.test(v) ? v : null);
-  const hide = { schema: { hide: true } };
+  // The media ticket (a header no other site can make a browser send) is the proof here, not the session:
+  // a signed-in member's cookie travels along, and without csrf: false every POST would be refused for
+  // want of the session's CSRF token (the page talks to Janus, not to our API).
+  const hide = { schema: { hide: true }, config: { csrf: false } };
 
   server.post(MEDIA_PROXY_PATH, hide, async (req, reply) => {
     const c = await context(req);
@@ -94,7 +100,7 @@ export function mediaProxyRoutes(server: Server, o: MediaProxyOptions) {
     const maxev = Math.min(10, Math.max(1, Number((req.query as { maxev?: string }).maxev) || 1));
     const aborted = new AbortController();
     req.raw.on('close', () => aborted.abort());
-    return forward(reply, c.room, `/${session}?maxev=${maxev}&rid=${Date.now()}`, { method: 'GET', timeoutMs: 40_000 }, aborted.signal);
+    return forward(reply, c.room, `/${session}?maxev=${maxev}&rid=${++rid}`, { method: 'GET', timeoutMs: 40_000 }, aborted.signal);
   });
 
   server.post(`${MEDIA_PROXY_PATH}/:session`, hide, async (req, reply) => {

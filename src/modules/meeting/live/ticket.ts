@@ -3,7 +3,7 @@
  * without a lookup, which meeting, participant and publisher ids a browser's Janus requests belong to.
  * HMAC-SHA256 over the fields with the server's secret; expires.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface MediaTicket {
   meetingId: string;
@@ -12,6 +12,9 @@ export interface MediaTicket {
   /** Expiry, epoch ms. */
   exp: number;
 }
+
+/** The tickets' signing secret, derived from the session secret (the same in every process of a deployment). */
+export const mediaTicketSecret = (sessionSecret: string) => createHash('sha256').update(`meeting-media|${sessionSecret}`).digest('base64url');
 
 const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(`meeting-media|${payload}`).digest('base64url');
 

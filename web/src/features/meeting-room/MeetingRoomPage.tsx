@@ -3,6 +3,7 @@ import { Alert, App, Badge, Button, Card, Dropdown, Input, Modal, Result, Space,
 import {
   AudioMutedOutlined, AudioOutlined, CrownOutlined, DesktopOutlined, LogoutOutlined, MessageOutlined, SettingOutlined, StopOutlined, VideoCameraOutlined,
 } from '@ant-design/icons';
+import { LIVE_WS_PATH } from '@contracts/meeting';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { useLang } from '../../i18n/index.tsx';
 import { useMeetingT } from './i18n.ts';
@@ -12,7 +13,8 @@ import { SidePanel } from './SidePanel.tsx';
 import { Tiles } from './Tiles.tsx';
 import './meeting-room.css';
 
-const liveUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/meeting/live`;
+/** The live WebSocket on this page's host (the path and the frames: the module's contract). */
+const liveUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${LIVE_WS_PATH}`;
 
 /** /meeting/live#<join token>: the meeting itself (the token is single-use; the fragment never reaches a server log). */
 export function MeetingRoomPage() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { AudioMutedOutlined, DesktopOutlined } from '@ant-design/icons';
-import type { RosterEntry } from './protocol.ts';
+import type { RosterEntry } from '@contracts/meeting';
 import { useMeetingT } from './i18n.ts';
 import type { RemoteFeed, Snapshot } from './room.ts';
 

@@ -25,14 +25,25 @@ export class JanusSession {
 
   async post(path: string, body: Json): Promise<Json> {
     const transaction = Math.random().toString(36).slice(2, 14);
+    const json = await this.request(path, { ...body, transaction });
+    json.transaction = transaction;
+    return json;
+  }
+
+  /**
+   * One POST to Janus (or our proxy): the JSON answer, or an Error with Janus's reason or our API's
+   * message. No cookies: the media ticket is the proof, the session has no business with Janus.
+   */
+  private async request(path: string, body: Json): Promise<Json> {
     const res = await fetch(`${this.base}${path}`, {
       method: 'POST',
+      credentials: 'omit',
       headers: { 'content-type': 'application/json', ...(this.ticket ? { 'x-meeting-ticket': this.ticket } : {}) },
-      body: JSON.stringify({ ...body, transaction }),
+      body: JSON.stringify(body),
     });
-    const json = (await res.json()) as Json;
+    const json = (await res.json().catch(() => ({}))) as Json;
     if (json.janus === 'error') throw new Error(json.error?.reason ?? 'Janus error');
-    json.transaction = transaction;
+    if (!res.ok || !json.janus) throw new Error(json.error?.message ?? json.error?.reason ?? `HTTP ${res.status}`);
     return json;
   }
 
@@ -45,15 +56,12 @@ export class JanusSession {
         if (this.pending.delete(transaction)) reject(new Error('Janus did not answer in time'));
       }, timeoutMs);
     });
-    const res = await fetch(`${this.base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.ticket ? { 'x-meeting-ticket': this.ticket } : {}) },
-      body: JSON.stringify({ ...body, transaction }),
-    });
-    const json = (await res.json()) as Json;
-    if (json.janus === 'error') {
+    let json: Json;
+    try {
+      json = await this.request(path, { ...body, transaction });
+    } catch (err) {
       this.pending.delete(transaction);
-      throw new Error(json.error?.reason ?? 'Janus error');
+      throw err;
     }
     if (json.janus === 'success') {
       this.pending.delete(transaction);
@@ -84,7 +92,7 @@ export class JanusSession {
     let failures = 0;
     while (!this.closed) {
       try {
-        const res = await fetch(`${this.base}/${this.id}?maxev=10`, { headers: this.ticket ? { 'x-meeting-ticket': this.ticket } : {} });
+        const res = await fetch(`${this.base}/${this.id}?maxev=10`, { credentials: 'omit', headers: this.ticket ? { 'x-meeting-ticket': this.ticket } : {} });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const body = (await res.json()) as Json | Json[];
         failures = 0;

@@ -4,7 +4,7 @@
  * last-N: video for the first N feeds, audio only beyond). The page renders its snapshot.
  */
 import { gathered, JanusHandle, JanusSession } from './janus.ts';
-import type { ClientMessage, EndReason, HostActionName, MediaAccess, RosterEntry, ServerMessage } from './protocol.ts';
+import type { ClientMessage, EndReason, HostActionName, MediaAccess, RosterEntry, ServerMessage } from '@contracts/meeting';
 
 export type Phase = 'lobby' | 'connecting' | 'joined' | 'ended' | 'kicked' | 'refused' | 'closed';
 
