@@ -21,6 +21,8 @@ const SESSION_REQUESTS = new Set(['attach', 'keepalive', 'destroy']);
 const HANDLE_REQUESTS = new Set(['message', 'trickle', 'detach', 'hangup']);
 const VIDEOROOM_REQUESTS = new Set(['join', 'joinandconfigure', 'publish', 'configure', 'unpublish', 'start', 'pause', 'leave', 'switch', 'update', 'subscribe', 'unsubscribe']);
 const MAX_BODY = 64 * 1024;
+const ROOM_CACHE_MS = 5_000;
+const ROOM_CACHE_MAX = 10_000;
 
 export interface MediaProxyOptions {
   janus: JanusPool | null;
@@ -33,12 +35,17 @@ export interface MediaProxyOptions {
 type Refusal = { status: number; reason: string };
 
 export function mediaProxyRoutes(server: Server, o: MediaProxyOptions) {
-  const rooms = new Map<string, RoomRecord>();
+  // Rooms are read again after a few seconds, so a meeting ended by another process closes here too;
+  // the expiry is infrastructure time (monotonic), not the business clock a test may stop.
+  const rooms = new Map<string, { room: RoomRecord; until: number }>();
   const roomOf = async (meetingId: string) => {
+    const now = performance.now();
     const cached = rooms.get(meetingId);
-    if (cached) return cached;
+    if (cached && cached.until > now) return cached.room;
     const room = await o.store.room(meetingId);
-    if (room?.instance) rooms.set(meetingId, room);
+    if (rooms.size >= ROOM_CACHE_MAX) for (const [id, c] of rooms) if (c.until <= now) rooms.delete(id);
+    if (room?.instance && rooms.size < ROOM_CACHE_MAX) rooms.set(meetingId, { room, until: now + ROOM_CACHE_MS });
+    else rooms.delete(meetingId);
     return room;
   };
 
