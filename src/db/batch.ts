@@ -54,9 +54,6 @@ export function savepoint<T>(tx: Executor, fn: (sp: Executor) => Promise<T>): Pr
   });
 }
 
-/** Whether inserts through `ex` are held for the end of its transaction. */
-export const batching = (ex: Executor): boolean => open.has(ex);
-
 /**
  * Inserts a row now, or at the end of the open batch of `ex` (see `batchWrites`). `skipOn`: a row
  * clashing on that unique column is skipped (ON CONFLICT DO NOTHING), as an idempotent enqueue wants.

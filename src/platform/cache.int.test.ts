@@ -74,8 +74,9 @@ describe.skipIf(noDatabase)('caches of org units, calendar, SLA policies and the
       await a.catalog.updateProduct(ctx, meeting.id, { name: 'MobiFone Meeting (mới)' });
       expect((await a.catalog.product(meeting.id)).name).toBe('MobiFone Meeting (mới)');
       await expect.poll(async () => (await b.catalog.product(meeting.id)).name, SEEN_WITHIN).toBe('MobiFone Meeting (mới)');
-      const dearer = { ...MEETING_SAAS_PRICES, brackets: MEETING_SAAS_PRICES.brackets.map((br) => ({ ...br, pricesVnd: { ...br.pricesVnd, 1: br.pricesVnd[1] + 50_000n } })) };
-      await a.catalog.addPriceVersion(ctx, plan.id, { model: priceModelToJson(dearer as PriceModel), effectiveFrom: '2026-03-02' });
+      const list = MEETING_SAAS_PRICES as Extract<PriceModel, { kind: 'per_unit_period' }>;
+      const dearer = { ...list, brackets: list.brackets.map((br) => ({ ...br, pricesVnd: { ...br.pricesVnd, 1: br.pricesVnd[1] + 50_000n } })) };
+      await a.catalog.addPriceVersion(ctx, plan.id, { model: priceModelToJson(dearer), effectiveFrom: '2026-03-02' });
       expect(await unitPrice(a)).toBe(550_000n);
       await expect.poll(() => unitPrice(b), SEEN_WITHIN).toBe(550_000n);
       // …and B's orders take the new price.
