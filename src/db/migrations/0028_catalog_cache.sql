@@ -9,3 +9,7 @@ CREATE TRIGGER plans_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON catal
 --> statement-breakpoint
 CREATE TRIGGER price_versions_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON catalog.price_versions
   FOR EACH STATEMENT EXECUTE FUNCTION platform.bump_cache_version('catalog');
+--> statement-breakpoint
+-- The renewal reminder job remembers the end date it reminded of, so a run repeated after a crash (kill -9
+-- between its commit and the job's completion) e-mails nobody twice.
+ALTER TABLE "contracts"."contracts" ADD COLUMN "reminded_for" date;

@@ -56,6 +56,7 @@ export async function insertContract(
     vatVnd: pricing.vatVnd,
     totalVnd: pricing.totalVnd,
     endDate: null,
+    remindedFor: null,
     ctkvApprovedBy: null,
     ctkvApprovedAt: null,
     ttcnttApprovedBy: null,
