@@ -223,6 +223,7 @@ export async function createSystem(config: Config, opts: SystemOptions = {}): Pr
     const customers = createCustomers({ database, clock, audit, identity });
     const catalog = new CatalogService(database, clock, audit, customers, (ctx) => identity.unitIdsInScope(ctx.actor));
     await seedCatalog(database, clock, catalog);
+    await caches.watch('catalog', () => catalog.load());
     const publicBaseUrl = config.publicBaseUrl;
     const contracts = createContracts({ database, clock, audit, jobs, catalog, customers, identity, calendar, notifications, publicBaseUrl });
     if (config.demoData && config.env === 'development') await seedDemoContracts(database, clock, { identity, customers, contracts });

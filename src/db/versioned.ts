@@ -20,6 +20,8 @@ export interface VersionedSave<R extends Row> {
   row: R;
   patch: Partial<R>;
   now: Date;
+  /** How far the version moves: 1, or one per step when several steps of a use case are saved at once. */
+  versions?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface VersionedSave<R extends Row> {
 export async function updateVersioned<R extends Row>(tx: Executor, s: VersionedSave<R>): Promise<R> {
   const [after] = await tx
     .update(s.table)
-    .set({ ...s.patch, ...(s.table.updatedAt ? { updatedAt: s.now } : {}), version: s.row.version + 1 } as never)
+    .set({ ...s.patch, ...(s.table.updatedAt ? { updatedAt: s.now } : {}), version: s.row.version + (s.versions ?? 1) } as never)
     .where(and(eq(s.table.id, s.row.id), eq(s.table.version, s.row.version)))
     .returning();
   if (!after) throw fail('CONFLICT', { [s.entityType]: s.row.id }, { vi: 'dữ liệu vừa được người khác thay đổi; hãy tải lại rồi thử lại', en: 'it changed meanwhile; reload and retry' });

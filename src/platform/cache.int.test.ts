@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, driver, noDatabase, type TestSystem } from '../../test/system.ts';
+import { MEETING_SAAS_PRICES, priceModelToJson, type PriceModel } from '../modules/catalog/index.ts';
+import { systemCtx } from './context.ts';
 
 /** How long another process may take to see a change (a NOTIFY is delivered in milliseconds). */
 const SEEN_WITHIN = { timeout: 5_000, interval: 25 };
 
-describe.skipIf(noDatabase)('caches of org units, calendar and SLA policies follow changes made elsewhere', () => {
+describe.skipIf(noDatabase)('caches of org units, calendar, SLA policies and the catalog follow changes made elsewhere', () => {
   let a: TestSystem;
   beforeAll(async () => {
     a = await createTestSystem();
@@ -52,6 +54,38 @@ describe.skipIf(noDatabase)('caches of org units, calendar and SLA policies foll
       const r = await a.http('PUT', '/api/v1/support/sla-policies/question', { token: tokens.admin, body: policy });
       expect(r.status).toBe(200);
       await expect.poll(async () => (await b.support.policies()).question, SEEN_WITHIN).toMatchObject({ totalMin: 120, mode: 'working' });
+    });
+
+    it('the catalog is a cache in each process: what A renames and reprices is what B names, quotes and sells', async () => {
+      const meeting = await b.catalog.productByCode('MEETING');
+      const { plan } = await b.catalog.pricedPlan('MEETING');
+      const unitPrice = async (s: TestSystem) => (await s.catalog.quote({ product: 'MEETING', quantity: 1, periodMonths: 1 })).unitPriceVnd;
+      expect(await unitPrice(b)).toBe(500_000n);
+      // B answers from memory: a change that skips the bump trigger (never in production) does not reach it.
+      await a.database.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table catalog.products disable trigger products_cache`);
+        await tx.execute(sql`update catalog.products set name = 'không thấy' where id = ${meeting.id}`);
+        await tx.execute(sql`alter table catalog.products enable trigger products_cache`);
+      });
+      expect((await b.catalog.product(meeting.id)).name).toBe(meeting.name);
+      expect((await b.catalog.productByCode('MEETING')).name).toBe(meeting.name);
+      // Through A: A sees it at once, B within a NOTIFY.
+      const ctx = systemCtx('test:catalog');
+      await a.catalog.updateProduct(ctx, meeting.id, { name: 'MobiFone Meeting (mới)' });
+      expect((await a.catalog.product(meeting.id)).name).toBe('MobiFone Meeting (mới)');
+      await expect.poll(async () => (await b.catalog.product(meeting.id)).name, SEEN_WITHIN).toBe('MobiFone Meeting (mới)');
+      const list = MEETING_SAAS_PRICES as Extract<PriceModel, { kind: 'per_unit_period' }>;
+      const dearer = { ...list, brackets: list.brackets.map((br) => ({ ...br, pricesVnd: { ...br.pricesVnd, 1: br.pricesVnd[1] + 50_000n } })) };
+      await a.catalog.addPriceVersion(ctx, plan.id, { model: priceModelToJson(dearer), effectiveFrom: '2026-03-02' });
+      expect(await unitPrice(a)).toBe(550_000n);
+      await expect.poll(() => unitPrice(b), SEEN_WITHIN).toBe(550_000n);
+      // …and B's orders take the new price.
+      const order = await b.http('POST', '/api/v1/orders', { token: await b.login('customer1'), body: { product: 'MEETING', quantity: 1, periodMonths: 1 } });
+      expect(order.status).toBe(201);
+      expect((await b.contracts.row(order.body.contractId)).unitPriceVnd).toBe(550_000n);
+      // A plan retired by hand (its own transaction, as an operator would) stops selling in B too.
+      await a.database.db.transaction((tx) => tx.execute(sql`update catalog.plans set status = 'retired' where id = ${plan.id}`));
+      await expect.poll(() => b.catalog.pricedPlan('MEETING').then((p) => p.plan.code, (e) => e.code), SEEN_WITHIN).not.toBe(plan.code);
     });
   });
 });

@@ -5,8 +5,8 @@ import { redactError } from './log.ts';
 /** Where the bump trigger (migration 0010) announces a changed cache. */
 export const CACHE_CHANNEL = 'qldv_cache';
 
-/** The tables each process keeps in memory; migration 0010 puts a bump trigger on each of them. */
-export type CacheName = 'org_units' | 'calendar' | 'sla_policies';
+/** The tables each process keeps in memory; migrations 0010 and 0028 put a bump trigger on each of them. */
+export type CacheName = 'org_units' | 'calendar' | 'sla_policies' | 'catalog';
 
 /**
  * In-memory copies of rarely changed tables, kept fresh across processes sharing one database. Any

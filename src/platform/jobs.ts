@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { insertLater } from '../db/batch.ts';
 import type { Database, Executor } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import { newId } from './ids.ts';
@@ -67,6 +68,16 @@ export class JobQueue {
       .onConflictDoNothing({ target: jobs.key })
       .returning({ id: jobs.id });
     return inserted[0]?.id ?? null;
+  }
+
+  /**
+   * The same, when the caller needs no answer: held to the end of the transaction when it batches its
+   * inserts (src/db/batch.ts), so a use case's jobs, outbox and audit go to PostgreSQL in one statement.
+   */
+  async enqueueLater(ex: Executor, spec: JobSpec): Promise<void> {
+    const now = this.clock.now();
+    const row = { id: newId('job', now), queue: spec.queue, key: spec.key ?? null, payload: spec.payload ?? {}, runAt: spec.runAt ?? now, maxAttempts: spec.maxAttempts ?? 8, createdAt: now };
+    await insertLater(ex, jobs, row, { skipOn: jobs.key });
   }
 
   register(queue: string, handler: JobHandler): void {

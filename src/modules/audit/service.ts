@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { insertLater } from '../../db/batch.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -50,7 +51,8 @@ export class AuditLog {
    * (or rolls back) with the change, and the sealer chains it once its transaction is behind the horizon.
    */
   async record(ex: Executor, ctx: Ctx, event: AuditEvent): Promise<void> {
-    await ex.insert(entries).values({
+    // Held to the end of the transaction when it batches its inserts (src/db/batch.ts): nothing reads an entry back before commit.
+    await insertLater(ex, entries, {
       at: this.deps.clock.now(),
       actorId: ctx.actor.id,
       actorName: ctx.actor.name,

@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit/index.ts';
 import { catalogError } from './errors.ts';
 import { plans, priceVersions, products, trialPolicies } from './db/schema.ts';
 import { today, type CatalogDeps } from './deps.ts';
+import { loadCatalog, versionOn, type CatalogSnapshot, type PlanRow, type VersionRow } from './cache.ts';
 import { onpremQuote, productByCode, type OnpremQuoteRow, type ProductRow } from './queries.ts';
 import { createOnpremQuote, type OnpremQuoteInput } from './use-cases/create-onprem-quote.ts';
 import { decideOnpremQuote, type OnpremQuoteEvent } from './use-cases/decide-onprem-quote.ts';
@@ -23,8 +24,6 @@ import {
   type VatRate,
 } from './domain/pricing.ts';
 
-type PlanRow = typeof plans.$inferSelect;
-type VersionRow = typeof priceVersions.$inferSelect;
 
 export interface PricedPlan {
   product: ProductRow;
@@ -68,6 +67,17 @@ export class CatalogService {
 
   /** The same collaborators, for the use cases in use-cases/. */
   private readonly d: CatalogDeps;
+  /**
+   * Products, plans and price versions in memory (`load`, called again by `platform/cache.ts` when any
+   * process changes them). Until the first load, and for a row another process added moments ago that
+   * this one has not heard of yet, reads go to the database.
+   */
+  private snap: CatalogSnapshot | null = null;
+
+  /** (Re)reads the cached catalog; every write here reloads it after commit, other processes' writes through the cache version. */
+  async load(): Promise<void> {
+    this.snap = await loadCatalog(this.database);
+  }
 
   private today(): string {
     return today(this.d);
@@ -77,9 +87,10 @@ export class CatalogService {
 
   async listProducts(opts: { includeRetired?: boolean } = {}) {
     const db = this.database.db;
-    const prods = await db.select().from(products).orderBy(asc(products.code));
+    const snap = this.snap;
+    const prods = snap ? snap.products : await db.select().from(products).orderBy(asc(products.code));
     const visible = opts.includeRetired ? prods : prods.filter((p) => p.status === 'active');
-    const allPlans = await db.select().from(plans).orderBy(asc(plans.code));
+    const allPlans = snap ? snap.plans : await db.select().from(plans).orderBy(asc(plans.code));
     const versions = await this.currentVersions(allPlans.map((p) => p.id));
     return visible.map((p) => ({
       ...p,
@@ -100,6 +111,15 @@ export class CatalogService {
   /** The version in force on `date` for each plan (the latest whose effective date has come). */
   private async currentVersions(planIds: string[], date = this.today()): Promise<Map<string, VersionRow>> {
     if (planIds.length === 0) return new Map();
+    const snap = this.snap;
+    if (snap && planIds.every((id) => snap.planById.has(id))) {
+      const out = new Map<string, VersionRow>();
+      for (const id of planIds) {
+        const v = versionOn(snap, id, date);
+        if (v) out.set(id, v);
+      }
+      return out;
+    }
     const rows = await this.database.db
       .select()
       .from(priceVersions)
@@ -111,16 +131,23 @@ export class CatalogService {
   }
 
   productByCode(code: string): Promise<ProductRow> {
+    const p = this.snap?.productByCode.get(code.trim().toUpperCase());
+    if (p?.status === 'active') return Promise.resolve(p);
     return productByCode(this.d, code);
   }
 
+  /** A product by id (from the cache; `ex` is read only for one this process has not heard of yet). */
   async product(id: string, ex: Executor = this.database.db): Promise<ProductRow> {
+    const cached = this.snap?.productById.get(id);
+    if (cached) return cached;
     const [p] = await ex.select().from(products).where(eq(products.id, id));
     if (!p) throw fail('NOT_FOUND', { product: id }, { vi: 'không có sản phẩm này', en: 'no such product' });
     return p;
   }
 
   async plan(id: string, ex: Executor = this.database.db): Promise<PlanRow> {
+    const cached = this.snap?.planById.get(id);
+    if (cached) return cached;
     const [p] = await ex.select().from(plans).where(eq(plans.id, id));
     if (!p) throw fail('NOT_FOUND', { plan: id }, { vi: 'không có gói cước này', en: 'no such plan' });
     return p;
@@ -132,7 +159,11 @@ export class CatalogService {
    */
   async pricedPlan(productCode: string, planCode?: string): Promise<PricedPlan> {
     const product = await this.productByCode(productCode);
-    const candidates = (await this.database.db.select().from(plans).where(and(eq(plans.productId, product.id), eq(plans.status, 'active')))).sort(
+    const snap = this.snap?.productById.has(product.id) ? this.snap : null;
+    const ofProduct = snap
+      ? snap.plans.filter((p) => p.productId === product.id && p.status === 'active')
+      : await this.database.db.select().from(plans).where(and(eq(plans.productId, product.id), eq(plans.status, 'active')));
+    const candidates = [...ofProduct].sort(
       (a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code),
     );
     const plan = planCode ? candidates.find((p) => p.code === planCode.trim().toUpperCase()) : candidates[0];
@@ -168,7 +199,7 @@ export class CatalogService {
       await tx.insert(products).values(row);
       await this.audit.record(tx, ctx, { action: 'product.created', entityType: 'product', entityId: row.id, after: row });
       return row;
-    });
+    }).then(this.reloaded);
   }
 
   async updateProduct(ctx: Ctx, id: string, patch: Partial<Omit<NewProduct, 'code'>> & { status?: 'active' | 'retired' }) {
@@ -178,7 +209,7 @@ export class CatalogService {
       const [after] = await tx.update(products).set({ ...patch, updatedAt: this.clock.now() }).where(eq(products.id, id)).returning();
       await this.audit.record(tx, ctx, { action: 'product.updated', entityType: 'product', entityId: id, before, after });
       return after;
-    });
+    }).then(this.reloaded);
   }
 
   async createPlan(ctx: Ctx, productId: string, p: NewPlan) {
@@ -195,7 +226,7 @@ export class CatalogService {
       await this.audit.record(tx, ctx, { action: 'plan.created', entityType: 'plan', entityId: plan.id, after: plan });
       await this.insertVersion(tx, ctx, plan.id, 1, p.effectiveFrom, model);
       return plan;
-    });
+    }).then(this.reloaded);
   }
 
   /** A new price version. It starts today or later and after the latest one: history is never rewritten. */
@@ -215,8 +246,14 @@ export class CatalogService {
         });
       }
       return this.insertVersion(tx, ctx, planId, (latest?.version ?? 0) + 1, v.effectiveFrom, model);
-    });
+    }).then(this.reloaded);
   }
+
+  /** After a committed write here: this process sees it at once (others when the NOTIFY of migration 0028 arrives). */
+  private readonly reloaded = async <T,>(result: T): Promise<T> => {
+    await this.load();
+    return result;
+  };
 
   private async insertVersion(tx: Executor, ctx: Ctx, planId: string, version: number, effectiveFrom: string, model: PriceModel) {
     const row = { id: newId('priceVersion', this.clock.now()), planId, version, effectiveFrom, model: priceModelToJson(model), createdBy: ctx.actor.id, createdAt: this.clock.now() };

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { insertLater } from '../../db/batch.ts';
 import type { Executor } from '../../db/client.ts';
-import { saveVersioned } from '../../db/versioned.ts';
+import { changedFields, saveVersioned, updateVersioned } from '../../db/versioned.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { nextDocumentNumber } from '../../platform/counters.ts';
 import { localDateTime } from '../../platform/calendar.ts';
@@ -55,6 +56,7 @@ export async function insertContract(
     vatVnd: pricing.vatVnd,
     totalVnd: pricing.totalVnd,
     endDate: null,
+    remindedFor: null,
     ctkvApprovedBy: null,
     ctkvApprovedAt: null,
     ttcnttApprovedBy: null,
@@ -74,7 +76,7 @@ export async function insertContract(
     updatedAt: now,
     version: 1,
   };
-  await tx.insert(contracts).values(row);
+  await insertLater(tx, contracts, row); // in a batching transaction (a self-service order) with its audit entry and payment
   await d.audit.record(tx, ctx, { action: 'contract.created', entityType: 'contract', entityId: row.id, after: row });
   return row;
 }
@@ -92,6 +94,44 @@ export async function saveContract(
   const { id: contractId, productId, customerId, status, quantity } = after;
   for (const listener of d.ports.serviceListeners) await listener(tx, { action, contractId, productId, customerId, status, quantity });
   return after;
+}
+
+/** One step of a use case: its patch and its audit action. */
+export interface ContractStep {
+  patch: Partial<ContractRow>;
+  action: string;
+}
+
+/**
+ * Consecutive steps saved with ONE update (an IPN pays and activates a self-service contract): each
+ * step keeps its own audit entry (its fields before and after) and its listeners' call, and the
+ * version moves once per step, exactly as if they were saved one after the other. Returns the row
+ * after each step.
+ */
+export async function saveContractSteps(d: Deps, tx: Executor, ctx: Ctx, c: ContractRow, steps: ContractStep[]): Promise<ContractRow[]> {
+  const now = d.clock.now();
+  const patch = Object.assign({}, ...steps.map((s) => s.patch)) as Partial<ContractRow>;
+  const saved = await updateVersioned(tx, { table: contracts, entityType: 'contract', row: c, patch, now, versions: steps.length });
+  const rows: ContractRow[] = [];
+  let before = c;
+  steps.forEach((step, i) => {
+    const last = i === steps.length - 1;
+    // A field no later step changes is as the database returned it; one a later step overwrites, as this step set it.
+    const later = new Set(steps.slice(i + 1).flatMap((s) => Object.keys(s.patch)));
+    const values = Object.fromEntries(Object.keys(step.patch).map((k) => [k, later.has(k) ? step.patch[k as keyof ContractRow] : saved[k as keyof ContractRow]]));
+    const row = last ? saved : ({ ...before, ...values, updatedAt: now, version: c.version + i + 1 } as ContractRow);
+    rows.push(row);
+    before = row;
+  });
+  before = c;
+  for (const [i, step] of steps.entries()) {
+    const changed = changedFields(before, rows[i], Object.keys(step.patch) as (keyof ContractRow)[]);
+    await d.audit.record(tx, ctx, { action: step.action, entityType: 'contract', entityId: c.id, before: changed.before, after: changed.after });
+    const { id: contractId, productId, customerId, status, quantity } = rows[i];
+    for (const listener of d.ports.serviceListeners) await listener(tx, { action: step.action, contractId, productId, customerId, status, quantity });
+    before = rows[i];
+  }
+  return rows;
 }
 
 type Step = (tx: Executor, c: ContractRow) => Promise<void>;
@@ -129,7 +169,7 @@ export async function openTask(
   const dueAt = opts.dueAt ?? d.calendar.forUnit(unitId ?? c.sellingUnitId).addWorkingDays(now, 1);
   const amendmentId = opts.amendmentId ?? null;
   const id = newId('task', now);
-  await tx.insert(tasks).values({ id, contractId: c.id, amendmentId, kind, unitId, status: 'open', openedAt: now, dueAt });
+  await insertLater(tx, tasks, { id, contractId: c.id, amendmentId, kind, unitId, status: 'open', openedAt: now, dueAt });
 }
 
 export async function closeTasks(d: Deps, tx: Executor, ctx: Ctx, contractId: string, kinds: TaskKind[]) {

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { insertLater } from '../../db/batch.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { fail, type Locale } from '../../platform/errors.ts';
@@ -75,7 +76,7 @@ export class NotificationService {
   ): Promise<string> {
     const now = this.clock.now();
     const id = newId('message', now);
-    await ex.insert(messages).values({
+    await insertLater(ex, messages, {
       id,
       channel: m.channel,
       direction: 'out',
@@ -91,7 +92,7 @@ export class NotificationService {
       relatedId: m.related?.id ?? null,
       createdAt: now,
     });
-    await this.jobs.enqueue(ex, { queue: DELIVER_QUEUE, key: `deliver:${id}`, payload: { messageId: id }, maxAttempts: MAX_ATTEMPTS });
+    await this.jobs.enqueueLater(ex, { queue: DELIVER_QUEUE, key: `deliver:${id}`, payload: { messageId: id }, maxAttempts: MAX_ATTEMPTS });
     return id;
   }
 

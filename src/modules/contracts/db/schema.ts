@@ -37,6 +37,8 @@ export const contracts = contractsSchema.table(
     signedDate: date('signed_date', { mode: 'string' }),
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),
+    /** The end date the renewal reminder was sent for: a reminder job retried after a crash sends nothing twice. */
+    remindedFor: date('reminded_for', { mode: 'string' }),
     /** Approvals required by the selling channel (CTKV-sold contracts need both). */
     needsCtkvApproval: integer('needs_ctkv_approval').notNull().default(0),
     ctkvApprovedBy: text('ctkv_approved_by'),

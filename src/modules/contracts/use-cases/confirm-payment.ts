@@ -9,9 +9,9 @@ import type { Deps } from '../deps.ts';
 import { nextStatus } from '../domain/lifecycle.ts';
 import { appendixPayable } from '../domain/settlement.ts';
 import { notifyCustomer, notifyStaff, staffToTell } from '../notify.ts';
-import { openTask, saveContract } from '../persist.ts';
+import { openTask, saveContract, saveContractSteps } from '../persist.ts';
 import { lockContract, type ContractRow } from '../queries.ts';
-import { activateContract } from './activate-contract.ts';
+import { activationPatch, afterActivation } from './activate-contract.ts';
 import { getContract, type ContractDetail } from './get-contract.ts';
 import { requestApprovals } from './request-approvals.ts';
 import { startProvisioning } from './start-provisioning.ts';
@@ -48,16 +48,25 @@ export async function confirmPaymentIn(d: Deps, tx: Executor, ctx: Ctx, contract
   if (p.amountVnd !== c.totalVnd) throw contractsError('PAYMENT_MISMATCH', { expectedVnd: c.totalVnd.toString(), gotVnd: p.amountVnd.toString() });
   const selfService = c.channel === 'self_service';
   const status = nextStatus(c.status, selfService ? 'pay_self_service' : 'pay');
-  const after = await saveContract(d, tx, ctx, c, { status, paidAt: p.paidAt, paymentRef: p.paymentRef }, 'contract.paid');
-  await notifyCustomer(d, tx, after, 'contract.payment_received', { paymentRef: p.paymentRef });
+  const paid = { status, paidAt: p.paidAt, paymentRef: p.paymentRef };
   if (selfService) {
     // C1: usable at once in principle; the account follows (the contract shows when it is expected).
-    await startProvisioning(d, tx, await activateContract(d, tx, ctx, after));
-  } else {
-    // C2 step 4: AM/KAM/agent, admin and the invoice officer learn of the payment.
-    await notifyStaff(d, tx, after, 'paid', await staffToTell(d, tx, after, 'paid'));
-    await requestApprovals(d, tx, after);
+    // Paid and activated in one update (two audit entries, as two saves would write).
+    const steps = [
+      { patch: paid, action: 'contract.paid' },
+      { patch: activationPatch(d, { ...c, ...paid }), action: 'contract.activated' },
+    ];
+    const [afterPaid, active] = await saveContractSteps(d, tx, ctx, c, steps);
+    await notifyCustomer(d, tx, afterPaid, 'contract.payment_received', { paymentRef: p.paymentRef });
+    await afterActivation(d, tx, active);
+    await startProvisioning(d, tx, active);
+    return true;
   }
+  const after = await saveContract(d, tx, ctx, c, paid, 'contract.paid');
+  await notifyCustomer(d, tx, after, 'contract.payment_received', { paymentRef: p.paymentRef });
+  // C2 step 4: AM/KAM/agent, admin and the invoice officer learn of the payment.
+  await notifyStaff(d, tx, after, 'paid', await staffToTell(d, tx, after, 'paid'));
+  await requestApprovals(d, tx, after);
   return true;
 }
 

@@ -1,3 +1,4 @@
+import { batchWrites } from '../../../db/batch.ts';
 import type { Executor } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { fail } from '../../../platform/errors.ts';
@@ -39,9 +40,12 @@ export async function orderSelfService(d: Deps, ctx: Ctx, input: SelfServiceOrde
     status: 'awaiting_payment' as const,
     signedDate: today(d),
   };
-  return d.database.db.transaction(async (tx) => {
-    const row = await insertContract(d, tx, ctx, contract, priced, pricing);
-    await inTransaction?.(tx, row);
-    return row;
-  });
+  // The contract, its payment and attempt and their audit entries are written in one statement at the end (src/db/batch.ts).
+  return d.database.db.transaction((tx) =>
+    batchWrites(tx, async () => {
+      const row = await insertContract(d, tx, ctx, contract, priced, pricing);
+      await inTransaction?.(tx, row);
+      return row;
+    }),
+  );
 }

@@ -15,5 +15,5 @@ export async function startProvisioning(d: Deps, tx: Executor, c: ContractRow) {
   const product = await productOf(d, tx, c);
   if (!d.ports.provisioning.has(product.code)) return askOpsToProvision(d, tx, c);
   const job = { queue: PROVISION_QUEUE, key: provisioningKey(c.id), payload: { contractId: c.id }, maxAttempts: PROVISION_ATTEMPTS };
-  await d.jobs.enqueue(tx, job);
+  await d.jobs.enqueueLater(tx, job);
 }

@@ -69,14 +69,15 @@ export function followContract(d: Deps) {
     if (!isMeeting.get(change.productId)) return;
     // Ops finished the step by hand (or after the port): the organisation exists all the same.
     if (change.action === 'contract.provisioned') await adoptContract(d, tx, change);
-    const [org] = await tx.select().from(organisations).where(eq(organisations.contractId, change.contractId)).for('update');
-    if (!org) return;
     const status = statusAfter(change.action);
     const patch = {
       ...(change.action === 'contract.amended' ? { roomQuota: change.quantity } : {}),
       ...(status ? { status } : {}),
     };
+    // Paid, activated, renewed …: nothing of the organisation changes, so it is not even read (an IPN's round trips).
     if (Object.keys(patch).length === 0) return;
+    const [org] = await tx.select().from(organisations).where(eq(organisations.contractId, change.contractId)).for('update');
+    if (!org) return;
     const [after] = await tx.update(organisations).set({ ...patch, updatedAt: d.clock.now() }).where(eq(organisations.id, org.id)).returning();
     await d.audit.record(tx, SYSTEM, { action: `meeting.org.${change.action.replace('contract.', '')}`, entityType: 'meeting_org', entityId: org.id, before: org, after });
     if (status === 'suspended' || status === 'closed') {

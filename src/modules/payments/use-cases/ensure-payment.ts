@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { insertLater } from '../../../db/batch.ts';
 import type { Executor } from '../../../db/client.ts';
 import { newId } from '../../../platform/ids.ts';
 import { payments } from '../db/schema.ts';
@@ -39,14 +40,17 @@ function pendingPayment(
   };
 }
 
-/** The payment of a contract (or appendix), created once: asking again returns the same one. */
-export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): Promise<PaymentRow> {
+/**
+ * The payment of a contract (or appendix), created once: asking again returns the same one. `fresh`:
+ * the contract was created in this very transaction, so it has no payment yet and none is looked for.
+ */
+export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose, opts: { fresh?: boolean } = {}): Promise<PaymentRow> {
   const now = d.clock.now();
   const sameAppendix = p.amendmentId ? eq(payments.amendmentId, p.amendmentId) : sql`${payments.amendmentId} is null`;
   const samePurpose = p.billId
     ? and(eq(payments.billId, p.billId), eq(payments.status, 'pending'))
     : and(eq(payments.contractId, p.contractId), sameAppendix, sql`${payments.billId} is null`);
-  const [existing] = await tx.select().from(payments).where(samePurpose);
+  const [existing] = opts.fresh ? [] : await tx.select().from(payments).where(samePurpose);
   if (existing) return existing;
   const row = pendingPayment(now, {
     contractId: p.contractId,
@@ -59,7 +63,7 @@ export async function ensurePayment(d: Deps, tx: Executor, p: PaymentPurpose): P
     description: p.description,
     linkExpiresAt: linkExpiry(now, d.settings.linkDays),
   });
-  await tx.insert(payments).values(row);
+  await insertLater(tx, payments, row);
   await d.audit.record(tx, SYSTEM, { action: 'payment.created', entityType: 'payment', entityId: row.id, after: row });
   return row;
 }

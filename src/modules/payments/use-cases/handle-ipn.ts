@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { paymentError } from '../errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { attempts, ipnLog } from '../db/schema.ts';
+import { batchWrites, insertLater } from '../../../db/batch.ts';
+import { ipnLog } from '../db/schema.ts';
 import type { Deps, PaymentLogger } from '../deps.ts';
 import { listed } from '../../../platform/ip-list.ts';
 import { decideIpn } from '../domain/ipn.ts';
 import { ipnAnswerBody, type IpnAnswerBody } from '../../../protocols/vnpay/codes.ts';
 import { parseCallback, verifySignature, type QueryInput } from '../../../protocols/vnpay/protocol.ts';
-import { settleAttempt } from './settle-attempt.ts';
+import { lockAttempt, settleAttempt } from './settle-attempt.ts';
 
 /**
  * VNPay's server-to-server notification. Only this (or a querydr answer) changes a payment. Answers
@@ -33,29 +33,42 @@ export async function handleIpn(d: Deps, query: QueryInput, ip: string, log: Pay
   }
   const ourTerminal = callback?.tmnCode === d.settings.tmnCode;
   if (callback && !ourTerminal) log.warn({ ip, tmnCode: callback.tmnCode }, 'VNPay IPN for a foreign terminal refused');
+  const logEntry = (code: string) => ({ id: newId('ipn', now), receivedAt: now, txnRef: callback?.txnRef ?? null, query: JSON.parse(JSON.stringify(query)), rspCode: code, ip });
   let rspCode: string = '99';
+  let logged = false;
   try {
-    rspCode = await d.database.db.transaction(async (tx) => {
-      const [attempt] = callback ? await tx.select().from(attempts).where(eq(attempts.txnRef, callback.txnRef)).for('update') : [];
-      const decision = decideIpn({
-        signatureValid: true,
-        attempt: attempt ? { amountVnd: attempt.amountVnd, status: attempt.status } : null,
-        callback: callback ? { amountVnd: callback.amountVnd, paid: callback.paid, ourTerminal } : null,
-      });
-      if (decision.apply && attempt && callback) await settleAttempt(d, tx, attempt, callback, decision.apply, 'ipn');
-      return decision.rspCode;
-    });
+    if (!callback || !ourTerminal) {
+      rspCode = decideIpn({ signatureValid: true, attempt: null, callback: callback ? { amountVnd: callback.amountVnd, paid: callback.paid, ourTerminal } : null }).rspCode;
+    } else {
+      const cb = callback;
+      // The attempt and its payment locked at once; the outcome's inserts, and the IPN's log line, in one statement at the end.
+      rspCode = await d.database.db.transaction((tx) =>
+        batchWrites(tx, async () => {
+          const locked = await lockAttempt(tx, cb.txnRef);
+          const decision = decideIpn({
+            signatureValid: true,
+            attempt: locked ? { amountVnd: locked.attempt.amountVnd, status: locked.attempt.status } : null,
+            callback: { amountVnd: cb.amountVnd, paid: cb.paid, ourTerminal },
+          });
+          if (decision.apply && locked) await settleAttempt(d, tx, locked, cb, decision.apply, 'ipn');
+          await insertLater(tx, ipnLog, logEntry(decision.rspCode));
+          return decision.rspCode;
+        }),
+      );
+      logged = true;
+    }
   } catch (err) {
     // VNPay retries, and reconciliation settles it if the retries run out; the cause is logged here.
     log.error({ err, ip, txnRef: callback?.txnRef }, 'VNPay IPN failed; answered 99');
     rspCode = '99';
   }
-  try {
-    const received = { id: newId('ipn', now), receivedAt: now, txnRef: callback?.txnRef ?? null, query: JSON.parse(JSON.stringify(query)) };
-    const logged = { ...received, rspCode, ip };
-    await d.database.db.insert(ipnLog).values(logged);
-  } catch (err) {
-    log.error({ err, txnRef: callback?.txnRef }, 'VNPay IPN could not be logged');
+  if (!logged) {
+    // Refused before any transaction, or the transaction failed (rolled back with its log line).
+    try {
+      await d.database.db.insert(ipnLog).values(logEntry(rspCode));
+    } catch (err) {
+      log.error({ err, txnRef: callback?.txnRef }, 'VNPay IPN could not be logged');
+    }
   }
   return ipnAnswerBody(rspCode as Parameters<typeof ipnAnswerBody>[0]);
 }

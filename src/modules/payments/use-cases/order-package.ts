@@ -14,7 +14,7 @@ export async function orderPackage(d: Deps, ctx: Ctx, input: PackageOrder, ipAdd
   let started: StartedAttempt | undefined;
   const contract = await d.contracts.selfService(ctx, input, async (tx, c) => {
     const description = contractPaymentDescription(c.number);
-    const p = await ensurePayment(d, tx, { contractId: c.id, customerId: c.customerId, amountVnd: c.totalVnd, description });
+    const p = await ensurePayment(d, tx, { contractId: c.id, customerId: c.customerId, amountVnd: c.totalVnd, description }, { fresh: true });
     started = await startAttempt(d, p, ipAddr, tx);
   });
   return { contractId: contract.id, ...started! };

@@ -1,5 +1,6 @@
-import type { AttemptRow } from '../queries.ts';
+import type { AttemptRow, PaymentRow } from '../queries.ts';
 import { eq } from 'drizzle-orm';
+import { savepoint } from '../../../db/batch.ts';
 import type { Executor } from '../../../db/client.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
 import { isAppError } from '../../../platform/errors.ts';
@@ -19,14 +20,34 @@ export interface AttemptOutcome {
   payDate: Date | null;
 }
 
+/** An attempt and its payment, both row-locked for the rest of the transaction. */
+export interface LockedAttempt {
+  attempt: AttemptRow;
+  payment: PaymentRow;
+}
+
 /**
- * Records the outcome of a pending attempt (locked by the caller); a success pays the payment and
- * moves the contract on, in the same transaction.
+ * Locks an attempt and its payment in one statement (the IPN's and querydr's first read); undefined
+ * when VNPay names an attempt we never started.
+ */
+export async function lockAttempt(tx: Executor, txnRef: string): Promise<LockedAttempt | undefined> {
+  const [row] = await tx
+    .select({ attempt: attempts, payment: payments })
+    .from(attempts)
+    .innerJoin(payments, eq(payments.id, attempts.paymentId))
+    .where(eq(attempts.txnRef, txnRef))
+    .for('update');
+  return row;
+}
+
+/**
+ * Records the outcome of a pending attempt (locked with its payment by the caller); a success pays
+ * the payment and moves the contract on, in the same transaction.
  */
 export async function settleAttempt(
   d: Deps,
   tx: Executor,
-  attempt: AttemptRow,
+  { attempt, payment: p }: LockedAttempt,
   cb: AttemptOutcome,
   outcome: 'success' | 'failure',
   by: 'ipn' | 'querydr',
@@ -45,7 +66,6 @@ export async function settleAttempt(
     before: { txnRef: attempt.txnRef, status: attempt.status },
     after: { txnRef: attempt.txnRef, responseCode, message: describePaymentResponse(responseCode), transactionNo, by },
   });
-  const [p] = await tx.select().from(payments).where(eq(payments.id, attempt.paymentId)).for('update');
   if (outcome !== 'success') {
     if (p.purpose && p.purposeRef) await purposeOf(d, p.purpose).failedIn(tx, SYSTEM, p.purposeRef, { paymentId: p.id, responseCode });
     return;
@@ -64,7 +84,8 @@ export async function settleAttempt(
   let applyError: string | null = appliedVnd < amountVnd ? `${amountVnd - appliedVnd} VND above what the bill owed: refund it` : null;
   try {
     const payment = { paymentRef: attempt.txnRef, amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
-    await tx.transaction(async (sp) => {
+    // A refusal (an AppError) undoes only the application; its held inserts go with it.
+    await savepoint(tx, async (sp) => {
       if (p.purpose && p.purposeRef) {
         const paid = { paymentId: p.id, amountVnd: p.amountVnd, paidAt, bankCode, txnRef: attempt.txnRef };
         await purposeOf(d, p.purpose).paidIn(sp, SYSTEM, p.purposeRef, paid);

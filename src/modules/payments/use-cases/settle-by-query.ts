@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { batchWrites } from '../../../db/batch.ts';
 import { fail } from '../../../platform/errors.ts';
 import { contractsError } from '../../contracts/index.ts';
 import { attempts } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { attemptOpen, type AttemptStatus } from '../domain/payment-lifecycle.ts';
 import { querydrOutcome } from '../domain/querydr.ts';
-import { settleAttempt } from './settle-attempt.ts';
+import { lockAttempt, settleAttempt } from './settle-attempt.ts';
 
 /**
  * Asks VNPay (querydr, outside any transaction) about a pending attempt and settles it like an IPN
@@ -19,16 +20,17 @@ export async function settleByQuery(d: Deps, txnRef: string): Promise<AttemptSta
   const r = await d.vnpay.querydr(query);
   const outcome = querydrOutcome(r);
   if (outcome === 'pending') return 'pending';
-  return d.database.db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(attempts).where(eq(attempts.txnRef, txnRef)).for('update');
-    if (!attemptOpen(locked.status)) return locked.status;
-    if (r.amountVnd !== null && r.amountVnd !== locked.amountVnd) {
-      throw contractsError('PAYMENT_MISMATCH', { expectedVnd: locked.amountVnd.toString(), gotVnd: r.amountVnd.toString() });
+  return d.database.db.transaction((tx) => batchWrites(tx, async () => {
+    const locked = (await lockAttempt(tx, txnRef))!;
+    const { attempt } = locked;
+    if (!attemptOpen(attempt.status)) return attempt.status;
+    if (r.amountVnd !== null && r.amountVnd !== attempt.amountVnd) {
+      throw contractsError('PAYMENT_MISMATCH', { expectedVnd: attempt.amountVnd.toString(), gotVnd: r.amountVnd.toString() });
     }
     const paid = outcome === 'success';
     const { transactionStatus, transactionNo, bankCode, payDate } = r;
     const answer = { responseCode: paid ? '00' : transactionStatus, transactionStatus, transactionNo, bankCode, payDate };
     await settleAttempt(d, tx, locked, answer, outcome, 'querydr');
     return paid ? 'success' : 'failed';
-  });
+  }));
 }

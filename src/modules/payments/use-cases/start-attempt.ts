@@ -1,3 +1,4 @@
+import { insertLater } from '../../../db/batch.ts';
 import type { Executor } from '../../../db/client.ts';
 import { paymentError } from '../errors.ts';
 import { ulid } from '../../../platform/ids.ts';
@@ -30,7 +31,7 @@ export async function startAttempt(d: Deps, p: PaymentRow, ipAddr: string, ex: E
   assertVnpayAmount(p.amountVnd);
   const now = d.clock.now();
   const txnRef = `QLDV${ulid(now.getTime()).toUpperCase()}`;
-  await ex.insert(attempts).values({ txnRef, paymentId: p.id, amountVnd: p.amountVnd, createdAt: now, ipAddr, status: 'pending' });
+  await insertLater(ex, attempts, { txnRef, paymentId: p.id, amountVnd: p.amountVnd, createdAt: now, ipAddr, status: 'pending' });
   const s = d.settings;
   const payUrl = buildPaymentUrl(
     { payUrl: s.payUrl, tmnCode: s.tmnCode, hashSecret: s.hashSecret },
