@@ -10,7 +10,11 @@
  *   server's throughput at saturation, printed for comparison.
  *
  * BENCH_CONTRACTS (default 1,000,000), BENCH_USERS (100), BENCH_SECONDS (30), BENCH_THINK_MS (1000).
+ * BENCH_EXPLAIN=<ms>: PostgreSQL logs the plan (auto_explain, with timings) of every statement slower
+ * than that, and the bench prints them at the end.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { prng } from '../test/prng.ts';
 import { benchDatabase, fmt, percentile, timed, verdict } from './harness.ts';
@@ -121,9 +125,24 @@ interface Sample {
 }
 
 const database = await benchDatabase();
+const EXPLAIN = process.env.BENCH_EXPLAIN;
+let explainLog: { file: string; from: number } | undefined;
+if (EXPLAIN) {
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  const name = database.url.replace(/.*\//, '');
+  for (const [k, v] of [['session_preload_libraries', 'auto_explain'], ['auto_explain.log_min_duration', EXPLAIN], ['auto_explain.log_analyze', 'on'], ['auto_explain.log_buffers', 'on']]) {
+    await db.query(`alter database ${name} set ${k} = '${v}'`);
+  }
+  const [{ dir }] = (await db.query<{ dir: string }>(`select current_setting('data_directory') as dir`)).rows;
+  await db.end();
+  const file = path.join(path.dirname(dir), 'log');
+  explainLog = { file, from: readFileSync(file, 'utf8').length };
+}
 const server = await serve(database.url);
 try {
   const [, seedSeconds] = await timed(() => seed(database.url));
+  if (explainLog) explainLog.from = readFileSync(explainLog.file, 'utf8').length; // the plans of the requests, not of the seeding
   const login = async (username: string) => {
     const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Qldv@2026' }) });
     return ((await res.json()) as { token: string }).token;
@@ -181,6 +200,7 @@ try {
   }
   console.log(`  ${USERS} clients without pause: ${fmt(sat.perSecond)}/s (${(sat.perSecond / health.perSecond).toFixed(2)} of /healthz), p50 ${p50(saturated).toFixed(1)} ms, p95 ${p95(saturated).toFixed(1)} ms`);
   console.log(`  contract search p95 at ${USERS} users over ${fmt(CONTRACTS)} contracts: ${usersP95.toFixed(1)} ms (p50 ${p50(users).toFixed(1)} ms)   goal < 100 ms: ${verdict(usersP95 < 100)}`);
+  if (explainLog) console.log(`\nplans slower than ${EXPLAIN} ms (auto_explain):\n${readFileSync(explainLog.file, 'utf8').slice(explainLog.from)}`);
 } finally {
   await server.stop();
   database.stop();

@@ -48,13 +48,23 @@ describe.skipIf(noDatabase)('daily reconciliation, compared in the database', ()
       ['RCG', 'missing_at_vnpay'],
     ]);
     expect(r.summary).toEqual({ matched: 2, matchedVnd: '1000000', pendingHere: 0, unknownHere: 1, missingAtVnpay: 1, amountMismatch: 1, total: 5 });
+    // The matches' e-invoices: one batch job names them, and gives each its own invoice job when it runs.
+    const batches = async () =>
+      (await s.database.rows<{ payload: { paymentIds: string[] } }>(sql`select payload from platform.jobs where queue = 'payments.invoice-batch' and key like ${`payments.invoice-batch:${date}:%`}`)).map(
+        (j) => [...j.payload.paymentIds].sort(),
+      );
+    expect(await batches()).toEqual([['pay_RCA', 'pay_RCK']]);
     const jobs = async () =>
       (await s.database.rows<{ key: string }>(sql`select key from platform.jobs where queue = 'payments.invoice' and key like 'payments.invoice:pay_RC%' order by key`)).map((j) => j.key);
+    expect(await jobs()).toEqual([]);
+    await s.jobs.drain(); // the invoice jobs themselves fail here (no such payments) and wait for their retry
     expect(await jobs()).toEqual(['payments.invoice:pay_RCA', 'payments.invoice:pay_RCK']);
 
-    // Again: the same result, no second job; the day's record holds the differences and the summary.
+    // Again: the same result, a second batch, still one invoice job each; the day's record holds the differences and the summary.
     const again = await s.payments.reconcile(date);
     expect(again.summary).toEqual(r.summary);
+    expect(await batches()).toEqual([['pay_RCA', 'pay_RCK'], ['pay_RCA', 'pay_RCK']]);
+    await s.jobs.drain();
     expect(await jobs()).toEqual(['payments.invoice:pay_RCA', 'payments.invoice:pay_RCK']);
     const day = await s.payments.reconciliation(date);
     expect(day.items.map((i) => i.txnRef)).toEqual(['RCC', 'RCD', 'RCG']);

@@ -1,11 +1,12 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { addDays, localDateTime, toLocalDate } from '../../../platform/calendar.ts';
+import { newId } from '../../../platform/ids.ts';
 import { attempts, reconciliations } from '../db/schema.ts';
 import { SYSTEM, type Deps } from '../deps.ts';
 import { summarizeRecon, theirPayments, type ReconItem, type TheirTxn } from '../domain/reconcile.ts';
 import type { ReconKind } from '../contract.ts';
-import { enqueueInvoice, INVOICE_QUEUE } from './request-invoice.ts';
+import { enqueueInvoice, INVOICE_BATCH_QUEUE, INVOICE_BATCH_SIZE } from './request-invoice.ts';
 import { settleByQuery } from './settle-by-query.ts';
 
 export const RECONCILE_QUEUE = 'payments.reconcile';
@@ -13,8 +14,8 @@ export const RECONCILE_QUEUE = 'payments.reconcile';
 /**
  * Compares one GMT+7 day of VNPay transactions with ours; pending ones paid at VNPay are settled by
  * querydr. The comparison runs in the database, set-based (a day may hold a million transactions):
- * the list goes in as arrays, the differences come back, and every match's e-invoice job is
- * scheduled by one statement. The day's record lists what needs a look (differences and payments
+ * the list goes in as arrays, the differences come back, and every match's e-invoice is scheduled
+ * by one statement (a job per thousand payments). The day's record lists what needs a look (differences and payments
  * settled through querydr); plain matches are counted in its summary.
  */
 export async function reconcileDay(d: Deps, date: string, onProgress?: (done: number, total: number) => void) {
@@ -102,10 +103,16 @@ async function compareWithOurs(d: Deps, date: string, theirs: TheirTxn[]) {
       sql`select count(*)::int as n, coalesce(sum(vnpay_amount_vnd), 0)::text as vnd from recon_day where kind = 'matched'`,
       tx,
     );
+    // The matches' e-invoices: a job per thousand payments, each of which gives every payment its own
+    // invoice job (enqueueInvoices) — the day's million job rows are written by the workers afterwards,
+    // not in this transaction. The run's id in the keys: a rerun schedules again (invoice keys dedupe).
+    const run = newId('job', d.clock.now());
     await d.jobs.enqueueQuery(
       tx,
-      INVOICE_QUEUE,
-      sql`select ${`${INVOICE_QUEUE}:`}::text || payment_id as key, jsonb_build_object('paymentId', payment_id) as payload from recon_day where kind = 'matched'`,
+      INVOICE_BATCH_QUEUE,
+      sql`select ${`${INVOICE_BATCH_QUEUE}:${date}:${run}:`}::text || chunk as key, jsonb_build_object('paymentIds', jsonb_agg(payment_id)) as payload
+            from (select payment_id, (row_number() over () - 1) / ${INVOICE_BATCH_SIZE} as chunk from recon_day where kind = 'matched') m
+           group by chunk`,
     );
     return {
       differences: differences.map(
