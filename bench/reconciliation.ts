@@ -76,8 +76,8 @@ try {
   const [, fanOutSeconds] = await timed(() =>
     s.database.rows(sql`
       insert into platform.jobs (id, queue, key, payload, run_at, max_attempts, created_at)
-      select 'job_bench_' || lpad((row_number() over ())::text, 10, '0'), 'payments.invoice', 'payments.invoice:' || id, jsonb_build_object('paymentId', id), now(), 8, now()
-        from platform.jobs b cross join lateral jsonb_array_elements_text(b.payload->'paymentIds') as id
+      select 'job_bench_' || lpad((row_number() over ())::text, 10, '0'), 'payments.invoice', 'payments.invoice:' || e.id, jsonb_build_object('paymentId', e.id), now(), 8, now()
+        from platform.jobs b cross join lateral jsonb_array_elements_text(b.payload->'paymentIds') as e(id)
        where b.queue = 'payments.invoice-batch'
       on conflict (key) do nothing`),
   );

@@ -19,7 +19,7 @@ export function enqueueInvoices(d: Deps, ex: Executor, paymentIds: string[]) {
   return d.jobs.enqueueQuery(
     ex,
     INVOICE_QUEUE,
-    sql`select ${`${INVOICE_QUEUE}:`}::text || id as key, jsonb_build_object('paymentId', id) as payload from unnest(${sql.param(paymentIds)}::text[]) as id`,
+    sql`select ${`${INVOICE_QUEUE}:`}::text || id as key, jsonb_build_object('paymentId', id) as payload from unnest(${sql.param(paymentIds)}::text[]) as u(id)`,
   );
 }
 
