@@ -67,7 +67,7 @@ async function seed(url: string) {
               case when u.k = 0 and g % 2 = 0 then $3 end,
               1 + g % 50, 12, 1000000, (1 + g % 50) * 1000000, p.vat_rate, 0, (1 + g % 50) * 1000000,
               (array['active','active','active','active','active','active','active','active','active','active','active','active','active','active',
-                     'expired','expired','terminated','suspended','pending_approval','draft'])[1 + g % 20],
+                     'expired','expired','terminated','suspended','pending_approval','draft'])[1 + (g / 12) % 20],
               t::date, t::date, (t + interval '1 year')::date, t, t
          from generate_series(1, $1::int) g
          cross join lateral (select timestamptz '2024-01-01 00:00:00+07' + (g - 1) * interval '60 seconds' as t) c

@@ -7,6 +7,8 @@ CREATE INDEX IF NOT EXISTS "contracts_status_created_idx" ON "contracts"."contra
 -- A customer's contracts, newest first (the customer's own list and the search by customer).
 DROP INDEX IF EXISTS "contracts"."contracts_customer_idx";--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "contracts_customer_created_idx" ON "contracts"."contracts" USING btree ("customer_id", "created_at" DESC, "id" DESC);--> statement-breakpoint
+-- A search by the start of a contract number (HD-2026-00…), whatever the database's collation.
+CREATE INDEX IF NOT EXISTS "contracts_number_prefix_idx" ON "contracts"."contracts" USING btree ("number" text_pattern_ops);--> statement-breakpoint
 -- A unit's staff see what their units sold or manage, and what they sold themselves.
 CREATE INDEX IF NOT EXISTS "contracts_selling_unit_idx" ON "contracts"."contracts" USING btree ("selling_unit_id", "created_at" DESC);--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "contracts_managing_unit_idx" ON "contracts"."contracts" USING btree ("managing_unit_id", "created_at" DESC);--> statement-breakpoint

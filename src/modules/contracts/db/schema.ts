@@ -71,6 +71,7 @@ export const contracts = contractsSchema.table(
     index('contracts_selling_unit_idx').on(t.sellingUnitId, t.createdAt.desc()),
     index('contracts_managing_unit_idx').on(t.managingUnitId, t.createdAt.desc()),
     index('contracts_sales_user_idx').on(t.salesUserId).where(sql`${t.salesUserId} is not null`),
+    index('contracts_number_prefix_idx').using('btree', sql`${t.number} text_pattern_ops`),
     index('contracts_end_idx').on(t.endDate),
     uniqueIndex('contracts_payment_ref_idx').on(t.paymentRef),
   ],
