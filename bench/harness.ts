@@ -19,6 +19,26 @@ export interface Bench {
   stop(): Promise<void>;
 }
 
+/** A fresh database on a throw-away cluster (or on BENCH_DATABASE_URL's server): its URL, and how to stop the cluster. */
+export async function benchDatabase(): Promise<{ url: string; stop(): void }> {
+  let admin = process.env.BENCH_DATABASE_URL ?? null;
+  let stopCluster: (() => void) | undefined;
+  if (!admin) {
+    stopCluster = (await startPostgres({ provide: (_k: string, v: string | null) => void (admin = v) } as never)) as (() => void) | undefined;
+    if (!admin) throw new Error('PostgreSQL not found: install it (initdb) or set BENCH_DATABASE_URL');
+  }
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  const name = `qldv_bench_${Date.now()}`;
+  await client.query(`create database ${name}`);
+  await client.end();
+  return { url: (admin as string).replace(/\/[^/]*$/, `/${name}`), stop: () => stopCluster?.() };
+}
+
+/** Percentile `q` (0…1) of latencies sorted ascending. */
+export const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
 /** A cluster (or BENCH_DATABASE_URL), a fresh database on it, the system listening on a free port. */
 export async function startBench(now: string, opts: { http: boolean }): Promise<Bench> {
   let admin = process.env.BENCH_DATABASE_URL ?? null;

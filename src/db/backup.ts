@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.ts';
+import { pgliteExtensions } from './client.ts';
 
 const run = promisify(execFile);
 
@@ -16,7 +17,7 @@ const run = promisify(execFile);
 export async function backupDatabase(cfg: Config['database'], file: string): Promise<void> {
   if (cfg.kind === 'pglite') {
     if (cfg.dataDir.startsWith('memory://')) throw new Error('an in-memory PGlite database has nothing to back up');
-    const db = await PGlite.create(path.resolve(cfg.dataDir));
+    const db = await PGlite.create(path.resolve(cfg.dataDir), { extensions: pgliteExtensions });
     try {
       const dump = await db.dumpDataDir('gzip');
       await writeFile(file, Buffer.from(await dump.arrayBuffer()));
@@ -35,7 +36,7 @@ export async function restoreDatabase(cfg: Config['database'], file: string): Pr
     const dir = path.resolve(cfg.dataDir);
     if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty: restore into a new QLDV_DATA_DIR, or move this one away first`);
     mkdirSync(dir, { recursive: true });
-    const db = await PGlite.create(dir, { loadDataDir: new Blob([await readFile(file)]) });
+    const db = await PGlite.create(dir, { loadDataDir: new Blob([await readFile(file)]), extensions: pgliteExtensions });
     await db.close();
     return;
   }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -31,6 +32,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * The extensions PGlite loads with every data directory: pg_trgm serves the "contains" searches of
+ * contract numbers and customer names (migration 0027), as on PostgreSQL.
+ */
+export const pgliteExtensions = { pg_trgm };
+
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export async function openDatabase(cfg: Config['database']): Promise<Database> {
@@ -42,7 +49,7 @@ export async function openDatabase(cfg: Config['database']): Promise<Database> {
   if (cfg.kind === 'pglite') {
     const memory = cfg.dataDir.startsWith('memory://');
     if (!memory) mkdirSync(cfg.dataDir, { recursive: true });
-    const client = await PGlite.create(memory ? cfg.dataDir : path.resolve(cfg.dataDir));
+    const client = await PGlite.create(memory ? cfg.dataDir : path.resolve(cfg.dataDir), { extensions: pgliteExtensions });
     const db = drizzlePglite(client) as unknown as Db;
     return {
       db,

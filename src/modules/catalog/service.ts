@@ -145,6 +145,17 @@ export class CatalogService {
     return p;
   }
 
+  /** Codes and names of products and plans by id, for list views (no prices: two narrow reads at once). */
+  async namesOf(productIds: string[], planIds: string[]) {
+    const db = this.database.db;
+    const named = { code: products.code, name: products.name, nameEn: products.nameEn };
+    const [prods, pls] = await Promise.all([
+      productIds.length ? db.select({ id: products.id, ...named }).from(products).where(inArray(products.id, productIds)) : [],
+      planIds.length ? db.select({ id: plans.id, code: plans.code, name: plans.name, nameEn: plans.nameEn }).from(plans).where(inArray(plans.id, planIds)) : [],
+    ]);
+    return { products: new Map(prods.map((p) => [p.id, p])), plans: new Map(pls.map((p) => [p.id, p])) };
+  }
+
   async plan(id: string, ex: Executor = this.database.db): Promise<PlanRow> {
     const cached = this.snap?.planById.get(id);
     if (cached) return cached;

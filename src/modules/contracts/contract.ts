@@ -215,7 +215,8 @@ export const task = z.object({
   overdue: z.boolean(),
 });
 
-export const contractPage = paged(contractSummary);
+/** `totalCapped`: there are more than `total` (the count stops at 10,000, see list-contracts.ts). */
+export const contractPage = paged(contractSummary).extend({ totalCapped: z.boolean().optional() });
 export const taskPage = paged(task);
 
 // ---- requests -----------------------------------------------------------------------------------------

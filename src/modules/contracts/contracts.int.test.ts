@@ -267,6 +267,30 @@ describe.skipIf(noDatabase)('contract lifecycle (C1–C8) on a fixed clock', () 
     expect((await post('am1', `/api/v1/contracts/${renewal.id}/terminate`, { date: '2027-08-01', reason: 'again' })).body.error.code).toBe('INVALID_TRANSITION');
   });
 
+  it('the contracts page searches by number, customer name or tax code, newest first, and takes % and _ literally', async () => {
+    type Page = { items: { id: string; number: string; createdAt: string }[]; total: number; totalCapped?: boolean };
+    const page = async (who: string, query: string) => (await get(who, `/api/v1/contracts?${query}`)).body as Page;
+    const customer = await s.customers.row(enterpriseCustomerId);
+    const theirs = await page('admin', `customerId=${enterpriseCustomerId}&pageSize=200`);
+    expect(theirs.total).toBeGreaterThan(1);
+    expect(theirs.totalCapped).toBe(false);
+    const ids = theirs.items.map((c) => c.id).sort();
+    const times = theirs.items.map((c) => Date.parse(c.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const found = async (q: string) => (await page('admin', `q=${encodeURIComponent(q)}&pageSize=200`)).items.map((c) => c.id);
+    // a number's first characters, any case; a piece of the customer's name; the start of its tax code
+    const { number } = theirs.items[0];
+    expect(await found(number.slice(0, -1).toLowerCase())).toContain(theirs.items[0].id);
+    expect(await found(customer.name.slice(-8).toLowerCase())).toEqual(expect.arrayContaining(ids));
+    expect(await found(customer.taxCode!.slice(0, 6))).toEqual(expect.arrayContaining(ids));
+    expect(await found(customer.taxCode!.slice(2))).not.toEqual(expect.arrayContaining(ids)); // a tax code matches from its start
+    expect(await found('%')).toEqual([]);
+    expect(await found('HD_2026')).toEqual([]);
+    // the same search within the AM's scope (CTKV 1) finds no more than the admin's
+    const amFound = (await page('am1', `q=${encodeURIComponent(customer.taxCode!)}&pageSize=200`)).items.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(amFound));
+  });
+
   it('overdue steps are listed for managers only', async () => {
     const overdue = await get('admin', '/api/v1/tasks/overdue');
     expect(overdue.status).toBe(200);

@@ -156,11 +156,13 @@ export const ttcnttUnitId = (d: Deps): string | null => d.identity.orgUnitByCode
 
 /** The list view of contracts: customer, product and plan by name, the selling unit. */
 export async function summaries(d: Deps, rows: ContractRow[]) {
-  const customerIds = [...new Set(rows.map((r) => r.customerId))];
-  const customerRows = await Promise.all(customerIds.map((id) => d.customers.row(id).catch(() => null)));
-  const customersById = new Map(customerRows.filter((c) => c).map((c) => [c!.id, c!]));
-  const products = new Map((await d.catalog.listProducts({ includeRetired: true })).flatMap((p) => [[p.id, p] as const]));
-  const plansById = new Map([...products.values()].flatMap((p) => p.plans.map((pl) => [pl.id, pl] as const)));
+  if (rows.length === 0) return [];
+  const distinct = (f: (r: ContractRow) => string) => [...new Set(rows.map(f))];
+  const [customersById, names] = await Promise.all([
+    d.customers.briefsOf(distinct((r) => r.customerId)),
+    d.catalog.namesOf(distinct((r) => r.productId), distinct((r) => r.planId)),
+  ]);
+  const { products, plans: plansById } = names;
   return rows.map((c) => {
     const customer = customersById.get(c.customerId);
     const product = products.get(c.productId);

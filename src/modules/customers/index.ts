@@ -2,7 +2,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { CustomerQuery } from './contract.ts';
 import type { CustomerDeps } from './deps.ts';
-import { byPhone, canSee, idsByName, idsManagedBy, namesOf, row, visibleRow, type CustomerRow } from './queries.ts';
+import { briefsOf, byPhone, canSee, idsManagedBy, idsMatching, namesOf, row, visibleRow, type CustomerRow } from './queries.ts';
 import { createCustomer, type CustomerInput } from './use-cases/create-customer.ts';
 import { getCustomer } from './use-cases/get-customer.ts';
 import { listCustomers } from './use-cases/list-customers.ts';
@@ -23,7 +23,8 @@ export function createCustomers(d: CustomerDeps) {
     canSee: (ctx: Ctx, c: Pick<CustomerRow, 'id' | 'managingUnitId' | 'salesUserId'>) => canSee(d, ctx, c),
     byPhone: (ctx: Ctx, phone: string) => byPhone(d, ctx, phone),
     namesOf: (ids: string[]) => namesOf(d, ids),
-    idsByName: (text: string) => idsByName(d, text),
+    briefsOf: (ids: string[]) => briefsOf(d, ids),
+    idsMatching: (text: string) => idsMatching(d, text),
     idsManagedBy: (userId: string) => idsManagedBy(d, userId),
   };
 }

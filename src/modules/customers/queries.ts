@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { escapeLike } from '../../db/like.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { fail } from '../../platform/errors.ts';
 import { withinScope } from '../identity/index.ts';
@@ -87,10 +88,27 @@ export async function namesOf(d: CustomerDeps, ids: string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Ids of the customers whose name contains `text` (the contract search by customer name). */
-export async function idsByName(d: CustomerDeps, text: string): Promise<string[]> {
-  const rows = await d.database.db.select({ id: customers.id }).from(customers).where(ilike(customers.name, `%${text}%`));
+/**
+ * Ids of the customers whose name contains `text` or whose tax code starts with it (the contract
+ * search). Both are served by trigram indexes where pg_trgm exists (migration 0027).
+ */
+export async function idsMatching(d: CustomerDeps, text: string): Promise<string[]> {
+  const like = escapeLike(text);
+  const rows = await d.database.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(or(ilike(customers.name, `%${like}%`), ilike(customers.taxCode, `${like}%`)));
   return rows.map((r) => r.id);
+}
+
+/** Id, name and type of the customers with these ids (list views), in one query. */
+export async function briefsOf(d: CustomerDeps, ids: string[]): Promise<Map<string, Pick<CustomerRow, 'id' | 'name' | 'type'>>> {
+  if (ids.length === 0) return new Map();
+  const rows = await d.database.db
+    .select({ id: customers.id, name: customers.name, type: customers.type })
+    .from(customers)
+    .where(sql`${customers.id} = any(${sql.param(ids)}::text[])`);
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** The customers a staff member is the sales person of (the notification feed's "payments of my customers"). */

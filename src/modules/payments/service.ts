@@ -14,7 +14,7 @@ import { listReconciliations } from './use-cases/list-reconciliations.ts';
 import { orderPackage, type PackageOrder } from './use-cases/order-package.ts';
 import { RECONCILE_QUEUE, reconcileDay, scheduleDailyReconciliation } from './use-cases/reconcile-day.ts';
 import { recordBankTransfer, type BankTransfer } from './use-cases/record-bank-transfer.ts';
-import { INVOICE_QUEUE, requestInvoice } from './use-cases/request-invoice.ts';
+import { enqueueInvoices, INVOICE_BATCH_QUEUE, INVOICE_QUEUE, requestInvoice } from './use-cases/request-invoice.ts';
 import { requestRefund, reserveRefund } from './use-cases/request-refund.ts';
 import { REFUND_QUEUE, sendRefund } from './use-cases/send-refund.ts';
 import { settleByQuery } from './use-cases/settle-by-query.ts';
@@ -36,6 +36,7 @@ export class PaymentService {
     deps.jobs.register(RECONCILE_QUEUE, (p: { date: string }) => reconcileDay(d, p.date).then(() => undefined));
     deps.jobs.register(REFUND_QUEUE, (p: { refundId: string }) => sendRefund(d, p.refundId));
     deps.jobs.register(INVOICE_QUEUE, (p: { paymentId: string }) => requestInvoice(d, p.paymentId));
+    deps.jobs.register(INVOICE_BATCH_QUEUE, (p: { paymentIds: string[] }) => enqueueInvoices(d, d.database.db, p.paymentIds).then(() => undefined));
     // The contract module e-mails the link; the payment behind it is created in the same transaction.
     deps.contracts.usePaymentLinks(async (tx, p) => paymentLink(d, (await ensurePayment(d, tx, p)).id), assertVnpayAmount);
   }

@@ -8,8 +8,17 @@ import type { TicketRow } from './queries.ts';
 /** The e-mails about a ticket, queued in the caller's transaction. */
 
 /** E-mails the ticket's customer, if they have an address (queued in the caller's transaction). */
-export async function tellCustomer(d: Deps, tx: Executor, row: TicketRow, event: string, detail: string, link?: { url: string; text: string }) {
-  const customer = row.customerId ? await d.customers.row(row.customerId, tx).catch(() => null) : null;
+export async function tellCustomer(
+  d: Deps,
+  tx: Executor,
+  row: TicketRow,
+  event: string,
+  detail: string,
+  link?: { url: string; text: string },
+  /** The ticket's customer when the caller has it already (intake): no second read. */
+  known?: { email: string | null } | null,
+) {
+  const customer = known !== undefined ? known : row.customerId ? await d.customers.row(row.customerId, tx).catch(() => null) : null;
   if (!customer?.email) return;
   const { url, text } = link ?? { url: `${d.publicBaseUrl}/my-requests`, text: 'Xem yêu cầu' };
   await d.notifications.email(tx, {

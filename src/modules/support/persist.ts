@@ -19,10 +19,10 @@ export interface TimelineEntry {
   data?: unknown;
 }
 
-/** Adds an event (or, with no event, a comment) to the ticket's timeline; no `ctx` is the SLA job. */
-export async function appendTimeline(d: Deps, tx: Executor, ctx: Ctx | null, row: TicketRow, event: string | null, e: TimelineEntry): Promise<void> {
+/** Adds an event (or, with no event, a comment) to the ticket's timeline and answers it; no `ctx` is the SLA job. */
+export async function appendTimeline(d: Deps, tx: Executor, ctx: Ctx | null, row: TicketRow, event: string | null, e: TimelineEntry): Promise<typeof ticketEvents.$inferSelect> {
   const now = d.clock.now();
-  await tx.insert(ticketEvents).values({
+  const values: typeof ticketEvents.$inferSelect = {
     id: newId('ticketEvent', now),
     ticketId: row.id,
     at: now,
@@ -34,5 +34,7 @@ export async function appendTimeline(d: Deps, tx: Executor, ctx: Ctx | null, row
     visibility: e.visibility,
     body: e.body ?? null,
     data: e.data === undefined ? null : JSON.parse(JSON.stringify(e.data)),
-  });
+  };
+  await tx.insert(ticketEvents).values(values);
+  return values;
 }

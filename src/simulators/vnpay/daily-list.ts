@@ -8,11 +8,13 @@ const dayOf = (vnpDate: string) => `${vnpDate.slice(0, 4)}-${vnpDate.slice(4, 6)
  * creation while pending), and with `includeRefunds` each refund on its own date (type 02/03, status 05).
  */
 export function dailyList(txs: readonly Tx[], date: string, includeRefunds: boolean): DailyListRow[] {
-  const rows: (DailyListRow & { sortKey: string })[] = [];
+  // Rows and their sort keys side by side, then one sort of positions: a day of a million rows lists in seconds.
+  const rows: DailyListRow[] = [];
+  const keys: string[] = [];
   for (const tx of txs) {
     const when = tx.payDate ?? tx.createDate;
     if (dayOf(when) === date) {
-      rows.push({
+      const row: DailyListRow = {
         txnRef: tx.txnRef,
         transactionNo: tx.transactionNo,
         amount: (tx.amountVnd * 100n).toString(),
@@ -20,9 +22,10 @@ export function dailyList(txs: readonly Tx[], date: string, includeRefunds: bool
         payDate: tx.payDate ?? '',
         transactionStatus: tx.transactionStatus,
         responseCode: tx.responseCode ?? '',
-        ...(includeRefunds ? { transactionType: '01' } : {}),
-        sortKey: when,
-      });
+      };
+      if (includeRefunds) row.transactionType = '01';
+      rows.push(row);
+      keys.push(when);
     }
     if (!includeRefunds) continue;
     for (const r of tx.refunds) {
@@ -37,12 +40,14 @@ export function dailyList(txs: readonly Tx[], date: string, includeRefunds: bool
         responseCode: '00',
         transactionType: r.transactionType,
         requestId: r.requestId,
-        sortKey: r.date,
       });
+      keys.push(r.date);
     }
   }
-  rows.sort((a, b) => (a.sortKey === b.sortKey ? a.txnRef.localeCompare(b.txnRef) : a.sortKey < b.sortKey ? -1 : 1));
-  return rows.map(({ sortKey: _sortKey, ...row }) => row);
+  const order = rows.map((_, i) => i);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  order.sort((a, b) => cmp(keys[a], keys[b]) || cmp(rows[a].txnRef, rows[b].txnRef));
+  return order.map((i) => rows[i]);
 }
 
 /** `GET …/transactions?date=&vnp_TmnCode=&vnp_SecureHash=[&includeRefunds=true]`: not a VNPay API, the simulator's own. */
@@ -55,6 +60,7 @@ export function registerDailyList(scope: AnyFastify, cfg: SimConfig, store: Stor
     if (tmn !== cfg.tmnCode || !hashEquals(signDailyListRequest(tmn, date, cfg.secret), str(q.vnp_SecureHash))) {
       return reply.code(401).send({ error: 'invalid vnp_TmnCode or vnp_SecureHash (HMAC-SHA512 of "tmnCode|date")' });
     }
-    return reply.send(dailyList(store.txs, date, q.includeRefunds === 'true' || q.includeRefunds === '1'));
+    // Plain strings only: sent as text, past the server's bigint-aware serializer (a replacer makes a million rows 5× slower).
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(dailyList(store.txs, date, q.includeRefunds === 'true' || q.includeRefunds === '1')));
   });
 }

@@ -4,7 +4,7 @@ import { registerDailyList } from './daily-list.ts';
 import { createIpnSender } from './ipn.ts';
 import { createMerchantApi, registerMerchantApi } from './merchant-api.ts';
 import { errorPage } from './pages.ts';
-import { createStore, str, type AnyFastify, type SimConfig, type SimTransaction } from './store.ts';
+import { createStore, paidTx, str, type AnyFastify, type SimConfig, type SimTransaction } from './store.ts';
 
 /**
  * A local VNPay (PAY 2.1.0) for development and tests, mounted on our Fastify server: the payment
@@ -58,6 +58,11 @@ export interface VnpaySimulator {
    * HTTP 504 (the merchant never learns the outcome); `{ refuse: code }` refuses it with that code.
    */
   injectRefundFault(fault: 'lose_answer' | { refuse: string }): void;
+  /**
+   * Records payments as made and confirmed earlier, without pages or IPNs (a benchmark's day of a
+   * million transactions). Dates are yyyyMMddHHmmss GMT+7, as VNPay writes them.
+   */
+  addPaid(rows: readonly { txnRef: string; amountVnd: bigint; createDate: string; payDate: string }[]): void;
   /** Forgets every transaction, request id and lost flag; stops pending IPN retries. */
   reset(): void;
   /** Stops pending IPN retries (also done when the Fastify instance closes). */
@@ -152,6 +157,9 @@ export function createVnpaySimulator(opts: VnpaySimulatorOptions): VnpaySimulato
     },
     injectRefundFault(fault) {
       api.injectRefundFault(fault);
+    },
+    addPaid(rows) {
+      for (const r of rows) store.txs.push(paidTx(cfg.tmnCode, store.nextTransactionNo(), r));
     },
     reset() {
       close();

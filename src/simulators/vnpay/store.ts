@@ -109,6 +109,46 @@ export function appendQuery(url: string, query: string): string {
   return `${base}${sep}${query}${frag}`;
 }
 
+/** A payment made and confirmed, as `addPaid` records it (no page, no IPN to send). */
+export function paidTx(tmnCode: string, transactionNo: string, r: { txnRef: string; amountVnd: bigint; createDate: string; payDate: string }): Tx {
+  return {
+    token: '',
+    txnRef: r.txnRef,
+    tmnCode,
+    amountVnd: r.amountVnd,
+    orderInfo: '',
+    orderType: 'other',
+    locale: 'vn',
+    returnUrl: '',
+    ipAddr: '127.0.0.1',
+    requestedBankCode: null,
+    createDate: r.createDate,
+    expireDate: r.createDate,
+    status: 'paid',
+    step: 'done',
+    responseCode: '00',
+    transactionStatus: '00',
+    transactionNo,
+    bankCode: 'NCB',
+    cardType: 'ATM',
+    bankTranNo: `VNP${transactionNo}`,
+    payDate: r.payDate,
+    refunds: [],
+    refundedVnd: 0n,
+    requestHash: '',
+    bank: 'NCB',
+    card: null,
+    maskedCard: '',
+    cardAttempts: 0,
+    otpAttempts: 0,
+    result: null,
+    ipnAttempts: [],
+    ipnConfirmed: true,
+    ipnChain: null,
+    ipnAbort: null,
+  };
+}
+
 export type Store = ReturnType<typeof createStore>;
 
 export function createStore(cfg: SimConfig, ipn: IpnPort) {

@@ -10,6 +10,8 @@ import { useIsMobile } from './useIsMobile.ts';
 interface ListPage<T> {
   items: T[];
   total?: number;
+  /** The server counted no further than `total`. */
+  totalCapped?: boolean;
 }
 
 type Props<T> = { query: UseQueryResult<ListPage<T>>; paging: PageState; onPaging: (next: PageState) => void } & Omit<TableProps<T>, 'dataSource' | 'pagination'>;
@@ -23,7 +25,7 @@ export function PagedTable<T extends object>({ query, paging, onPaging, ...table
   const t = useT();
   const mobile = useIsMobile();
   const page = query.data;
-  const pagination = tablePagination(t, paging, page?.total ?? page?.items.length, onPaging);
+  const pagination = tablePagination(t, paging, page?.total ?? page?.items.length, onPaging, page?.totalCapped);
   return (
     <>
       <QueryError error={query.error} onRetry={() => query.refetch()} />

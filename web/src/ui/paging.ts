@@ -26,6 +26,8 @@ export function tablePagination(
   state: PageState,
   total: number | undefined,
   onChange: (next: PageState) => void,
+  /** The server stopped counting at `total`: there are more. */
+  capped = false,
 ): TablePaginationConfig {
   return {
     current: state.page,
@@ -33,7 +35,7 @@ export function tablePagination(
     total: total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (n) => t('common.total', { total: n }),
+    showTotal: (n) => (capped ? t('common.totalMore', { total: n.toLocaleString(t.lang === 'en' ? 'en-US' : 'vi-VN') }) : t('common.total', { total: n })),
     onChange: (page, pageSize) => onChange({ page: pageSize === state.pageSize ? page : 1, pageSize }),
   };
 }

@@ -56,4 +56,9 @@ describe('daily reconciliation', () => {
     ]);
     expect(summary).toEqual({ matched: 2, matchedVnd: '350', pendingHere: 1, unknownHere: 0, missingAtVnpay: 1, amountMismatch: 0, total: 4 });
   });
+
+  it('adds the matches counted in the database but not listed', () => {
+    const summary = summarizeRecon([{ txnRef: 'C', kind: 'missing_at_vnpay', vnpayAmountVnd: null, ourAmountVnd: 100n, transactionNo: null }], { matched: 1_000_000, matchedVnd: 50_000_000_000n });
+    expect(summary).toEqual({ matched: 1_000_000, matchedVnd: '50000000000', pendingHere: 0, unknownHere: 0, missingAtVnpay: 1, amountMismatch: 0, total: 1_000_001 });
+  });
 });

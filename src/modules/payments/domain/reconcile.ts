@@ -83,22 +83,21 @@ export function theirPayments(rows: ListedTxn[]): TheirTxn[] {
     }));
 }
 
-/** The day's counts per bucket, and the đồng matched (VNPay's amount where it has one). */
-export function summarizeRecon(items: ReconItem[]) {
+/**
+ * The day's counts per bucket, and the đồng matched (VNPay's amount where it has one). `unlisted`:
+ * matches counted but not among `items` (the day's record lists only what needs a look, see reconcile-day.ts).
+ */
+export function summarizeRecon(items: ReconItem[], unlisted: { matched: number; matchedVnd: bigint } = { matched: 0, matchedVnd: 0n }) {
   const count = (k: ReconItem['kind']) => items.filter((i) => i.kind === k).length;
-  const sum = (k: ReconItem['kind']) =>
-    items
-      .filter((i) => i.kind === k)
-      .reduce((s, i) => s + (i.vnpayAmountVnd ?? i.ourAmountVnd ?? 0n), 0n)
-      .toString();
+  const sum = (k: ReconItem['kind']) => items.filter((i) => i.kind === k).reduce((s, i) => s + (i.vnpayAmountVnd ?? i.ourAmountVnd ?? 0n), 0n);
   return {
-    matched: count('matched'),
-    matchedVnd: sum('matched'),
+    matched: count('matched') + unlisted.matched,
+    matchedVnd: (sum('matched') + unlisted.matchedVnd).toString(),
     pendingHere: count('pending_here'),
     unknownHere: count('unknown_here'),
     missingAtVnpay: count('missing_at_vnpay'),
     amountMismatch: count('amount_mismatch'),
-    total: items.length,
+    total: items.length + unlisted.matched,
   };
 }
 

@@ -1,15 +1,23 @@
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { addDays, localDateTime, toLocalDate } from '../../../platform/calendar.ts';
+import { newId } from '../../../platform/ids.ts';
 import { attempts, reconciliations } from '../db/schema.ts';
 import { SYSTEM, type Deps } from '../deps.ts';
-import { reconcileDay as compareDay, summarizeRecon, theirPayments } from '../domain/reconcile.ts';
-import { enqueueInvoice } from './request-invoice.ts';
+import { summarizeRecon, theirPayments, type ReconItem, type TheirTxn } from '../domain/reconcile.ts';
+import type { ReconKind } from '../contract.ts';
+import { enqueueInvoice, INVOICE_BATCH_QUEUE, INVOICE_BATCH_SIZE } from './request-invoice.ts';
 import { settleByQuery } from './settle-by-query.ts';
 
 export const RECONCILE_QUEUE = 'payments.reconcile';
 
-/** Compares one GMT+7 day of VNPay transactions with ours; pending ones paid at VNPay are settled by querydr. */
+/**
+ * Compares one GMT+7 day of VNPay transactions with ours; pending ones paid at VNPay are settled by
+ * querydr. The comparison runs in the database, set-based (a day may hold a million transactions):
+ * the list goes in as arrays, the differences come back, and every match's e-invoice is scheduled
+ * by one statement (a job per thousand payments). The day's record lists what needs a look (differences and payments
+ * settled through querydr); plain matches are counted in its summary.
+ */
 export async function reconcileDay(d: Deps, date: string, onProgress?: (done: number, total: number) => void) {
   const db = d.database.db;
   const now = d.clock.now();
@@ -20,11 +28,8 @@ export async function reconcileDay(d: Deps, date: string, onProgress?: (done: nu
     .onConflictDoUpdate({ target: reconciliations.date, set: { ...running, error: null } });
   try {
     const theirs = theirPayments(await d.vnpay.dailyTransactions(date));
-    const from = localDateTime(date, '00:00');
-    const to = localDateTime(addDays(date, 1), '00:00');
-    const ofTheDay = and(gte(attempts.createdAt, from), lt(attempts.createdAt, to));
-    const ours = await db.select().from(attempts).where(ofTheDay).orderBy(asc(attempts.createdAt));
-    let items = compareDay(theirs, ours);
+    const { differences, matched } = await compareWithOurs(d, date, theirs);
+    let items = differences;
     // Paid at VNPay but still pending here: the IPN was lost — settle through querydr, then re-check.
     const toSettle = items.filter((i) => i.kind === 'pending_here');
     let done = 0;
@@ -34,13 +39,12 @@ export async function reconcileDay(d: Deps, date: string, onProgress?: (done: nu
       onProgress?.(++done, toSettle.length);
     }
     items = items.map((i) => (i.kind === 'pending_here' && i.resolution === 'settled_by_querydr' ? { ...i, kind: 'matched' as const } : i));
-    // C2 step 7: only what VNPay confirmed goes on to the e-invoice (one job per payment).
-    const matched = items.filter((x) => x.kind === 'matched').map((x) => x.txnRef);
-    const paid = matched.length
-      ? await db.select({ paymentId: attempts.paymentId }).from(attempts).where(inArray(attempts.txnRef, matched))
-      : [];
+    // C2 step 7: only what VNPay confirmed goes on to the e-invoice (one job per payment); the plain
+    // matches were scheduled with the comparison, the ones settled just now follow.
+    const settled = items.filter((x) => x.kind === 'matched').map((x) => x.txnRef);
+    const paid = settled.length ? await db.select({ paymentId: attempts.paymentId }).from(attempts).where(inArray(attempts.txnRef, settled)) : [];
     for (const { paymentId } of paid) await enqueueInvoice(d, db, paymentId);
-    const summary = summarizeRecon(items);
+    const summary = summarizeRecon(items, matched);
     const stored = JSON.parse(JSON.stringify(items, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
     const finished = { status: 'done' as const, summary, items: stored, finishedAt: d.clock.now() };
     await db.update(reconciliations).set(finished).where(eq(reconciliations.date, date));
@@ -52,6 +56,77 @@ export async function reconcileDay(d: Deps, date: string, onProgress?: (done: nu
     await db.update(reconciliations).set(failed).where(eq(reconciliations.date, date));
     throw err;
   }
+}
+
+interface ComparedRow {
+  kind: ReconKind;
+  txn_ref: string;
+  vnpay_amount_vnd: string | null;
+  our_amount_vnd: string | null;
+  transaction_no: string | null;
+}
+
+/**
+ * `domain/reconcile.ts` `reconcileDay` in SQL (its tests state the rules): VNPay's list against our
+ * attempts created that day, in one pass. Answers the differences (VNPay's order, then ours by
+ * creation) and what matched, whose e-invoice jobs it schedules in the same transaction.
+ */
+async function compareWithOurs(d: Deps, date: string, theirs: TheirTxn[]) {
+  const from = localDateTime(date, '00:00').toISOString();
+  const to = localDateTime(addDays(date, 1), '00:00').toISOString();
+  const column = <T,>(f: (t: TheirTxn) => T) => sql.param(theirs.map(f));
+  return d.database.db.transaction(async (tx) => {
+    await tx.execute(sql`
+      create temp table recon_day (txn_ref text, vnpay_amount_vnd bigint, our_amount_vnd bigint, transaction_no text, payment_id text,
+                                   ord bigint, created_at timestamptz, kind text) on commit drop`);
+    await tx.execute(sql`
+      insert into recon_day
+      select coalesce(t.txn_ref, o.txn_ref) as txn_ref, t.amount_vnd as vnpay_amount_vnd, o.amount_vnd as our_amount_vnd,
+             t.transaction_no, o.payment_id, t.ord, o.created_at,
+             case when t.txn_ref is null or not t.paid then case when o.status = 'success' then 'missing_at_vnpay' end
+                  when o.txn_ref is null then 'unknown_here'
+                  when o.amount_vnd <> t.amount_vnd then 'amount_mismatch'
+                  when o.status = 'success' then 'matched'
+                  else 'pending_here' end as kind
+        from (select u.txn_ref, u.amount::bigint as amount_vnd, u.paid = 't' as paid, u.transaction_no, u.ord
+                from unnest(${column((t) => t.txnRef)}::text[], ${column((t) => t.amountVnd.toString())}::text[],
+                            ${column((t) => (t.paid ? 't' : 'f'))}::text[], ${column((t) => t.transactionNo)}::text[])
+                     with ordinality as u(txn_ref, amount, paid, transaction_no, ord)) t
+        full join (select txn_ref, amount_vnd, status, payment_id, created_at from payments.attempts
+                    where created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz) o on o.txn_ref = t.txn_ref`);
+    const differences = await d.database.rows<ComparedRow>(
+      sql`select kind, txn_ref, vnpay_amount_vnd::text, our_amount_vnd::text, transaction_no from recon_day
+           where kind is not null and kind <> 'matched' order by ord nulls last, created_at`,
+      tx,
+    );
+    const [m] = await d.database.rows<{ n: number; vnd: string }>(
+      sql`select count(*)::int as n, coalesce(sum(vnpay_amount_vnd), 0)::text as vnd from recon_day where kind = 'matched'`,
+      tx,
+    );
+    // The matches' e-invoices: a job per thousand payments, each of which gives every payment its own
+    // invoice job (enqueueInvoices) — the day's million job rows are written by the workers afterwards,
+    // not in this transaction. The run's id in the keys: a rerun schedules again (invoice keys dedupe).
+    const run = newId('job', d.clock.now());
+    await d.jobs.enqueueQuery(
+      tx,
+      INVOICE_BATCH_QUEUE,
+      sql`select ${`${INVOICE_BATCH_QUEUE}:${date}:${run}:`}::text || chunk as key, jsonb_build_object('paymentIds', jsonb_agg(payment_id)) as payload
+            from (select payment_id, (row_number() over () - 1) / ${INVOICE_BATCH_SIZE} as chunk from recon_day where kind = 'matched') m
+           group by chunk`,
+    );
+    return {
+      differences: differences.map(
+        (r): ReconItem => ({
+          txnRef: r.txn_ref,
+          kind: r.kind,
+          vnpayAmountVnd: r.vnpay_amount_vnd === null ? null : BigInt(r.vnpay_amount_vnd),
+          ourAmountVnd: r.our_amount_vnd === null ? null : BigInt(r.our_amount_vnd),
+          transactionNo: r.transaction_no,
+        }),
+      ),
+      matched: { matched: m.n, matchedVnd: BigInt(m.vnd) },
+    };
+  });
 }
 
 /** Schedules yesterday's reconciliation for 01:00 today (idempotent per date). */

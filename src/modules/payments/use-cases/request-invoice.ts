@@ -1,13 +1,26 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { buyerOfCustomer, rateFromCatalog } from '../../invoicing/index.ts';
 import { billsOf, SYSTEM, type Deps } from '../deps.ts';
 import { paymentById } from '../queries.ts';
 
 export const INVOICE_QUEUE = 'payments.invoice';
+/** A thousand payments a reconciliation confirmed: the job gives each its own e-invoice job. */
+export const INVOICE_BATCH_QUEUE = 'payments.invoice-batch';
+export const INVOICE_BATCH_SIZE = 1000;
 
 /** Schedules the e-invoice of a paid payment (one job per payment, whoever asks). */
 export function enqueueInvoice(d: Deps, ex: Executor, paymentId: string) {
   return d.jobs.enqueue(ex, { queue: INVOICE_QUEUE, key: `${INVOICE_QUEUE}:${paymentId}`, payload: { paymentId } });
+}
+
+/** `enqueueInvoice` for many payments in one statement (the invoice batch job); returns how many were new. */
+export function enqueueInvoices(d: Deps, ex: Executor, paymentIds: string[]) {
+  return d.jobs.enqueueQuery(
+    ex,
+    INVOICE_QUEUE,
+    sql`select ${`${INVOICE_QUEUE}:`}::text || id as key, jsonb_build_object('paymentId', id) as payload from unnest(${sql.param(paymentIds)}::text[]) as u(id)`,
+  );
 }
 
 /**

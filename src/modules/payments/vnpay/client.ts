@@ -198,7 +198,8 @@ export class VnpayClient {
     url.searchParams.set('vnp_TmnCode', this.opts.tmnCode);
     url.searchParams.set('vnp_SecureHash', signDailyListRequest(this.opts.tmnCode, date, this.opts.hashSecret));
     if (opts.includeRefunds) url.searchParams.set('includeRefunds', 'true');
-    const res = await this.fetchJson(url.toString(), { method: 'GET' }, 'daily list');
+    // A busy day's list is a big download (a million rows is about 150 MB): it gets two minutes, not the API's timeout.
+    const res = await this.fetchJson(url.toString(), { method: 'GET' }, 'daily list', Math.max(this.timeoutMs, 120_000));
     if (!Array.isArray(res)) throw new VnpayApiError('daily list: the answer is not a JSON array', { body: res });
     return res as DailyListRow[];
   }
@@ -282,15 +283,15 @@ export class VnpayClient {
     return answer;
   }
 
-  private async fetchJson(url: string, init: RequestInit, what: string): Promise<unknown> {
+  private async fetchJson(url: string, init: RequestInit, what: string, timeoutMs = this.timeoutMs): Promise<unknown> {
     let response: Response;
     try {
-      response = await this.doFetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await this.doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
       const e = err as Error;
       const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
       this.log.warn({ what, err: e.message }, 'VNPay request failed');
-      throw new VnpayApiError(timedOut ? `VNPay ${what}: no answer within ${this.timeoutMs} ms` : `VNPay ${what}: ${e.message}`);
+      throw new VnpayApiError(timedOut ? `VNPay ${what}: no answer within ${timeoutMs} ms` : `VNPay ${what}: ${e.message}`);
     }
     const text = await response.text();
     if (!response.ok) throw new VnpayApiError(`VNPay ${what}: HTTP ${response.status}`, { status: response.status, body: text.slice(0, 500) });

@@ -14,10 +14,10 @@ import { formatDateTime } from '../domain/notices.ts';
 import { ticketToJson } from '../domain/serialize.ts';
 import { policyFor } from '../domain/sla.ts';
 import { receive } from '../domain/ticket.ts';
-import { calendarOf, deskRole, unitFor, type TicketRow } from '../queries.ts';
+import { assertCanSee, calendarOf, deskRole, unitFor, type TicketRow } from '../queries.ts';
 import { tellCustomer, tellUnit } from '../notify.ts';
 import { appendTimeline } from '../persist.ts';
-import { getTicket } from './get-ticket.ts';
+import { ticketDetail } from './get-ticket.ts';
 
 export interface NewTicket {
   channel: Channel;
@@ -74,13 +74,15 @@ export async function createTicket(d: Deps, ctx: Ctx, input: NewTicket) {
       version: 1,
     };
     await tx.insert(tickets).values(data);
-    await appendTimeline(d, tx, ctx, data, 'receive', { visibility: 'customer', body: input.description, data: { to: entry.to } });
+    const received = await appendTimeline(d, tx, ctx, data, 'receive', { visibility: 'customer', body: input.description, data: { to: entry.to } });
     await d.audit.record(tx, ctx, { action: 'ticket.created', entityType: 'ticket', entityId: id, after: { ...data, state: undefined } });
-    await tellCustomer(d, tx, data, 'receive', `Thời hạn xử lý dự kiến: ${formatDateTime(data.dueAt)}`);
+    await tellCustomer(d, tx, data, 'receive', `Thời hạn xử lý dự kiến: ${formatDateTime(data.dueAt)}`, undefined, customer);
     if (data.assigneeStage !== 'receiver') await tellUnit(d, tx, data, `mới tiếp nhận, chuyển ${STAGE_LABELS[data.assigneeStage as Stage].vi}`);
-    return data;
+    return { data, received };
   });
-  return getTicket(d, ctx, row.id);
+  // A new ticket's timeline is its receipt, with no closed cycle or attachment yet: answered without reading it back.
+  assertCanSee(d, ctx, row.data);
+  return ticketDetail(d, ctx, row.data, { events: [row.received], cycles: [], attachments: [] });
 }
 
 /**
@@ -90,7 +92,7 @@ export async function createTicket(d: Deps, ctx: Ctx, input: NewTicket) {
 async function customerOf(d: Deps, ctx: Ctx, role: string, input: NewTicket) {
   const customers = d.customers;
   let customerId = role === 'customer' ? ctx.actor.customerId : (input.customerId ?? null);
-  if (customerId) await customers.visibleRow(ctx, customerId);
+  const named = customerId ? await customers.visibleRow(ctx, customerId) : null;
   if (input.contractId) {
     const owner = await d.contractOwner(input.contractId, ctx);
     if (!owner) throw fail('NOT_FOUND', { contract: input.contractId });
@@ -104,6 +106,7 @@ async function customerOf(d: Deps, ctx: Ctx, role: string, input: NewTicket) {
     if (found.length > 1) throw customerError('CUSTOMER_AMBIGUOUS', { candidates: found.map((c) => ({ id: c.id, name: c.name, type: c.type })) });
     customerId = found[0]?.id ?? null;
   }
+  if (named && named.id === customerId) return named;
   return customerId ? customers.row(customerId) : null;
 }
 
