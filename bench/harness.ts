@@ -41,19 +41,7 @@ export const percentile = (sorted: number[], q: number) => sorted[Math.min(sorte
 
 /** A cluster (or BENCH_DATABASE_URL), a fresh database on it, the system listening on a free port. */
 export async function startBench(now: string, opts: { http: boolean }): Promise<Bench> {
-  let admin = process.env.BENCH_DATABASE_URL ?? null;
-  let stopCluster: (() => void) | undefined;
-  if (!admin) {
-    stopCluster = (await startPostgres({ provide: (_k: string, v: string | null) => void (admin = v) } as never)) as (() => void) | undefined;
-    if (!admin) throw new Error('PostgreSQL not found: install it (initdb) or set BENCH_DATABASE_URL');
-  }
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  const name = `qldv_bench_${Date.now()}`;
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = (admin as string).replace(/\/[^/]*$/, `/${name}`);
+  const { url, stop: stopCluster } = await benchDatabase();
   const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -76,7 +64,7 @@ export async function startBench(now: string, opts: { http: boolean }): Promise<
     port,
     stop: async () => {
       await system.close();
-      stopCluster?.();
+      stopCluster();
     },
   };
 }
