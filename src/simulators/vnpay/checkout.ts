@@ -12,7 +12,7 @@ import {
 } from '../../protocols/vnpay/protocol.ts';
 import { bankByCode, checkCard, normalizeCardNumber } from './cards.ts';
 import { bankPage, cardPage, errorPage, methodPage, otpPage, resultPage, type OrderView } from './pages.ts';
-import { newId, str, type AnyFastify, type SimConfig, type Store, type Tx } from './store.ts';
+import { newId, str, untouched, type AnyFastify, type SimConfig, type Store, type Tx } from './store.ts';
 
 /**
  * The payment pages of SPEC D2: the signed pay URL opens a payment, then method → bank → card → OTP
@@ -163,19 +163,10 @@ export function registerCheckout(scope: AnyFastify, cfg: SimConfig, store: Store
       cardType: null,
       bankTranNo: null,
       payDate: null,
-      refunds: [],
-      refundedVnd: 0n,
       requestHash,
       bank: bank?.code ?? null,
-      card: null,
-      maskedCard: '',
-      cardAttempts: 0,
-      otpAttempts: 0,
-      result: null,
-      ipnAttempts: [],
       ipnConfirmed: false,
-      ipnChain: null,
-      ipnAbort: null,
+      ...untouched(),
     };
     store.add(tx);
     log.info({ txnRef: tx.txnRef, amountVnd: tx.amountVnd.toString(), bankCode: requested }, 'VNPay simulator: payment started');

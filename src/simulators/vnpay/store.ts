@@ -109,6 +109,20 @@ export function appendQuery(url: string, query: string): string {
   return `${base}${sep}${query}${frag}`;
 }
 
+/** What every transaction starts with, however it came: no card typed, no refund, no IPN sent yet. */
+export const untouched = () => ({
+  refunds: [],
+  refundedVnd: 0n,
+  card: null,
+  maskedCard: '',
+  cardAttempts: 0,
+  otpAttempts: 0,
+  result: null,
+  ipnAttempts: [],
+  ipnChain: null,
+  ipnAbort: null,
+});
+
 /** A payment made and confirmed, as `addPaid` records it (no page, no IPN to send). */
 export function paidTx(tmnCode: string, transactionNo: string, r: { txnRef: string; amountVnd: bigint; createDate: string; payDate: string }): Tx {
   return {
@@ -133,19 +147,10 @@ export function paidTx(tmnCode: string, transactionNo: string, r: { txnRef: stri
     cardType: 'ATM',
     bankTranNo: `VNP${transactionNo}`,
     payDate: r.payDate,
-    refunds: [],
-    refundedVnd: 0n,
     requestHash: '',
     bank: 'NCB',
-    card: null,
-    maskedCard: '',
-    cardAttempts: 0,
-    otpAttempts: 0,
-    result: null,
-    ipnAttempts: [],
     ipnConfirmed: true,
-    ipnChain: null,
-    ipnAbort: null,
+    ...untouched(),
   };
 }
 

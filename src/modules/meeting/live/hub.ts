@@ -24,7 +24,6 @@ import { MAX_FRAME_BYTES, parseClientMessage, RateLimiter, type ClientMessage, t
 import { asLiveParticipant, LIVE_CHANNEL, LiveStore, type EventBody } from './store.ts';
 import { issueTicket } from './ticket.ts';
 
-export const LIVE_PATH = LIVE_WS_PATH;
 export const MEDIA_PROXY_PATH = '/api/v1/meeting/media/janus';
 /** How long a media ticket lasts (ms, on the injected clock, as the proxy reads it). */
 export const TICKET_TTL_MS = 24 * 3600_000;
@@ -88,7 +87,7 @@ export class LiveHub implements LiveMeetings {
 
   /** For the HTTP server's 'upgrade' event: true when this hub took the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    if ((req.url ?? '').split('?')[0] !== LIVE_PATH) return false;
+    if ((req.url ?? '').split('?')[0] !== LIVE_WS_PATH) return false;
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
     return true;
   }

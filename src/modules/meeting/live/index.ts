@@ -4,32 +4,19 @@
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Database } from '../../../db/client.ts';
 import type { Server } from '../../../http/server.ts';
-import type { Clock } from '../../../platform/clock.ts';
-import type { Logger } from '../../../platform/log.ts';
-import type { LiveMeetings, MeetingDirectory } from '../live-ports.ts';
+import { LIVE_WS_PATH } from '../contract.ts';
+import type { LiveMeetings } from '../live-ports.ts';
 import { meetingError } from '../errors.ts';
-import type { JanusPool } from '../media/pool.ts';
-import { LIVE_PATH, LiveHub } from './hub.ts';
+import { LiveHub, type LiveHubOptions } from './hub.ts';
 import { mediaProxyRoutes } from './media-proxy.ts';
 import { LiveStore } from './store.ts';
 
-export { LIVE_PATH, MEDIA_PROXY_PATH } from './hub.ts';
+export { MEDIA_PROXY_PATH } from './hub.ts';
 export { mediaTicketSecret } from './ticket.ts';
 
-export interface LiveLayerDeps {
-  directory: MeetingDirectory;
-  janus: JanusPool | null;
-  clock: Clock;
-  database: Database;
-  log: Logger;
-  /** Signs media tickets; the same in every process (app.ts derives it from the session secret). */
-  secret: string;
-  mediaHint?: string;
-  tickMs?: number;
-  emptyGraceSeconds?: number;
-}
+/** The hub's options; the secret is the same in every process (app.ts derives it from the session secret). */
+export type LiveLayerDeps = Omit<LiveHubOptions, 'rate'>;
 
 export interface LiveLayer {
   live: LiveMeetings;
@@ -53,7 +40,7 @@ export async function createLiveMeetings(deps: LiveLayerDeps): Promise<LiveLayer
         if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
       });
       // A plain GET of the WebSocket's path (no Upgrade): what it is, in OpenAPI too.
-      server.get(LIVE_PATH, {
+      server.get(LIVE_WS_PATH, {
         schema: {
           tags: ['meeting'],
           summary:
