@@ -4,7 +4,7 @@
  * Benchmarks are not tests: `npm run bench` runs them and prints figures next to their goals.
  */
 import { sql } from 'drizzle-orm';
-import startPostgres from '../test/setup/postgres.ts';
+import { startCluster } from '../test/setup/postgres.ts';
 import { createSystem, type System } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { FixedClock } from '../src/platform/clock.ts';
@@ -19,21 +19,22 @@ export interface Bench {
   stop(): Promise<void>;
 }
 
-/** A fresh database on a throw-away cluster (or on BENCH_DATABASE_URL's server): its URL, and how to stop the cluster. */
+/**
+ * A fresh database on a throw-away cluster (or on BENCH_DATABASE_URL's server): its URL, and how to stop
+ * the cluster. The cluster runs on this machine, so the system reaches it over its Unix socket as a
+ * server on the database's own host would (TCP loopback charges the sender for both ends; BENCH_PG_TCP=1
+ * measures over TCP anyway).
+ */
 export async function benchDatabase(): Promise<{ url: string; stop(): void }> {
-  let admin = process.env.BENCH_DATABASE_URL ?? null;
-  let stopCluster: (() => void) | undefined;
-  if (!admin) {
-    stopCluster = (await startPostgres({ provide: (_k: string, v: string | null) => void (admin = v) } as never)) as (() => void) | undefined;
-    if (!admin) throw new Error('PostgreSQL not found: install it (initdb) or set BENCH_DATABASE_URL');
-  }
+  const cluster = process.env.BENCH_DATABASE_URL ? null : await startCluster();
+  const admin = process.env.BENCH_DATABASE_URL ?? (process.env.BENCH_PG_TCP ? cluster!.url : cluster!.socketUrl);
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   const name = `qldv_bench_${Date.now()}`;
   await client.query(`create database ${name}`);
   await client.end();
-  return { url: (admin as string).replace(/\/[^/]*$/, `/${name}`), stop: () => stopCluster?.() };
+  return { url: admin.replace(/\/[^/]*$/, `/${name}`), stop: () => cluster?.stop() };
 }
 
 /** Percentile `q` (0…1) of latencies sorted ascending. */

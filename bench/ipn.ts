@@ -7,8 +7,7 @@
  * ratio IPN / healthz ≥ 0.3, orders ≥ 300/s on PostgreSQL, RSS < 300 MB idle.
  * BENCH_IPNS (default 1,000 per level), BENCH_TARGETS (default `postgres,pglite`) scale it.
  */
-import pg from 'pg';
-import startPostgres from '../test/setup/postgres.ts';
+import { benchDatabase } from './harness.ts';
 import { paidIpnQuery } from '../test/vnpay-ipn.ts';
 import { closedLoop, cpuMs, line, peakRss, rssMb, serve, type LoadResult } from './load.ts';
 
@@ -78,25 +77,15 @@ async function run(target: string, database: string, postgres: boolean): Promise
   }
 }
 
-let stopCluster: (() => void) | undefined;
-try {
-  for (const target of TARGETS) {
-    if (target === 'pglite') {
-      await run('PGlite', 'pglite', false);
-      continue;
-    }
-    let admin = process.env.BENCH_DATABASE_URL ?? null;
-    if (!admin) {
-      stopCluster = (await startPostgres({ provide: (_k: string, v: string | null) => void (admin = v) } as never)) as (() => void) | undefined;
-      if (!admin) throw new Error('PostgreSQL not found: install it (initdb) or set BENCH_DATABASE_URL');
-    }
-    const client = new pg.Client({ connectionString: admin! });
-    await client.connect();
-    const name = `qldv_bench_${Date.now()}`;
-    await client.query(`create database ${name}`);
-    await client.end();
-    await run('PostgreSQL 15', admin!.replace(/\/[^/]*$/, `/${name}`), true);
+for (const target of TARGETS) {
+  if (target === 'pglite') {
+    await run('PGlite', 'pglite', false);
+    continue;
   }
-} finally {
-  stopCluster?.();
+  const database = await benchDatabase();
+  try {
+    await run('PostgreSQL 15', database.url, true);
+  } finally {
+    database.stop();
+  }
 }

@@ -13,9 +13,10 @@ export interface ServerProcess {
 /**
  * Starts test/server-process.ts (the whole server, workers on) in a child process and waits until it
  * listens. `database`: a postgres:// URL, `pglite` (in memory) or a PGlite data directory.
+ * SERVE_NODE_ARGS adds Node options (`--cpu-prof --cpu-prof-dir=/tmp/prof` profiles a benchmark's server).
  */
 export async function spawnServer(database: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('./server-process.ts', import.meta.url).pathname], {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', new URL('./server-process.ts', import.meta.url).pathname], {
     env: { ...process.env, SERVE_DATABASE: database, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -37,6 +37,8 @@ export default async function setup(project: TestProject) {
 export interface Cluster {
   /** The `postgres` database of the cluster, as its superuser. */
   url: string;
+  /** The same database over the cluster's Unix socket, as a server on the database's own host connects. */
+  socketUrl: string;
   /** Stops the server (`immediate`: as a crash would, `fast`: cleanly) and starts it again on the same port. */
   restart(mode?: 'fast' | 'immediate'): void;
   stop(): void;
@@ -62,6 +64,7 @@ export async function startCluster(bin = findPostgresBin()): Promise<Cluster> {
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    socketUrl: `postgres://postgres@${encodeURIComponent(dir)}:${port}/postgres`,
     restart(mode = 'immediate') {
       run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
       start();
