@@ -1,6 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.ts';
+import { insertText, runText } from './prepared.ts';
 
 /** One held insert: its table, its row and whether a clash on a unique column is skipped. */
 interface Held {
@@ -64,12 +64,8 @@ export async function insertLater(ex: Executor, table: PgTable, row: Record<stri
     held.push({ table, row, skipOn: opts.skipOn });
     return;
   }
-  await insertOf(ex, table, [row], opts.skipOn);
-}
-
-function insertOf(ex: Executor, table: PgTable, rows: Record<string, unknown>[], skipOn?: PgColumn) {
-  const q = ex.insert(table).values(rows as never);
-  return skipOn ? q.onConflictDoNothing({ target: skipOn }) : q;
+  const params: unknown[] = [];
+  await runText(ex, insertText(table, [row], params, opts.skipOn), params);
 }
 
 /** The held rows in one statement: a multi-row insert per (table, conflict rule), in the order first seen. */
@@ -84,12 +80,10 @@ async function writeHeld(ex: Executor, held: Held[]): Promise<void> {
     g.rows.push(h.row);
     groups.set(key, g);
   }
-  const inserts = [...groups.values()].map((g) => insertOf(ex, g.table, g.rows, g.skipOn));
-  if (inserts.length === 1) {
-    await inserts[0];
-    return;
-  }
+  const params: unknown[] = [];
+  const inserts = [...groups.values()].map((g) => insertText(g.table, g.rows, params, g.skipOn));
   // WITH w0 AS (INSERT …), w1 AS (INSERT …) INSERT …: PostgreSQL runs every part exactly once, as one statement.
-  const parts: SQL[] = inserts.slice(0, -1).map((q, i) => sql`${sql.raw(`w${i}`)} as (${q.getSQL()})`);
-  await ex.execute(sql`with ${sql.join(parts, sql`, `)} ${inserts[inserts.length - 1].getSQL()}`);
+  const last = inserts.pop()!;
+  const text = inserts.length ? `with ${inserts.map((q, i) => `w${i} as (${q})`).join(', ')} ${last}` : last;
+  await runText(ex, text, params);
 }

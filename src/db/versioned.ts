@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../platform/context.ts';
 import { fail } from '../platform/errors.ts';
 import type { Executor } from './client.ts';
+import { updateWhere } from './prepared.ts';
 
 /** A table whose rows change under optimistic versioning: `id`, `version`, and `updatedAt` if it keeps one. */
 type Versioned = PgTable & { id: PgColumn; version: PgColumn; updatedAt?: PgColumn };
@@ -29,11 +29,8 @@ export interface VersionedSave<R extends Row> {
  * in between is a 409 CONFLICT (reload and retry), never a lost update.
  */
 export async function updateVersioned<R extends Row>(tx: Executor, s: VersionedSave<R>): Promise<R> {
-  const [after] = await tx
-    .update(s.table)
-    .set({ ...s.patch, ...(s.table.updatedAt ? { updatedAt: s.now } : {}), version: s.row.version + (s.versions ?? 1) } as never)
-    .where(and(eq(s.table.id, s.row.id), eq(s.table.version, s.row.version)))
-    .returning();
+  const set = { ...s.patch, ...(s.table.updatedAt ? { updatedAt: s.now } : {}), version: s.row.version + (s.versions ?? 1) };
+  const [after] = await updateWhere(tx, s.table, set, { id: s.row.id, version: s.row.version }, { returning: true });
   if (!after) throw fail('CONFLICT', { [s.entityType]: s.row.id }, { vi: 'dữ liệu vừa được người khác thay đổi; hãy tải lại rồi thử lại', en: 'it changed meanwhile; reload and retry' });
   return after as R;
 }

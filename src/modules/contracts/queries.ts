@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { fail } from '../../platform/errors.ts';
 import { NO_CONTRACT } from './errors.ts';
@@ -17,8 +18,10 @@ export async function contractRow(d: Deps, id: string, ex: Executor = d.database
   return c;
 }
 
+const contractForUpdate = prepared('contracts.forUpdate', (tx) => tx.select().from(contracts).where(eq(contracts.id, sql.placeholder('id'))).for('update'));
+
 export async function lockContract(tx: Executor, id: string): Promise<ContractRow> {
-  const [c] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
+  const [c] = await contractForUpdate(tx, { id });
   if (!c) throw fail('NOT_FOUND', { contract: id }, NO_CONTRACT);
   return c;
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { escapeLike } from '../../db/like.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { fail } from '../../platform/errors.ts';
@@ -26,8 +27,10 @@ export function canSee(d: CustomerDeps, ctx: Ctx, c: Pick<CustomerRow, 'id' | 'm
   return withinScope(ctx.actor, d.identity.scopePathOf(ctx.actor), unitPath ?? '/');
 }
 
+const customerById = prepared('customers.byId', (ex) => ex.select().from(customers).where(eq(customers.id, sql.placeholder('id'))));
+
 export async function row(d: CustomerDeps, id: string, ex: Executor = d.database.db): Promise<CustomerRow> {
-  const [c] = await ex.select().from(customers).where(eq(customers.id, id));
+  const [c] = await customerById(ex, { id });
   if (!c) throw customerNotFound(id);
   return c;
 }

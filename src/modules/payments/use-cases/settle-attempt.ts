@@ -1,5 +1,6 @@
 import type { AttemptRow, PaymentRow } from '../queries.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared, updateWhere } from '../../../db/prepared.ts';
 import { savepoint } from '../../../db/batch.ts';
 import type { Executor } from '../../../db/client.ts';
 import { updateVersioned } from '../../../db/versioned.ts';
@@ -31,14 +32,18 @@ export interface LockedAttempt {
  * when VNPay names an attempt we never started.
  */
 export async function lockAttempt(tx: Executor, txnRef: string): Promise<LockedAttempt | undefined> {
-  const [row] = await tx
+  const [row] = await attemptForUpdate(tx, { txnRef });
+  return row;
+}
+
+const attemptForUpdate = prepared('payments.attemptForUpdate', (tx) =>
+  tx
     .select({ attempt: attempts, payment: payments })
     .from(attempts)
     .innerJoin(payments, eq(payments.id, attempts.paymentId))
-    .where(eq(attempts.txnRef, txnRef))
-    .for('update');
-  return row;
-}
+    .where(eq(attempts.txnRef, sql.placeholder('txnRef')))
+    .for('update'),
+);
 
 /**
  * Records the outcome of a pending attempt (locked with its payment by the caller); a success pays
@@ -55,10 +60,8 @@ export async function settleAttempt(
   const now = d.clock.now();
   const status = transition(ATTEMPT_MACHINE, attempt.status, outcome === 'success' ? 'succeed' : 'fail');
   const { responseCode, transactionStatus, transactionNo, bankCode, payDate } = cb;
-  await tx
-    .update(attempts)
-    .set({ status, responseCode, transactionStatus, transactionNo, bankCode, payDate, settledBy: by, settledAt: now })
-    .where(eq(attempts.txnRef, attempt.txnRef));
+  const outcomeFields = { status, responseCode, transactionStatus, transactionNo, bankCode, payDate, settledBy: by, settledAt: now };
+  await updateWhere(tx, attempts, outcomeFields, { txnRef: attempt.txnRef });
   await d.audit.record(tx, SYSTEM, {
     action: outcome === 'success' ? 'payment.attempt_succeeded' : 'payment.attempt_failed',
     entityType: 'payment',
