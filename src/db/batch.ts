@@ -1,15 +1,13 @@
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.ts';
-import { insertText, runText } from './prepared.ts';
+import { insertText, runText, updateText } from './prepared.ts';
 
-/** One held insert: its table, its row and whether a clash on a unique column is skipped. */
-interface Held {
-  table: PgTable;
-  row: Record<string, unknown>;
-  skipOn?: PgColumn;
-}
+/** One held write: an insert (its row, and whether a clash on a unique column is skipped) or an update of rows matching `where`. */
+type Held =
+  | { table: PgTable; row: Record<string, unknown>; skipOn?: PgColumn; where?: undefined }
+  | { table: PgTable; row: Record<string, unknown>; where: Record<string, unknown> };
 
-/** The inserts held for each open batch, by the transaction (or savepoint) object that holds them. */
+/** The writes held for each open batch, by the transaction object that holds them. */
 const open = new WeakMap<Executor, Held[]>();
 
 /**
@@ -18,8 +16,9 @@ const open = new WeakMap<Executor, Held[]>();
  * statement before the transaction commits: one multi-row INSERT per table, the tables joined by
  * data-modifying WITH clauses. A hot transaction (the VNPay IPN, a self-service order) saves a
  * round trip per row. What `fn` reads in the transaction does not see the held rows: only inserts
- * of rows nothing reads back in the same transaction go through `insertLater`. A throw discards them
- * with the transaction. Without a batch open, `insertLater` writes at once.
+ * of rows nothing reads back in the same transaction go through `insertLater`, and only updates of
+ * rows the transaction has locked and reads no more through `updateLater`. A throw discards them
+ * with the transaction. Without a batch open, both write at once.
  */
 export async function batchWrites<T>(tx: Executor, fn: () => Promise<T>): Promise<T> {
   if (open.has(tx)) return fn();
@@ -32,26 +31,6 @@ export async function batchWrites<T>(tx: Executor, fn: () => Promise<T>): Promis
   } finally {
     open.delete(tx);
   }
-}
-
-/**
- * A savepoint in `tx`: an AppError thrown inside rolls back only what `fn` did. Inserts held inside
- * join the enclosing batch when `fn` succeeds and are dropped with the savepoint when it throws.
- */
-export function savepoint<T>(tx: Executor, fn: (sp: Executor) => Promise<T>): Promise<T> {
-  const outer = open.get(tx);
-  return tx.transaction(async (sp) => {
-    if (!outer) return fn(sp);
-    const mine: Held[] = [];
-    open.set(sp, mine);
-    try {
-      const out = await fn(sp);
-      outer.push(...mine);
-      return out;
-    } finally {
-      open.delete(sp);
-    }
-  });
 }
 
 /**
@@ -68,22 +47,45 @@ export async function insertLater(ex: Executor, table: PgTable, row: Record<stri
   await runText(ex, insertText(table, [row], params, opts.skipOn), params);
 }
 
-/** The held rows in one statement: a multi-row insert per (table, conflict rule), in the order first seen. */
+/**
+ * Updates the rows matching `where` now, or at the end of the open batch of `ex`, in the batch's one
+ * statement. For rows the transaction has locked (so the update cannot miss or race) and does not
+ * read again; two held updates of the same row become one (the later values win), since the parts of
+ * one statement all see the same snapshot.
+ */
+export async function updateLater(ex: Executor, table: PgTable, set: Record<string, unknown>, where: Record<string, unknown>): Promise<void> {
+  const held = open.get(ex);
+  if (!held) {
+    const params: unknown[] = [];
+    await runText(ex, updateText(table, set, where, params), params);
+    return;
+  }
+  const same = held.find((h) => h.table === table && h.where && sameValues(h.where, where));
+  if (same) Object.assign(same.row, set);
+  else held.push({ table, row: { ...set }, where });
+}
+
+const sameValues = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
+
+/** The held writes in one statement: the updates, then a multi-row insert per (table, conflict rule) in the order first seen. */
 async function writeHeld(ex: Executor, held: Held[]): Promise<void> {
   if (held.length === 0) return;
+  const params: unknown[] = [];
+  const updates = held.flatMap((h) => (h.where ? [updateText(h.table, h.row, h.where, params)] : []));
   const groups = new Map<string, { table: PgTable; skipOn?: PgColumn; rows: Record<string, unknown>[] }>();
   const names = new Map<PgTable, number>();
   for (const h of held) {
+    if (h.where) continue;
     if (!names.has(h.table)) names.set(h.table, names.size);
     const key = `${names.get(h.table)}:${h.skipOn ? h.skipOn.name : ''}`;
     const g = groups.get(key) ?? { table: h.table, skipOn: h.skipOn, rows: [] };
     g.rows.push(h.row);
     groups.set(key, g);
   }
-  const params: unknown[] = [];
-  const inserts = [...groups.values()].map((g) => insertText(g.table, g.rows, params, g.skipOn));
-  // WITH w0 AS (INSERT …), w1 AS (INSERT …) INSERT …: PostgreSQL runs every part exactly once, as one statement.
-  const last = inserts.pop()!;
-  const text = inserts.length ? `with ${inserts.map((q, i) => `w${i} as (${q})`).join(', ')} ${last}` : last;
+  const parts = [...updates, ...[...groups.values()].map((g) => insertText(g.table, g.rows, params, g.skipOn))];
+  // WITH w0 AS (UPDATE …), w1 AS (INSERT …) INSERT …: PostgreSQL runs every part exactly once, as one statement.
+  const last = parts.pop()!;
+  const text = parts.length ? `with ${parts.map((q, i) => `w${i} as (${q})`).join(', ')} ${last}` : last;
   await runText(ex, text, params);
 }

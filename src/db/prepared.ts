@@ -123,6 +123,19 @@ export function insertText(table: PgTable, rows: Record<string, unknown>[], para
   return `insert into ${target} (${columns.map((c) => c.name).join(', ')}) values ${tuples.join(', ')}${conflict}`;
 }
 
+/** One UPDATE of the rows whose columns equal `where`: its text (parameters numbered on from `params`), its parameters appended. */
+export function updateText(table: PgTable, set: Record<string, unknown>, where: Record<string, unknown>, params: unknown[]): string {
+  const { target } = shapeOf(table);
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const param = (key: string, value: unknown) => {
+    params.push(encode(columns[key], value));
+    return `${quote(columns[key].name)} = $${params.length}`;
+  };
+  const assignments = Object.keys(set).filter((k) => set[k] !== undefined).map((k) => param(k, set[k]));
+  const conditions = Object.keys(where).map((k) => param(k, where[k]));
+  return `update ${target} set ${assignments.join(', ')} where ${conditions.join(' and ')}`;
+}
+
 /** Runs SQL text with its parameters on the executor's connection (no result rows wanted). */
 export async function runText(ex: Executor, text: string, params: unknown[]): Promise<void> {
   await clientOf(ex).query(text, params);

@@ -87,6 +87,25 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
     expect((await s.http('GET', `/api/v1/payments?contractId=${r.body.contractId}`, { token: t.admin })).body.items[0].status).toBe('pending');
   });
 
+  it('money for a contract cancelled meanwhile is recorded, not applied: the payment is paid with the refusal for a refund, the contract stays cancelled', async () => {
+    const r = await s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'MEETING', quantity: 2, periodMonths: 6 } });
+    const ref = txnRefOf(r.body.payUrl);
+    sim().simulateLostIpn(ref);
+    await openPayPage(r.body.payUrl);
+    const q = queryOf(sim().completePayment(ref).returnUrl);
+    const cancel = await s.http('POST', `/api/v1/contracts/${r.body.contractId}/cancel`, { token: t.customer1, body: { reason: 'Đổi ý' } });
+    expect(cancel.body).toMatchObject({ status: 'cancelled' });
+    expect((await ipn(q)).body.RspCode).toBe('00');
+    expect((await ipn(q)).body.RspCode).toBe('02');
+    const [payment] = (await s.http('GET', `/api/v1/payments?contractId=${r.body.contractId}`, { token: t.admin })).body.items;
+    expect(payment).toMatchObject({ status: 'paid', paidTxnRef: ref, applyError: expect.stringMatching(/^INVALID_TRANSITION: /), attempts: [{ status: 'success' }] });
+    expect((await s.http('GET', `/api/v1/contracts/${r.body.contractId}`, { token: t.customer1 })).body.status).toBe('cancelled');
+    expect((await s.audit.list({ entityId: r.body.contractId, action: 'contract.paid', page: 1, pageSize: 10 })).total).toBe(0);
+    const settled = await s.audit.list({ entityId: payment.id, page: 1, pageSize: 10 });
+    // Each once: the refused first try left nothing behind.
+    expect(settled.items.map((e: { action: string }) => e.action).sort()).toEqual(['payment.attempt_succeeded', 'payment.created', 'payment.paid']);
+  });
+
   it(`${driver === 'postgres' ? 200 : 40} concurrent duplicate IPNs apply the payment once`, async () => {
     const n = driver === 'postgres' ? 200 : 40;
     const r = await s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'MEETING', quantity: 4, periodMonths: 12 } });

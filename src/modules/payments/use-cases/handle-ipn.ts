@@ -1,13 +1,13 @@
 import { paymentError } from '../errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { batchWrites, insertLater } from '../../../db/batch.ts';
+import { insertLater } from '../../../db/batch.ts';
 import { ipnLog } from '../db/schema.ts';
 import type { Deps, PaymentLogger } from '../deps.ts';
 import { listed } from '../../../platform/ip-list.ts';
 import { decideIpn } from '../domain/ipn.ts';
 import { ipnAnswerBody, type IpnAnswerBody } from '../../../protocols/vnpay/codes.ts';
 import { parseCallback, verifySignature, type QueryInput } from '../../../protocols/vnpay/protocol.ts';
-import { lockAttempt, settleAttempt } from './settle-attempt.ts';
+import { lockAttempt, settleAttempt, settleInTransaction } from './settle-attempt.ts';
 
 /**
  * VNPay's server-to-server notification. Only this (or a querydr answer) changes a payment. Answers
@@ -42,19 +42,17 @@ export async function handleIpn(d: Deps, query: QueryInput, ip: string, log: Pay
     } else {
       const cb = callback;
       // The attempt and its payment locked at once; the outcome's inserts, and the IPN's log line, in one statement at the end.
-      rspCode = await d.database.db.transaction((tx) =>
-        batchWrites(tx, async () => {
-          const locked = await lockAttempt(tx, cb.txnRef);
-          const decision = decideIpn({
-            signatureValid: true,
-            attempt: locked ? { amountVnd: locked.attempt.amountVnd, status: locked.attempt.status } : null,
-            callback: { amountVnd: cb.amountVnd, paid: cb.paid, ourTerminal },
-          });
-          if (decision.apply && locked) await settleAttempt(d, tx, locked, cb, decision.apply, 'ipn');
-          await insertLater(tx, ipnLog, logEntry(decision.rspCode));
-          return decision.rspCode;
-        }),
-      );
+      rspCode = await settleInTransaction(d, async (tx, refused) => {
+        const locked = await lockAttempt(tx, cb.txnRef);
+        const decision = decideIpn({
+          signatureValid: true,
+          attempt: locked ? { amountVnd: locked.attempt.amountVnd, status: locked.attempt.status } : null,
+          callback: { amountVnd: cb.amountVnd, paid: cb.paid, ourTerminal },
+        });
+        if (decision.apply && locked) await settleAttempt(d, tx, locked, cb, decision.apply, 'ipn', refused);
+        await insertLater(tx, ipnLog, logEntry(decision.rspCode));
+        return decision.rspCode;
+      });
       logged = true;
     }
   } catch (err) {

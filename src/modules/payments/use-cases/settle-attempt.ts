@@ -1,9 +1,8 @@
 import type { AttemptRow, PaymentRow } from '../queries.ts';
 import { eq, sql } from 'drizzle-orm';
-import { prepared, updateWhere } from '../../../db/prepared.ts';
-import { savepoint } from '../../../db/batch.ts';
+import { prepared } from '../../../db/prepared.ts';
+import { batchWrites, updateLater } from '../../../db/batch.ts';
 import type { Executor } from '../../../db/client.ts';
-import { updateVersioned } from '../../../db/versioned.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { transition } from '../../../platform/state-machine.ts';
 import { attempts, payments } from '../db/schema.ts';
@@ -45,9 +44,33 @@ const attemptForUpdate = prepared('payments.attemptForUpdate', (tx) =>
     .for('update'),
 );
 
+/** The contract, bill or purpose refused the payment (an AppError): the settlement is redone with the refusal recorded. */
+class ApplicationRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Runs a settlement in a transaction with its writes batched. Applying a payment is refused rarely
+ * (the contract was cancelled meanwhile, the amount no longer owed): then the whole transaction is
+ * redone with the refusal passed to `settle` (`refused`), which records it on the payment instead of
+ * applying. The common path so needs no savepoint around the application (two statements fewer).
+ */
+export async function settleInTransaction<T>(d: Deps, settle: (tx: Executor, refused?: string) => Promise<T>): Promise<T> {
+  const run = (refused?: string) => d.database.db.transaction((tx) => batchWrites(tx, () => settle(tx, refused)));
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof ApplicationRefused)) throw err;
+    return run(err.reason);
+  }
+}
+
 /**
  * Records the outcome of a pending attempt (locked with its payment by the caller); a success pays
- * the payment and moves the contract on, in the same transaction.
+ * the payment and moves the contract on, in the same transaction (run it in `settleInTransaction`,
+ * and pass on its `refused`).
  */
 export async function settleAttempt(
   d: Deps,
@@ -56,12 +79,14 @@ export async function settleAttempt(
   cb: AttemptOutcome,
   outcome: 'success' | 'failure',
   by: 'ipn' | 'querydr',
+  refused?: string,
 ) {
   const now = d.clock.now();
   const status = transition(ATTEMPT_MACHINE, attempt.status, outcome === 'success' ? 'succeed' : 'fail');
   const { responseCode, transactionStatus, transactionNo, bankCode, payDate } = cb;
+  // The attempt and its payment are locked since `lockAttempt` and not read again: both updates join the batch's last statement.
   const outcomeFields = { status, responseCode, transactionStatus, transactionNo, bankCode, payDate, settledBy: by, settledAt: now };
-  await updateWhere(tx, attempts, outcomeFields, { txnRef: attempt.txnRef });
+  await updateLater(tx, attempts, outcomeFields, { txnRef: attempt.txnRef });
   await d.audit.record(tx, SYSTEM, {
     action: outcome === 'success' ? 'payment.attempt_succeeded' : 'payment.attempt_failed',
     entityType: 'payment',
@@ -85,23 +110,23 @@ export async function settleAttempt(
   const amountVnd = attempt.amountVnd;
   const appliedVnd = p.billId && amountVnd > p.amountVnd ? p.amountVnd : amountVnd;
   let applyError: string | null = appliedVnd < amountVnd ? `${amountVnd - appliedVnd} VND above what the bill owed: refund it` : null;
-  try {
-    const payment = { paymentRef: attempt.txnRef, amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
-    // A refusal (an AppError) undoes only the application; its held inserts go with it.
-    await savepoint(tx, async (sp) => {
+  if (refused) applyError = refused; // the money is ours to return: recorded, shown to admins
+  else {
+    try {
+      const payment = { paymentRef: attempt.txnRef, amountVnd, paidAt, amendmentId: p.amendmentId ?? undefined };
       if (p.purpose && p.purposeRef) {
         const paid = { paymentId: p.id, amountVnd: p.amountVnd, paidAt, bankCode, txnRef: attempt.txnRef };
-        await purposeOf(d, p.purpose).paidIn(sp, SYSTEM, p.purposeRef, paid);
-      } else if (p.billId) await billsOf(d).paidIn(sp, SYSTEM, p.billId, { paymentId: p.id, amountVnd: appliedVnd, paidAt });
-      else await d.contracts.confirmPaymentIn(sp, SYSTEM, p.contractId, payment);
-    });
-  } catch (err) {
-    if (!isAppError(err)) throw err;
-    applyError = `${err.code}: ${err.message}`; // the money is ours to return: recorded, shown to admins
+        await purposeOf(d, p.purpose).paidIn(tx, SYSTEM, p.purposeRef, paid);
+      } else if (p.billId) await billsOf(d).paidIn(tx, SYSTEM, p.billId, { paymentId: p.id, amountVnd: appliedVnd, paidAt });
+      else await d.contracts.confirmPaymentIn(tx, SYSTEM, p.contractId, payment);
+    } catch (err) {
+      if (isAppError(err)) throw new ApplicationRefused(`${err.code}: ${err.message}`);
+      throw err;
+    }
   }
   const paid = transition(PAYMENT_MACHINE, p.status, 'pay');
-  const patch = { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError, amountVnd };
-  await updateVersioned(tx, { table: payments, entityType: 'payment', row: p, patch, now });
+  const patch = { status: paid, paidTxnRef: attempt.txnRef, paidAt, applyError, amountVnd, updatedAt: now, version: p.version + 1 };
+  await updateLater(tx, payments, patch, { id: p.id, version: p.version });
   await d.audit.record(tx, SYSTEM, {
     action: 'payment.paid',
     entityType: 'payment',

@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { batchWrites } from '../../../db/batch.ts';
 import { fail } from '../../../platform/errors.ts';
 import { contractsError } from '../../contracts/index.ts';
 import { attempts } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { attemptOpen, type AttemptStatus } from '../domain/payment-lifecycle.ts';
 import { querydrOutcome } from '../domain/querydr.ts';
-import { lockAttempt, settleAttempt } from './settle-attempt.ts';
+import { lockAttempt, settleAttempt, settleInTransaction } from './settle-attempt.ts';
 
 /**
  * Asks VNPay (querydr, outside any transaction) about a pending attempt and settles it like an IPN
@@ -20,7 +19,7 @@ export async function settleByQuery(d: Deps, txnRef: string): Promise<AttemptSta
   const r = await d.vnpay.querydr(query);
   const outcome = querydrOutcome(r);
   if (outcome === 'pending') return 'pending';
-  return d.database.db.transaction((tx) => batchWrites(tx, async () => {
+  return settleInTransaction(d, async (tx, refused) => {
     const locked = (await lockAttempt(tx, txnRef))!;
     const { attempt } = locked;
     if (!attemptOpen(attempt.status)) return attempt.status;
@@ -30,7 +29,7 @@ export async function settleByQuery(d: Deps, txnRef: string): Promise<AttemptSta
     const paid = outcome === 'success';
     const { transactionStatus, transactionNo, bankCode, payDate } = r;
     const answer = { responseCode: paid ? '00' : transactionStatus, transactionStatus, transactionNo, bankCode, payDate };
-    await settleAttempt(d, tx, locked, answer, outcome, 'querydr');
+    await settleAttempt(d, tx, locked, answer, outcome, 'querydr', refused);
     return paid ? 'success' : 'failed';
-  }));
+  });
 }
