@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { insertLater } from '../db/batch.ts';
+import { updateWhere } from '../db/prepared.ts';
 import type { Database, Executor } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import { newId } from './ids.ts';
@@ -195,10 +196,8 @@ export class JobQueue {
     const handler = this.handlers.get(job.queue)!;
     try {
       await handler(job.payload, { id: job.id, attempt: job.attempts });
-      await this.database.db
-        .update(jobs)
-        .set({ status: 'done', finishedAt: this.clock.now(), lockedUntil: null, lastError: null })
-        .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.workerId)));
+      const done = { status: 'done', finishedAt: this.clock.now(), lockedUntil: null, lastError: null };
+      await updateWhere(this.database.db, jobs, done, { id: job.id, lockedBy: this.workerId });
     } catch (err) {
       const dead = job.attempts >= job.max_attempts;
       // Logged and stored without a failed query's values (they may be a password hash or personal data).
