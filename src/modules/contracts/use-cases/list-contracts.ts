@@ -72,14 +72,19 @@ async function listPage(d: Deps, f: ContractFilter, where: SQL[]): Promise<{ row
  * found first (each way by its own index; by customer from the index alone), then sorted: walking the whole
  * list newest first and testing each contract against the search is what this avoids (it read the million
  * contracts when none of an AM's matched). One statement answers the page's ids and the bounded count; a
- * second reads those contracts by id.
+ * second reads those contracts by id. A broad search (a common word of names: tens of thousands of matches)
+ * first looks among the newest contracts only (see `broadSearchPage`).
  */
 async function searchPage(d: Deps, f: ContractFilter, q: string, where: SQL[]): Promise<{ rows: ListedContract[]; n: number }> {
   const customerIds = await d.customers.idsMatching(q);
   // A document number's start (HD-2026-00…) can only match at the start: a prefix, which a B-tree finds at once.
   const number = DOCUMENT_NUMBER.test(q) ? like(contracts.number, `${escapeLike(q.toUpperCase())}%`) : ilike(contracts.number, `%${escapeLike(q)}%`);
-  const matching = (match: SQL) => sql`select ${contracts.id} as id, ${contracts.createdAt} as created_at from ${contracts} where ${and(match, ...where)}`;
   const byCustomer = sql`${contracts.customerId} = any(${sql.param(customerIds)}::text[])`;
+  if (customerIds.length >= BROAD_SEARCH) {
+    const page = await broadSearchPage(d, f, number, byCustomer, where);
+    if (page) return page;
+  }
+  const matching = (match: SQL) => sql`select ${contracts.id} as id, ${contracts.createdAt} as created_at from ${contracts} where ${and(match, ...where)}`;
   const matches = customerIds.length ? sql`${matching(number)} union ${matching(byCustomer)}` : matching(number);
   const found = await d.database.rows<{ id: string | null; n: number | string }>(sql`
     with m as materialized (${matches}),
@@ -91,6 +96,35 @@ async function searchPage(d: Deps, f: ContractFilter, q: string, where: SQL[]): 
     (ids.length ? await d.database.db.select(listedColumns).from(contracts).where(inArray(contracts.id, ids)) : []).map((r) => [r.id, r]),
   );
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), n: Number(found[0]?.n ?? 0) };
+}
+
+/** A search matching this many customers or more is broad: their contracts are likely among the newest. */
+export const BROAD_SEARCH = 200;
+/** How many of the newest contracts a broad search looks among before it finds all its matches. */
+const RECENT = 20_000;
+
+/**
+ * A broad search's page from among the RECENT newest contracts (the list's index, newest first, read no
+ * further than they go), and its count (up to COUNT_CAP + 1, by customer from the index alone, plus the
+ * number matches of other customers). When the newest do not fill the page (the caller's scope or the other
+ * filters leave few matches there), null: the caller finds every match instead.
+ */
+async function broadSearchPage(d: Deps, f: ContractFilter, number: SQL, byCustomer: SQL, where: SQL[]) {
+  const db = d.database.db;
+  const want = f.page * f.pageSize;
+  const newest = sql`coalesce((select ${contracts.createdAt} from ${contracts} order by ${contracts.createdAt} desc, ${contracts.id} desc offset ${RECENT - 1} limit 1), '-infinity'::timestamptz)`;
+  const upTo = (cond: SQL | undefined) => db.select({ n: count() }).from(db.select({ one: sql`1`.as('one') }).from(contracts).where(cond).limit(COUNT_CAP + 1).as('capped'));
+  const [rows, [a], [b]] = await Promise.all([
+    db
+      .select(listedColumns)
+      .from(contracts)
+      .where(and(or(number, byCustomer), ...where, sql`${contracts.createdAt} >= ${newest}`))
+      .orderBy(desc(contracts.createdAt), desc(contracts.id))
+      .limit(want),
+    upTo(and(byCustomer, ...where)),
+    upTo(and(number, sql`not (${byCustomer})`, ...where)),
+  ]);
+  return rows.length === want ? { rows: rows.slice(want - f.pageSize), n: a.n + b.n } : null;
 }
 
 /** HD-2026-…: the start of a document number. */
