@@ -104,27 +104,27 @@ export const BROAD_SEARCH = 200;
 const RECENT = 20_000;
 
 /**
- * A broad search's page from among the RECENT newest contracts (the list's index, newest first, read no
- * further than they go), and its count (up to COUNT_CAP + 1, by customer from the index alone, plus the
- * number matches of other customers). When the newest do not fill the page (the caller's scope or the other
- * filters leave few matches there), null: the caller finds every match instead.
+ * A broad search's page: first its count (up to COUNT_CAP + 1, by customer from the index alone, plus the
+ * number matches of other customers); none on this page, an empty page at once. Otherwise the page from among
+ * the RECENT newest contracts (the list's index, newest first, read no further than they go). When those do
+ * not fill the page (the caller's scope or the other filters leave few matches among the newest), null: the
+ * caller finds every match instead.
  */
 async function broadSearchPage(d: Deps, f: ContractFilter, number: SQL, byCustomer: SQL, where: SQL[]) {
   const db = d.database.db;
   const want = f.page * f.pageSize;
-  const newest = sql`coalesce((select ${contracts.createdAt} from ${contracts} order by ${contracts.createdAt} desc, ${contracts.id} desc offset ${RECENT - 1} limit 1), '-infinity'::timestamptz)`;
   const upTo = (cond: SQL | undefined) => db.select({ n: count() }).from(db.select({ one: sql`1`.as('one') }).from(contracts).where(cond).limit(COUNT_CAP + 1).as('capped'));
-  const [rows, [a], [b]] = await Promise.all([
-    db
-      .select(listedColumns)
-      .from(contracts)
-      .where(and(or(number, byCustomer), ...where, sql`${contracts.createdAt} >= ${newest}`))
-      .orderBy(desc(contracts.createdAt), desc(contracts.id))
-      .limit(want),
-    upTo(and(byCustomer, ...where)),
-    upTo(and(number, sql`not (${byCustomer})`, ...where)),
-  ]);
-  return rows.length === want ? { rows: rows.slice(want - f.pageSize), n: a.n + b.n } : null;
+  const [[a], [b]] = await Promise.all([upTo(and(byCustomer, ...where)), upTo(and(number, sql`not (${byCustomer})`, ...where))]);
+  const n = a.n + b.n;
+  if (n <= want - f.pageSize) return { rows: [], n };
+  const newest = sql`coalesce((select ${contracts.createdAt} from ${contracts} order by ${contracts.createdAt} desc, ${contracts.id} desc offset ${RECENT - 1} limit 1), '-infinity'::timestamptz)`;
+  const rows = await db
+    .select(listedColumns)
+    .from(contracts)
+    .where(and(or(number, byCustomer), ...where, sql`${contracts.createdAt} >= ${newest}`))
+    .orderBy(desc(contracts.createdAt), desc(contracts.id))
+    .limit(want);
+  return rows.length === want || (n <= COUNT_CAP && rows.length === Math.min(want, n)) ? { rows: rows.slice(want - f.pageSize), n } : null;
 }
 
 /** HD-2026-…: the start of a document number. */
