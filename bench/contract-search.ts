@@ -11,12 +11,17 @@
  *
  * BENCH_CONTRACTS (default 1,000,000), BENCH_USERS (100), BENCH_SECONDS (30), BENCH_THINK_MS (1000).
  * BENCH_EXPLAIN=<ms>: PostgreSQL logs the plan (auto_explain, with timings) of every statement slower
- * than that, and the bench prints them at the end.
+ * than that, and the bench prints them at the end. BENCH_STATEMENTS=<n>: the n statements that took
+ * PostgreSQL the most time while the 100 users ran (pg_stat_statements), with their calls and mean time.
+ *
+ * The throw-away cluster gets a database server's memory (CLUSTER_SETTINGS): the test clusters' 128 MB
+ * of shared buffers would hold a tenth of the contracts table and its indexes (1.4 GB at 1 M contracts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { prng } from '../test/prng.ts';
+import { seedContracts, WORDS } from './contract-seed.ts';
 import { benchDatabase, fmt, percentile, timed, verdict } from './harness.ts';
 import { closedLoop, cpuMs, line, rssMb, serve } from './load.ts';
 
@@ -25,62 +30,7 @@ const CUSTOMERS = Math.max(20, Math.round(CONTRACTS / 10));
 const USERS = Number(process.env.BENCH_USERS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
-const WORDS = ['Minh Phát', 'Sao Việt', 'Hoàng Long', 'An Khang', 'Thành Công', 'Phú Thịnh', 'Đại Dương', 'Bình Minh', 'Trường Sơn', 'Hải Âu',
-  'Ngọc Lan', 'Tân Tiến', 'Việt Hưng', 'Kim Cương', 'Hưng Thịnh', 'Thái Bình', 'Phương Nam', 'Đông Á', 'Sông Hồng', 'Mê Kông'];
-/** Units that sell: each gets 1/12 of the contracts; CTKV1-KHDN's are the AM's (with a half sold by the AM). */
-const SELLING_UNITS = ['CTKV1-KHDN', ...Array.from({ length: 8 }, (_, i) => `CTKV${i + 2}-KHDN`), 'TTCNTT-KD', 'DL-BT01', 'DL-PT01'];
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
-
-/** Customers (a quarter individuals) and contracts, in two statements; the numbers run HD-2024-000001 … by year. */
-async function seed(url: string) {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  try {
-    const units = (await db.query<{ id: string }>(`select id from identity.org_units where code = any($1) order by array_position($1, code)`, [SELLING_UNITS])).rows;
-    if (units.length !== SELLING_UNITS.length) throw new Error('the demo org units are missing');
-    const [{ id: am }] = (await db.query<{ id: string }>(`select id from identity.users where username = 'am1'`)).rows;
-    await db.query(`create temp table bench_units as select k - 1 as k, id from unnest($1::text[]) with ordinality as u(id, k)`, [units.map((u) => u.id)]);
-    await db.query(
-      `insert into identity.customers (id, type, name, tax_code, email, phone, managing_unit_id, created_at)
-       select 'cus_bench_' || lpad(g::text, 7, '0'),
-              case when g % 4 = 0 then 'individual' else 'enterprise' end,
-              case when g % 4 = 0 then 'Nguyễn Văn ' else 'Công ty TNHH ' end || ($2::text[])[1 + g % 20] || ' ' || lpad(g::text, 6, '0'),
-              case when g % 4 = 0 then null else '01' || lpad(g::text, 8, '0') end,
-              'kh' || g || '@example.vn', '09' || lpad(g::text, 8, '0'), u.id, now()
-         from generate_series(1, $1::int) g join bench_units u on u.k = g % 12`,
-      [CUSTOMERS, WORDS],
-    );
-    await db.query(`
-      create temp table bench_plans as
-      select row_number() over (order by pl.code) - 1 as k, pl.id as plan_id, pl.product_id, pl.billing, v.id as version_id, v.model, p.vat_rate
-        from catalog.plans pl join catalog.products p on p.id = pl.product_id
-        join lateral (select id, model from catalog.price_versions where plan_id = pl.id order by effective_from desc, version desc limit 1) v on true
-       where pl.status = 'active' and pl.edition = 'saas'`);
-    await db.query(
-      `insert into contracts.contracts (id, number, kind, customer_id, product_id, plan_id, price_version_id, price_model, channel, billing,
-         selling_unit_id, managing_unit_id, sales_user_id, quantity, period_months, unit_price_vnd, subtotal_vnd, vat_rate, vat_vnd, total_vnd,
-         status, signed_date, start_date, end_date, created_at, updated_at)
-       select 'ctr_bench_' || lpad(g::text, 7, '0'),
-              'HD-' || (2024 + (g - 1) / 400000) || '-' || lpad((1 + (g - 1) % 400000)::text, 6, '0'),
-              'new', 'cus_bench_' || lpad((1 + g % $2::int)::text, 7, '0'), p.product_id, p.plan_id, p.version_id, p.model,
-              (array['am', 'agent', 'self_service'])[1 + g % 3], p.billing, u.id, u.id,
-              case when u.k = 0 and g % 2 = 0 then $3 end,
-              1 + g % 50, 12, 1000000, (1 + g % 50) * 1000000, p.vat_rate, 0, (1 + g % 50) * 1000000,
-              (array['active','active','active','active','active','active','active','active','active','active','active','active','active','active',
-                     'expired','expired','terminated','suspended','pending_approval','draft'])[1 + (g / 12) % 20],
-              t::date, t::date, (t + interval '1 year')::date, t, t
-         from generate_series(1, $1::int) g
-         cross join lateral (select timestamptz '2024-01-01 00:00:00+07' + (g - 1) * interval '60 seconds' as t) c
-         join bench_plans p on p.k = g % (select count(*) from bench_plans)
-         join bench_units u on u.k = g % 12`,
-      [CONTRACTS, CUSTOMERS, am],
-    );
-    await db.query('vacuum analyze');
-  } finally {
-    await db.end();
-  }
-}
-
 /** One request of the page's mix, with its kind (for the per-kind figures). */
 function requestMix(seed: number) {
   const r = prng(seed);
@@ -118,13 +68,35 @@ function requestMix(seed: number) {
   };
 }
 
+/** Runs `text` (one or more statements) on its own connection; the last statement's rows. */
+async function sqlOnce(url: string, text: string): Promise<Record<string, string>[]> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const res = await db.query(text);
+    return (Array.isArray(res) ? res.at(-1) : res).rows;
+  } finally {
+    await db.end();
+  }
+}
+
 interface Sample {
   kind: string;
   who: string;
   ms: number;
 }
 
-const database = await benchDatabase();
+const STATEMENTS = Number(process.env.BENCH_STATEMENTS ?? 0);
+/** What a database server for this book would be given (on this 24 GB machine): the working set in memory. */
+const CLUSTER_SETTINGS = {
+  shared_buffers: '2GB',
+  effective_cache_size: '6GB',
+  work_mem: '16MB',
+  maintenance_work_mem: '512MB',
+  random_page_cost: '1.1', // SSD
+  ...(STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements' } : {}),
+};
+const database = await benchDatabase(CLUSTER_SETTINGS);
 const EXPLAIN = process.env.BENCH_EXPLAIN;
 let explainLog: { file: string; from: number } | undefined;
 if (EXPLAIN) {
@@ -142,7 +114,7 @@ if (EXPLAIN) {
 // No job worker: the month's bill run (SERVE_NOW is 02/03) would bill the seeded contracts in the background.
 const server = await serve(database.url, { SERVE_ENV: JSON.stringify({ QLDV_WORKERS: 'false' }) });
 try {
-  const [, seedSeconds] = await timed(() => seed(database.url));
+  const [, seedSeconds] = await timed(() => seedContracts(database.url, CONTRACTS, CUSTOMERS));
   if (explainLog) explainLog.from = readFileSync(explainLog.file, 'utf8').length; // the plans of the requests, not of the seeding
   const login = async (username: string) => {
     const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Qldv@2026' }) });
@@ -168,6 +140,7 @@ try {
   // 100 users, each pausing between pages (think time uniform in [0.5, 1.5] × BENCH_THINK_MS).
   const users: Sample[] = [];
   const think = prng(20);
+  if (STATEMENTS) await sqlOnce(database.url, 'create extension if not exists pg_stat_statements; select pg_stat_statements_reset()');
   const cpu0 = cpuMs(server.pid);
   const until = performance.now() + SECONDS * 1000;
   await Promise.all(
@@ -180,6 +153,13 @@ try {
     }),
   );
   const usersCpu = (cpuMs(server.pid) - cpu0) / users.length;
+  const statements = STATEMENTS
+    ? await sqlOnce(
+        database.url,
+        `select calls, round(total_exec_time) as total_ms, round(mean_exec_time::numeric, 2) as mean_ms, rows, shared_blks_read as reads, left(regexp_replace(query, '\\s+', ' ', 'g'), 300) as query
+           from pg_stat_statements order by total_exec_time desc limit ${STATEMENTS}`,
+      )
+    : [];
 
   // 100 clients without pause: throughput at saturation.
   const saturated: Sample[] = [];
@@ -201,6 +181,10 @@ try {
   }
   console.log(`  ${USERS} clients without pause: ${fmt(sat.perSecond)}/s (${(sat.perSecond / health.perSecond).toFixed(2)} of /healthz), p50 ${p50(saturated).toFixed(1)} ms, p95 ${p95(saturated).toFixed(1)} ms`);
   console.log(`  contract search p95 at ${USERS} users over ${fmt(CONTRACTS)} contracts: ${usersP95.toFixed(1)} ms (p50 ${p50(users).toFixed(1)} ms)   goal < 100 ms: ${verdict(usersP95 < 100)}`);
+  if (STATEMENTS) {
+    console.log(`\nstatements by PostgreSQL time while the ${USERS} users ran (pg_stat_statements):`);
+    for (const r of statements) console.log(`  ${String(r.calls).padStart(6)} calls ${String(r.total_ms).padStart(7)} ms (mean ${r.mean_ms} ms, ${r.rows} rows, ${r.reads} reads)  ${r.query}`);
+  }
   if (explainLog) console.log(`\nplans slower than ${EXPLAIN} ms (auto_explain):\n${readFileSync(explainLog.file, 'utf8').slice(explainLog.from)}`);
 } finally {
   await server.stop();

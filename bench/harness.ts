@@ -23,10 +23,10 @@ export interface Bench {
  * A fresh database on a throw-away cluster (or on BENCH_DATABASE_URL's server): its URL, and how to stop
  * the cluster. The cluster runs on this machine, so the system reaches it over its Unix socket as a
  * server on the database's own host would (TCP loopback charges the sender for both ends; BENCH_PG_TCP=1
- * measures over TCP anyway).
+ * measures over TCP anyway). `settings`: server settings for the throw-away cluster (see startCluster).
  */
-export async function benchDatabase(): Promise<{ url: string; stop(): void }> {
-  const cluster = process.env.BENCH_DATABASE_URL ? null : await startCluster();
+export async function benchDatabase(settings: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
+  const cluster = process.env.BENCH_DATABASE_URL ? null : await startCluster(undefined, settings);
   const admin = process.env.BENCH_DATABASE_URL ?? (process.env.BENCH_PG_TCP ? cluster!.url : cluster!.socketUrl);
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: admin });

@@ -44,8 +44,11 @@ export interface Cluster {
   stop(): void;
 }
 
-/** A throw-away cluster: initdb in a temp dir, a free port, fsync off. */
-export async function startCluster(bin = findPostgresBin()): Promise<Cluster> {
+/**
+ * A throw-away cluster: initdb in a temp dir, a free port, fsync off. `settings` adds server settings
+ * (`-c name=value`; a benchmark gives its cluster a database server's memory, e.g. shared_buffers).
+ */
+export async function startCluster(bin = findPostgresBin(), settings: Record<string, string> = {}): Promise<Cluster> {
   if (!bin) throw new Error('PostgreSQL not found (apt-get install postgresql)');
   const dir = mkdtempSync(path.join(tmpdir(), 'qldv-pg-'));
   chmodSync(dir, 0o777);
@@ -58,7 +61,9 @@ export async function startCluster(bin = findPostgresBin()): Promise<Cluster> {
     return [exe, rest];
   };
   const run = (cmd: string, args: string[]) => execFileSync(...command(cmd, args), { stdio: 'pipe' });
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off${Object.entries(settings)
+    .map(([k, v]) => ` -c ${k}=${v}`)
+    .join('')}`;
   const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', options, 'start']);
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
   start();

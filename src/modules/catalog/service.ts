@@ -147,6 +147,15 @@ export class CatalogService {
 
   /** Codes and names of products and plans by id, for list views (no prices: two narrow reads at once). */
   async namesOf(productIds: string[], planIds: string[]) {
+    const snap = this.snap;
+    if (snap && productIds.every((id) => snap.productById.has(id)) && planIds.every((id) => snap.planById.has(id))) {
+      // From the cached catalog (a list page of contracts asks on every page turn).
+      const named = (r: { id: string; code: string; name: string; nameEn: string }) => ({ id: r.id, code: r.code, name: r.name, nameEn: r.nameEn });
+      return {
+        products: new Map(productIds.map((id) => [id, named(snap.productById.get(id)!)])),
+        plans: new Map(planIds.map((id) => [id, named(snap.planById.get(id)!)])),
+      };
+    }
     const db = this.database.db;
     const named = { code: products.code, name: products.name, nameEn: products.nameEn };
     const [prods, pls] = await Promise.all([

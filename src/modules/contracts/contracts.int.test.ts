@@ -291,6 +291,33 @@ describe.skipIf(noDatabase)('contract lifecycle (C1–C8) on a fixed clock', () 
     expect(ids).toEqual(expect.arrayContaining(amFound));
   });
 
+  it('a search pages newest first without overlap, counts its matches, and an AM finds only what their list holds', async () => {
+    type Page = { items: { id: string; createdAt: string }[]; total: number; totalCapped?: boolean };
+    const page = async (who: string, query: string) => (await get(who, `/api/v1/contracts?${query}`)).body as Page;
+    const ids = (p: Page) => p.items.map((c) => c.id);
+    // 'HD-' is in every number: the search matches every contract the caller may see
+    const all = await page('admin', 'q=HD-&pageSize=200');
+    expect(all.items.length).toBeGreaterThan(2);
+    expect(all).toMatchObject({ total: all.items.length, totalCapped: false });
+    expect(ids(all).sort()).toEqual(ids(await page('admin', 'pageSize=200')).sort());
+    const times = all.items.map((c) => Date.parse(c.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const paged: string[] = [];
+    for (let n = 1; n <= all.items.length; n++) {
+      const one = await page('admin', `q=HD-&pageSize=1&page=${n}`);
+      expect(one.total).toBe(all.items.length);
+      paged.push(...ids(one));
+    }
+    expect(paged).toEqual(ids(all));
+    expect(await page('admin', `q=HD-&pageSize=1&page=${all.items.length + 1}`)).toMatchObject({ items: [], total: all.items.length });
+    // the AM: exactly the contracts of their own list, no other unit's
+    const am = await page('am1', 'q=HD-&pageSize=200');
+    expect(ids(am).sort()).toEqual(ids(await page('am1', 'pageSize=200')).sort());
+    expect(am.total).toBe(am.items.length);
+    const draft = await page('am1', 'q=HD-&status=draft&pageSize=200');
+    expect(ids(draft).sort()).toEqual(ids(await page('am1', 'status=draft&pageSize=200')).sort());
+  });
+
   it('overdue steps are listed for managers only', async () => {
     const overdue = await get('admin', '/api/v1/tasks/overdue');
     expect(overdue.status).toBe(200);

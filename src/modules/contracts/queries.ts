@@ -157,10 +157,30 @@ export const ttcnttUnitId = (d: Deps): string | null => d.identity.orgUnitByCode
 
 // ---- presenters ----------------------------------------------------------------------------------------
 
+/** The columns the list view shows (a list page reads these, not the price model and the rest of a contract). */
+export const listedColumns = {
+  id: contracts.id,
+  number: contracts.number,
+  status: contracts.status,
+  customerId: contracts.customerId,
+  productId: contracts.productId,
+  planId: contracts.planId,
+  channel: contracts.channel,
+  billing: contracts.billing,
+  quantity: contracts.quantity,
+  periodMonths: contracts.periodMonths,
+  totalVnd: contracts.totalVnd,
+  startDate: contracts.startDate,
+  endDate: contracts.endDate,
+  sellingUnitId: contracts.sellingUnitId,
+  createdAt: contracts.createdAt,
+};
+export type ListedContract = Pick<ContractRow, keyof typeof listedColumns>;
+
 /** The list view of contracts: customer, product and plan by name, the selling unit. */
-export async function summaries(d: Deps, rows: ContractRow[]) {
+export async function summaries(d: Deps, rows: ListedContract[]) {
   if (rows.length === 0) return [];
-  const distinct = (f: (r: ContractRow) => string) => [...new Set(rows.map(f))];
+  const distinct = (f: (r: ListedContract) => string) => [...new Set(rows.map(f))];
   const [customersById, names] = await Promise.all([
     d.customers.briefsOf(distinct((r) => r.customerId)),
     d.catalog.namesOf(distinct((r) => r.productId), distinct((r) => r.planId)),

@@ -6,7 +6,7 @@ import { contracts } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import type { ContractStatus } from '../contract.ts';
 import { LIVE_STATUSES } from '../domain/lifecycle.ts';
-import { summaries, unitIdsUnder, type ContractRow } from '../queries.ts';
+import { listedColumns, summaries, unitIdsUnder, type ContractRow, type ListedContract } from '../queries.ts';
 
 export interface ContractFilter {
   status?: ContractStatus;
@@ -26,7 +26,11 @@ export interface ContractFilter {
  */
 export const COUNT_CAP = 10_000;
 
-/** Contracts the caller may see, filtered, newest first. */
+/**
+ * Contracts the caller may see, filtered, newest first. Without a search text the list walks an index in
+ * its order (newest first, or a status's or unit's slice of it) and counts only when the count is small;
+ * with one, the matches are found first (see `searchPage`).
+ */
 export async function listContracts(d: Deps, ctx: Ctx, f: ContractFilter) {
   const where: SQL[] = [scopeOf(d, ctx)].filter((w): w is SQL => !!w);
   if (f.status) where.push(eq(contracts.status, f.status));
@@ -42,20 +46,16 @@ export async function listContracts(d: Deps, ctx: Ctx, f: ContractFilter) {
     const ids = unit ? unitIdsUnder(d, unit.path) : ['-'];
     where.push(or(inArray(contracts.sellingUnitId, ids), inArray(contracts.managingUnitId, ids))!);
   }
-  if (f.q) {
-    // The number contains the text (trigram index), or the customer's name does, or their tax code starts with it.
-    const customerIds = await d.customers.idsMatching(f.q);
-    // A document number's start (HD-2026-00…) can only match at the start: a prefix, which a B-tree finds at once.
-    const number = DOCUMENT_NUMBER.test(f.q)
-      ? like(contracts.number, `${escapeLike(f.q.toUpperCase())}%`)
-      : ilike(contracts.number, `%${escapeLike(f.q)}%`);
-    where.push(customerIds.length ? or(number, sql`${contracts.customerId} = any(${sql.param(customerIds)}::text[])`)! : number);
-  }
+  const { rows, n } = f.q ? await searchPage(d, f, f.q, where) : await listPage(d, f, where);
+  return { items: await summaries(d, rows), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, page: f.page, pageSize: f.pageSize };
+}
+
+/** A page of the list in index order, and its count (bounded, or skipped when the planner expects many). */
+async function listPage(d: Deps, f: ContractFilter, where: SQL[]): Promise<{ rows: ListedContract[]; n: number }> {
   const cond = where.length ? and(...where) : undefined;
-  const db = d.database.db;
   const [rows, n] = await Promise.all([
-    db
-      .select()
+    d.database.db
+      .select(listedColumns)
       .from(contracts)
       .where(cond)
       .orderBy(desc(contracts.createdAt), desc(contracts.id))
@@ -63,7 +63,68 @@ export async function listContracts(d: Deps, ctx: Ctx, f: ContractFilter) {
       .offset((f.page - 1) * f.pageSize),
     countUpTo(d, cond),
   ]);
-  return { items: await summaries(d, rows), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, page: f.page, pageSize: f.pageSize };
+  return { rows, n };
+}
+
+/**
+ * A search: the number contains the text (trigram index) or starts with it (a document number, B-tree), or
+ * the customer's name contains it or their tax code starts with it. The matches within the other filters are
+ * found first (each way by its own index; by customer from the index alone), then sorted: walking the whole
+ * list newest first and testing each contract against the search is what this avoids (it read the million
+ * contracts when none of an AM's matched). One statement answers the page's ids and the bounded count; a
+ * second reads those contracts by id. A broad search (a common word of names: tens of thousands of matches)
+ * first looks among the newest contracts only (see `broadSearchPage`).
+ */
+async function searchPage(d: Deps, f: ContractFilter, q: string, where: SQL[]): Promise<{ rows: ListedContract[]; n: number }> {
+  const customerIds = await d.customers.idsMatching(q);
+  // A document number's start (HD-2026-00…) can only match at the start: a prefix, which a B-tree finds at once.
+  const number = DOCUMENT_NUMBER.test(q) ? like(contracts.number, `${escapeLike(q.toUpperCase())}%`) : ilike(contracts.number, `%${escapeLike(q)}%`);
+  const byCustomer = sql`${contracts.customerId} = any(${sql.param(customerIds)}::text[])`;
+  if (customerIds.length >= BROAD_SEARCH) {
+    const page = await broadSearchPage(d, f, number, byCustomer, where);
+    if (page) return page;
+  }
+  const matching = (match: SQL) => sql`select ${contracts.id} as id, ${contracts.createdAt} as created_at from ${contracts} where ${and(match, ...where)}`;
+  const matches = customerIds.length ? sql`${matching(number)} union ${matching(byCustomer)}` : matching(number);
+  const found = await d.database.rows<{ id: string | null; n: number | string }>(sql`
+    with m as materialized (${matches}),
+         p as (select id, created_at from m order by created_at desc, id desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize})
+    select p.id, c.n from (select count(*)::int as n from (select 1 from m limit ${COUNT_CAP + 1}) capped) c left join p on true
+     order by p.created_at desc, p.id desc`);
+  const ids = found.flatMap((r) => (r.id ? [r.id] : []));
+  const byId = new Map(
+    (ids.length ? await d.database.db.select(listedColumns).from(contracts).where(inArray(contracts.id, ids)) : []).map((r) => [r.id, r]),
+  );
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), n: Number(found[0]?.n ?? 0) };
+}
+
+/** A search matching this many customers or more is broad: their contracts are likely among the newest. */
+export const BROAD_SEARCH = 200;
+/** How many of the newest contracts a broad search looks among before it finds all its matches. */
+const RECENT = 20_000;
+
+/**
+ * A broad search's page: first its count (up to COUNT_CAP + 1, by customer from the index alone, plus the
+ * number matches of other customers); none on this page, an empty page at once. Otherwise the page from among
+ * the RECENT newest contracts (the list's index, newest first, read no further than they go). When those do
+ * not fill the page (the caller's scope or the other filters leave few matches among the newest), null: the
+ * caller finds every match instead.
+ */
+async function broadSearchPage(d: Deps, f: ContractFilter, number: SQL, byCustomer: SQL, where: SQL[]) {
+  const db = d.database.db;
+  const want = f.page * f.pageSize;
+  const upTo = (cond: SQL | undefined) => db.select({ n: count() }).from(db.select({ one: sql`1`.as('one') }).from(contracts).where(cond).limit(COUNT_CAP + 1).as('capped'));
+  const [[a], [b]] = await Promise.all([upTo(and(byCustomer, ...where)), upTo(and(number, sql`not (${byCustomer})`, ...where))]);
+  const n = a.n + b.n;
+  if (n <= want - f.pageSize) return { rows: [], n };
+  const newest = sql`coalesce((select ${contracts.createdAt} from ${contracts} order by ${contracts.createdAt} desc, ${contracts.id} desc offset ${RECENT - 1} limit 1), '-infinity'::timestamptz)`;
+  const rows = await db
+    .select(listedColumns)
+    .from(contracts)
+    .where(and(or(number, byCustomer), ...where, sql`${contracts.createdAt} >= ${newest}`))
+    .orderBy(desc(contracts.createdAt), desc(contracts.id))
+    .limit(want);
+  return rows.length === want || (n <= COUNT_CAP && rows.length === Math.min(want, n)) ? { rows: rows.slice(want - f.pageSize), n } : null;
 }
 
 /** HD-2026-…: the start of a document number. */
