@@ -23,6 +23,15 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
     expect([302, 303]).toContain(res.status);
   };
 
+  /** An order paid at the simulator whose IPN has not come yet: the order's answer, its txnRef and the IPN's query. */
+  const paidAwaitingIpn = async (body: { product: string; quantity: number; periodMonths: number }) => {
+    const r = await s.http('POST', '/api/v1/orders', { token: t.customer1, body });
+    const ref = txnRefOf(r.body.payUrl);
+    sim().simulateLostIpn(ref);
+    await openPayPage(r.body.payUrl);
+    return { r, ref, q: queryOf(sim().completePayment(ref).returnUrl) };
+  };
+
   beforeAll(async () => {
     s = await createTestSystem();
     for (const u of ['admin', 'am1', 'customer1', 'accountant1', 'enterprise1']) t[u] = await s.login(u);
@@ -75,11 +84,7 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
   });
 
   it('an amount mismatch changes nothing', async () => {
-    const r = await s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'MEETING', quantity: 3, periodMonths: 1 } });
-    const ref = txnRefOf(r.body.payUrl);
-    sim().simulateLostIpn(ref);
-    await openPayPage(r.body.payUrl);
-    const q = queryOf(sim().completePayment(ref).returnUrl);
+    const { r, q } = await paidAwaitingIpn({ product: 'MEETING', quantity: 3, periodMonths: 1 });
     const before = await s.audit.list({ entityId: r.body.contractId, page: 1, pageSize: 50 });
     expect((await ipn(resign({ ...q, vnp_Amount: '100000000' }))).body.RspCode).toBe('04');
     const after = await s.audit.list({ entityId: r.body.contractId, page: 1, pageSize: 50 });
@@ -88,11 +93,7 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
   });
 
   it('money for a contract cancelled meanwhile is recorded, not applied: the payment is paid with the refusal for a refund, the contract stays cancelled', async () => {
-    const r = await s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'MEETING', quantity: 2, periodMonths: 6 } });
-    const ref = txnRefOf(r.body.payUrl);
-    sim().simulateLostIpn(ref);
-    await openPayPage(r.body.payUrl);
-    const q = queryOf(sim().completePayment(ref).returnUrl);
+    const { r, ref, q } = await paidAwaitingIpn({ product: 'MEETING', quantity: 2, periodMonths: 6 });
     const cancel = await s.http('POST', `/api/v1/contracts/${r.body.contractId}/cancel`, { token: t.customer1, body: { reason: 'Đổi ý' } });
     expect(cancel.body).toMatchObject({ status: 'cancelled' });
     expect((await ipn(q)).body.RspCode).toBe('00');
@@ -108,11 +109,7 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
 
   it(`${driver === 'postgres' ? 200 : 40} concurrent duplicate IPNs apply the payment once`, async () => {
     const n = driver === 'postgres' ? 200 : 40;
-    const r = await s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'MEETING', quantity: 4, periodMonths: 12 } });
-    const ref = txnRefOf(r.body.payUrl);
-    sim().simulateLostIpn(ref);
-    await openPayPage(r.body.payUrl);
-    const q = queryOf(sim().completePayment(ref).returnUrl);
+    const { r, q } = await paidAwaitingIpn({ product: 'MEETING', quantity: 4, periodMonths: 12 });
     const url = `${s.config.publicBaseUrl}/api/v1/payments/vnpay/ipn?${new URLSearchParams(q)}`;
     const answers = await Promise.all(Array.from({ length: n }, () => fetch(url).then((x) => x.json() as Promise<{ RspCode: string }>)));
     const codes = answers.map((a) => a.RspCode);
