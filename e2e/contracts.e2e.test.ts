@@ -65,7 +65,7 @@ describe.skipIf(skipBrowser)('contract journey (C2)', () => {
     // Meeting provisions itself (issue #13): the provisioning job makes the customer's organisation.
     const ops = await as('ops1');
     await ops.goto(url);
-    await expect.poll(async () => (await ops.reload(), status(ops)), { timeout: 15_000 }).toBe('active');
+    await expect.poll(async () => (await ops.reload(), status(ops)), { timeout: 30_000 }).toBe('active');
 
     const customer = await as('enterprise1');
     await customer.goto(url);
