@@ -118,6 +118,12 @@ interface CommonResult {
 export type QueryDrResult = CommonResult & { promotionCode: string; promotionAmountVnd: bigint | null };
 export type RefundResult = CommonResult;
 
+/** An error's message with its cause's (fetch says only "fetch failed"; the cause says why). */
+const describeError = (e: Error): string => {
+  const cause = (e as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.message ? `${e.message} (${cause.message})` : e.message;
+};
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /** VNPay's JSON API (querydr, refund) over fetch, with signed requests and verified answers. */
@@ -220,11 +226,18 @@ export class VnpayClient {
     url.searchParams.set('vnp_SecureHash', signDailyListRequest(this.opts.tmnCode, date, this.opts.hashSecret));
     if (opts.includeRefunds) url.searchParams.set('includeRefunds', 'true');
     const timeoutMs = Math.max(this.timeoutMs, 120_000);
+    const signal = AbortSignal.timeout(timeoutMs);
     const chunks: Uint8Array[] = [];
     let bytes = 0;
     let status: number | undefined;
     try {
-      const response = await this.doFetch(url, { method: 'GET', headers: { accept: 'text/csv' }, signal: AbortSignal.timeout(timeoutMs) });
+      // A GET may be sent again: once, when the connection failed before any answer (a kept-alive
+      // socket the server had just closed is the usual cause).
+      const response = await this.doFetch(url, { method: 'GET', headers: { accept: 'text/csv' }, signal }).catch((err: Error) => {
+        if (signal.aborted) throw err;
+        this.log.warn({ what: 'daily list', err: describeError(err) }, 'VNPay request failed, sent again');
+        return this.doFetch(url, { method: 'GET', headers: { accept: 'text/csv' }, signal });
+      });
       status = response.status;
       if (!response.ok) throw new VnpayApiError(`VNPay daily list: HTTP ${response.status}`, { status, body: (await response.text()).slice(0, 500) });
       const reader = response.body?.getReader();
@@ -236,8 +249,8 @@ export class VnpayClient {
       if (err instanceof VnpayApiError) throw err;
       const e = err as Error;
       const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
-      this.log.warn({ what: 'daily list', err: e.message }, 'VNPay request failed');
-      throw new VnpayApiError(timedOut ? `VNPay daily list: no answer within ${timeoutMs} ms` : `VNPay daily list: ${e.message}`, { status });
+      this.log.warn({ what: 'daily list', err: describeError(e) }, 'VNPay request failed');
+      throw new VnpayApiError(timedOut ? `VNPay daily list: no answer within ${timeoutMs} ms` : `VNPay daily list: ${describeError(e)}`, { status });
     }
     const head = Buffer.concat(chunks, Math.min(bytes, 1024)).toString('utf8');
     const firstLine = head.split('\n', 1)[0];
