@@ -94,8 +94,8 @@ async function compareWithOurs(d: Deps, date: string, list: DailyListFile) {
   const from = localDateTime(date, '00:00').toISOString();
   const to = localDateTime(addDays(date, 1), '00:00').toISOString();
   return d.database.db.transaction(async (tx) => {
-    // A million-row hash join in memory rather than in 16 batches on disk (the default is 4 MB).
-    if (d.database.kind === 'postgres') await tx.execute(sql`set local work_mem = '128MB'`);
+    // A million-row hash join in memory rather than in 16 batches on disk (the default is 4 MB; PGlite too).
+    await tx.execute(sql`set local work_mem = '128MB'`);
     await tx.execute(sql`
       create temp table recon_list (txn_ref text not null, transaction_no text, amount bigint not null check (amount >= 0), bank_code text, pay_date text,
                                     transaction_status text, response_code text, transaction_type text, request_id text,
