@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { copyStatement, driverClient, pgCopyFrom, pgliteCopyFrom, type CopyTarget } from './copy.ts';
 
 /** The Drizzle API shared by both drivers. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -24,6 +25,12 @@ export interface Database {
   /** Rows of a raw SQL query, the same shape on both drivers. */
   rows<T = Record<string, unknown>>(query: SQL, ex?: Executor): Promise<T[]>;
   migrate(): Promise<void>;
+  /**
+   * Loads a CSV file (its first line a header, skipped) into `into`'s columns, within `ex` (a
+   * transaction, for a temporary table): COPY FROM STDIN on PostgreSQL, COPY from a blob on PGlite.
+   * The bytes go to the database as they are. Answers the rows loaded; a malformed line fails the COPY.
+   */
+  copyCsv(ex: Executor, into: CopyTarget, data: readonly Uint8Array[]): Promise<number>;
   /**
    * Calls `onNotify` on every NOTIFY on `channel` (from any process), and after a lost connection is
    * re-established, since notifications may have been missed meanwhile. Resolves to the unsubscribe.
@@ -57,6 +64,7 @@ export async function openDatabase(cfg: Config['database']): Promise<Database> {
       rows: (q, ex = db) => rows(q, ex),
       // PGlite is one connection in one process: nothing else can migrate concurrently.
       migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+      copyCsv: (ex, into, data) => pgliteCopyFrom(driverClient(ex) as Parameters<typeof pgliteCopyFrom>[0], copyStatement(into, "'/dev/blob'"), data),
       listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
       close: () => client.close(),
     };
@@ -81,6 +89,17 @@ export async function openDatabase(cfg: Config['database']): Promise<Database> {
       } finally {
         await client.query('select pg_advisory_unlock(4242001)').catch(() => {});
         client.release();
+      }
+    },
+    async copyCsv(ex, into, data) {
+      const client = driverClient(ex);
+      const statement = copyStatement(into, 'STDIN');
+      if (!(client instanceof pg.Pool)) return pgCopyFrom(client as pg.PoolClient, statement, data);
+      const own = await client.connect();
+      try {
+        return await pgCopyFrom(own, statement, data);
+      } finally {
+        own.release();
       }
     },
     listen: (channel, onNotify) => listenPg(cfg.url, channel, onNotify),

@@ -1,56 +1,74 @@
-import { hashEquals, signDailyListRequest, type DailyListRow } from '../../protocols/vnpay/protocol.ts';
-import { str, type AnyFastify, type SimConfig, type Store, type Tx } from './store.ts';
+import { Readable } from 'node:stream';
+import { DAILY_LIST_CONTENT_TYPE, DAILY_LIST_HEADER, csvField } from '../../protocols/vnpay/daily-list.ts';
+import { hashEquals, signDailyListRequest } from '../../protocols/vnpay/protocol.ts';
+import { str, type AnyFastify, type SimConfig, type SimRefund, type Store, type Tx } from './store.ts';
 
-const dayOf = (vnpDate: string) => `${vnpDate.slice(0, 4)}-${vnpDate.slice(4, 6)}-${vnpDate.slice(6, 8)}`;
+/** ×100 as VNPay writes amounts, without BigInt arithmetic per row. */
+const vnpAmount = (vnd: bigint) => (vnd === 0n ? '0' : `${vnd}00`);
+/** Lines per chunk written to the response (about 55 kB: joined at once, it stays a young, flat string). */
+const CHUNK_LINES = 1024;
 
 /**
- * The day's transactions (GMT+7 date `YYYY-MM-DD`) in time order: payments by their pay date (or
- * creation while pending), and with `includeRefunds` each refund on its own date (type 02/03, status 05).
+ * The day's transactions (GMT+7 date `YYYY-MM-DD`) as the lines of the daily list file
+ * (protocols/vnpay/daily-list.ts), in time order: payments by their pay date (or creation while
+ * pending), and with `includeRefunds` each refund on its own date (type 02/03, status 05). Yields the
+ * header, then chunks of lines: a day of a million rows is written as it goes, never held as objects.
  */
-export function dailyList(txs: readonly Tx[], date: string, includeRefunds: boolean): DailyListRow[] {
-  // Rows and their sort keys side by side, then one sort of positions: a day of a million rows lists in seconds.
-  const rows: DailyListRow[] = [];
+export function* dailyListFile(txs: readonly Tx[], date: string, includeRefunds: boolean): Generator<string> {
+  // The day's entries and their sort keys side by side; sorted only when not already in order
+  // (transactions are recorded in time order, so a day's list usually is).
+  const day = date.replaceAll('-', ''); // VNPay dates start with yyyyMMdd
+  const who: Tx[] = [];
+  const refund: (SimRefund | null)[] = [];
   const keys: string[] = [];
   for (const tx of txs) {
     const when = tx.payDate ?? tx.createDate;
-    if (dayOf(when) === date) {
-      const row: DailyListRow = {
-        txnRef: tx.txnRef,
-        transactionNo: tx.transactionNo,
-        amount: (tx.amountVnd * 100n).toString(),
-        bankCode: tx.bankCode ?? '',
-        payDate: tx.payDate ?? '',
-        transactionStatus: tx.transactionStatus,
-        responseCode: tx.responseCode ?? '',
-      };
-      if (includeRefunds) row.transactionType = '01';
-      rows.push(row);
+    if (when.startsWith(day)) {
+      who.push(tx);
+      refund.push(null);
       keys.push(when);
     }
     if (!includeRefunds) continue;
     for (const r of tx.refunds) {
-      if (dayOf(r.date) !== date) continue;
-      rows.push({
-        txnRef: tx.txnRef,
-        transactionNo: r.transactionNo,
-        amount: (r.amountVnd * 100n).toString(),
-        bankCode: tx.bankCode ?? '',
-        payDate: r.date,
-        transactionStatus: '05',
-        responseCode: '00',
-        transactionType: r.transactionType,
-        requestId: r.requestId,
-      });
+      if (!r.date.startsWith(day)) continue;
+      who.push(tx);
+      refund.push(r);
       keys.push(r.date);
     }
   }
-  const order = rows.map((_, i) => i);
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  order.sort((a, b) => cmp(keys[a], keys[b]) || cmp(rows[a].txnRef, rows[b].txnRef));
-  return order.map((i) => rows[i]);
+  const before = (a: number, b: number) => cmp(keys[a], keys[b]) || cmp(who[a].txnRef, who[b].txnRef);
+  const order = Array.from({ length: who.length }, (_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < order.length && sorted; i++) sorted = before(i - 1, i) <= 0;
+  if (!sorted) order.sort(before);
+
+  yield `${DAILY_LIST_HEADER}\n`;
+  const type = includeRefunds ? '01' : '';
+  let lines: string[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const tx = who[i];
+    const r = refund[i];
+    const ref = csvField(tx.txnRef);
+    const bank = csvField(tx.bankCode ?? '');
+    lines.push(
+      r
+        ? `${ref},${csvField(r.transactionNo)},${vnpAmount(r.amountVnd)},${bank},${r.date},05,00,${r.transactionType},${csvField(r.requestId)}\n`
+        : `${ref},${csvField(tx.transactionNo)},${vnpAmount(tx.amountVnd)},${bank},${tx.payDate ?? ''},${csvField(tx.transactionStatus)},${csvField(tx.responseCode ?? '')},${type},\n`,
+    );
+    if (lines.length === CHUNK_LINES) {
+      yield lines.join('');
+      lines = [];
+    }
+  }
+  if (lines.length) yield lines.join('');
 }
 
-/** `GET …/transactions?date=&vnp_TmnCode=&vnp_SecureHash=[&includeRefunds=true]`: not a VNPay API, the simulator's own. */
+/**
+ * `GET …/transactions?date=&vnp_TmnCode=&vnp_SecureHash=[&includeRefunds=true]`: not a VNPay API, the
+ * simulator's own. Answers the daily list file (CSV), streamed.
+ */
 export function registerDailyList(scope: AnyFastify, cfg: SimConfig, store: Store): void {
   scope.get(`${cfg.base}/transactions`, { schema: { hide: true } }, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
@@ -60,7 +78,10 @@ export function registerDailyList(scope: AnyFastify, cfg: SimConfig, store: Stor
     if (tmn !== cfg.tmnCode || !hashEquals(signDailyListRequest(tmn, date, cfg.secret), str(q.vnp_SecureHash))) {
       return reply.code(401).send({ error: 'invalid vnp_TmnCode or vnp_SecureHash (HMAC-SHA512 of "tmnCode|date")' });
     }
-    // Plain strings only: sent as text, past the server's bigint-aware serializer (a replacer makes a million rows 5× slower).
-    return reply.type('application/json; charset=utf-8').send(JSON.stringify(dailyList(store.txs, date, q.includeRefunds === 'true' || q.includeRefunds === '1')));
+    const includeRefunds = q.includeRefunds === 'true' || q.includeRefunds === '1';
+    return reply
+      .type(DAILY_LIST_CONTENT_TYPE)
+      .header('content-disposition', `attachment; filename="vnpay-${cfg.tmnCode}-${date}.csv"`)
+      .send(Readable.from(dailyListFile(store.txs, date, includeRefunds), { objectMode: false }));
   });
 }

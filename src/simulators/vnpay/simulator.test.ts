@@ -1,6 +1,7 @@
 import { VNPay } from 'vnpay';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCallback, signDailyListRequest, signedQuery, verifySignature } from '../../protocols/vnpay/protocol.ts';
+import { DAILY_LIST_HEADER, parseDailyList } from '../../protocols/vnpay/daily-list.ts';
 import { INSUFFICIENT_BALANCE_CARD, SUCCESS_CARD } from './cards.ts';
 import { BASE, RETURN_URL, SECRET, TMN, hrefOf, queryOf, startHarness, tokenOf, type Harness } from './harness.test-util.ts';
 import { appendQuery } from './index.ts';
@@ -284,7 +285,9 @@ describe('VNPay simulator', () => {
 
     const day9 = await list('2026-03-09');
     expect(day9.statusCode).toBe(200);
-    const rows9 = day9.json();
+    expect(day9.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(day9.body.split('\n')[0]).toBe(DAILY_LIST_HEADER);
+    const rows9 = parseDailyList(day9.body);
     expect(rows9).toEqual([
       {
         txnRef: 'PAYDAY1',
@@ -296,7 +299,7 @@ describe('VNPay simulator', () => {
         responseCode: '00',
       },
     ]);
-    const rows10 = (await list('2026-03-10')).json();
+    const rows10 = parseDailyList((await list('2026-03-10')).body);
     expect(rows10.map((r: { txnRef: string }) => r.txnRef)).toEqual(['PAYDAY2', 'PAYDAY3']);
     expect(rows10[0]).toMatchObject({ amount: '5000000', payDate: '20260310000500', transactionStatus: '02', responseCode: '51' });
     expect(rows10[1]).toMatchObject({ transactionNo: '0', payDate: '', transactionStatus: '01', responseCode: '' });
@@ -304,7 +307,7 @@ describe('VNPay simulator', () => {
     expect((await list('2026-03-09', 'ab'.repeat(64))).statusCode).toBe(401);
     expect((await list('2026-03-09', signDailyListRequest(TMN, '2026-03-10', SECRET))).statusCode).toBe(401);
     expect((await list('09-03-2026')).statusCode).toBe(400);
-    expect((await list('2026-03-09', undefined, '&includeRefunds=true')).json()[0].transactionType).toBe('01');
+    expect(parseDailyList((await list('2026-03-09', undefined, '&includeRefunds=true')).body)[0].transactionType).toBe('01');
   });
 
   it('works without the control object: the plugin form, and form posts with a session cookie', async () => {

@@ -4,7 +4,9 @@ import { addDays, localDateTime, toLocalDate } from '../../../platform/calendar.
 import { newId } from '../../../platform/ids.ts';
 import { attempts, reconciliations } from '../db/schema.ts';
 import { SYSTEM, type Deps } from '../deps.ts';
-import { summarizeRecon, theirPayments, type ReconItem, type TheirTxn } from '../domain/reconcile.ts';
+import { summarizeRecon, type ReconItem } from '../domain/reconcile.ts';
+import { DAILY_LIST_COLUMNS, type DailyListColumn } from '../../../protocols/vnpay/daily-list.ts';
+import { VnpayApiError, type DailyListFile } from '../vnpay/client.ts';
 import type { ReconKind } from '../contract.ts';
 import { enqueueInvoice, INVOICE_BATCH_QUEUE, INVOICE_BATCH_SIZE } from './request-invoice.ts';
 import { settleByQuery } from './settle-by-query.ts';
@@ -14,8 +16,8 @@ export const RECONCILE_QUEUE = 'payments.reconcile';
 /**
  * Compares one GMT+7 day of VNPay transactions with ours; pending ones paid at VNPay are settled by
  * querydr. The comparison runs in the database, set-based (a day may hold a million transactions):
- * the list goes in as arrays, the differences come back, and every match's e-invoice is scheduled
- * by one statement (a job per thousand payments). The day's record lists what needs a look (differences and payments
+ * VNPay's list file is downloaded, then loaded as it came (COPY), the differences come back, and every
+ * match's e-invoice is scheduled by one statement (a job per thousand payments). The day's record lists what needs a look (differences and payments
  * settled through querydr); plain matches are counted in its summary.
  */
 export async function reconcileDay(d: Deps, date: string, onProgress?: (done: number, total: number) => void) {
@@ -27,8 +29,8 @@ export async function reconcileDay(d: Deps, date: string, onProgress?: (done: nu
     .values({ date, ...running })
     .onConflictDoUpdate({ target: reconciliations.date, set: { ...running, error: null } });
   try {
-    const theirs = theirPayments(await d.vnpay.dailyTransactions(date));
-    const { differences, matched } = await compareWithOurs(d, date, theirs);
+    const list = await d.vnpay.dailyListFile(date);
+    const { differences, matched } = await compareWithOurs(d, date, list);
     let items = differences;
     // Paid at VNPay but still pending here: the IPN was lost — settle through querydr, then re-check.
     const toSettle = items.filter((i) => i.kind === 'pending_here');
@@ -66,16 +68,41 @@ interface ComparedRow {
   transaction_no: string | null;
 }
 
+/** The list file's fields (protocols/vnpay/daily-list.ts) as the columns of the table it is loaded into. */
+const LIST_COLUMNS: Record<DailyListColumn, string> = {
+  txnRef: 'txn_ref',
+  transactionNo: 'transaction_no',
+  amount: 'amount',
+  bankCode: 'bank_code',
+  payDate: 'pay_date',
+  transactionStatus: 'transaction_status',
+  responseCode: 'response_code',
+  transactionType: 'transaction_type',
+  requestId: 'request_id',
+};
+const LIST_TABLE = { table: 'recon_list', columns: DAILY_LIST_COLUMNS.map((c) => LIST_COLUMNS[c]) };
+
 /**
  * `domain/reconcile.ts` `reconcileDay` in SQL (its tests state the rules): VNPay's list against our
- * attempts created that day, in one pass. Answers the differences (VNPay's order, then ours by
- * creation) and what matched, whose e-invoice jobs it schedules in the same transaction.
+ * attempts created that day, in one pass. The list file goes into a temporary table as it came
+ * (COPY; `ord` keeps its order), `theirPayments`' rules pick its payments, one full join sorts every
+ * reference into its bucket. Answers the differences (VNPay's order, then ours by creation) and what
+ * matched, whose e-invoice jobs it schedules in the same transaction. The file was downloaded before:
+ * no network I/O inside the transaction.
  */
-async function compareWithOurs(d: Deps, date: string, theirs: TheirTxn[]) {
+async function compareWithOurs(d: Deps, date: string, list: DailyListFile) {
   const from = localDateTime(date, '00:00').toISOString();
   const to = localDateTime(addDays(date, 1), '00:00').toISOString();
-  const column = <T,>(f: (t: TheirTxn) => T) => sql.param(theirs.map(f));
   return d.database.db.transaction(async (tx) => {
+    // A million-row hash join in memory rather than in 16 batches on disk (the default is 4 MB; PGlite too).
+    await tx.execute(sql`set local work_mem = '128MB'`);
+    await tx.execute(sql`
+      create temp table recon_list (txn_ref text not null, transaction_no text, amount bigint not null check (amount >= 0), bank_code text, pay_date text,
+                                    transaction_status text, response_code text, transaction_type text, request_id text,
+                                    ord bigint generated always as identity) on commit drop`);
+    await d.database.copyCsv(tx, LIST_TABLE, list.chunks).catch((err: Error & { where?: string }) => {
+      throw new VnpayApiError(`VNPay daily list: ${err.message}${err.where ? ` (${err.where})` : ''}`);
+    });
     await tx.execute(sql`
       create temp table recon_day (txn_ref text, vnpay_amount_vnd bigint, our_amount_vnd bigint, transaction_no text, payment_id text,
                                    ord bigint, created_at timestamptz, kind text) on commit drop`);
@@ -88,10 +115,9 @@ async function compareWithOurs(d: Deps, date: string, theirs: TheirTxn[]) {
                   when o.amount_vnd <> t.amount_vnd then 'amount_mismatch'
                   when o.status = 'success' then 'matched'
                   else 'pending_here' end as kind
-        from (select u.txn_ref, u.amount::bigint as amount_vnd, u.paid = 't' as paid, u.transaction_no, u.ord
-                from unnest(${column((t) => t.txnRef)}::text[], ${column((t) => t.amountVnd.toString())}::text[],
-                            ${column((t) => (t.paid ? 't' : 'f'))}::text[], ${column((t) => t.transactionNo)}::text[])
-                     with ordinality as u(txn_ref, amount, paid, transaction_no, ord)) t
+        from (select txn_ref, amount / 100 as amount_vnd, coalesce(transaction_status = '00' and response_code = '00', false) as paid,
+                     coalesce(transaction_no, '') as transaction_no, ord
+                from recon_list where coalesce(transaction_type, '') in ('', '01')) t
         full join (select txn_ref, amount_vnd, status, payment_id, created_at from payments.attempts
                     where created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz) o on o.txn_ref = t.txn_ref`);
     const differences = await d.database.rows<ComparedRow>(

@@ -179,6 +179,27 @@ describe('VnpayClient against the simulator', () => {
     await expect(new VnpayClient({ ...opts(), hashSecret: 'WRONG' }).dailyTransactions('2026-03-09')).rejects.toThrow(/HTTP 401/);
   });
 
+  it('downloads the day’s list file as it came (header checked), sending the GET once more when the connection failed before an answer', async () => {
+    await payment('PAYF1', '00', 100_000n);
+    let calls = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      calls++;
+      if (calls === 1) throw new TypeError('fetch failed', { cause: new Error('other side closed') });
+      return fetch(input, init);
+    };
+    const file = await new VnpayClient({ ...opts(), fetch: flaky }).dailyListFile('2026-03-09');
+    expect(calls).toBe(2);
+    const text = Buffer.concat(file.chunks).toString('utf8');
+    expect(file.bytes).toBe(Buffer.byteLength(text));
+    expect(text.split('\n')[1]).toMatch(/^PAYF1,\d+,10000000,NCB,\d{14},00,00,,$/);
+    const down: typeof fetch = async () => {
+      throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
+    };
+    await expect(new VnpayClient({ ...opts(), fetch: down }).dailyListFile('2026-03-09')).rejects.toThrow('VNPay daily list: fetch failed (connect ECONNREFUSED)');
+    const notAList: typeof fetch = async () => new Response('[{"txnRef":"PAYF1"}]', { status: 200 });
+    await expect(new VnpayClient({ ...opts(), fetch: notAList }).dailyListFile('2026-03-09')).rejects.toThrow(/not a daily list file/);
+  });
+
   it('oracle: the vnpay package talks to the simulator (request signatures agree both ways)', async () => {
     const createdAt = await payment('PAYLIB', '00');
     const tx = h.sim.transaction('PAYLIB')!;

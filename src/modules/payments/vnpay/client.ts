@@ -18,6 +18,7 @@ import {
   verifyFields,
   type DailyListRow,
 } from '../../../protocols/vnpay/protocol.ts';
+import { DAILY_LIST_HEADER, isDailyListHeader, parseDailyList } from '../../../protocols/vnpay/daily-list.ts';
 
 /** The slice of a pino-style logger the client uses. */
 export interface VnpayLogger {
@@ -42,6 +43,12 @@ export interface VnpayClientOptions {
   fetch?: typeof fetch;
   /** Default: 32 random hex characters. */
   requestId?: () => string;
+}
+
+/** The day's list file as downloaded: its bytes in the chunks they came in (header line first). */
+export interface DailyListFile {
+  chunks: Uint8Array[];
+  bytes: number;
 }
 
 /** A transport failure, an HTTP error, or an answer that is not a signed VNPay answer. */
@@ -110,6 +117,12 @@ interface CommonResult {
 
 export type QueryDrResult = CommonResult & { promotionCode: string; promotionAmountVnd: bigint | null };
 export type RefundResult = CommonResult;
+
+/** An error's message with its cause's (fetch says only "fetch failed"; the cause says why). */
+const describeError = (e: Error): string => {
+  const cause = (e as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.message ? `${e.message} (${cause.message})` : e.message;
+};
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -187,10 +200,24 @@ export class VnpayClient {
   }
 
   /**
-   * Simulator only: the day's transactions (GMT+7 date `YYYY-MM-DD`) for reconciliation.
-   * Pass `includeRefunds` to get refund rows too (with `transactionType` 02/03).
+   * Simulator only: the day's transactions (GMT+7 date `YYYY-MM-DD`) as rows, for the few callers that
+   * want objects (a refund's lookup). Pass `includeRefunds` to get refund rows too (with `transactionType` 02/03).
    */
   async dailyTransactions(date: string, opts: { includeRefunds?: boolean } = {}): Promise<DailyListRow[]> {
+    const file = await this.dailyListFile(date, opts);
+    try {
+      return parseDailyList(Buffer.concat(file.chunks).toString('utf8'));
+    } catch (err) {
+      throw new VnpayApiError(`VNPay daily list: ${(err as Error).message}`);
+    }
+  }
+
+  /**
+   * Simulator only: the day's list file as received (CSV, protocols/vnpay/daily-list.ts), its header
+   * checked, for reconciliation to load into the database as it is. A day of a million transactions
+   * is about 55 MB; it gets two minutes, not the API's timeout.
+   */
+  async dailyListFile(date: string, opts: { includeRefunds?: boolean } = {}): Promise<DailyListFile> {
     if (!this.opts.dailyListUrl) throw new VnpayApiError('dailyListUrl is not configured (the daily list exists only on the simulator)');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new VnpayProtocolError(`date must be YYYY-MM-DD: ${date}`);
     const url = new URL(this.opts.dailyListUrl);
@@ -198,10 +225,39 @@ export class VnpayClient {
     url.searchParams.set('vnp_TmnCode', this.opts.tmnCode);
     url.searchParams.set('vnp_SecureHash', signDailyListRequest(this.opts.tmnCode, date, this.opts.hashSecret));
     if (opts.includeRefunds) url.searchParams.set('includeRefunds', 'true');
-    // A busy day's list is a big download (a million rows is about 150 MB): it gets two minutes, not the API's timeout.
-    const res = await this.fetchJson(url.toString(), { method: 'GET' }, 'daily list', Math.max(this.timeoutMs, 120_000));
-    if (!Array.isArray(res)) throw new VnpayApiError('daily list: the answer is not a JSON array', { body: res });
-    return res as DailyListRow[];
+    const timeoutMs = Math.max(this.timeoutMs, 120_000);
+    const signal = AbortSignal.timeout(timeoutMs);
+    const chunks: Uint8Array[] = [];
+    let bytes = 0;
+    let status: number | undefined;
+    try {
+      // A GET may be sent again: once, when the connection failed before any answer (a kept-alive
+      // socket the server had just closed is the usual cause).
+      const response = await this.doFetch(url, { method: 'GET', headers: { accept: 'text/csv' }, signal }).catch((err: Error) => {
+        if (signal.aborted) throw err;
+        this.log.warn({ what: 'daily list', err: describeError(err) }, 'VNPay request failed, sent again');
+        return this.doFetch(url, { method: 'GET', headers: { accept: 'text/csv' }, signal });
+      });
+      status = response.status;
+      if (!response.ok) throw new VnpayApiError(`VNPay daily list: HTTP ${response.status}`, { status, body: (await response.text()).slice(0, 500) });
+      const reader = response.body?.getReader();
+      for (let r = await reader?.read(); r && !r.done; r = await reader!.read()) {
+        chunks.push(r.value);
+        bytes += r.value.byteLength;
+      }
+    } catch (err) {
+      if (err instanceof VnpayApiError) throw err;
+      const e = err as Error;
+      const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
+      this.log.warn({ what: 'daily list', err: describeError(e) }, 'VNPay request failed');
+      throw new VnpayApiError(timedOut ? `VNPay daily list: no answer within ${timeoutMs} ms` : `VNPay daily list: ${describeError(e)}`, { status });
+    }
+    const head = Buffer.concat(chunks, Math.min(bytes, 1024)).toString('utf8');
+    const firstLine = head.split('\n', 1)[0];
+    if (!isDailyListHeader(firstLine)) {
+      throw new VnpayApiError(`VNPay daily list: not a daily list file (the first line must be "${DAILY_LIST_HEADER}")`, { status, body: head.slice(0, 200) });
+    }
+    return { chunks, bytes };
   }
 
   private requestId(given?: string): string {
