@@ -32,12 +32,13 @@ export function copyStatement(into: CopyTarget, source: 'STDIN' | "'/dev/blob'")
 
 /**
  * The driver's client behind a Drizzle database or transaction. Drizzle keeps it on its session
- * (`session.client`: a pg Pool or PoolClient, a PGlite instance or PGlite transaction); COPY is not
- * in Drizzle's API, so this is the one place that reaches past it.
+ * (`session.client`: a pg Pool or PoolClient, a PGlite instance or PGlite transaction); COPY and
+ * running a statement built once (prepared.ts) on the caller's connection are not in Drizzle's API,
+ * so this is the one place that reaches past it.
  */
 export function driverClient(ex: object): unknown {
   const client = (ex as unknown as { session?: { client?: unknown } }).session?.client;
-  if (!client) throw new Error('copyCsv: no driver client behind this executor');
+  if (!client) throw new Error('no driver client behind this executor');
   return client;
 }
 

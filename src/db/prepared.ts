@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, is, sql, SQL, type Column } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.ts';
+import { driverClient } from './copy.ts';
 
 /*
  * Drizzle builds a statement's SQL on every call, and on the hot paths (the VNPay IPN, a self-service
@@ -14,7 +15,7 @@ import type { Executor } from './client.ts';
 interface DriverClient {
   query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
 }
-const clientOf = (ex: Executor): DriverClient => (ex as unknown as { _: { session: { client: DriverClient } } })._.session.client;
+const clientOf = (ex: Executor) => driverClient(ex) as DriverClient;
 
 interface PreparedQuery<R> {
   execute(values?: Record<string, unknown>): Promise<R>;
