@@ -1,6 +1,6 @@
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.ts';
-import { insertText, runText, updateText } from './prepared.ts';
+import { insertText, runText, updateText, updateWhere } from './prepared.ts';
 
 /** One held write: an insert (its row, and whether a clash on a unique column is skipped) or an update of rows matching `where`. */
 type Held =
@@ -56,8 +56,7 @@ export async function insertLater(ex: Executor, table: PgTable, row: Record<stri
 export async function updateLater(ex: Executor, table: PgTable, set: Record<string, unknown>, where: Record<string, unknown>): Promise<void> {
   const held = open.get(ex);
   if (!held) {
-    const params: unknown[] = [];
-    await runText(ex, updateText(table, set, where, params), params);
+    await updateWhere(ex, table, set, where);
     return;
   }
   const same = held.find((h) => h.table === table && h.where && sameValues(h.where, where));
