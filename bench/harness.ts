@@ -25,7 +25,7 @@ export interface Bench {
  * server on the database's own host would (TCP loopback charges the sender for both ends; BENCH_PG_TCP=1
  * measures over TCP anyway). `settings`: server settings for the throw-away cluster (see startCluster).
  */
-export async function benchDatabase(settings: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
+export async function benchDatabase(settings: Record<string, string> = {}): Promise<{ url: string; stop(): void; pid?: number }> {
   const cluster = process.env.BENCH_DATABASE_URL ? null : await startCluster(undefined, settings);
   const admin = process.env.BENCH_DATABASE_URL ?? (process.env.BENCH_PG_TCP ? cluster!.url : cluster!.socketUrl);
   const pg = (await import('pg')).default;
@@ -34,7 +34,7 @@ export async function benchDatabase(settings: Record<string, string> = {}): Prom
   const name = `qldv_bench_${Date.now()}`;
   await client.query(`create database ${name}`);
   await client.end();
-  return { url: admin.replace(/\/[^/]*$/, `/${name}`), stop: () => cluster?.stop() };
+  return { url: admin.replace(/\/[^/]*$/, `/${name}`), stop: () => cluster?.stop(), pid: cluster?.pid() };
 }
 
 /** Percentile `q` (0…1) of latencies sorted ascending. */

@@ -52,7 +52,7 @@ try {
       .filter((l) => /(LOG|LOG:)\s+(statement|execute)/.test(l) && !/pg_terminate_backend|set log_statement|reset log_statement/.test(l))
       // The meeting live layer's once-a-second tick runs beside the request, not for it.
       .filter((l) => !/select meeting_id from meeting_live\.rooms/.test(l))
-      .map((l) => l.replace(/^.*?(statement|execute [^:]*):\s*/, '').slice(0, 220));
+      .map((l) => l.replace(/^.*?(statement|execute [^:]*):\s*/, '').slice(0, Number(process.env.BENCH_STATEMENT_CHARS ?? 220)));
     return { answer, statements };
   };
   const print = (what: string, r: { answer: unknown; statements: string[] }) => {

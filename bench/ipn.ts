@@ -6,22 +6,38 @@
  * Goals: IPN apply ≥ 1,500/s with p99 < 50 ms at 32 clients on PostgreSQL, ≥ 300/s on PGlite,
  * ratio IPN / healthz ≥ 0.3, orders ≥ 300/s on PostgreSQL, RSS < 300 MB idle.
  * BENCH_IPNS (default 1,000 per level), BENCH_TARGETS (default `postgres,pglite`) scale it.
+ * BENCH_STATEMENTS=<n>: the n statements that took PostgreSQL the most time while the IPNs applied at 32
+ * clients (pg_stat_statements), with their calls and mean time.
  */
+import pg from 'pg';
 import { benchDatabase } from './harness.ts';
 import { paidIpnQuery } from '../test/vnpay-ipn.ts';
-import { closedLoop, cpuMs, line, peakRss, rssMb, serve, type LoadResult } from './load.ts';
+import { closedLoop, cpuMs, line, peakRss, rssMb, serve, treeCpuMs, type LoadResult } from './load.ts';
 
 const IPNS = Number(process.env.BENCH_IPNS ?? 1_000);
 const TARGETS = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
 const LEVELS = [16, 32];
 const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+const STATEMENTS = Number(process.env.BENCH_STATEMENTS ?? 0);
+
+/** Runs `text` on its own connection; the rows of its last statement. */
+async function sqlOnce(url: string, text: string): Promise<Record<string, string>[]> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const res = await db.query(text);
+    return (Array.isArray(res) ? res.at(-1) : res).rows;
+  } finally {
+    await db.end();
+  }
+}
 
 async function json(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
   const res = await fetch(url, init);
   return { status: res.status, body: await res.json() };
 }
 
-async function run(target: string, database: string, postgres: boolean): Promise<void> {
+async function run(target: string, database: string, postgres: boolean, postgresPid?: number): Promise<void> {
   const server = await serve(database);
   try {
     await new Promise((r) => setTimeout(r, 3000));
@@ -35,11 +51,20 @@ async function run(target: string, database: string, postgres: boolean): Promise
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ product: 'MEETING', quantity: 1, periodMonths: 1 }),
       });
-    /** The server's own CPU per request during a phase: what it costs, whatever else the machine runs. */
+    /**
+     * CPU per request during a phase, of the server, of PostgreSQL (the postmaster and its backends) and of this
+     * process (the clients): where the machine's two cores go, whatever else it runs.
+     */
     const costed = async (phase: () => Promise<LoadResult>) => {
-      const before = cpuMs(server.pid);
+      const before = { server: cpuMs(server.pid), postgres: postgresPid ? treeCpuMs(postgresPid) : 0, client: process.cpuUsage() };
       const r = await phase();
-      return { ...r, cpuMsPerRequest: (cpuMs(server.pid) - before) / r.count };
+      const client = process.cpuUsage(before.client);
+      return {
+        ...r,
+        cpuMsPerRequest: (cpuMs(server.pid) - before.server) / r.count,
+        postgresCpuMsPerRequest: postgresPid ? (treeCpuMs(postgresPid) - before.postgres) / r.count : undefined,
+        clientCpuMsPerRequest: (client.user + client.system) / 1000 / r.count,
+      };
     };
     const payUrls: string[] = [];
     const orders = await costed(() => closedLoop(16, Array.from({ length: IPNS * LEVELS.length }, () => order), (r) => {
@@ -50,11 +75,21 @@ async function run(target: string, database: string, postgres: boolean): Promise
     const expectCode = (code: string) => (r: { body: { RspCode?: string } }) => {
       if (r.body.RspCode !== code) throw new Error(`IPN answered ${JSON.stringify(r.body)}, expected ${code}`);
     };
+    let statements: Record<string, string>[] = [];
     const results: { clients: number; health: LoadResult; apply: LoadResult; duplicate: LoadResult }[] = [];
     for (const [i, clients] of LEVELS.entries()) {
       const ipns = payUrls.slice(i * IPNS, (i + 1) * IPNS).map((u, k) => `/api/v1/payments/vnpay/ipn?${paidIpnQuery(u, i * IPNS + k)}`);
       const health = await costed(() => closedLoop(clients, Array.from({ length: IPNS * 2 }, () => get('/healthz'))));
+      const watched = postgres && STATEMENTS > 0 && clients === LEVELS.at(-1);
+      if (watched) await sqlOnce(database, 'create extension if not exists pg_stat_statements; select pg_stat_statements_reset()');
       const apply = await costed(() => closedLoop(clients, ipns.map(get), expectCode('00')));
+      if (watched) {
+        statements = await sqlOnce(
+          database,
+          `select calls, round(total_exec_time) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms, round(mean_plan_time::numeric, 3) as plan_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+             from pg_stat_statements order by total_exec_time + total_plan_time desc limit ${STATEMENTS}`,
+        );
+      }
       const duplicate = await costed(() => closedLoop(clients, ipns.map(get), expectCode('02')));
       results.push({ clients, health, apply, duplicate });
     }
@@ -72,6 +107,10 @@ async function run(target: string, database: string, postgres: boolean): Promise
       const ratio = r.apply.perSecond / r.health.perSecond;
       console.log(`  ratio IPN apply / healthz at ${r.clients} clients: ${ratio.toFixed(2)}   goal ≥ 0.3: ${verdict(ratio >= 0.3)}`);
     }
+    if (statements.length) {
+      console.log(`\nstatements by PostgreSQL time while IPNs applied at ${LEVELS.at(-1)} clients (pg_stat_statements):`);
+      for (const r of statements) console.log(`  ${String(r.calls).padStart(6)} calls ${String(r.total_ms).padStart(6)} ms (mean ${r.mean_ms} ms, planning ${r.plan_ms} ms, ${r.rows} rows)  ${r.query}`);
+    }
   } finally {
     await server.stop();
   }
@@ -82,9 +121,9 @@ for (const target of TARGETS) {
     await run('PGlite', 'pglite', false);
     continue;
   }
-  const database = await benchDatabase();
+  const database = await benchDatabase(STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on' } : {});
   try {
-    await run('PostgreSQL 15', database.url, true);
+    await run('PostgreSQL 15', database.url, true, database.pid);
   } finally {
     database.stop();
   }

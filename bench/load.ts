@@ -1,5 +1,5 @@
 /** What the HTTP benchmarks share: a server in its own process, closed-loop clients, percentiles, RSS. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { spawnServer, type ServerProcess } from '../test/spawn-server.ts';
 
 export type Served = ServerProcess;
@@ -18,6 +18,23 @@ export function rssMb(pid: number): number {
 export function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time a process and its children (alive or waited for) have used so far, in ms: PostgreSQL and its backends. */
+export function treeCpuMs(pid: number): number {
+  const stat = (p: number | string) => readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const own = stat(pid);
+  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) * 10;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const f = stat(entry);
+      if (Number(f[1]) === pid) total += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
 }
 
 /** Samples a process's RSS every 200 ms until stopped; returns the highest seen. */
@@ -59,6 +76,9 @@ export async function closedLoop<T>(clients: number, requests: (() => Promise<T>
   return { count: requests.length, seconds, perSecond: requests.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-export const line = (label: string, r: LoadResult & { cpuMsPerRequest?: number }, goal = '') =>
+type Costed = LoadResult & { cpuMsPerRequest?: number; postgresCpuMsPerRequest?: number; clientCpuMsPerRequest?: number };
+const cpu = (label: string, ms?: number) => (ms === undefined ? '' : `   ${label} ${ms.toFixed(2)}`);
+
+export const line = (label: string, r: Costed, goal = '') =>
   `  ${label.padEnd(34)} ${Math.round(r.perSecond).toLocaleString('en-US').padStart(6)}/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
-  `${r.cpuMsPerRequest === undefined ? '' : `   server CPU ${r.cpuMsPerRequest.toFixed(1)} ms/req`}${goal ? `   ${goal}` : ''}`;
+  `${r.cpuMsPerRequest === undefined ? '' : '   CPU ms/req:'}${cpu('server', r.cpuMsPerRequest)}${cpu('PostgreSQL', r.postgresCpuMsPerRequest)}${cpu('clients', r.clientCpuMsPerRequest)}${goal ? `   ${goal}` : ''}`;

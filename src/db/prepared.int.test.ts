@@ -76,4 +76,24 @@ describe.skipIf(noDatabase)(`statements built once (${driver})`, () => {
     const [row] = await byId(db(), { id: 'a' });
     expect(row).toMatchObject({ amountVnd: 7n, doc: null, note: null, version: 3 });
   });
+
+  it('a batch that comes again is prepared by name, and each run writes its own values on whichever connection runs it', async () => {
+    const at = new Date('2026-12-07T04:00:00Z');
+    const batch = (id: string, amountVnd: bigint) =>
+      db().transaction((tx) =>
+        batchWrites(tx, async () => {
+          await insertLater(tx, things, { id: `${id}1`, amountVnd, at });
+          await insertLater(tx, things, { id: `${id}2`, amountVnd: amountVnd + 1n, at, note: id });
+        }),
+      );
+    // More runs than the pool has connections: the name is used on connections that have not prepared it yet.
+    for (let i = 0; i < 14; i++) await batch(`n${String(i).padStart(2, '0')}-`, BigInt(i));
+    await Promise.all([batch('p1-', 100n), batch('p2-', 200n), batch('p3-', 300n)]);
+    const rows = await s.database.rows<{ id: string; amount_vnd: string; note: string | null }>(
+      sql`select id, amount_vnd::text, note from prepared_things where id like 'n%' or id like 'p%' order by id`,
+    );
+    expect(rows).toHaveLength(34);
+    expect(rows.find((r) => r.id === 'n13-2')).toEqual({ id: 'n13-2', amount_vnd: '14', note: 'n13-' });
+    expect(rows.find((r) => r.id === 'p3-1')).toEqual({ id: 'p3-1', amount_vnd: '300', note: null });
+  });
 });

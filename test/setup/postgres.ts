@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -42,6 +42,8 @@ export interface Cluster {
   /** Stops the server (`immediate`: as a crash would, `fast`: cleanly) and starts it again on the same port. */
   restart(mode?: 'fast' | 'immediate'): void;
   stop(): void;
+  /** The server's main process id (its backends are its children), for benchmarks that count its CPU. */
+  pid(): number;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function startCluster(bin = findPostgresBin(), settings: Record<str
       run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
       start();
     },
+    pid: () => Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       spawnSync(...command('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']), { stdio: 'pipe' });
       rmSync(dir, { recursive: true, force: true });

@@ -31,7 +31,8 @@ export async function hasLiveRenewal(ex: Executor, parentId: string): Promise<bo
   const [r] = await ex
     .select({ id: contracts.id })
     .from(contracts)
-    .where(and(eq(contracts.parentId, parentId), sql`${contracts.status} not in ('cancelled', 'rejected', 'expired', 'terminated')`));
+    .where(and(eq(contracts.parentId, parentId), sql`${contracts.status} not in ('cancelled', 'rejected', 'expired', 'terminated')`))
+    .limit(1);
   return !!r;
 }
 

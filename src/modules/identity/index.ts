@@ -6,8 +6,8 @@ import { csrfTokenFor, csrfTokenValid } from './domain/tokens.ts';
 import { OidcClient } from './oidc-client.ts';
 import { OrgUnits } from './org-units.ts';
 import { seedDemoUsers } from './seed.ts';
-import { actorOf, emailsOfRole, getUser, namesOf, userRefs, usersOfCustomer, type UserRow } from './queries.ts';
-import type { OwnSession, PublicUser } from './types.ts';
+import { actorOf, emailsOfRole, present, getUser, namesOf, userRefs, usersOfCustomer, type UserRow } from './queries.ts';
+import type { OwnSession, PublicUser, SessionUser } from './types.ts';
 import { authenticate } from './use-cases/authenticate.ts';
 import { changePassword } from './use-cases/change-password.ts';
 import { createUser, type NewUser } from './use-cases/create-user.ts';
@@ -46,7 +46,9 @@ export function createIdentity(deps: Omit<IdentityDeps, 'units' | 'oidc'>) {
     endSessions: (ctx: Ctx, auth: OwnSession, which: string | 'others') => endOwnSessions(d, ctx, auth, which),
     csrfTokenFor: (sessionId: string) => csrfTokenFor(secret, sessionId),
     csrfTokenValid: (sessionId: string, given: string | undefined) => csrfTokenValid(secret, sessionId, given),
-    permissionsOf: (user: PublicUser) => permissionsOf(user.roles),
+    permissionsOf: (user: Pick<PublicUser, 'roles'>) => permissionsOf(user.roles),
+    /** The signed-in user as /me shows it, with their customer. */
+    publicUser: async (user: SessionUser) => (await present(d, [user]))[0],
     // sign-in with Google / Apple (OpenID Connect)
     oidcProviders: () => d.oidc.list(),
     startOidcLogin: (provider: string, returnTo?: string) => startOidcLogin(d, provider, returnTo),

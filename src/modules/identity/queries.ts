@@ -7,7 +7,7 @@ import { identityError, userNotFound } from './errors.ts';
 import { orgUnits, users } from './db/schema.ts';
 import type { IdentityDeps } from './deps.ts';
 import { passwordProblem } from './domain/passwords.ts';
-import type { PublicUser } from './types.ts';
+import type { PublicUser, SessionUser } from './types.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -37,26 +37,32 @@ export function actorOf(d: IdentityDeps, user: Pick<UserRow, 'id' | 'username' |
   };
 }
 
+/** A user with their unit, from what the session lookup read (no query: every signed-in request makes it). */
+export function sessionUser(d: IdentityDeps, u: UserRow): SessionUser {
+  const unit = u.orgUnitId ? d.units.get(u.orgUnitId) : undefined;
+  return {
+    id: u.id,
+    username: u.username,
+    fullName: u.fullName,
+    email: u.email,
+    phone: u.phone,
+    roles: u.roles,
+    orgUnit: unit ? { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn } : null,
+    customerId: u.customerId,
+    status: u.status,
+    locale: u.locale,
+    createdAt: u.createdAt,
+    lastLoginAt: u.lastLoginAt,
+  };
+}
+
 /** Users as the API shows them, with their unit and customer. */
-export async function present(d: IdentityDeps, rows: UserRow[], ex: Executor = d.database.db): Promise<PublicUser[]> {
+export async function present(d: IdentityDeps, rows: (UserRow | SessionUser)[], ex: Executor = d.database.db): Promise<PublicUser[]> {
   const ids = [...new Set(rows.map((r) => r.customerId).filter((x): x is string => !!x))];
   const byId = new Map((ids.length ? await d.customers.summaries(ids, ex) : []).map((c) => [c.id, c]));
   return rows.map((u) => {
-    const unit = u.orgUnitId ? d.units.get(u.orgUnitId) : undefined;
-    return {
-      id: u.id,
-      username: u.username,
-      fullName: u.fullName,
-      email: u.email,
-      phone: u.phone,
-      roles: u.roles,
-      orgUnit: unit ? { id: unit.id, code: unit.code, name: unit.name, nameEn: unit.nameEn } : null,
-      customer: (u.customerId && byId.get(u.customerId)) || null,
-      status: u.status,
-      locale: u.locale,
-      createdAt: u.createdAt,
-      lastLoginAt: u.lastLoginAt,
-    };
+    const { customerId, ...user } = 'passwordHash' in u ? sessionUser(d, u) : u;
+    return { ...user, customer: (customerId && byId.get(customerId)) || null };
   });
 }
 

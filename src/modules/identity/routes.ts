@@ -65,7 +65,7 @@ export function identityRoutes(app: Server, identity: IdentityService, opts: Rou
     handler: async (req) => {
       const auth = requireAuth(req);
       return {
-        user: auth.user,
+        user: await identity.publicUser(auth.user),
         csrfToken: identity.csrfTokenFor(auth.sessionId),
         permissions: identity.permissionsOf(auth.user),
         simulators: opts.simulators,

@@ -24,6 +24,9 @@ export interface PublicUser {
   lastLoginAt: Date | null;
 }
 
+/** The signed-in user as every request knows it: the account without its customer's summary (read only for /me). */
+export type SessionUser = Omit<PublicUser, 'customer'> & { customerId: string | null };
+
 export interface SignedIn {
   token: string;
   csrfToken: string;
@@ -32,7 +35,7 @@ export interface SignedIn {
 
 export interface Authenticated {
   sessionId: string;
-  user: PublicUser;
+  user: SessionUser;
   actor: Actor;
 }
 

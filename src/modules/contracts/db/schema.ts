@@ -77,6 +77,7 @@ export const contracts = contractsSchema.table(
     index('contracts_sales_user_status_idx').on(t.salesUserId, t.status, t.createdAt.desc(), t.id.desc()).where(sql`${t.salesUserId} is not null`),
     index('contracts_number_prefix_idx').using('btree', sql`${t.number} text_pattern_ops`),
     index('contracts_end_idx').on(t.endDate),
+    index('contracts_parent_idx').on(t.parentId).where(sql`${t.parentId} is not null`),
     uniqueIndex('contracts_payment_ref_idx').on(t.paymentRef),
   ],
 );

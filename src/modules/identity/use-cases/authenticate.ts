@@ -3,7 +3,7 @@ import { prepared } from '../../../db/prepared.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { sha256 } from '../domain/tokens.ts';
-import { actorOf, present } from '../queries.ts';
+import { actorOf, sessionUser } from '../queries.ts';
 import type { Authenticated } from '../types.ts';
 
 /** Every signed-in request makes this lookup: built once. */
@@ -24,6 +24,5 @@ export async function authenticate(d: IdentityDeps, token: string): Promise<Auth
   if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
     await d.database.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id));
   }
-  const [user] = await present(d, [row.user]);
-  return { sessionId: row.session.id, user, actor: actorOf(d, row.user) };
+  return { sessionId: row.session.id, user: sessionUser(d, row.user), actor: actorOf(d, row.user) };
 }
