@@ -6,13 +6,13 @@
  * Goals: IPN apply ≥ 1,500/s with p99 < 50 ms at 32 clients on PostgreSQL, ≥ 300/s on PGlite,
  * ratio IPN / healthz ≥ 0.3, orders ≥ 300/s on PostgreSQL, RSS < 300 MB idle.
  * BENCH_IPNS (default 1,000 per level), BENCH_TARGETS (default `postgres,pglite`) scale it.
- * BENCH_STATEMENTS=<n>: the n statements that took PostgreSQL the most time while the IPNs applied at 32
- * clients (pg_stat_statements), with their calls and mean time.
+ * BENCH_STATEMENTS=<n>: the n statements that took PostgreSQL the most time during the orders and while the
+ * IPNs applied at 32 clients (pg_stat_statements), with their calls, mean run and planning time.
  */
 import pg from 'pg';
 import { benchDatabase } from './harness.ts';
 import { paidIpnQuery } from '../test/vnpay-ipn.ts';
-import { closedLoop, cpuMs, line, peakRss, rssMb, serve, treeCpuMs, type LoadResult } from './load.ts';
+import { closedLoop, cpuMs, line, peakRss, requestJson, rssMb, serve, treeCpuMs, type LoadResult } from './load.ts';
 
 const IPNS = Number(process.env.BENCH_IPNS ?? 1_000);
 const TARGETS = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
@@ -32,10 +32,7 @@ async function sqlOnce(url: string, text: string): Promise<Record<string, string
   }
 }
 
-async function json(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, init);
-  return { status: res.status, body: await res.json() };
-}
+const json = requestJson;
 
 async function run(target: string, database: string, postgres: boolean, postgresPid?: number): Promise<void> {
   const server = await serve(database);
@@ -56,40 +53,46 @@ async function run(target: string, database: string, postgres: boolean, postgres
      * process (the clients): where the machine's two cores go, whatever else it runs.
      */
     const costed = async (phase: () => Promise<LoadResult>) => {
-      const before = { server: cpuMs(server.pid), postgres: postgresPid ? treeCpuMs(postgresPid) : 0, client: process.cpuUsage() };
+      const before = { server: cpuMs(server.pid), main: cpuMs(server.pid, server.pid), at: performance.now(), postgres: postgresPid ? treeCpuMs(postgresPid) : 0, client: process.cpuUsage() };
       const r = await phase();
       const client = process.cpuUsage(before.client);
       return {
         ...r,
         cpuMsPerRequest: (cpuMs(server.pid) - before.server) / r.count,
+        mainThreadBusy: (cpuMs(server.pid, server.pid) - before.main) / (performance.now() - before.at),
         postgresCpuMsPerRequest: postgresPid ? (treeCpuMs(postgresPid) - before.postgres) / r.count : undefined,
         clientCpuMsPerRequest: (client.user + client.system) / 1000 / r.count,
       };
     };
+    /** pg_stat_statements of a phase (BENCH_STATEMENTS), printed at the end. */
+    const statements: { phase: string; rows: Record<string, string>[] }[] = [];
+    const watched = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+      if (!postgres || STATEMENTS === 0) return run();
+      await sqlOnce(database, 'create extension if not exists pg_stat_statements; select pg_stat_statements_reset()');
+      const r = await run();
+      const rows = await sqlOnce(
+        database,
+        `select calls, round(total_exec_time) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms, round(mean_plan_time::numeric, 3) as plan_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+           from pg_stat_statements order by total_exec_time + total_plan_time desc limit ${STATEMENTS}`,
+      );
+      statements.push({ phase, rows });
+      return r;
+    };
     const payUrls: string[] = [];
-    const orders = await costed(() => closedLoop(16, Array.from({ length: IPNS * LEVELS.length }, () => order), (r) => {
+    const orders = await watched('self-service orders', () => costed(() => closedLoop(16, Array.from({ length: IPNS * LEVELS.length }, () => order), (r) => {
       if (r.status !== 201) throw new Error(`order: HTTP ${r.status} ${JSON.stringify(r.body)}`);
       payUrls.push(r.body.payUrl);
-    }));
+    })));
     const get = (path: string) => () => json(`${server.url}${path}`);
     const expectCode = (code: string) => (r: { body: { RspCode?: string } }) => {
       if (r.body.RspCode !== code) throw new Error(`IPN answered ${JSON.stringify(r.body)}, expected ${code}`);
     };
-    let statements: Record<string, string>[] = [];
     const results: { clients: number; health: LoadResult; apply: LoadResult; duplicate: LoadResult }[] = [];
     for (const [i, clients] of LEVELS.entries()) {
       const ipns = payUrls.slice(i * IPNS, (i + 1) * IPNS).map((u, k) => `/api/v1/payments/vnpay/ipn?${paidIpnQuery(u, i * IPNS + k)}`);
       const health = await costed(() => closedLoop(clients, Array.from({ length: IPNS * 2 }, () => get('/healthz'))));
-      const watched = postgres && STATEMENTS > 0 && clients === LEVELS.at(-1);
-      if (watched) await sqlOnce(database, 'create extension if not exists pg_stat_statements; select pg_stat_statements_reset()');
-      const apply = await costed(() => closedLoop(clients, ipns.map(get), expectCode('00')));
-      if (watched) {
-        statements = await sqlOnce(
-          database,
-          `select calls, round(total_exec_time) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms, round(mean_plan_time::numeric, 3) as plan_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
-             from pg_stat_statements order by total_exec_time + total_plan_time desc limit ${STATEMENTS}`,
-        );
-      }
+      const applying = () => costed(() => closedLoop(clients, ipns.map(get), expectCode('00')));
+      const apply = await (clients === LEVELS.at(-1) ? watched(`IPN apply at ${clients} clients`, applying) : applying());
       const duplicate = await costed(() => closedLoop(clients, ipns.map(get), expectCode('02')));
       results.push({ clients, health, apply, duplicate });
     }
@@ -107,9 +110,9 @@ async function run(target: string, database: string, postgres: boolean, postgres
       const ratio = r.apply.perSecond / r.health.perSecond;
       console.log(`  ratio IPN apply / healthz at ${r.clients} clients: ${ratio.toFixed(2)}   goal ≥ 0.3: ${verdict(ratio >= 0.3)}`);
     }
-    if (statements.length) {
-      console.log(`\nstatements by PostgreSQL time while IPNs applied at ${LEVELS.at(-1)} clients (pg_stat_statements):`);
-      for (const r of statements) console.log(`  ${String(r.calls).padStart(6)} calls ${String(r.total_ms).padStart(6)} ms (mean ${r.mean_ms} ms, planning ${r.plan_ms} ms, ${r.rows} rows)  ${r.query}`);
+    for (const { phase, rows } of statements) {
+      console.log(`\nstatements by PostgreSQL time during ${phase} (pg_stat_statements):`);
+      for (const r of rows) console.log(`  ${String(r.calls).padStart(6)} calls ${String(r.total_ms).padStart(6)} ms (mean ${r.mean_ms} ms, planning ${r.plan_ms} ms, ${r.rows} rows)  ${r.query}`);
     }
   } finally {
     await server.stop();

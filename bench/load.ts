@@ -1,5 +1,6 @@
 /** What the HTTP benchmarks share: a server in its own process, closed-loop clients, percentiles, RSS. */
 import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { spawnServer, type ServerProcess } from '../test/spawn-server.ts';
 
 export type Served = ServerProcess;
@@ -8,15 +9,43 @@ export type Served = ServerProcess;
 export const serve = (database: string, env: Record<string, string> = {}): Promise<Served> =>
   spawnServer(database, { SERVE_NOW: process.env.BENCH_NOW ?? '2026-03-02T02:00:00Z', ...env });
 
+/*
+ * The benchmarks' clients share the machine's two cores with the server and PostgreSQL, so they are
+ * kept light: node:http over kept-alive connections costs a third of fetch's CPU per request (fetch
+ * builds WHATWG streams and headers for every request and answer).
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/** One request with a JSON answer: its status and parsed body. */
+export function requestJson(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+        } catch (e) {
+          reject(new Error(`HTTP ${res.statusCode} ${url}: not JSON: ${text.slice(0, 200)}`, { cause: e }));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
 /** Resident memory of a process, in MB (Linux). */
 export function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-/** CPU time a process has used so far (user + system), in ms (Linux, 100 ticks per second). */
-export function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+/** CPU time a process (or one of its threads: `thread`) has used so far (user + system), in ms (Linux, 100 ticks per second). */
+export function cpuMs(pid: number, thread?: number): number {
+  const fields = readFileSync(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
@@ -76,9 +105,9 @@ export async function closedLoop<T>(clients: number, requests: (() => Promise<T>
   return { count: requests.length, seconds, perSecond: requests.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-type Costed = LoadResult & { cpuMsPerRequest?: number; postgresCpuMsPerRequest?: number; clientCpuMsPerRequest?: number };
+type Costed = LoadResult & { mainThreadBusy?: number; cpuMsPerRequest?: number; postgresCpuMsPerRequest?: number; clientCpuMsPerRequest?: number };
 const cpu = (label: string, ms?: number) => (ms === undefined ? '' : `   ${label} ${ms.toFixed(2)}`);
 
 export const line = (label: string, r: Costed, goal = '') =>
   `  ${label.padEnd(34)} ${Math.round(r.perSecond).toLocaleString('en-US').padStart(6)}/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
-  `${r.cpuMsPerRequest === undefined ? '' : '   CPU ms/req:'}${cpu('server', r.cpuMsPerRequest)}${cpu('PostgreSQL', r.postgresCpuMsPerRequest)}${cpu('clients', r.clientCpuMsPerRequest)}${goal ? `   ${goal}` : ''}`;
+  `${r.cpuMsPerRequest === undefined ? '' : '   CPU ms/req:'}${cpu('server', r.cpuMsPerRequest)}${cpu('PostgreSQL', r.postgresCpuMsPerRequest)}${cpu('clients', r.clientCpuMsPerRequest)}${r.mainThreadBusy === undefined ? '' : `   server main thread ${Math.round(100 * r.mainThreadBusy)} % busy`}${goal ? `   ${goal}` : ''}`;

@@ -22,9 +22,12 @@ export type NewContract = Pick<
   ContractRow,
   'customerId' | 'channel' | 'billing' | 'sellingUnitId' | 'managingUnitId' | 'salesUserId' | 'quantity' | 'status' | 'signedDate'
 > &
-  Partial<Pick<ContractRow, 'kind' | 'parentId' | 'onpremQuoteId' | 'startDate' | 'needsCtkvApproval' | 'note'>>;
+  Partial<Pick<ContractRow, 'kind' | 'parentId' | 'onpremQuoteId' | 'startDate' | 'needsCtkvApproval' | 'note' | 'number'>>;
 
-/** Inserts a contract priced from `priced` and `pricing`, with its document number and its audit entry. */
+/** The next contract number, HD-2026-000042, drawn in the caller's transaction or on its own (see orderSelfService). */
+export const nextContractNumber = (d: Deps, ex: Executor) => nextDocumentNumber(ex, 'HD', Number(today(d).slice(0, 4)));
+
+/** Inserts a contract priced from `priced` and `pricing`, with its document number (unless drawn already) and its audit entry. */
 export async function insertContract(
   d: Deps,
   tx: Executor,
@@ -44,7 +47,7 @@ export async function insertContract(
     note: null,
     ...data,
     id: newId('contract', now),
-    number: await nextDocumentNumber(tx, 'HD', Number(today(d).slice(0, 4))),
+    number: data.number ?? (await nextContractNumber(d, tx)),
     productId: priced.product.id,
     planId: priced.plan.id,
     priceVersionId: priced.version?.id ?? null,

@@ -63,6 +63,24 @@ describe.skipIf(noDatabase)('payments through VNPay: orders, links, IPN, querydr
     expect(forged.body).toMatchObject({ valid: false, found: false });
   });
 
+  it('orders at once each get their own contract number, drawn in order; an order refused before it is written draws none', async () => {
+    const numberOf = async (contractId: string) => (await s.http('GET', `/api/v1/contracts/${contractId}`, { token: t.customer1 })).body.number as string;
+    const counter = async () => (await s.database.rows<{ value: number }>(sql`select coalesce(max(value), 0)::int as value from platform.counters where name = 'HD-2026'`))[0].value;
+    const before = await counter();
+    const refused = await s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'MEETING', quantity: 0, periodMonths: 1 } });
+    expect(refused.status).toBe(400);
+    const unknown = await s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'NO-SUCH-PRODUCT', quantity: 1, periodMonths: 1 } });
+    expect(unknown.status).toBeGreaterThanOrEqual(400);
+    expect(unknown.status).toBeLessThan(500);
+    expect(await counter()).toBe(before);
+    const orders = await Promise.all(Array.from({ length: 6 }, () => s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'MEETING', quantity: 1, periodMonths: 1 } })));
+    expect(orders.map((o) => o.status)).toEqual(Array(6).fill(201));
+    const numbers = await Promise.all(orders.map((o) => numberOf(o.body.contractId)));
+    const serials = numbers.map((n) => Number(n.slice(-6))).sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: 6 }, (_, i) => before + 1 + i));
+    expect(await counter()).toBe(before + 6);
+  });
+
   it('answers every IPN code in VNPay order, and a failed payment is recorded as failed', async () => {
     const r = await s.http('POST', '/api/v1/orders', { token: t.customer1, body: { product: 'MEETING', quantity: 1, periodMonths: 1 } });
     const ref = txnRefOf(r.body.payUrl);
