@@ -32,6 +32,7 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   QLDV_DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_BASE_URL: z.url().optional(),
   QLDV_SIMULATORS: bool.optional(),
@@ -131,7 +132,7 @@ export interface Config {
   port: number;
   host: string;
   publicBaseUrl: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string };
   simulators: boolean;
   demoData: boolean;
   demoPassword: string;
@@ -283,7 +284,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/$/, ''),
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: e.QLDV_DATA_DIR },
     simulators,
     demoData: e.QLDV_DEMO_DATA ?? !production,

@@ -70,7 +70,7 @@ export async function openDatabase(cfg: Config['database']): Promise<Database> {
     };
   }
 
-  const pool = new pg.Pool({ connectionString: cfg.url, max: 10 });
+  const pool = new pg.Pool({ connectionString: cfg.url, max: cfg.poolSize ?? 10 });
   pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing
   // A client checked out (mid-transaction) when PostgreSQL goes away emits 'error' too; with no
   // listener that would end the process. Its pending query fails instead, and the pool drops it.

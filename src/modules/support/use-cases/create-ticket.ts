@@ -41,11 +41,14 @@ export async function createTicket(d: Deps, ctx: Ctx, input: NewTicket) {
   const { ticket, entry } = receive({ requestType: input.requestType, channel: input.channel, level }, { now, role, policies, calendar: calendarOf(d) });
   const ctkvUnitId = ctkvOf(d, customer?.managingUnitId ?? null, ctx.actor.orgUnitId);
   const receiverUnitId = ctx.actor.orgUnitId;
+  // Drawn before the transaction, as an order's contract number is (orderSelfService): inside it, the counter's
+  // row would stay locked until commit and every intake would wait for the one before.
+  const number = await nextDocumentNumber(d.database.db, 'YC', Number(toLocalDate(now).slice(0, 4)));
   const row = await d.database.db.transaction(async (tx) => {
     const id = newId('ticket', now);
     const data: TicketRow = {
       id,
-      number: await nextDocumentNumber(tx, 'YC', Number(toLocalDate(now).slice(0, 4))),
+      number,
       customerId: customer?.id ?? null,
       contractId: input.contractId ?? null,
       customerPhone: input.customerPhone ?? customer?.phone ?? null,
