@@ -17,8 +17,10 @@ describe('config', () => {
     expect(c.publicBaseUrl).toBe('http://localhost:3000');
   });
 
-  it('DATABASE_URL switches to PostgreSQL', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/qldv' }).database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/qldv' });
+  it('DATABASE_URL switches to PostgreSQL, with a pool of DATABASE_POOL_SIZE connections (10 unless said)', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/qldv' }).database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/qldv', poolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/qldv', DATABASE_POOL_SIZE: '4' }).database).toMatchObject({ poolSize: 4 });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/qldv', DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
   it('a bad value stops the boot with a message naming the variable', () => {
