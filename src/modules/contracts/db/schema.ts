@@ -67,8 +67,9 @@ export const contracts = contractsSchema.table(
   // The list's reads (0027, 0029, 0030): newest first, by status, customer, unit and seller (the three ways of a
   // staff scope, each with the status and the order); number searches use a trigram index
   // (contracts_number_trgm_idx) where pg_trgm exists, created by the migration only, as is the customer
-  // index's INCLUDE (status and the scope's columns, for index-only searches by customer) and those of the
-  // managing unit's and seller's indexes (the earlier ways' units: a scope's disjoint counts, 0030); the narrow
+  // index's INCLUDE (status and the scope's columns, for index-only searches by customer) and those of 0030:
+  // the scope's columns in the newest-first and status indexes (a staff member's walk reads the index alone),
+  // the earlier ways' units in the managing unit's and seller's (a scope's disjoint counts); the narrow
   // customer keys index counts a broad search's matches in a scope from deduplicated entries.
   (t) => [
     index('contracts_created_idx').on(t.createdAt.desc(), t.id.desc()),
