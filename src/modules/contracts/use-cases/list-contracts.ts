@@ -56,8 +56,9 @@ export async function listContracts(d: Deps, ctx: Ctx, f: ContractFilter) {
 /**
  * A page of the list in index order, and its count (bounded, or skipped when the planner expects many).
  * `parts`: the same matches as disjoint parts (a staff scope's ways, see `scopeOf`), counted one after another.
- * A staff scope's page is found by id first: the walk newest first tests the scope on the index's entries
- * (it holds the scope's columns, 0030) instead of reading every contract it passes over from the table.
+ * A staff scope's page is found by id first (one statement): the walk newest first tests the scope on the
+ * index's entries (it holds the scope's columns, 0030) instead of reading every contract it passes over from
+ * the table; then the page's contracts are read by id.
  */
 async function listPage(d: Deps, f: ContractFilter, where: SQL[], parts?: SQL[]): Promise<{ rows: ListedContract[]; n: number }> {
   const cond = where.length ? and(...where) : undefined;
@@ -67,7 +68,11 @@ async function listPage(d: Deps, f: ContractFilter, where: SQL[], parts?: SQL[])
   const staff = !!parts && parts.length > 1;
   const [rows, n] = await Promise.all([
     staff
-      ? db.select({ id: contracts.id }).from(contracts).where(cond).orderBy(...newestFirst).limit(f.pageSize).offset(offset).then((r) => byIds(d, r.map((c) => c.id)))
+      ? db
+          .select(listedColumns)
+          .from(contracts)
+          .where(inArray(contracts.id, db.select({ id: contracts.id }).from(contracts).where(cond).orderBy(...newestFirst).limit(f.pageSize).offset(offset)))
+          .orderBy(...newestFirst)
       : db.select(listedColumns).from(contracts).where(cond).orderBy(...newestFirst).limit(f.pageSize).offset(offset),
     countUpTo(d, cond, parts),
   ]);
