@@ -15,7 +15,7 @@
  * PostgreSQL the most time while the 100 users ran (pg_stat_statements), with their calls and mean time.
  *
  * The throw-away cluster gets a database server's memory (CLUSTER_SETTINGS): the test clusters' 128 MB
- * of shared buffers would hold a tenth of the contracts table and its indexes (1.4 GB at 1 M contracts).
+ * of shared buffers would hold a tenth of the contracts table and its indexes (1.7 GB at 1 M contracts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -64,14 +64,18 @@ export const contracts = contractsSchema.table(
     updatedAt: instant('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  // The list's reads (0027, 0029): newest first, by status, customer, unit and seller (the three ways of a
+  // The list's reads (0027, 0029, 0030): newest first, by status, customer, unit and seller (the three ways of a
   // staff scope, each with the status and the order); number searches use a trigram index
   // (contracts_number_trgm_idx) where pg_trgm exists, created by the migration only, as is the customer
-  // index's INCLUDE (status and the scope's columns, for index-only searches by customer).
+  // index's INCLUDE (status and the scope's columns, for index-only searches by customer) and those of 0030:
+  // the scope's columns in the newest-first and status indexes (a staff member's walk reads the index alone),
+  // the earlier ways' units in the managing unit's and seller's (a scope's disjoint counts); the narrow
+  // customer keys index counts a broad search's matches in a scope from deduplicated entries.
   (t) => [
     index('contracts_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('contracts_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
     index('contracts_customer_scope_idx').on(t.customerId, t.createdAt.desc(), t.id.desc()),
+    index('contracts_customer_keys_idx').on(t.customerId, t.sellingUnitId, t.managingUnitId, t.salesUserId),
     index('contracts_selling_unit_status_idx').on(t.sellingUnitId, t.status, t.createdAt.desc(), t.id.desc()),
     index('contracts_managing_unit_status_idx').on(t.managingUnitId, t.status, t.createdAt.desc(), t.id.desc()),
     index('contracts_sales_user_status_idx').on(t.salesUserId, t.status, t.createdAt.desc(), t.id.desc()).where(sql`${t.salesUserId} is not null`),

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, like, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { escapeLike } from '../../../db/like.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { withinScope } from '../../identity/index.ts';
@@ -32,7 +32,8 @@ export const COUNT_CAP = 10_000;
  * with one, the matches are found first (see `searchPage`).
  */
 export async function listContracts(d: Deps, ctx: Ctx, f: ContractFilter) {
-  const where: SQL[] = [scopeOf(d, ctx)].filter((w): w is SQL => !!w);
+  const scope = scopeOf(d, ctx);
+  const where: SQL[] = [];
   if (f.status) where.push(eq(contracts.status, f.status));
   if (f.channel) where.push(eq(contracts.channel, f.channel));
   if (f.customerId) where.push(eq(contracts.customerId, f.customerId));
@@ -46,24 +47,43 @@ export async function listContracts(d: Deps, ctx: Ctx, f: ContractFilter) {
     const ids = unit ? unitIdsUnder(d, unit.path) : ['-'];
     where.push(or(inArray(contracts.sellingUnitId, ids), inArray(contracts.managingUnitId, ids))!);
   }
-  const { rows, n } = f.q ? await searchPage(d, f, f.q, where) : await listPage(d, f, where);
+  const filters = [...where];
+  if (scope) where.unshift(scope.cond);
+  const { rows, n } = f.q ? await searchPage(d, f, f.q, where) : await listPage(d, f, where, scope?.ways.map((w) => and(w, ...filters)!));
   return { items: await summaries(d, rows), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, page: f.page, pageSize: f.pageSize };
 }
 
-/** A page of the list in index order, and its count (bounded, or skipped when the planner expects many). */
-async function listPage(d: Deps, f: ContractFilter, where: SQL[]): Promise<{ rows: ListedContract[]; n: number }> {
+/**
+ * A page of the list in index order, and its count (bounded, or skipped when the planner expects many).
+ * `parts`: the same matches as disjoint parts (a staff scope's ways, see `scopeOf`), counted one after another.
+ * A staff scope's page is found by id first (one statement): the walk newest first tests the scope on the
+ * index's entries (it holds the scope's columns, 0030) instead of reading every contract it passes over from
+ * the table; then the page's contracts are read by id.
+ */
+async function listPage(d: Deps, f: ContractFilter, where: SQL[], parts?: SQL[]): Promise<{ rows: ListedContract[]; n: number }> {
   const cond = where.length ? and(...where) : undefined;
+  const db = d.database.db;
+  const newestFirst = [desc(contracts.createdAt), desc(contracts.id)];
+  const offset = (f.page - 1) * f.pageSize;
+  const staff = !!parts && parts.length > 1;
   const [rows, n] = await Promise.all([
-    d.database.db
-      .select(listedColumns)
-      .from(contracts)
-      .where(cond)
-      .orderBy(desc(contracts.createdAt), desc(contracts.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    countUpTo(d, cond),
+    staff
+      ? db
+          .select(listedColumns)
+          .from(contracts)
+          .where(inArray(contracts.id, db.select({ id: contracts.id }).from(contracts).where(cond).orderBy(...newestFirst).limit(f.pageSize).offset(offset)))
+          .orderBy(...newestFirst)
+      : db.select(listedColumns).from(contracts).where(cond).orderBy(...newestFirst).limit(f.pageSize).offset(offset),
+    countUpTo(d, cond, parts),
   ]);
   return { rows, n };
+}
+
+/** The listed columns of these contracts, in this order. */
+async function byIds(d: Deps, ids: string[]): Promise<ListedContract[]> {
+  if (ids.length === 0) return [];
+  const rows = new Map((await d.database.db.select(listedColumns).from(contracts).where(inArray(contracts.id, ids))).map((r) => [r.id, r]));
+  return ids.flatMap((id) => rows.get(id) ?? []);
 }
 
 /**
@@ -92,10 +112,7 @@ async function searchPage(d: Deps, f: ContractFilter, q: string, where: SQL[]): 
     select p.id, c.n from (select count(*)::int as n from (select 1 from m limit ${COUNT_CAP + 1}) capped) c left join p on true
      order by p.created_at desc, p.id desc`);
   const ids = found.flatMap((r) => (r.id ? [r.id] : []));
-  const byId = new Map(
-    (ids.length ? await d.database.db.select(listedColumns).from(contracts).where(inArray(contracts.id, ids)) : []).map((r) => [r.id, r]),
-  );
-  return { rows: ids.flatMap((id) => byId.get(id) ?? []), n: Number(found[0]?.n ?? 0) };
+  return { rows: await byIds(d, ids), n: Number(found[0]?.n ?? 0) };
 }
 
 /** A search matching this many customers or more is broad: their contracts are likely among the newest. */
@@ -134,9 +151,12 @@ const DOCUMENT_NUMBER = /^[a-z]{2}-\d/i;
  * The matches, counted up to COUNT_CAP + 1 (enough to tell "more than COUNT_CAP"). When PostgreSQL's
  * planner expects ten times that many, counting is skipped: the answer is "more than COUNT_CAP" at
  * once (its estimate comes from the table's statistics; scanning a unit's 100,000 contracts on
- * every page turn is what this avoids).
+ * every page turn is what this avoids). When `parts` split the matches into disjoint sets (a staff
+ * scope's ways), they are counted one after another, each from its own index alone, as one `union all`
+ * under the limit: a unit's contracts of a status are not read from the table (an `or` of the three
+ * ways is a bitmap of the table's rows).
  */
-async function countUpTo(d: Deps, cond: SQL | undefined): Promise<number> {
+async function countUpTo(d: Deps, cond: SQL | undefined, parts?: SQL[]): Promise<number> {
   const db = d.database.db;
   const matching = db.select({ one: sql`1`.as('one') }).from(contracts).where(cond);
   const [plan] = await d.database.rows<{ 'QUERY PLAN': unknown }>(sql`explain (format json) ${matching}`);
@@ -144,17 +164,39 @@ async function countUpTo(d: Deps, cond: SQL | undefined): Promise<number> {
   const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan?: { 'Plan Rows'?: number } }[] | undefined;
   const expected = parsed?.[0]?.Plan?.['Plan Rows'] ?? 0;
   if (expected > 10 * COUNT_CAP) return COUNT_CAP + 1;
+  if (parts && parts.length > 1) {
+    const each = parts.map((p) => sql`select 1 from ${contracts} where ${p}`);
+    const [{ n }] = await d.database.rows<{ n: number | string }>(
+      sql`select count(*)::int as n from (${sql.join(each, sql` union all `)} limit ${COUNT_CAP + 1}) capped`,
+    );
+    return Number(n);
+  }
   const [{ n }] = await db.select({ n: count() }).from(matching.limit(COUNT_CAP + 1).as('capped'));
   return n;
 }
 
-/** A customer sees their own; staff what their units sold or manage, and what they sold themselves. */
-function scopeOf(d: Deps, ctx: Ctx): SQL | undefined {
-  if (ctx.actor.customerId) return eq(contracts.customerId, ctx.actor.customerId);
+/**
+ * A customer sees their own; staff what their units sold or manage, and what they sold themselves. `cond`
+ * is the scope; `ways` the same contracts as disjoint sets, one for each way (sold by the units; managed by
+ * them and sold by another; sold by the caller and neither sold nor managed by the units), for counting.
+ */
+function scopeOf(d: Deps, ctx: Ctx): { cond: SQL; ways: SQL[] } | undefined {
+  if (ctx.actor.customerId) {
+    const own = eq(contracts.customerId, ctx.actor.customerId);
+    return { cond: own, ways: [own] };
+  }
   const scope = d.identity.scopePathOf(ctx.actor);
   if (withinScope(ctx.actor, scope, '/')) return undefined;
   const ids = scope ? unitIdsUnder(d, scope) : [];
   const own = ctx.actor.id ? eq(contracts.salesUserId, ctx.actor.id) : undefined;
   const units = ids.length ? [inArray(contracts.sellingUnitId, ids), inArray(contracts.managingUnitId, ids)] : [];
-  return or(...units, own) ?? sql`false`;
+  const cond = or(...units, own) ?? sql`false`;
+  // "not one of the units", a null unit included (`not in` alone is null there, and would drop the contract)
+  const outside = (unit: typeof contracts.sellingUnitId | typeof contracts.managingUnitId) => or(isNull(unit), notInArray(unit, ids))!;
+  const ways = ids.length
+    ? [units[0], and(units[1], outside(contracts.sellingUnitId))!, ...(own ? [and(own, outside(contracts.sellingUnitId), outside(contracts.managingUnitId))!] : [])]
+    : own
+      ? [own]
+      : [sql`false`];
+  return { cond, ways };
 }
