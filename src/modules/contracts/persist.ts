@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { insertLater } from '../../db/batch.ts';
+import { insertLater, updateLater } from '../../db/batch.ts';
 import type { Executor } from '../../db/client.ts';
-import { changedFields, saveVersioned, updateVersioned } from '../../db/versioned.ts';
+import { changedFields, saveVersioned } from '../../db/versioned.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { nextDocumentNumber } from '../../platform/counters.ts';
 import { localDateTime } from '../../platform/calendar.ts';
@@ -109,20 +109,18 @@ export interface ContractStep {
  * Consecutive steps saved with ONE update (an IPN pays and activates a self-service contract): each
  * step keeps its own audit entry (its fields before and after) and its listeners' call, and the
  * version moves once per step, exactly as if they were saved one after the other. Returns the row
- * after each step.
+ * after each step. The contract must be locked (lockContract) and is not read again in the
+ * transaction: the update joins the batch's one statement when a batch is open (an IPN's round trip).
  */
 export async function saveContractSteps(d: Deps, tx: Executor, ctx: Ctx, c: ContractRow, steps: ContractStep[]): Promise<ContractRow[]> {
   const now = d.clock.now();
   const patch = Object.assign({}, ...steps.map((s) => s.patch)) as Partial<ContractRow>;
-  const saved = await updateVersioned(tx, { table: contracts, entityType: 'contract', row: c, patch, now, versions: steps.length });
+  const set = { ...patch, updatedAt: now, version: c.version + steps.length };
+  await updateLater(tx, contracts, set, { id: c.id, version: c.version });
   const rows: ContractRow[] = [];
   let before = c;
   steps.forEach((step, i) => {
-    const last = i === steps.length - 1;
-    // A field no later step changes is as the database returned it; one a later step overwrites, as this step set it.
-    const later = new Set(steps.slice(i + 1).flatMap((s) => Object.keys(s.patch)));
-    const values = Object.fromEntries(Object.keys(step.patch).map((k) => [k, later.has(k) ? step.patch[k as keyof ContractRow] : saved[k as keyof ContractRow]]));
-    const row = last ? saved : ({ ...before, ...values, updatedAt: now, version: c.version + i + 1 } as ContractRow);
+    const row = { ...before, ...step.patch, updatedAt: now, version: c.version + i + 1 } as ContractRow;
     rows.push(row);
     before = row;
   });
