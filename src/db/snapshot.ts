@@ -38,3 +38,19 @@ export async function withSharedSnapshot<T>(
     return open([first]);
   }, readOnly);
 }
+
+/** One connection's statements in turn: a driver client runs one statement at a time, and pg no longer wants them queued on it. */
+export interface Lane {
+  run<T>(statement: (ex: Executor) => Promise<T>): Promise<T>;
+}
+
+export function lane(ex: Executor): Lane {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    run(statement) {
+      const next = tail.then(() => statement(ex));
+      tail = next.catch(() => {});
+      return next;
+    },
+  };
+}

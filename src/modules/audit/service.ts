@@ -36,13 +36,14 @@ function presented(c: ChainCheck): VerifyResult {
 export class AuditLog {
   private readonly deps: AuditDeps;
 
-  constructor(database: Database, clock: Clock, key: string, opts: { checkpointKey?: string; checkpoints?: CheckpointStore } = {}) {
+  constructor(database: Database, clock: Clock, key: string, opts: { checkpointKey?: string; checkpoints?: CheckpointStore; verifyTuning?: AuditDeps['verifyTuning'] } = {}) {
     this.deps = {
       database,
       clock,
       key,
       checkpointKey: opts.checkpointKey ?? deriveCheckpointKey(key),
       checkpoints: opts.checkpoints ?? memoryCheckpoints(),
+      verifyTuning: opts.verifyTuning,
     };
   }
 

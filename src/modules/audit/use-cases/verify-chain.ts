@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { withSharedSnapshot } from '../../../db/snapshot.ts';
+import { lane, withSharedSnapshot } from '../../../db/snapshot.ts';
 import type { ChainHead } from '../domain/chain.ts';
 import { checkpointSigned } from '../domain/checkpoint.ts';
 import { foldPacked, packedComplete, packedFirstBad, sealMac, type PackedBatch } from '../domain/packed.ts';
@@ -48,24 +48,27 @@ export async function verifyChain(d: AuditDeps, onProgress?: (checked: number, t
   return withSharedSnapshot(
     d.database,
     READERS,
-    async (readers) => {
-      const head = await readHead(readers[0]);
+    async (connections) => {
+      const readers = connections.map(lane);
+      const first = readers[0];
+      const head = await first.run(readHead);
       // The counts behind and after the cursor are queued first on the last reader: one scan of the entries, ready when the walk ends.
-      const counts = d.database.rows<{ behind: string; pending: string }>(
+      const counts = readers[readers.length - 1].run((ex) => d.database.rows<{ behind: string; pending: string }>(
         // Two counts, each an index-only scan of its side of the cursor (one filtered count would visit every entry twice).
         sql`
         select (select count(*) from audit.entries where (xid, id) <= (${head.cursor.xid}::xid8, ${head.cursor.id}::bigint))::text as behind,
                (select count(*) from audit.entries where (xid, id) > (${head.cursor.xid}::xid8, ${head.cursor.id}::bigint))::text as pending`,
-        readers[readers.length - 1],
-      );
+        ex,
+      ));
       counts.catch(() => {});
-      const pool = head.seq >= PARALLEL_FROM ? hashPool(d.key, READERS) : null;
+      const batch = d.verifyTuning?.range ?? BATCH;
+      const pool = head.seq >= (d.verifyTuning?.workersFrom ?? PARALLEL_FROM) ? hashPool(d.key, READERS) : null;
       const mac = sealMac(d.key);
       let state = initialVerifyState();
       let turn = 0;
       const issue = (from: number, to: number): Read => {
         const reader = readers[turn++ % readers.length];
-        const result = readPacked(d, reader, from, to).then(async (packed) => {
+        const result = reader.run((ex) => readPacked(d, ex, from, to)).then(async (packed) => {
           if (!packedComplete(packed, to)) return { packed, bad: null };
           return { packed, bad: pool ? await pool.firstBad(packed.data) : packedFirstBad(mac, packed.data) };
         });
@@ -77,7 +80,7 @@ export async function verifyChain(d: AuditDeps, onProgress?: (checked: number, t
         let nextFrom = 1;
         const refill = () => {
           while (inFlight.length < READS_IN_FLIGHT && nextFrom <= head.seq) {
-            const to = Math.min(nextFrom + BATCH - 1, head.seq);
+            const to = Math.min(nextFrom + batch - 1, head.seq);
             inFlight.push(issue(nextFrom, to));
             nextFrom = to + 1;
           }
@@ -89,13 +92,13 @@ export async function verifyChain(d: AuditDeps, onProgress?: (checked: number, t
           const { packed, bad } = await read.result;
           const folded = bad === -1 ? foldPacked(state, packed, anchorSeq) : null;
           // Not packable, a check failed, or it does not continue the chain: row by row, which names the break.
-          state = folded ?? verifyBatch(d.key, state, await readRows(d, readers[0], sql`s.seq between ${read.from} and ${read.to}`), anchorSeq);
+          state = folded ?? verifyBatch(d.key, state, await first.run((ex) => readRows(d, ex, sql`s.seq between ${read.from} and ${read.to}`)), anchorSeq);
           onProgress?.(state.checked, head.seq);
         }
         await Promise.allSettled(inFlight.map((r) => r.result));
         // Whatever lies beyond the head (nothing, unless someone added seals).
         for (let after = head.seq; !state.broken; ) {
-          const beyond = await readRows(d, readers[0], sql`s.seq > ${after}`);
+          const beyond = await first.run((ex) => readRows(d, ex, sql`s.seq > ${after}`));
           if (beyond.length === 0) break;
           state = verifyBatch(d.key, state, beyond, anchorSeq);
           after = beyond[beyond.length - 1].seq;
@@ -104,7 +107,7 @@ export async function verifyChain(d: AuditDeps, onProgress?: (checked: number, t
         await pool?.close();
       }
       const [{ behind, pending }] = await counts;
-      const intruder = Number(behind) === state.checked ? undefined : await unsealedBehind(d, readers[0], head);
+      const intruder = Number(behind) === state.checked ? undefined : await first.run((ex) => unsealedBehind(d, ex, head));
       const outcome = concludeVerify(state, head, checkpoint, Number(behind), intruder);
       return { ...outcome, pending: Number(pending), checkpoint: checkpoint?.signed ? { seq: checkpoint.value.seq, at: checkpoint.value.at } : null };
     },
@@ -130,11 +133,12 @@ async function readPacked(d: AuditDeps, ex: Executor, from: number, to: number):
 
 /** Seals in `range`, in position order, each with what it covers of its entry (the row-by-row read). */
 async function readRows(d: AuditDeps, ex: Executor, range: SQL): Promise<SealedEntry[]> {
+  const limit = d.verifyTuning?.range ?? BATCH;
   const rows = await d.database.rows<{ seq: string; entry_id: string; prev_hash: string; hash: string; format: number; covered: string | null }>(
     sql`
     select s.seq::text, s.entry_id::text, s.prev_hash, s.hash, s.format, ${covered('s', 'e')} as covered
       from audit.seals s left join audit.entries e on e.id = s.entry_id
-     where ${range} order by s.seq limit ${BATCH}`,
+     where ${range} order by s.seq limit ${limit}`,
     ex,
   );
   return rows.map((r) => ({ seq: Number(r.seq), entryId: Number(r.entry_id), prevHash: r.prev_hash, hash: r.hash, format: r.format, covered: r.covered }));
