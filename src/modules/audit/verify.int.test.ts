@@ -120,6 +120,12 @@ describe.skipIf(noDatabase)('audit verify: ranges read at once, seal format 3', 
     expect(await small.verify()).toMatchObject({ ok: true, checked: head });
   });
 
+  it('a dozen verifies at once all answer (each takes its turn: a verify holds two of the pool\'s ten connections)', async () => {
+    const head = await headSeq();
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? small : s.audit).verify()));
+    expect(answers.every((a) => a.ok && a.checked === head)).toBe(true);
+  });
+
   it('seals of format 2 (before format 3) and format 3 verify as one chain, and an edit under either is found', async () => {
     // Re-seal the first half of the chain in format 2, as the sealer of the previous version did, and chain the rest onto it.
     const seals = await raw<{ seq: string; entry_id: string; prev_hash: string; hash: string; format: number; d2: string; d3: string }>(sql`
