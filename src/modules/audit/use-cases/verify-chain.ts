@@ -52,7 +52,7 @@ export async function verifyChain(d: AuditDeps, onProgress?: (checked: number, t
       const readers = connections.map(lane);
       const first = readers[0];
       const head = await first.run(readHead);
-      // The counts behind and after the cursor are queued first on the last reader: one scan of the entries, ready when the walk ends.
+      // The counts behind and after the cursor are queued first on the last reader, ready when the walk ends.
       const counts = readers[readers.length - 1].run((ex) => d.database.rows<{ behind: string; pending: string }>(
         // Two counts, each an index-only scan of its side of the cursor (one filtered count would visit every entry twice).
         sql`
@@ -111,11 +111,17 @@ export async function verifyChain(d: AuditDeps, onProgress?: (checked: number, t
       const outcome = concludeVerify(state, head, checkpoint, Number(behind), intruder);
       return { ...outcome, pending: Number(pending), checkpoint: checkpoint?.signed ? { seq: checkpoint.value.seq, at: checkpoint.value.at } : null };
     },
-    // Per range: the seals' index, then each entry by its key (a hash join would scan every entry for each range); no
-    // parallel workers or JIT per statement (the readers are the parallelism).
-    { max_parallel_workers_per_gather: '0', jit: 'off', enable_hashjoin: 'off', enable_mergejoin: 'off' },
+    // No parallel workers or JIT per statement (the readers are the parallelism; each range is compiled once and run once).
+    { max_parallel_workers_per_gather: '0', jit: 'off' },
   );
 }
+
+/**
+ * Each seal's entry looked up by its key: a lateral subquery that cannot be flattened (offset 0), so
+ * the plan is the seals' index and one lookup per seal on both drivers, whatever the statistics (a
+ * hash join would scan every entry for each range; on PGlite no setting can be set for verify alone).
+ */
+const byKey = sql.raw('lateral (select * from audit.entries e where e.id = s.entry_id offset 0) e');
 
 /** The seals at positions from…to with their entries' digests, packed in one string (domain/packed.ts). */
 async function readPacked(d: AuditDeps, ex: Executor, from: number, to: number): Promise<PackedBatch> {
@@ -124,7 +130,7 @@ async function readPacked(d: AuditDeps, ex: Executor, from: number, to: number):
     select count(*)::int as n, count(e.id)::int as present,
            count(*) filter (where s.format not in (2, 3) or octet_length(s.prev_hash) <> 64 or octet_length(s.hash) <> 64)::int as odd,
            string_agg(s.prev_hash || s.hash || case when s.format = 3 then ${entryDigest3('e')} else ${entryDigest('e')} end, '' order by s.seq) as data
-      from audit.seals s left join audit.entries e on e.id = s.entry_id
+      from audit.seals s left join ${byKey} on true
      where s.seq between ${from} and ${to}`,
     ex,
   );
@@ -137,7 +143,7 @@ async function readRows(d: AuditDeps, ex: Executor, range: SQL): Promise<SealedE
   const rows = await d.database.rows<{ seq: string; entry_id: string; prev_hash: string; hash: string; format: number; covered: string | null }>(
     sql`
     select s.seq::text, s.entry_id::text, s.prev_hash, s.hash, s.format, ${covered('s', 'e')} as covered
-      from audit.seals s left join audit.entries e on e.id = s.entry_id
+      from audit.seals s left join ${byKey} on true
      where ${range} order by s.seq limit ${limit}`,
     ex,
   );
