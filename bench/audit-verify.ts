@@ -5,7 +5,7 @@
  * PostgreSQL reading the same rows (a count over the joined chain). BENCH_AUDIT_ENTRIES scales it.
  */
 import { sql } from 'drizzle-orm';
-import { entryDigest } from '../src/modules/audit/queries.ts';
+import { entryDigest3 } from '../src/modules/audit/queries.ts';
 import { fmt, startBench, timed, verdict } from './harness.ts';
 
 const N = Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000);
@@ -28,7 +28,7 @@ try {
   const [, scanSeconds] = await timed(async () => {
     for (let after = 0; ; ) {
       const rows = await s.database.rows<{ seq: string }>(sql`
-        select s.seq::text, s.prev_hash, s.hash, ${entryDigest('e')} as covered
+        select s.seq::text, s.prev_hash, s.hash, ${entryDigest3('e')} as covered
           from audit.seals s left join audit.entries e on e.id = s.entry_id where s.seq > ${after} order by s.seq limit 10000`);
       if (rows.length === 0) break;
       after = Number(rows[rows.length - 1].seq);

@@ -10,4 +10,6 @@ export interface AuditDeps {
   /** Signs the checkpoints of the head. */
   checkpointKey: string;
   checkpoints: CheckpointStore;
+  /** Verify's positions per range read and the chain length from which worker threads check the HMACs (tests make them small). */
+  verifyTuning?: { range?: number; workersFrom?: number };
 }

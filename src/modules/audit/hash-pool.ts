@@ -2,39 +2,45 @@ import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Worker threads that check seals' HMACs in parallel: each seal stores its previous hash, so the
- * checks are independent of each other (the links are checked in order by the caller).
+ * Worker threads that check packed batches of seals (domain/packed.ts) while the next batches are
+ * read: each seal carries its previous hash, so a batch is checked on its own (the caller checks that
+ * it continues the batch before).
  */
 export interface HashPool {
-  /** True when every row's HMAC over `prev + "\n" + covered` equals its hash. */
-  allValid(rows: { prevHash: string; covered: string; hash: string }[]): Promise<boolean>;
+  /** The index of the first seal in `data` whose HMAC fails or that does not link to the one before; -1 when all hold. */
+  firstBad(data: string): Promise<number>;
   close(): Promise<void>;
 }
 
 export function hashPool(key: string, size = Math.max(2, Math.min(4, cpus().length))): HashPool {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./hash-worker.mjs', import.meta.url), { workerData: { key } }));
+  const workers = Array.from({ length: size }, () => ({ worker: new Worker(new URL('./hash-worker.mjs', import.meta.url), { workerData: { key } }), busy: 0 }));
+  const waiting = new Map<number, { resolve: (bad: number) => void; reject: (err: unknown) => void; w: (typeof workers)[number] }>();
   let nextId = 0;
-  const ask = (w: Worker, rows: { prevHash: string; covered: string; hash: string }[]) =>
-    new Promise<boolean>((resolve, reject) => {
-      const id = nextId++;
-      const onMessage = (m: { id: number; bad: number }) => {
-        if (m.id !== id) return;
-        w.off('message', onMessage);
-        w.off('error', reject);
-        resolve(m.bad === -1);
-      };
-      w.on('message', onMessage);
-      w.once('error', reject);
-      w.postMessage({ id, prev: rows.map((r) => r.prevHash), bodies: rows.map((r) => r.covered), hashes: rows.map((r) => r.hash) });
+  for (const w of workers) {
+    w.worker.on('message', (m: { id: number; bad: number }) => {
+      const job = waiting.get(m.id);
+      if (!job) return;
+      waiting.delete(m.id);
+      w.busy -= 1;
+      job.resolve(m.bad);
     });
+    w.worker.on('error', (err) => {
+      for (const [id, job] of waiting) if (job.w === w) waiting.delete(id) && job.reject(err);
+    });
+  }
   return {
-    async allValid(rows) {
-      const per = Math.ceil(rows.length / workers.length);
-      const answers = await Promise.all(workers.map((w, i) => ask(w, rows.slice(i * per, (i + 1) * per))));
-      return answers.every(Boolean);
+    firstBad(data) {
+      // The least busy worker: batches arrive in order and take about the same time each.
+      const w = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+      const id = nextId++;
+      w.busy += 1;
+      return new Promise<number>((resolve, reject) => {
+        waiting.set(id, { resolve, reject, w });
+        w.worker.postMessage({ id, data });
+      });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };
 }

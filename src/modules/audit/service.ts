@@ -35,14 +35,16 @@ function presented(c: ChainCheck): VerifyResult {
 
 export class AuditLog {
   private readonly deps: AuditDeps;
+  private verifying: Promise<unknown> = Promise.resolve();
 
-  constructor(database: Database, clock: Clock, key: string, opts: { checkpointKey?: string; checkpoints?: CheckpointStore } = {}) {
+  constructor(database: Database, clock: Clock, key: string, opts: { checkpointKey?: string; checkpoints?: CheckpointStore; verifyTuning?: AuditDeps['verifyTuning'] } = {}) {
     this.deps = {
       database,
       clock,
       key,
       checkpointKey: opts.checkpointKey ?? deriveCheckpointKey(key),
       checkpoints: opts.checkpoints ?? memoryCheckpoints(),
+      verifyTuning: opts.verifyTuning,
     };
   }
 
@@ -123,8 +125,14 @@ export class AuditLog {
   }
 
   /** Seals what is pending, then walks the whole chain and checks its head and the checkpoint outside the database. */
-  async verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
-    await this.seal();
-    return presented(await verifyChain(this.deps, onProgress));
+  verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
+    // One at a time in this process: a verify holds one pooled connection while it opens its second,
+    // so verifies started together could otherwise take every connection and wait for each other.
+    const run = this.verifying.then(async () => {
+      await this.seal();
+      return presented(await verifyChain(this.deps, onProgress));
+    });
+    this.verifying = run.catch(() => {});
+    return run;
   }
 }

@@ -4,7 +4,7 @@ import { chainHead } from '../db/schema.ts';
 import { sealEntries, type ChainHead } from '../domain/chain.ts';
 import { checkpointSigned, signCheckpoint } from '../domain/checkpoint.ts';
 import type { AuditDeps } from '../deps.ts';
-import { entryDigest, readHead } from '../queries.ts';
+import { entryDigest3, readHead, SEAL_FORMAT } from '../queries.ts';
 
 const BATCH = 5_000;
 
@@ -46,7 +46,7 @@ async function sealRound(d: AuditDeps): Promise<{ sealed: number; head?: ChainHe
     }
     // One statement, one snapshot: the horizon and the entries read with it agree.
     const rows = await d.database.rows<{ id: string; xid: string; digest: string }>(
-      sql`select e.id::text, e.xid::text, ${entryDigest('e')} as digest from audit.entries e
+      sql`select e.id::text, e.xid::text, ${entryDigest3('e')} as digest from audit.entries e
            where (e.xid, e.id) > (${head.cursor.xid}::xid8, ${head.cursor.id}::bigint)
              and e.xid < pg_snapshot_xmin(pg_current_snapshot())
            order by e.xid, e.id limit ${BATCH}`,
@@ -60,6 +60,7 @@ async function sealRound(d: AuditDeps): Promise<{ sealed: number; head?: ChainHe
       entry_id: ['bigint', next.seals.map((s) => s.entryId)],
       prev_hash: ['text', next.seals.map((s) => s.prevHash)],
       hash: ['text', next.seals.map((s) => s.hash)],
+      format: ['int', next.seals.map(() => SEAL_FORMAT)],
     });
     await tx
       .update(chainHead)
