@@ -22,7 +22,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { prng } from '../test/prng.ts';
 import { seedContracts, WORDS } from './contract-seed.ts';
-import { benchDatabase, fmt, percentile, timed, verdict } from './harness.ts';
+import { benchDatabase, fmt, percentile, sqlOnce, timed, verdict } from './harness.ts';
 import { closedLoop, cpuMs, line, rssMb, serve } from './load.ts';
 
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 1_000_000);
@@ -68,17 +68,6 @@ function requestMix(seed: number) {
   };
 }
 
-/** Runs `text` (one or more statements) on its own connection; the last statement's rows. */
-async function sqlOnce(url: string, text: string): Promise<Record<string, string>[]> {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  try {
-    const res = await db.query(text);
-    return (Array.isArray(res) ? res.at(-1) : res).rows;
-  } finally {
-    await db.end();
-  }
-}
 
 interface Sample {
   kind: string;

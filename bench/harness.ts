@@ -37,6 +37,19 @@ export async function benchDatabase(settings: Record<string, string> = {}): Prom
   return { url: admin.replace(/\/[^/]*$/, `/${name}`), stop: () => cluster?.stop(), pid: cluster?.pid() };
 }
 
+/** Runs `text` (one or more statements) on its own connection to `url`; the rows of its last statement. */
+export async function sqlOnce(url: string, text: string): Promise<Record<string, string>[]> {
+  const pg = (await import('pg')).default;
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const res = await db.query(text);
+    return (Array.isArray(res) ? res.at(-1) : res).rows;
+  } finally {
+    await db.end();
+  }
+}
+
 /** Percentile `q` (0…1) of latencies sorted ascending. */
 export const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 

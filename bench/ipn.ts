@@ -9,28 +9,15 @@
  * BENCH_STATEMENTS=<n>: the n statements that took PostgreSQL the most time during the orders and while the
  * IPNs applied at 32 clients (pg_stat_statements), with their calls, mean run and planning time.
  */
-import pg from 'pg';
-import { benchDatabase } from './harness.ts';
+import { benchDatabase, sqlOnce, verdict } from './harness.ts';
 import { paidIpnQuery } from '../test/vnpay-ipn.ts';
 import { closedLoop, cpuMs, line, peakRss, requestJson, rssMb, serve, treeCpuMs, type LoadResult } from './load.ts';
 
 const IPNS = Number(process.env.BENCH_IPNS ?? 1_000);
 const TARGETS = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
 const LEVELS = [16, 32];
-const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 const STATEMENTS = Number(process.env.BENCH_STATEMENTS ?? 0);
 
-/** Runs `text` on its own connection; the rows of its last statement. */
-async function sqlOnce(url: string, text: string): Promise<Record<string, string>[]> {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  try {
-    const res = await db.query(text);
-    return (Array.isArray(res) ? res.at(-1) : res).rows;
-  } finally {
-    await db.end();
-  }
-}
 
 const json = requestJson;
 
