@@ -35,6 +35,16 @@ describe.skipIf(noDatabase)('HTTP: errors, bad input, RBAC', () => {
     expect(echoed.headers['x-request-id']).toBe('trace-123456');
   });
 
+  it('every response carries the security headers: a route, an unknown path, a refused request', async () => {
+    for (const r of [await s.http('GET', '/healthz'), await s.http('GET', '/api/v1/no-such-route'), await s.http('GET', '/api/v1/contracts')]) {
+      const csp = String(r.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(r.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'strict-transport-security': expect.stringContaining('max-age=') });
+    }
+  });
+
   it('/openapi.json is OpenAPI 3 and lists the API; /docs serves the UI', async () => {
     const r = await s.http('GET', '/openapi.json');
     expect(r.body.openapi).toMatch(/^3\./);
