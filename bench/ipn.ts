@@ -9,6 +9,7 @@
  * BENCH_STATEMENTS=<n>: the n statements that took PostgreSQL the most time during the orders and while the
  * IPNs applied at 32 clients (pg_stat_statements), with their calls, mean run and planning time.
  */
+import { availableParallelism } from 'node:os';
 import { benchDatabase, sqlOnce, verdict } from './harness.ts';
 import { paidIpnQuery } from '../test/vnpay-ipn.ts';
 import { closedLoop, cpuMs, line, peakRss, requestJson, rssMb, serve, treeCpuMs, type LoadResult } from './load.ts';
@@ -20,6 +21,15 @@ const STATEMENTS = Number(process.env.BENCH_STATEMENTS ?? 0);
 
 
 const json = requestJson;
+
+/** A phase's figures with the CPU its requests cost (ms each) of the server, its main thread, PostgreSQL and the clients. */
+interface Costed extends LoadResult {
+  cpuMsPerRequest: number;
+  mainThreadMsPerRequest: number;
+  mainThreadBusy: number;
+  postgresCpuMsPerRequest?: number;
+  clientCpuMsPerRequest: number;
+}
 
 async function run(target: string, database: string, postgres: boolean, postgresPid?: number): Promise<void> {
   const server = await serve(database);
@@ -39,13 +49,14 @@ async function run(target: string, database: string, postgres: boolean, postgres
      * CPU per request during a phase, of the server, of PostgreSQL (the postmaster and its backends) and of this
      * process (the clients): where the machine's two cores go, whatever else it runs.
      */
-    const costed = async (phase: () => Promise<LoadResult>) => {
+    const costed = async (phase: () => Promise<LoadResult>): Promise<Costed> => {
       const before = { server: cpuMs(server.pid), main: cpuMs(server.pid, server.pid), at: performance.now(), postgres: postgresPid ? treeCpuMs(postgresPid) : 0, client: process.cpuUsage() };
       const r = await phase();
       const client = process.cpuUsage(before.client);
       return {
         ...r,
         cpuMsPerRequest: (cpuMs(server.pid) - before.server) / r.count,
+        mainThreadMsPerRequest: (cpuMs(server.pid, server.pid) - before.main) / r.count,
         mainThreadBusy: (cpuMs(server.pid, server.pid) - before.main) / (performance.now() - before.at),
         postgresCpuMsPerRequest: postgresPid ? (treeCpuMs(postgresPid) - before.postgres) / r.count : undefined,
         clientCpuMsPerRequest: (client.user + client.system) / 1000 / r.count,
@@ -74,7 +85,7 @@ async function run(target: string, database: string, postgres: boolean, postgres
     const expectCode = (code: string) => (r: { body: { RspCode?: string } }) => {
       if (r.body.RspCode !== code) throw new Error(`IPN answered ${JSON.stringify(r.body)}, expected ${code}`);
     };
-    const results: { clients: number; health: LoadResult; apply: LoadResult; duplicate: LoadResult }[] = [];
+    const results: { clients: number; health: Costed; apply: Costed; duplicate: Costed }[] = [];
     for (const [i, clients] of LEVELS.entries()) {
       const ipns = payUrls.slice(i * IPNS, (i + 1) * IPNS).map((u, k) => `/api/v1/payments/vnpay/ipn?${paidIpnQuery(u, i * IPNS + k)}`);
       const health = await costed(() => closedLoop(clients, Array.from({ length: IPNS * 2 }, () => get('/healthz'))));
@@ -97,6 +108,7 @@ async function run(target: string, database: string, postgres: boolean, postgres
       const ratio = r.apply.perSecond / r.health.perSecond;
       console.log(`  ratio IPN apply / healthz at ${r.clients} clients: ${ratio.toFixed(2)}   goal ≥ 0.3: ${verdict(ratio >= 0.3)}`);
     }
+    for (const r of results) console.log(`  ${ceiling(r.clients, r.apply, postgres)}`);
     for (const { phase, rows } of statements) {
       console.log(`\nstatements by PostgreSQL time during ${phase} (pg_stat_statements):`);
       for (const r of rows) console.log(`  ${String(r.calls).padStart(6)} calls ${String(r.total_ms).padStart(6)} ms (mean ${r.mean_ms} ms, planning ${r.plan_ms} ms, ${r.rows} rows)  ${r.query}`);
@@ -104,6 +116,19 @@ async function run(target: string, database: string, postgres: boolean, postgres
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * The most IPNs per second this machine's CPU allows at the CPU each cost in the run: PostgreSQL's
+ * processes alone on all cores, and everything (server, PostgreSQL, clients) on all cores; on PGlite
+ * the database runs on the server's main thread, which one core bounds.
+ */
+function ceiling(clients: number, r: Costed, postgres: boolean): string {
+  const cores = availableParallelism();
+  const per = (ms: number) => `${Math.round((1000 * cores) / ms).toLocaleString('en')}/s`;
+  if (!postgres) return `CPU ceiling of IPN apply at ${clients} clients: the server's main thread (PGlite inside) ${Math.round(1000 / r.mainThreadMsPerRequest).toLocaleString('en')}/s (${r.mainThreadMsPerRequest.toFixed(2)} ms per IPN)`;
+  const all = r.cpuMsPerRequest + (r.postgresCpuMsPerRequest ?? 0) + r.clientCpuMsPerRequest;
+  return `CPU ceiling of IPN apply at ${clients} clients on ${cores} cores: PostgreSQL alone ${per(r.postgresCpuMsPerRequest ?? 0)}, server + PostgreSQL + clients ${per(all)} (${all.toFixed(2)} ms per IPN; 1,500/s allows ${((1000 * cores) / 1500).toFixed(2)})`;
 }
 
 for (const target of TARGETS) {
