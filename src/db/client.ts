@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { trackTransactions } from './pglite-named.ts';
 import { copyStatement, driverClient, pgCopyFrom, pgliteCopyFrom, type CopyTarget } from './copy.ts';
 
 /** The Drizzle API shared by both drivers. */
@@ -57,6 +58,7 @@ export async function openDatabase(cfg: Config['database']): Promise<Database> {
     const memory = cfg.dataDir.startsWith('memory://');
     if (!memory) mkdirSync(cfg.dataDir, { recursive: true });
     const client = await PGlite.create(memory ? cfg.dataDir : path.resolve(cfg.dataDir), { extensions: pgliteExtensions });
+    trackTransactions(client);
     const db = drizzlePglite(client) as unknown as Db;
     return {
       db,

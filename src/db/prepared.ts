@@ -3,18 +3,20 @@ import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core
 import pg from 'pg';
 import type { Executor } from './client.ts';
 import { driverClient } from './copy.ts';
+import { runNamedOnPglite } from './pglite-named.ts';
+import type { QueryOptions } from '@electric-sql/pglite';
 
 /*
  * Drizzle builds a statement's SQL on every call, and on the hot paths (the VNPay IPN, a self-service
  * order) building cost more server CPU than the round trip: about a quarter of an IPN's. The statements
  * here are built once and run on whichever executor the caller holds (pool, transaction or savepoint);
- * on PostgreSQL, `prepared` statements are also prepared by name on each connection, so PostgreSQL
- * parses and plans them once per connection.
+ * `prepared` statements are also prepared by name on each connection (on PGlite, once per instance:
+ * pglite-named.ts), so PostgreSQL parses them once per connection.
  */
 
 /** The driver's client under a Drizzle executor: the pool, or the connection of the transaction. */
 interface DriverClient {
-  query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+  query(text: string, params: unknown[], options?: QueryOptions): Promise<{ rows: unknown[] }>;
 }
 const clientOf = (ex: Executor) => driverClient(ex) as DriverClient;
 
@@ -32,7 +34,10 @@ export function prepared<V extends Record<string, unknown>, R>(name: string, bui
   let built: PreparedQuery<R> | undefined;
   return (ex: Executor, values: V): Promise<R> => {
     built ??= build(ex).prepare(name);
-    const bound = Object.create(built, { client: { value: clientOf(ex) } }) as PreparedQuery<R>;
+    const client = clientOf(ex);
+    // On PGlite the statement runs by name too (Drizzle's PGlite driver would send it through `query()`).
+    const named = client instanceof pg.Pool || client instanceof pg.Client ? client : { query: async (text: string, params: unknown[], options?: QueryOptions) => (await runNamedOnPglite(client, name, text, params, options)) ?? client.query(text, params, options) };
+    const bound = Object.create(built, { client: { value: named } }) as PreparedQuery<R>;
     return bound.execute(values);
   };
 }
@@ -139,7 +144,7 @@ export function updateText(table: PgTable, set: Record<string, unknown>, where: 
 }
 
 /*
- * A text that comes again is prepared by name on PostgreSQL: the IPN's batched statement (a dozen rows
+ * A text that comes again is prepared by name (on PostgreSQL per connection, on PGlite per instance): the IPN's batched statement (a dozen rows
  * in six tables, 135 parameters) cost PostgreSQL more to parse and plan, 0.8 ms, than to run. Texts
  * repeat per code path (the rows a use case holds); the names are bounded, and texts seen once or long
  * ones (a bill run's thousands of rows) stay unnamed, so no connection keeps one-off plans.
@@ -167,6 +172,8 @@ export function textName(text: string): string | undefined {
 /** Runs SQL text with its parameters on the executor's connection (no result rows wanted). */
 export async function runText(ex: Executor, text: string, params: unknown[]): Promise<void> {
   const client = clientOf(ex);
-  const name = client instanceof pg.Pool || client instanceof pg.Client ? textName(text) : undefined;
-  await (name ? (client as pg.Client).query({ name, text, values: params }) : client.query(text, params));
+  const name = textName(text);
+  if (!name) await client.query(text, params);
+  else if (client instanceof pg.Pool || client instanceof pg.Client) await client.query({ name, text, values: params });
+  else if (!(await runNamedOnPglite(client, name, text, params))) await client.query(text, params);
 }
