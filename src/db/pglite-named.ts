@@ -1,12 +1,13 @@
 import { parse, protocol, type ParserOptions, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 
 /*
- * Named statements on PGlite. PGlite's `query()` sends every statement through its WebAssembly
- * PostgreSQL in six calls (Parse, Describe, Bind, Describe, Execute, Sync) and PostgreSQL parses
- * and plans it each time. A statement that comes again (`prepared`, a batch text named by `textName`)
- * is parsed once per PGlite instance, its parameter types remembered, and then run by one message
- * (Bind, Execute, Sync; the rows' description read once too). Values are serialized by those types and rows parsed as `query()`
- * does, under the same locks: the caller's transaction, or the whole database outside one.
+ * Named statements on PGlite. PGlite's `query()` sends each statement into its WebAssembly PostgreSQL
+ * in six calls (Parse, Describe, Bind, Describe, Execute, Sync); PostgreSQL parses and plans it anew
+ * and every result decodes its row description again. A statement that comes again (`prepared`, a
+ * batch text named by `textName`) is parsed once per PGlite instance, its parameter types and row
+ * description kept, and each run is one message (Bind, Execute, Sync). Values are serialized by those
+ * types and rows parsed as `query()` does, under the same locks: the caller's transaction, or the
+ * whole database outside one.
  */
 
 type PGliteInternals = PGlite & {
@@ -16,8 +17,8 @@ type PGliteInternals = PGlite & {
 
 /** The PGlite instance behind each of its transaction handles. */
 const owners = new WeakMap<Transaction, PGlite>();
-/** A statement parsed by name: its parameters' types, and the description of its rows (none for a statement without rows). */
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+/** A statement parsed by name: its parameters' types, and the description of its rows (none for a statement without rows). */
 interface Described {
   types: number[];
   rows: BackendMessage[];
@@ -43,8 +44,8 @@ function ownerOf(client: unknown): { db: PGliteInternals; inTransaction: boolean
   return typeof db._runExclusiveTransaction === 'function' && typeof db.execProtocolStream === 'function' ? { db: db as PGliteInternals, inTransaction: false } : undefined;
 }
 
-/** The instance's value parsers with a caller's over them (Drizzle's keep instants as text), merged once per caller, not per result (318 entries). */
 type Parsers = PGlite['parsers'];
+/** The instance's value parsers with a caller's over them (Drizzle's keep instants as text), merged once per caller, not per result (318 entries). */
 const merged = new WeakMap<PGlite, WeakMap<ParserOptions, Parsers>>();
 function parsersFor(db: PGlite, over: ParserOptions | undefined): Parsers {
   if (!over) return db.parsers;
