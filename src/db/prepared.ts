@@ -3,8 +3,8 @@ import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core
 import pg from 'pg';
 import type { Executor } from './client.ts';
 import { driverClient } from './copy.ts';
-import { runNamedOnPglite } from './pglite-named.ts';
 import type { QueryOptions } from '@electric-sql/pglite';
+import { runNamedOnPglite } from './pglite-named.ts';
 
 /*
  * Drizzle builds a statement's SQL on every call, and on the hot paths (the VNPay IPN, a self-service
@@ -19,6 +19,12 @@ interface DriverClient {
   query(text: string, params: unknown[], options?: QueryOptions): Promise<{ rows: unknown[] }>;
 }
 const clientOf = (ex: Executor) => driverClient(ex) as DriverClient;
+const isPostgres = (client: DriverClient): client is pg.Pool | pg.Client => client instanceof pg.Pool || client instanceof pg.Client;
+
+/** A PGlite client for Drizzle that runs the statement by `name` (Drizzle's PGlite driver sends everything through `query()`). */
+const byName = (client: DriverClient, name: string): DriverClient => ({
+  query: async (text, params, options) => (await runNamedOnPglite(client, name, text, params, options)) ?? client.query(text, params, options),
+});
 
 interface PreparedQuery<R> {
   execute(values?: Record<string, unknown>): Promise<R>;
@@ -35,9 +41,7 @@ export function prepared<V extends Record<string, unknown>, R>(name: string, bui
   return (ex: Executor, values: V): Promise<R> => {
     built ??= build(ex).prepare(name);
     const client = clientOf(ex);
-    // On PGlite the statement runs by name too (Drizzle's PGlite driver would send it through `query()`).
-    const named = client instanceof pg.Pool || client instanceof pg.Client ? client : { query: async (text: string, params: unknown[], options?: QueryOptions) => (await runNamedOnPglite(client, name, text, params, options)) ?? client.query(text, params, options) };
-    const bound = Object.create(built, { client: { value: named } }) as PreparedQuery<R>;
+    const bound = Object.create(built, { client: { value: isPostgres(client) ? client : byName(client, name) } }) as PreparedQuery<R>;
     return bound.execute(values);
   };
 }
@@ -144,10 +148,11 @@ export function updateText(table: PgTable, set: Record<string, unknown>, where: 
 }
 
 /*
- * A text that comes again is prepared by name (on PostgreSQL per connection, on PGlite per instance): the IPN's batched statement (a dozen rows
- * in six tables, 135 parameters) cost PostgreSQL more to parse and plan, 0.8 ms, than to run. Texts
- * repeat per code path (the rows a use case holds); the names are bounded, and texts seen once or long
- * ones (a bill run's thousands of rows) stay unnamed, so no connection keeps one-off plans.
+ * A text that comes again is prepared by name (on PostgreSQL per connection, on PGlite per instance):
+ * the IPN's batched statement (a dozen rows in six tables, 135 parameters) cost PostgreSQL more to
+ * parse and plan, 0.8 ms, than to run. Texts repeat per code path (the rows a use case holds); the
+ * names are bounded, and texts seen once or long ones (a bill run's thousands of rows) stay unnamed,
+ * so no connection keeps one-off plans.
  */
 const MAX_NAMED = 100;
 const MAX_NAMED_CHARS = 16_000;
@@ -174,6 +179,6 @@ export async function runText(ex: Executor, text: string, params: unknown[]): Pr
   const client = clientOf(ex);
   const name = textName(text);
   if (!name) await client.query(text, params);
-  else if (client instanceof pg.Pool || client instanceof pg.Client) await client.query({ name, text, values: params });
+  else if (isPostgres(client)) await client.query({ name, text, values: params });
   else if (!(await runNamedOnPglite(client, name, text, params))) await client.query(text, params);
 }
