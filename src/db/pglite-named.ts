@@ -38,8 +38,8 @@ export function trackTransactions(db: PGlite): void {
 
 /** The PGlite instance a driver client (the instance, or one of its transaction handles) runs on, if it is one. */
 function ownerOf(client: unknown): { db: PGliteInternals; inTransaction: boolean } | undefined {
-  const tx = owners.get(client as Transaction);
-  if (tx) return { db: tx as PGliteInternals, inTransaction: true };
+  const owner = owners.get(client as Transaction);
+  if (owner) return { db: owner as PGliteInternals, inTransaction: true };
   const db = client as Partial<PGliteInternals>;
   return typeof db._runExclusiveTransaction === 'function' && typeof db.execProtocolStream === 'function' ? { db: db as PGliteInternals, inTransaction: false } : undefined;
 }
@@ -49,8 +49,8 @@ type Parsers = PGlite['parsers'];
 const merged = new WeakMap<PGlite, WeakMap<ParserOptions, Parsers>>();
 function parsersFor(db: PGlite, over: ParserOptions | undefined): Parsers {
   if (!over) return db.parsers;
-  const mine = merged.get(db) ?? new WeakMap<ParserOptions, Parsers>();
-  merged.set(db, mine);
+  let mine = merged.get(db);
+  if (!mine) merged.set(db, (mine = new WeakMap()));
   let parsers = mine.get(over);
   if (!parsers) mine.set(over, (parsers = { ...db.parsers, ...over }));
   return parsers;
@@ -77,8 +77,8 @@ export async function runNamedOnPglite(client: unknown, name: string, text: stri
   const exclusive = <T>(fn: () => Promise<T>) => (inTransaction ? db._runExclusiveQuery(fn) : db._runExclusiveTransaction(() => db._runExclusiveQuery(fn)));
   const { serialize } = protocol;
   return exclusive(async () => {
-    const statements = parsed.get(db) ?? new Map<string, Described>();
-    parsed.set(db, statements);
+    let statements = parsed.get(db);
+    if (!statements) parsed.set(db, (statements = new Map()));
     let described = statements.get(name);
     if (!described) {
       const answer = await db.execProtocolStream(message(serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()), { syncToFs: false });

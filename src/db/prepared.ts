@@ -21,7 +21,7 @@ interface DriverClient {
 const clientOf = (ex: Executor) => driverClient(ex) as DriverClient;
 const isPostgres = (client: DriverClient): client is pg.Pool | pg.Client => client instanceof pg.Pool || client instanceof pg.Client;
 
-/** A PGlite client for Drizzle that runs the statement by `name` (Drizzle's PGlite driver sends everything through `query()`). */
+/** A PGlite client that runs its statement by `name` (Drizzle's PGlite driver sends everything through `query()`). */
 const byName = (client: DriverClient, name: string): DriverClient => ({
   query: async (text, params, options) => (await runNamedOnPglite(client, name, text, params, options)) ?? client.query(text, params, options),
 });
@@ -180,5 +180,5 @@ export async function runText(ex: Executor, text: string, params: unknown[]): Pr
   const name = textName(text);
   if (!name) await client.query(text, params);
   else if (isPostgres(client)) await client.query({ name, text, values: params });
-  else if (!(await runNamedOnPglite(client, name, text, params))) await client.query(text, params);
+  else await byName(client, name).query(text, params);
 }
