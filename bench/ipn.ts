@@ -9,10 +9,9 @@
  * BENCH_STATEMENTS=<n>: the n statements that took PostgreSQL the most time during the orders and while the
  * IPNs applied at 32 clients (pg_stat_statements), with their calls, mean run and planning time.
  */
-import { availableParallelism } from 'node:os';
 import { benchDatabase, sqlOnce, verdict } from './harness.ts';
 import { paidIpnQuery } from '../test/vnpay-ipn.ts';
-import { closedLoop, cpuMs, line, peakRss, requestJson, rssMb, serve, treeCpuMs, type LoadResult } from './load.ts';
+import { ceiling, closedLoop, costed, line, peakRss, requestJson, rssMb, serve, type Costed, type LoadResult } from './load.ts';
 
 const IPNS = Number(process.env.BENCH_IPNS ?? 1_000);
 const TARGETS = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
@@ -21,15 +20,6 @@ const STATEMENTS = Number(process.env.BENCH_STATEMENTS ?? 0);
 
 
 const json = requestJson;
-
-/** A phase's figures with the CPU its requests cost (ms each) of the server, its main thread, PostgreSQL and the clients. */
-interface Costed extends LoadResult {
-  cpuMsPerRequest: number;
-  mainThreadMsPerRequest: number;
-  mainThreadBusy: number;
-  postgresCpuMsPerRequest?: number;
-  clientCpuMsPerRequest: number;
-}
 
 async function run(target: string, database: string, postgres: boolean, postgresPid?: number): Promise<void> {
   const server = await serve(database);
@@ -45,23 +35,7 @@ async function run(target: string, database: string, postgres: boolean, postgres
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ product: 'MEETING', quantity: 1, periodMonths: 1 }),
       });
-    /**
-     * CPU per request during a phase, of the server, of PostgreSQL (the postmaster and its backends) and of this
-     * process (the clients): where the machine's two cores go, whatever else it runs.
-     */
-    const costed = async (phase: () => Promise<LoadResult>): Promise<Costed> => {
-      const before = { server: cpuMs(server.pid), main: cpuMs(server.pid, server.pid), at: performance.now(), postgres: postgresPid ? treeCpuMs(postgresPid) : 0, client: process.cpuUsage() };
-      const r = await phase();
-      const client = process.cpuUsage(before.client);
-      return {
-        ...r,
-        cpuMsPerRequest: (cpuMs(server.pid) - before.server) / r.count,
-        mainThreadMsPerRequest: (cpuMs(server.pid, server.pid) - before.main) / r.count,
-        mainThreadBusy: (cpuMs(server.pid, server.pid) - before.main) / (performance.now() - before.at),
-        postgresCpuMsPerRequest: postgresPid ? (treeCpuMs(postgresPid) - before.postgres) / r.count : undefined,
-        clientCpuMsPerRequest: (client.user + client.system) / 1000 / r.count,
-      };
-    };
+    const measured = (phase: () => Promise<LoadResult>) => costed(server.pid, postgresPid, phase);
     /** pg_stat_statements of a phase (BENCH_STATEMENTS), printed at the end. */
     const statements: { phase: string; rows: Record<string, string>[] }[] = [];
     const watched = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
@@ -77,7 +51,7 @@ async function run(target: string, database: string, postgres: boolean, postgres
       return r;
     };
     const payUrls: string[] = [];
-    const orders = await watched('self-service orders', () => costed(() => closedLoop(16, Array.from({ length: IPNS * LEVELS.length }, () => order), (r) => {
+    const orders = await watched('self-service orders', () => measured(() => closedLoop(16, Array.from({ length: IPNS * LEVELS.length }, () => order), (r) => {
       if (r.status !== 201) throw new Error(`order: HTTP ${r.status} ${JSON.stringify(r.body)}`);
       payUrls.push(r.body.payUrl);
     })));
@@ -88,10 +62,10 @@ async function run(target: string, database: string, postgres: boolean, postgres
     const results: { clients: number; health: Costed; apply: Costed; duplicate: Costed }[] = [];
     for (const [i, clients] of LEVELS.entries()) {
       const ipns = payUrls.slice(i * IPNS, (i + 1) * IPNS).map((u, k) => `/api/v1/payments/vnpay/ipn?${paidIpnQuery(u, i * IPNS + k)}`);
-      const health = await costed(() => closedLoop(clients, Array.from({ length: IPNS * 2 }, () => get('/healthz'))));
-      const applying = () => costed(() => closedLoop(clients, ipns.map(get), expectCode('00')));
+      const health = await measured(() => closedLoop(clients, Array.from({ length: IPNS * 2 }, () => get('/healthz'))));
+      const applying = () => measured(() => closedLoop(clients, ipns.map(get), expectCode('00')));
       const apply = await (clients === LEVELS.at(-1) ? watched(`IPN apply at ${clients} clients`, applying) : applying());
-      const duplicate = await costed(() => closedLoop(clients, ipns.map(get), expectCode('02')));
+      const duplicate = await measured(() => closedLoop(clients, ipns.map(get), expectCode('02')));
       results.push({ clients, health, apply, duplicate });
     }
     const loaded = peak();
@@ -108,7 +82,7 @@ async function run(target: string, database: string, postgres: boolean, postgres
       const ratio = r.apply.perSecond / r.health.perSecond;
       console.log(`  ratio IPN apply / healthz at ${r.clients} clients: ${ratio.toFixed(2)}   goal ≥ 0.3: ${verdict(ratio >= 0.3)}`);
     }
-    for (const r of results) console.log(`  ${ceiling(r.clients, r.apply, postgres)}`);
+    for (const r of results) console.log(`  CPU ceiling of IPN apply at ${r.clients} clients ${ceiling(r.apply, 1500)}`);
     for (const { phase, rows } of statements) {
       console.log(`\nstatements by PostgreSQL time during ${phase} (pg_stat_statements):`);
       for (const r of rows) console.log(`  ${String(r.calls).padStart(6)} calls ${String(r.total_ms).padStart(6)} ms (mean ${r.mean_ms} ms, planning ${r.plan_ms} ms, ${r.rows} rows)  ${r.query}`);
@@ -116,19 +90,6 @@ async function run(target: string, database: string, postgres: boolean, postgres
   } finally {
     await server.stop();
   }
-}
-
-/**
- * The most IPNs per second this machine's CPU allows at the CPU each cost in the run: PostgreSQL's
- * processes alone on all cores, and everything (server, PostgreSQL, clients) on all cores; on PGlite
- * the database runs on the server's main thread, which one core bounds.
- */
-function ceiling(clients: number, r: Costed, postgres: boolean): string {
-  const cores = availableParallelism();
-  const per = (ms: number) => `${Math.round((1000 * cores) / ms).toLocaleString('en')}/s`;
-  if (!postgres) return `CPU ceiling of IPN apply at ${clients} clients: the server's main thread (PGlite inside) ${Math.round(1000 / r.mainThreadMsPerRequest).toLocaleString('en')}/s (${r.mainThreadMsPerRequest.toFixed(2)} ms per IPN)`;
-  const all = r.cpuMsPerRequest + (r.postgresCpuMsPerRequest ?? 0) + r.clientCpuMsPerRequest;
-  return `CPU ceiling of IPN apply at ${clients} clients on ${cores} cores: PostgreSQL alone ${per(r.postgresCpuMsPerRequest ?? 0)}, server + PostgreSQL + clients ${per(all)} (${all.toFixed(2)} ms per IPN; 1,500/s allows ${((1000 * cores) / 1500).toFixed(2)})`;
 }
 
 for (const target of TARGETS) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 /** What the HTTP benchmarks share: a server in its own process, closed-loop clients, percentiles, RSS. */
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -105,9 +106,49 @@ export async function closedLoop<T>(clients: number, requests: (() => Promise<T>
   return { count: requests.length, seconds, perSecond: requests.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-type Costed = LoadResult & { mainThreadBusy?: number; cpuMsPerRequest?: number; postgresCpuMsPerRequest?: number; clientCpuMsPerRequest?: number };
+/** A phase's figures with the CPU its requests cost (ms each): the server, its main thread, PostgreSQL (when watched) and the clients. */
+export interface Costed extends LoadResult {
+  cpuMsPerRequest: number;
+  mainThreadMsPerRequest: number;
+  mainThreadBusy: number;
+  postgresCpuMsPerRequest?: number;
+  clientCpuMsPerRequest: number;
+}
+
+/**
+ * Runs a phase and measures the CPU per request of the server (`serverPid`), of PostgreSQL (the postmaster
+ * `postgresPid` and its backends) and of this process (the clients): where the machine's cores go, whatever else it runs.
+ */
+export async function costed(serverPid: number, postgresPid: number | undefined, phase: () => Promise<LoadResult>): Promise<Costed> {
+  const before = { server: cpuMs(serverPid), main: cpuMs(serverPid, serverPid), at: performance.now(), postgres: postgresPid ? treeCpuMs(postgresPid) : 0, client: process.cpuUsage() };
+  const r = await phase();
+  const client = process.cpuUsage(before.client);
+  const main = cpuMs(serverPid, serverPid) - before.main;
+  return {
+    ...r,
+    cpuMsPerRequest: (cpuMs(serverPid) - before.server) / r.count,
+    mainThreadMsPerRequest: main / r.count,
+    mainThreadBusy: main / (performance.now() - before.at),
+    postgresCpuMsPerRequest: postgresPid ? (treeCpuMs(postgresPid) - before.postgres) / r.count : undefined,
+    clientCpuMsPerRequest: (client.user + client.system) / 1000 / r.count,
+  };
+}
+
+/**
+ * The most requests per second this machine's CPU allows at what each cost in `r`, next to what `goal`/s would
+ * allow: PostgreSQL's processes alone on all cores, and server + PostgreSQL + clients; without PostgreSQL's
+ * figure (PGlite, the database inside the server) the server's main thread, which one core bounds.
+ */
+export function ceiling(r: Costed, goal: number): string {
+  const cores = availableParallelism();
+  const per = (ms: number) => `${Math.round((1000 * cores) / ms).toLocaleString('en')}/s`;
+  if (r.postgresCpuMsPerRequest === undefined) return `on the server's main thread (PGlite inside): ${Math.round(1000 / r.mainThreadMsPerRequest).toLocaleString('en')}/s (${r.mainThreadMsPerRequest.toFixed(2)} ms per request)`;
+  const all = r.cpuMsPerRequest + r.postgresCpuMsPerRequest + r.clientCpuMsPerRequest;
+  return `on ${cores} cores: PostgreSQL alone ${per(r.postgresCpuMsPerRequest)}, server + PostgreSQL + clients ${per(all)} (${all.toFixed(2)} ms per request; ${goal.toLocaleString('en')}/s allows ${((1000 * cores) / goal).toFixed(2)})`;
+}
+
 const cpu = (label: string, ms?: number) => (ms === undefined ? '' : `   ${label} ${ms.toFixed(2)}`);
 
-export const line = (label: string, r: Costed, goal = '') =>
+export const line = (label: string, r: LoadResult & Partial<Costed>, goal = '') =>
   `  ${label.padEnd(34)} ${Math.round(r.perSecond).toLocaleString('en-US').padStart(6)}/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
   `${r.cpuMsPerRequest === undefined ? '' : '   CPU ms/req:'}${cpu('server', r.cpuMsPerRequest)}${cpu('PostgreSQL', r.postgresCpuMsPerRequest)}${cpu('clients', r.clientCpuMsPerRequest)}${r.mainThreadBusy === undefined ? '' : `   server main thread ${Math.round(100 * r.mainThreadBusy)} % busy`}${goal ? `   ${goal}` : ''}`;
